@@ -1,0 +1,225 @@
+//! The command line, parsed by clap, then checked into a [`Config`] before any work is done.
+
+use crate::dates::parse_iso_partial;
+use crate::error::Error;
+use crate::summarise::Sizes;
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Turns a folder of news articles into a dated, footnoted analyst briefing PDF.
+///
+/// Offline, deterministic and extractive: every sentence of the briefing is taken from a source
+/// article and footnoted to every source that reports it.
+#[derive(Debug, Parser)]
+#[command(name = "brief", version, about, long_about = None, after_help = "Example:\n  brief generate --since 2024-12\n  brief generate --corpus articles/ --since 2025-04-01 --until 2025-04-30 --out briefings/")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read a corpus of articles and write the briefing PDF and its JSON model.
+    #[command(
+        after_help = "Examples:\n  brief generate --since 2024-12\n      every article of seeds/ published from 1 December 2024, briefing dated today\n  brief generate --corpus ~/articles --since 2025-04 --until 2025-04 --date 2025-05-01 --out briefings --emit typ\n      April 2025 only, dated 1 May 2025, also keeping the Typst markup\n\nOutputs: OUT/briefing-DATE.pdf and OUT/briefing-DATE.json (and .typ with --emit typ),\nwritten atomically. Exit codes: 0 ok, 2 bad arguments, 3 corpus problem, 4 template\nproblem, 5 typst compile problem, 6 output folder problem."
+    )]
+    Generate(GenerateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Folder (walked recursively, hidden entries skipped) or single file of articles.
+    /// Example: --corpus ~/articles
+    #[arg(long, value_name = "PATH", default_value = "seeds")]
+    pub corpus: PathBuf,
+
+    /// First day of the period, inclusive: YYYY-MM-DD, YYYY-MM (from the 1st) or YYYY.
+    /// Example: --since 2024-12 keeps articles from 1 December 2024 on.
+    #[arg(long, value_name = "WHEN")]
+    pub since: Option<String>,
+
+    /// Last day of the period, inclusive: YYYY-MM-DD, YYYY-MM (to the month's last day) or YYYY.
+    /// Example: --until 2025-04 keeps articles up to 30 April 2025.
+    #[arg(long, value_name = "WHEN")]
+    pub until: Option<String>,
+
+    /// The briefing's date, YYYY-MM-DD. Default: today, or the day of SOURCE_DATE_EPOCH when set.
+    /// Example: --date 2026-11-21
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+
+    /// Output folder, created if missing. Example: --out briefings
+    #[arg(long, value_name = "DIR", default_value = "out")]
+    pub out: PathBuf,
+
+    /// Folder of Tera templates to use instead of the built-in ones; it must hold briefing.typ.
+    /// Example: --templates my-templates
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// Extra outputs, comma-separated: typ (the Typst markup). The PDF and the JSON are always
+    /// written; json is accepted here for clarity. Example: --emit typ,json
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub emit: Vec<Emit>,
+
+    /// Facts kept per country. Example: --facts-per-country 10
+    #[arg(long, value_name = "N", default_value_t = Sizes::default().facts_per_country)]
+    pub facts_per_country: usize,
+
+    /// Key points on the first page. Example: --key-points 7
+    #[arg(long, value_name = "N", default_value_t = Sizes::default().key_points)]
+    pub key_points: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Emit {
+    Typ,
+    Json,
+}
+
+/// A checked request for one briefing.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub corpus: PathBuf,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    pub date: NaiveDate,
+    pub out: PathBuf,
+    pub templates: Option<PathBuf>,
+    pub emit_typ: bool,
+    pub sizes: Sizes,
+}
+
+impl GenerateArgs {
+    /// Checks the arguments; `today` is used when --date is absent.
+    pub fn into_config(self, today: NaiveDate) -> Result<Config, Error> {
+        let since = self
+            .since
+            .as_deref()
+            .map(|s| period_bound(s, "--since", true))
+            .transpose()?;
+        let until = self
+            .until
+            .as_deref()
+            .map(|s| period_bound(s, "--until", false))
+            .transpose()?;
+        if let (Some(s), Some(u)) = (since, until) {
+            if s > u {
+                return Err(Error::Usage(format!(
+                    "--since {s} is after --until {u}; swap them"
+                )));
+            }
+        }
+        let date = match self.date.as_deref() {
+            None => today,
+            Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .ok()
+                .filter(|_| text.len() == 10)
+                .ok_or_else(|| {
+                    Error::Usage(format!(
+                        "--date {text}: expected a day as YYYY-MM-DD, e.g. --date 2026-11-21"
+                    ))
+                })?,
+        };
+        if self.key_points == 0 || self.facts_per_country == 0 {
+            return Err(Error::Usage(
+                "--key-points and --facts-per-country must be at least 1".into(),
+            ));
+        }
+        Ok(Config {
+            corpus: self.corpus,
+            since,
+            until,
+            date,
+            out: self.out,
+            templates: self.templates,
+            emit_typ: self.emit.contains(&Emit::Typ),
+            sizes: Sizes {
+                facts_per_country: self.facts_per_country,
+                key_points: self.key_points,
+            },
+        })
+    }
+}
+
+/// "2024-12" → 1 December 2024 as a start, 31 December 2024 as an end.
+fn period_bound(text: &str, flag: &str, start: bool) -> Result<NaiveDate, Error> {
+    let date = parse_iso_partial(text).ok_or_else(|| {
+        Error::Usage(format!(
+            "{flag} {text}: expected YYYY-MM-DD, YYYY-MM or YYYY, e.g. {flag} 2024-12"
+        ))
+    })?;
+    Ok(if start {
+        date.first_day()
+    } else {
+        date.last_day()
+    })
+}
+
+/// Today for the briefing: SOURCE_DATE_EPOCH's day (UTC) when set, else the local date.
+pub fn resolve_today(
+    source_date_epoch: Option<&str>,
+    local_today: NaiveDate,
+) -> Result<NaiveDate, Error> {
+    match source_date_epoch {
+        None => Ok(local_today),
+        Some(text) => text
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+            .map(|t| t.date_naive())
+            .ok_or_else(|| {
+                Error::Usage(format!(
+                    "SOURCE_DATE_EPOCH={text}: expected seconds since 1970"
+                ))
+            }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(args: &[&str]) -> Result<Config, Error> {
+        let cli = Cli::try_parse_from([&["brief", "generate"], args].concat()).unwrap();
+        let Command::Generate(generate) = cli.command;
+        generate.into_config(NaiveDate::from_ymd_opt(2026, 11, 21).unwrap())
+    }
+
+    #[test]
+    fn month_bounds_cover_whole_months() {
+        let c = config(&["--since", "2024-12", "--until", "2025-02"]).unwrap();
+        assert_eq!(c.since.unwrap().to_string(), "2024-12-01");
+        assert_eq!(c.until.unwrap().to_string(), "2025-02-28");
+        assert_eq!(c.date.to_string(), "2026-11-21");
+        assert_eq!(c.corpus, PathBuf::from("seeds"));
+    }
+
+    #[test]
+    fn bad_dates_are_usage_errors() {
+        assert!(config(&["--since", "décembre"]).is_err());
+        assert!(config(&["--date", "2026-11"]).is_err());
+        assert!(config(&["--since", "2025-02", "--until", "2025-01"]).is_err());
+    }
+
+    #[test]
+    fn emit_typ_is_recognised() {
+        assert!(config(&["--emit", "typ,json"]).unwrap().emit_typ);
+        assert!(!config(&[]).unwrap().emit_typ);
+    }
+
+    #[test]
+    fn source_date_epoch_gives_the_day() {
+        let local = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+        assert_eq!(
+            resolve_today(Some("1763683200"), local)
+                .unwrap()
+                .to_string(),
+            "2025-11-21"
+        );
+        assert_eq!(resolve_today(None, local).unwrap(), local);
+        assert!(resolve_today(Some("soon"), local).is_err());
+    }
+}

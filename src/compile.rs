@@ -1,0 +1,268 @@
+//! Stage 5, Typst markup → PDF bytes, with typst as a library. The only module that names typst.
+//!
+//! The [`BriefWorld`] is sealed: it serves the one in-memory main source and the fonts embedded
+//! in the binary, and refuses every other file, so markup can read nothing from the disk, no
+//! package is fetched, and no host path can appear in a message. `today()` is the briefing's
+//! date, never the clock.
+
+use chrono::{Datelike, NaiveDate};
+use std::sync::OnceLock;
+use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_layout::PagedDocument;
+
+/// The fonts shipped in `fonts/`, built into the binary (all under the SIL Open Font License).
+const EMBEDDED_FONTS: &[&[u8]] = &[
+    include_bytes!("../fonts/LibertinusSerif-Regular.otf"),
+    include_bytes!("../fonts/LibertinusSerif-Bold.otf"),
+    include_bytes!("../fonts/LibertinusSerif-Italic.otf"),
+    include_bytes!("../fonts/LibertinusSerif-BoldItalic.otf"),
+    include_bytes!("../fonts/NotoSans-Regular.ttf"),
+    include_bytes!("../fonts/NotoSans-Bold.ttf"),
+    include_bytes!("../fonts/NotoSans-Italic.ttf"),
+    include_bytes!("../fonts/NotoNaskhArabic-Regular.ttf"),
+];
+
+/// The virtual path of the generated markup, the one file the world serves.
+const MAIN_PATH: &str = "/briefing.typ";
+
+/// Why the markup did not become a PDF.
+#[derive(Debug, thiserror::Error)]
+pub enum CompileError {
+    #[error("typst could not compile the generated markup:\n{0}\n(run with --emit typ to keep the markup and look at the line; if you use --templates, the fault is likely in your template)")]
+    Typst(String),
+    #[error("PDF export failed: {0}")]
+    Pdf(String),
+}
+
+/// A document compiled: its PDF and the warnings typst gave.
+pub struct Compiled {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+    pub warnings: Vec<String>,
+}
+
+/// Compiles markup to a PDF dated `date`.
+pub fn compile_pdf(markup: &str, date: NaiveDate) -> Result<Compiled, CompileError> {
+    let world = BriefWorld::new(markup, date);
+    let result = typst::compile::<PagedDocument>(&world);
+    let warnings = result
+        .warnings
+        .iter()
+        .map(|d| describe(&world, d))
+        .collect();
+    let document = result
+        .output
+        .map_err(|errors| CompileError::Typst(describe_all(&world, &errors)))?;
+    let options = typst_pdf::PdfOptions {
+        ident: Smart::Custom(format!("brief-{date}")),
+        creator: Smart::Custom(Some(format!("brief {}", env!("CARGO_PKG_VERSION")))),
+        ..Default::default()
+    };
+    let pdf = typst_pdf::pdf(&document, &options)
+        .map_err(|errors| CompileError::Pdf(describe_all(&world, &errors)))?;
+    Ok(Compiled {
+        pdf,
+        pages: document.pages().len(),
+        warnings,
+    })
+}
+
+struct BriefWorld {
+    library: LazyHash<Library>,
+    main: Source,
+    today: NaiveDate,
+}
+
+impl BriefWorld {
+    fn new(markup: &str, today: NaiveDate) -> Self {
+        BriefWorld {
+            library: LazyHash::new(Library::default()),
+            main: Source::new(main_id(), markup.to_string()),
+            today,
+        }
+    }
+}
+
+fn main_id() -> FileId {
+    let path = VirtualPath::new(MAIN_PATH).expect("valid virtual path");
+    FileId::new(RootedPath::new(VirtualRoot::Project, path))
+}
+
+/// The embedded fonts, parsed once per process.
+fn fonts() -> &'static (LazyHash<FontBook>, Vec<Font>) {
+    static FONTS: OnceLock<(LazyHash<FontBook>, Vec<Font>)> = OnceLock::new();
+    FONTS.get_or_init(|| {
+        let fonts: Vec<Font> = EMBEDDED_FONTS
+            .iter()
+            .flat_map(|data| Font::iter(Bytes::new(*data)))
+            .collect();
+        (LazyHash::new(FontBook::from_fonts(&fonts)), fonts)
+    })
+}
+
+impl World for BriefWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &fonts().0
+    }
+
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            Ok(self.main.clone())
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.main.id() {
+            Ok(Bytes::from_string(self.main.clone()))
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        fonts().1.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        Datetime::from_ymd(
+            self.today.year(),
+            self.today.month() as u8,
+            self.today.day() as u8,
+        )
+    }
+}
+
+fn describe_all(world: &BriefWorld, diagnostics: &[SourceDiagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(|d| describe(world, d))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// "briefing.typ:12:5: error: message (hint: …)" followed by the offending line.
+fn describe(world: &BriefWorld, diagnostic: &SourceDiagnostic) -> String {
+    let severity = match diagnostic.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let mut text = match world
+        .range(diagnostic.span)
+        .and_then(|r| world.main.lines().byte_to_line_column(r.start))
+    {
+        Some((line, column)) => {
+            let source_line = world
+                .main
+                .text()
+                .lines()
+                .nth(line)
+                .unwrap_or_default()
+                .trim();
+            let shown: String = source_line.chars().take(160).collect();
+            format!(
+                "briefing.typ:{}:{}: {severity}: {}\n    {shown}",
+                line + 1,
+                column + 1,
+                diagnostic.message
+            )
+        }
+        None => format!("{severity}: {}", diagnostic.message),
+    };
+    for hint in &diagnostic.hints {
+        text.push_str(&format!("\n    hint: {}", hint.v));
+    }
+    text
+}
+
+/// Whether `markup` parses as plain text only (text, escapes, spaces): what [`crate::render`]'s
+/// escaping promises. Returns the text Typst would show, or `None` if any markup appears.
+pub fn markup_as_plain_text(markup: &str) -> Option<String> {
+    use typst::syntax::{parse, SyntaxKind};
+    let root = parse(markup);
+    if root.diagnosis().either() {
+        return None;
+    }
+    let mut out = String::new();
+    for child in root.children() {
+        match child.kind() {
+            SyntaxKind::Text => out.push_str(child.leaf_text()),
+            SyntaxKind::Space => out.push(' '),
+            SyntaxKind::Escape => out.push_str(&child.leaf_text()[1..]),
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// The value of a Typst string literal, if `literal` is exactly one.
+pub fn string_literal_value(literal: &str) -> Option<String> {
+    use typst::syntax::{ast, parse_code, SyntaxKind};
+    let root = parse_code(literal);
+    let node = root.children().next()?;
+    if root.diagnosis().either() || root.children().count() != 1 || node.kind() != SyntaxKind::Str {
+        return None;
+    }
+    node.cast::<ast::Str>().map(|s| s.get().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+    }
+
+    #[test]
+    fn compiles_french_and_cyrillic_text() {
+        let out = compile_pdf(
+            "#set text(font: \"Libertinus Serif\", lang: \"fr\")\nÉté « Лавров »",
+            date(),
+        )
+        .unwrap();
+        assert!(out.pdf.starts_with(b"%PDF-"));
+        assert_eq!(out.pages, 1);
+    }
+
+    #[test]
+    fn reads_no_file_from_disk() {
+        let err = compile_pdf("#read(\"/etc/hostname\")", date())
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(err.contains("briefing.typ:1:"), "{err}");
+        assert!(err.contains("access denied"), "{err}");
+    }
+
+    #[test]
+    fn today_is_the_briefing_date() {
+        let out = compile_pdf(
+            "#assert(datetime.today() == datetime(year: 2026, month: 11, day: 21))",
+            date(),
+        );
+        assert!(out.is_ok());
+    }
+
+    #[test]
+    fn plain_text_check_rejects_markup() {
+        assert_eq!(markup_as_plain_text("a \\# b").as_deref(), Some("a # b"));
+        assert!(markup_as_plain_text("a #b").is_none());
+        assert!(markup_as_plain_text("*gras*").is_none());
+        assert_eq!(string_literal_value("\"a\\\"b\"").as_deref(), Some("a\"b"));
+    }
+}

@@ -1,0 +1,282 @@
+//! The countries of the world as data (`data/countries.tsv`): names with their French articles,
+//! adjectives in all genders and numbers, capitals used as metonyms, other names, ISO codes. It
+//! finds the countries a sentence speaks of, with the byte range of each mention.
+
+use crate::text::{fold, tokens, Token};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A country and how French names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Country {
+    pub iso3: String,
+    /// French short name without article: "Mali", "Burkina Faso".
+    pub name: String,
+    /// "le", "la", "l", "les" or "" for none.
+    pub article: String,
+    pub name_en: String,
+    pub capital: Option<String>,
+}
+
+impl Country {
+    /// "du Mali", "de la Russie", "de l'Ukraine", "des Comores", "de Cuba".
+    pub fn with_de(&self) -> String {
+        match self.article.as_str() {
+            "le" => format!("du {}", self.name),
+            "la" => format!("de la {}", self.name),
+            "l" => format!("de l’{}", self.name),
+            "les" => format!("des {}", self.name),
+            _ => format!("de {}", self.name),
+        }
+    }
+}
+
+/// How a country was named in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MentionKind {
+    /// Its name or another name ("Mali", "RDC").
+    Name,
+    /// Its capital, standing for its government ("Moscou a promis").
+    Capital,
+    /// An adjective or demonym ("malien", "Maliennes").
+    Adjective,
+}
+
+/// One mention of a country: which, how, and where (byte range into the text searched).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub country: usize,
+    pub kind: MentionKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+struct Alias {
+    /// Folded words of the alias.
+    words: Vec<String>,
+    /// For each word, whether the text must capitalise it.
+    capitalised: Vec<bool>,
+    country: usize,
+    kind: MentionKind,
+}
+
+/// All countries and an index from first word to the aliases that start with it.
+pub struct Gazetteer {
+    pub countries: Vec<Country>,
+    by_first_word: HashMap<String, Vec<Alias>>,
+}
+
+const COUNTRIES_TSV: &str = include_str!("data/countries.tsv");
+
+impl Gazetteer {
+    /// The gazetteer shipped with the binary, parsed once.
+    pub fn shipped() -> &'static Gazetteer {
+        static SHIPPED: OnceLock<Gazetteer> = OnceLock::new();
+        SHIPPED.get_or_init(|| Gazetteer::parse(COUNTRIES_TSV).expect("shipped gazetteer is valid"))
+    }
+
+    /// Parses the tab-separated country table; see the header of `data/countries.tsv`.
+    pub fn parse(tsv: &str) -> Result<Gazetteer, String> {
+        let mut gazetteer = Gazetteer {
+            countries: Vec::new(),
+            by_first_word: HashMap::new(),
+        };
+        for (n, line) in tsv.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [iso3, name, article, name_en, adjective, capital, others] = cols[..] else {
+                return Err(format!("countries.tsv line {}: expected 7 columns", n + 1));
+            };
+            let index = gazetteer.countries.len();
+            let capital = (!capital.is_empty()).then(|| capital.to_string());
+            gazetteer.countries.push(Country {
+                iso3: iso3.to_string(),
+                name: name.to_string(),
+                article: if article == "-" {
+                    String::new()
+                } else {
+                    article.to_string()
+                },
+                name_en: name_en.to_string(),
+                capital: capital.clone(),
+            });
+            let names = [name, name_en].into_iter().chain(others.split(';'));
+            for alias in names.filter(|a| !a.is_empty()) {
+                gazetteer.add(alias, index, MentionKind::Name, true);
+            }
+            if let Some(capital) = &capital {
+                if capital != name {
+                    gazetteer.add(capital, index, MentionKind::Capital, true);
+                }
+            }
+            if adjective != "-" {
+                for form in adjective_forms(adjective) {
+                    gazetteer.add(&form, index, MentionKind::Adjective, false);
+                }
+            }
+        }
+        for aliases in gazetteer.by_first_word.values_mut() {
+            // Longest first, so that "Guinée équatoriale" wins over "Guinée".
+            aliases.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        }
+        Ok(gazetteer)
+    }
+
+    fn add(&mut self, alias: &str, country: usize, kind: MentionKind, keep_case: bool) {
+        let words = tokens(alias);
+        if words.is_empty() {
+            return;
+        }
+        let entry = Alias {
+            capitalised: words.iter().map(|w| keep_case && w.capitalised).collect(),
+            words: words.iter().map(|w| w.folded.clone()).collect(),
+            country,
+            kind,
+        };
+        let list = self
+            .by_first_word
+            .entry(entry.words[0].clone())
+            .or_default();
+        if !list
+            .iter()
+            .any(|a| a.words == entry.words && a.country == country)
+        {
+            list.push(entry);
+        }
+    }
+
+    /// Every country mention in `text`, in order, longest names first where they overlap.
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let words = tokens(text);
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            match self.match_at(&words[i..]) {
+                Some(alias) => {
+                    let last = &words[i + alias.words.len() - 1];
+                    found.push(Mention {
+                        country: alias.country,
+                        kind: alias.kind,
+                        start: words[i].start,
+                        end: last.end,
+                    });
+                    i += alias.words.len();
+                }
+                None => i += 1,
+            }
+        }
+        found
+    }
+
+    fn match_at(&self, words: &[Token]) -> Option<&Alias> {
+        let candidates = self.by_first_word.get(&words[0].folded)?;
+        candidates.iter().find(|alias| {
+            alias.words.len() <= words.len()
+                && alias.words.iter().zip(&alias.capitalised).zip(words).all(
+                    |((want, must_cap), word)| {
+                        *want == word.folded && (!must_cap || word.capitalised)
+                    },
+                )
+        })
+    }
+
+    pub fn by_iso3(&self, iso3: &str) -> Option<&Country> {
+        self.countries.iter().find(|c| c.iso3 == iso3)
+    }
+}
+
+/// "malien" → malien, malienne, maliens, maliennes; "grec/grecque" gives the feminine.
+fn adjective_forms(spec: &str) -> Vec<String> {
+    let (masc, fem) = match spec.split_once('/') {
+        Some((m, f)) => (m.to_string(), f.to_string()),
+        None => (spec.to_string(), feminine(spec)),
+    };
+    let plural = |w: &str| {
+        if w.ends_with('s') || w.ends_with('x') {
+            w.to_string()
+        } else {
+            format!("{w}s")
+        }
+    };
+    let mut forms = vec![plural(&masc), plural(&fem), masc, fem];
+    forms.sort();
+    forms.dedup();
+    forms
+}
+
+fn feminine(masc: &str) -> String {
+    let folded = fold(masc);
+    if folded.ends_with('e') {
+        masc.to_string()
+    } else if folded.ends_with("en") || folded.ends_with("on") {
+        format!("{masc}ne")
+    } else {
+        format!("{masc}e")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn isos(text: &str) -> Vec<String> {
+        let g = Gazetteer::shipped();
+        g.find(text)
+            .iter()
+            .map(|m| g.countries[m.country].iso3.clone())
+            .collect()
+    }
+
+    #[test]
+    fn every_line_of_the_shipped_table_parses() {
+        assert!(Gazetteer::shipped().countries.len() >= 195);
+    }
+
+    #[test]
+    fn names_with_articles_and_contractions() {
+        assert_eq!(
+            isos("le Mali, du Niger et au Burkina Faso"),
+            ["MLI", "NER", "BFA"]
+        );
+        assert_eq!(isos("la Côte d’Ivoire et la Côte d'Ivoire"), ["CIV", "CIV"]);
+    }
+
+    #[test]
+    fn adjectives_in_every_gender_and_number() {
+        assert_eq!(isos("malien maliens malienne maliennes"), ["MLI"; 4]);
+        assert_eq!(isos("Les Burkinabè et la partie turque"), ["BFA", "TUR"]);
+    }
+
+    #[test]
+    fn near_collisions_are_told_apart() {
+        assert_eq!(isos("le ministre nigérien"), ["NER"]);
+        assert_eq!(isos("le ministre nigérian"), ["NGA"]);
+        assert_eq!(
+            isos("Guinée, Guinée-Bissau, Guinée équatoriale"),
+            ["GIN", "GNB", "GNQ"]
+        );
+        assert_eq!(isos("le Soudan et le Soudan du Sud"), ["SDN", "SSD"]);
+        assert_eq!(
+            isos("le Congo et la République démocratique du Congo, la RDC"),
+            ["COG", "COD", "COD"]
+        );
+    }
+
+    #[test]
+    fn capitals_stand_for_their_country_only_when_capitalised() {
+        assert_eq!(isos("Moscou a promis"), ["RUS"]);
+        assert_eq!(isos("du sucre et de la paz"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn mentions_carry_byte_ranges() {
+        let text = "À Niamey, l’armée nigérienne";
+        let found = Gazetteer::shipped().find(text);
+        assert_eq!(&text[found[0].start..found[0].end], "Niamey");
+        assert_eq!(&text[found[1].start..found[1].end], "nigérienne");
+        assert_eq!(found[0].kind, MentionKind::Capital);
+        assert_eq!(found[1].kind, MentionKind::Adjective);
+    }
+}

@@ -1,0 +1,111 @@
+//! `brief` turns a folder of news articles into a dated, footnoted analyst briefing.
+//!
+//! The pipeline, one module per stage, each handing a typed value to the next:
+//!
+//! 1. [`corpus`]: files → articles (the only stage that reads the corpus from disk);
+//! 2. [`extract`]: articles → sentences with byte ranges and the countries they name;
+//! 3. [`summarise`]: extraction → the briefing [`model`];
+//! 4. [`render`]: briefing → Typst markup through Tera templates, escaping by construction;
+//! 5. [`compile`]: Typst → PDF, typst as a library in a sealed world;
+//! 6. [`publish`]: atomic writes into the output folder.
+//!
+//! Stages 2–4 are pure: no file system, no clock, no environment.
+
+pub mod cli;
+pub mod compile;
+pub mod corpus;
+pub mod dates;
+pub mod error;
+pub mod extract;
+pub mod gazetteer;
+pub mod model;
+pub mod publish;
+pub mod render;
+pub mod summarise;
+pub mod text;
+pub mod warning;
+
+use cli::Config;
+use error::Error;
+use std::path::PathBuf;
+use warning::Warning;
+
+/// What a successful run produced.
+#[derive(Debug)]
+pub struct Report {
+    pub written: Vec<PathBuf>,
+    pub warnings: Vec<Warning>,
+    pub articles: usize,
+    pub pages: usize,
+}
+
+/// Runs `brief generate`: reads, summarises, renders, compiles, and only then writes.
+pub fn generate(config: &Config) -> Result<Report, Error> {
+    let corpus = corpus::load(&config.corpus)?;
+    if corpus.articles.is_empty() {
+        return Err(Error::EmptyCorpus {
+            corpus: config.corpus.display().to_string(),
+            files: corpus.files_seen,
+            warnings: corpus.warnings,
+        });
+    }
+    let read = corpus.articles.len();
+    let articles: Vec<corpus::Article> = corpus
+        .articles
+        .into_iter()
+        .filter(|a| summarise::in_window(a, config.since, config.until))
+        .collect();
+    if articles.is_empty() {
+        let period = format!(
+            "{} – {}",
+            config.since.map_or("…".into(), |d| d.to_string()),
+            config.until.map_or("…".into(), |d| d.to_string())
+        );
+        return Err(Error::NoArticleInWindow { read, period });
+    }
+
+    let templates = match &config.templates {
+        Some(dir) => render::Templates::from_folder(dir)?,
+        None => render::Templates::builtin()?,
+    };
+    let gazetteer = gazetteer::Gazetteer::shipped();
+    let extractions = extract::extract(&articles, gazetteer);
+    let briefing = summarise::summarise(&summarise::Input {
+        date: config.date,
+        since: config.since,
+        until: config.until,
+        articles: &articles,
+        extractions: &extractions,
+        gazetteer,
+        sizes: config.sizes,
+        files_seen: corpus.files_seen,
+        warnings: &corpus.warnings,
+    });
+    let markup = templates.render(&briefing)?;
+    let compiled = compile::compile_pdf(&markup, config.date)?;
+
+    let stem = format!("briefing-{}", config.date);
+    let json = serde_json::to_vec_pretty(&briefing).expect("the model always serialises");
+    let mut outputs = vec![
+        (format!("{stem}.pdf"), compiled.pdf),
+        (format!("{stem}.json"), json),
+    ];
+    if config.emit_typ {
+        outputs.push((format!("{stem}.typ"), markup.into_bytes()));
+    }
+    let written = publish::publish(&config.out, &outputs)?;
+
+    let mut warnings = corpus.warnings;
+    warnings.extend(
+        compiled
+            .warnings
+            .into_iter()
+            .map(|w| Warning::general(format!("typst: {w}"))),
+    );
+    Ok(Report {
+        written,
+        warnings,
+        articles: articles.len(),
+        pages: compiled.pages,
+    })
+}

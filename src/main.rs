@@ -1,0 +1,39 @@
+//! The `brief` binary: parse the command line, resolve "today" once, run, print, exit.
+
+use brief::cli::{resolve_today, Cli, Command};
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let Command::Generate(args) = cli.command;
+    let today = resolve_today(
+        std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
+        chrono::Local::now().date_naive(),
+    );
+    let result = today
+        .and_then(|today| args.into_config(today))
+        .and_then(|config| brief::generate(&config));
+    match result {
+        Ok(report) => {
+            for warning in &report.warnings {
+                eprintln!("warning: {warning}");
+            }
+            eprintln!(
+                "read {} article(s), {} page(s)",
+                report.articles, report.pages
+            );
+            for path in &report.written {
+                println!("{}", path.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            for warning in error.warnings() {
+                eprintln!("warning: {warning}");
+            }
+            eprintln!("error: {error}");
+            ExitCode::from(error.exit_code() as u8)
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! The briefing model: plain serde types, exported as `briefing-DATE.json` (schema `brief/1`)
+//! and rendered by the templates. Field names are a contract: add, never rename or drop.
+
+use crate::dates::{PartialDate, Precision};
+use serde::Serialize;
+
+pub const SCHEMA: &str = "brief/1";
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Briefing {
+    pub schema: &'static str,
+    /// The briefing's date, ISO.
+    pub date: String,
+    pub period: Period,
+    pub generator: Generator,
+    pub corpus: CorpusSummary,
+    pub sources: Vec<Source>,
+    pub key_points: Vec<Fact>,
+    pub countries: Vec<CountrySection>,
+    pub blocs: Vec<BlocSection>,
+    pub meetings: Vec<Meeting>,
+    pub people: Vec<Person>,
+    pub quotes: Vec<Quote>,
+    pub timeline: Vec<TimelineEntry>,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Period {
+    pub since: Option<String>,
+    pub until: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Generator {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+/// What the briefing read.
+#[derive(Debug, Clone, Serialize)]
+pub struct CorpusSummary {
+    /// Files looked at, readable or not.
+    pub files: usize,
+    /// Articles read and kept for the period.
+    pub articles: usize,
+    /// Distinct outlets among them (articles with no known outlet not counted).
+    pub outlets: usize,
+    pub languages: Vec<String>,
+    /// FNV-1a 64 of the kept articles' files and bodies, hex: changes when the input does.
+    pub hash: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub id: String,
+    pub file: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<PartialDate>,
+    pub published_precision: Precision,
+    pub published_from: String,
+    pub language: String,
+    /// How many facts of the briefing cite it.
+    pub cited_by: usize,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Fact {
+    pub text: String,
+    pub sources: Vec<String>,
+    pub date: Option<PartialDate>,
+    pub date_precision: Precision,
+    pub spans: Vec<Span>,
+}
+
+/// Where a fact's text stands in a source: byte offsets into that article's body.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Span {
+    pub source: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CountrySection {
+    pub name: String,
+    pub iso3: String,
+    /// How many sentences of the corpus speak of it.
+    pub mentions: usize,
+    pub facts: Vec<Fact>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BlocSection {
+    pub name: String,
+    pub short: String,
+    pub facts: Vec<Fact>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Meeting {
+    pub id: String,
+    pub title: String,
+    pub date: Option<PartialDate>,
+    pub date_precision: Precision,
+    pub place: Option<String>,
+    pub status: String,
+    pub participants: Vec<Participant>,
+    pub facts: Vec<Fact>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Participant {
+    pub name: String,
+    pub role: Option<String>,
+    pub country_iso3: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Person {
+    pub name: String,
+    pub role: Option<String>,
+    pub country_iso3: Option<String>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Quote {
+    pub text: String,
+    pub speaker: Option<String>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineEntry {
+    pub date: PartialDate,
+    pub date_precision: Precision,
+    pub text: String,
+    pub sources: Vec<String>,
+}

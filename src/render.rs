@@ -1,0 +1,351 @@
+//! Stage 4, briefing model → Typst markup, through Tera templates.
+//!
+//! Escaping is by construction: templates named `*.typ` are rendered with Tera's autoescape on
+//! and [`escape_markup`] as the escape function, so every `{{ value }}` reaches Typst as plain
+//! text in which every ASCII punctuation character is backslash-escaped: it cannot open code
+//! (`#`), math (`$`), a label, a reference, a raw block, a comment, a link, a heading or a list,
+//! and no file can be read from it. Where a template needs a value inside Typst code (a URL for
+//! `link`, the document title), the `typst_str` filter writes a complete string literal instead.
+//! Only the templates' own text is markup.
+
+use crate::dates::{french_long_day, parse_iso_partial};
+use crate::model::Briefing;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use tera::{Tera, Value};
+
+/// The main template's name; the others are included from it.
+pub const MAIN_TEMPLATE: &str = "briefing.typ";
+
+/// The templates shipped in the binary, so that `brief` runs from any folder.
+pub const DEFAULT_TEMPLATES: &[(&str, &str)] =
+    &[("briefing.typ", include_str!("../templates/briefing.typ"))];
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("template {file}{line}: {message} (fix the template, or run without --templates to use the built-in ones)")]
+    Template {
+        file: String,
+        line: String,
+        message: String,
+    },
+    #[error("cannot read the templates folder {0}: {1}")]
+    Folder(String, String),
+}
+
+/// A set of templates ready to render, with where each came from (for error messages).
+pub struct Templates {
+    tera: Tera,
+    origins: HashMap<String, (String, String)>,
+}
+
+impl Templates {
+    /// The built-in templates.
+    pub fn builtin() -> Result<Templates, RenderError> {
+        let sources = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(name, text)| {
+                (
+                    name.to_string(),
+                    format!("templates/{name} (built-in)"),
+                    text.to_string(),
+                )
+            })
+            .collect();
+        Templates::from_sources(sources)
+    }
+
+    /// The `.typ` templates of a user's folder; `briefing.typ` must be among them.
+    pub fn from_folder(dir: &Path) -> Result<Templates, RenderError> {
+        let shown = dir.to_string_lossy().replace('\\', "/");
+        let folder_error = |e: std::io::Error| RenderError::Folder(shown.clone(), e.to_string());
+        let mut sources = Vec::new();
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .map_err(folder_error)?
+            .collect::<Result<_, _>>()
+            .map_err(folder_error)?;
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
+            let name = entry.file_name().to_string_lossy().to_string();
+            if !name.ends_with(".typ") || name.starts_with('.') {
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path()).map_err(folder_error)?;
+            sources.push((name.clone(), format!("{shown}/{name}"), text));
+        }
+        if !sources.iter().any(|(name, _, _)| name == MAIN_TEMPLATE) {
+            return Err(RenderError::Folder(
+                shown,
+                format!("no {MAIN_TEMPLATE} in it"),
+            ));
+        }
+        Templates::from_sources(sources)
+    }
+
+    /// (name, where it came from, text) for each template.
+    fn from_sources(sources: Vec<(String, String, String)>) -> Result<Templates, RenderError> {
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".typ"]);
+        tera.set_escape_fn(escape_markup);
+        tera.register_filter("typst_str", TypstStr);
+        tera.register_filter("date_fr", date_fr);
+        let mut origins = HashMap::new();
+        for (name, origin, text) in &sources {
+            origins.insert(name.clone(), (origin.clone(), text.clone()));
+        }
+        let templates: Vec<(&str, &str)> = sources
+            .iter()
+            .map(|(n, _, t)| (n.as_str(), t.as_str()))
+            .collect();
+        let mut this = Templates { tera, origins };
+        if let Err(e) = this.tera.add_raw_templates(templates) {
+            return Err(this.error(&e));
+        }
+        Ok(this)
+    }
+
+    /// Renders the briefing into Typst markup.
+    pub fn render(&self, briefing: &Briefing) -> Result<String, RenderError> {
+        let view = View::new(briefing);
+        let context = tera::Context::from_serialize(&view).map_err(|e| self.error(&e))?;
+        self.tera
+            .render(MAIN_TEMPLATE, &context)
+            .map_err(|e| self.error(&e))
+    }
+
+    /// A Tera error as "file:line: message", the line found from Tera's position or, for
+    /// rendering errors, from the first line of the template naming the culprit.
+    fn error(&self, error: &tera::Error) -> RenderError {
+        let mut chain = vec![error.to_string()];
+        let mut source = std::error::Error::source(error);
+        while let Some(e) = source {
+            chain.push(e.to_string());
+            source = e.source();
+        }
+        let full = chain.join(": ");
+        let name = self
+            .origins
+            .keys()
+            .filter(|n| full.contains(&format!("'{n}'")))
+            .max_by_key(|n| n.len())
+            .cloned()
+            .unwrap_or_else(|| MAIN_TEMPLATE.to_string());
+        let (origin, text) = self.origins.get(&name).cloned().unwrap_or_default();
+        let line = parse_position(&full).or_else(|| culprit_line(&full, &text));
+        let message = chain.last().cloned().unwrap_or_default();
+        let message = message
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        RenderError::Template {
+            file: origin,
+            line: line.map(|l| format!(":{l}")).unwrap_or_default(),
+            message: squeeze(&message),
+        }
+    }
+}
+
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Tera's parse errors carry "--> LINE:COL".
+fn parse_position(message: &str) -> Option<String> {
+    let after = message.split("--> ").nth(1)?;
+    let pos: String = after
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ':')
+        .collect();
+    (!pos.is_empty()).then_some(pos.trim_end_matches(':').to_string())
+}
+
+/// For "Variable `x.y` not found…" and similar, the first template line that names `x.y`.
+fn culprit_line(message: &str, template: &str) -> Option<String> {
+    let culprit = message.split('`').nth(1)?;
+    template
+        .lines()
+        .position(|l| l.contains(culprit))
+        .map(|n| (n + 1).to_string())
+}
+
+/// Escapes text for Typst markup: ASCII punctuation backslash-escaped, line breaks and tabs made
+/// spaces, other control characters dropped. The result is only text, whatever the input.
+pub fn escape_markup(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + input.len() / 8);
+    for c in input.chars() {
+        match c {
+            '\n' | '\r' | '\t' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                out.push(' ')
+            }
+            c if c.is_control() => {}
+            c if c.is_ascii_punctuation() => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A complete Typst string literal holding `input` exactly (control characters as escapes).
+pub fn typst_string_literal(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 2);
+    out.push('"');
+    for c in input.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `{{ value | typst_str }}`: a Typst string literal, marked safe (it is complete and closed).
+struct TypstStr;
+
+impl tera::Filter for TypstStr {
+    fn filter(&self, value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+        let text = match value {
+            Value::String(s) => s.clone(),
+            Value::Null => String::new(),
+            other => other.to_string(),
+        };
+        Ok(Value::String(typst_string_literal(&text)))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+/// `{{ "2025-04-03" | date_fr }}` → "3 avril 2025"; anything else is returned as it is.
+fn date_fr(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+    let text = value.as_str().unwrap_or_default();
+    Ok(Value::String(
+        parse_iso_partial(text).map_or_else(|| text.to_string(), |d| d.french_long()),
+    ))
+}
+
+/// What the templates receive: the briefing itself, plus ready-made strings a template cannot
+/// compute (French dates, citations). Documented in the README.
+#[derive(Serialize)]
+struct View<'a> {
+    briefing: &'a Briefing,
+    /// "21 novembre 2026".
+    date_long: String,
+    /// "21 novembre 2026" as year, month, day numbers for Typst's `datetime`.
+    date_parts: [u32; 3],
+    /// "depuis le 1er décembre 2024", "du … au …", or "toute la période du corpus".
+    period_text: String,
+    /// Source id → one-line citation: outlet, « title », date, file.
+    cite: BTreeMap<&'a str, String>,
+}
+
+impl<'a> View<'a> {
+    fn new(briefing: &'a Briefing) -> Self {
+        let date = chrono::NaiveDate::parse_from_str(&briefing.date, "%Y-%m-%d")
+            .expect("briefing date is ISO");
+        let long = |iso: &Option<String>| {
+            iso.as_deref()
+                .and_then(parse_iso_partial)
+                .map(|d| d.french_long())
+        };
+        let period_text = match (long(&briefing.period.since), long(&briefing.period.until)) {
+            (Some(s), Some(u)) => format!("du {s} au {u}"),
+            (Some(s), None) => format!("depuis le {s}"),
+            (None, Some(u)) => format!("jusqu’au {u}"),
+            (None, None) => "toute la période du corpus".to_string(),
+        };
+        use chrono::Datelike;
+        View {
+            briefing,
+            date_long: french_long_day(date),
+            date_parts: [date.year() as u32, date.month(), date.day()],
+            period_text,
+            cite: briefing
+                .sources
+                .iter()
+                .map(|s| (s.id.as_str(), citation(s)))
+                .collect(),
+        }
+    }
+}
+
+fn citation(source: &crate::model::Source) -> String {
+    let mut parts = Vec::new();
+    if let Some(outlet) = &source.outlet {
+        parts.push(outlet.clone());
+    }
+    if let Some(title) = &source.title {
+        parts.push(format!("«\u{202f}{}\u{202f}»", short(title, 90)));
+    }
+    parts.push(match source.published {
+        Some(d) => d.french_long(),
+        None => "non daté".to_string(),
+    });
+    parts.push(source.url.clone().unwrap_or_else(|| source.file.clone()));
+    format!("{} — {}", source.id, parts.join(", "))
+}
+
+fn short(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_escape_neutralises_typst_syntax() {
+        assert_eq!(
+            escape_markup("#read(\"/etc/passwd\")"),
+            "\\#read\\(\\\"\\/etc\\/passwd\\\"\\)"
+        );
+        assert_eq!(escape_markup("= Titre\n- item"), "\\= Titre \\- item");
+        assert_eq!(escape_markup("Moscou, « Лавров »"), "Moscou\\, « Лавров »");
+        assert_eq!(escape_markup("a\u{0}b\u{7}c"), "abc");
+    }
+
+    #[test]
+    fn string_literal_escapes_quotes_backslashes_and_controls() {
+        assert_eq!(
+            typst_string_literal("a\"b\\c\nd\u{1}"),
+            "\"a\\\"b\\\\c\\nd\\u{1}\""
+        );
+    }
+
+    #[test]
+    fn template_errors_name_file_and_line() {
+        let err = Templates::from_sources(vec![(
+            "briefing.typ".into(),
+            "mine/briefing.typ".into(),
+            "ok\n{% for x in %}\n".into(),
+        )])
+        .err()
+        .unwrap()
+        .to_string();
+        assert!(err.starts_with("template mine/briefing.typ:2"), "{err}");
+    }
+
+    #[test]
+    fn shortens_long_titles_on_a_word() {
+        assert_eq!(short("un deux trois quatre", 10), "un deux…");
+        assert_eq!(short("court", 10), "court");
+    }
+}

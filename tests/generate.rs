@@ -1,0 +1,276 @@
+//! `brief generate` on the shipped seeds, checked as an analyst would: the JSON contract, the
+//! PDF's text, fonts and structure, and byte-identical reruns.
+
+mod common;
+
+use common::*;
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// One run on the seeds, shared by the tests of this file.
+fn seeds_run() -> &'static Path {
+    static RUN: OnceLock<tempfile::TempDir> = OnceLock::new();
+    RUN.get_or_init(|| {
+        let out = tempfile::tempdir().unwrap();
+        generate_ok(
+            Path::new("seeds"),
+            out.path(),
+            &["--since", "2024-12", "--emit", "typ"],
+        );
+        out
+    })
+    .path()
+}
+
+fn seeds_json() -> serde_json::Value {
+    json(&seeds_run().join(format!("briefing-{DATE}.json")))
+}
+
+#[test]
+fn writes_the_dated_pdf_json_and_markup() {
+    for ext in ["pdf", "json", "typ"] {
+        let path = seeds_run().join(format!("briefing-{DATE}.{ext}"));
+        assert!(
+            path.metadata().unwrap().len() > 100,
+            "{} missing or empty",
+            path.display()
+        );
+    }
+    let names: Vec<_> = std::fs::read_dir(seeds_run())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 3, "no temporary file left behind: {names:?}");
+}
+
+#[test]
+fn json_follows_the_contract() {
+    let b = seeds_json();
+    assert_eq!(b["schema"], "brief/1");
+    assert_eq!(b["date"], DATE);
+    assert_eq!(b["period"]["since"], "2024-12-01");
+    assert!(b["period"]["until"].is_null());
+    for key in [
+        "key_points",
+        "countries",
+        "blocs",
+        "meetings",
+        "people",
+        "quotes",
+        "timeline",
+        "warnings",
+    ] {
+        assert!(b[key].is_array(), "{key} is a list");
+    }
+    let sources = b["sources"].as_array().unwrap();
+    assert_eq!(sources.len(), 5);
+    let files: BTreeSet<&str> = sources
+        .iter()
+        .map(|s| s["file"].as_str().unwrap())
+        .collect();
+    for entry in std::fs::read_dir(root().join("seeds")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().to_string();
+        assert!(
+            files.contains(format!("seeds/{name}").as_str()),
+            "{name} among the sources"
+        );
+    }
+    let s3 = sources
+        .iter()
+        .find(|s| s["file"] == "seeds/003_4c1f6d6e1defac3c.txt")
+        .unwrap();
+    assert_eq!(s3["published"], "2025-04-04");
+    assert_eq!(s3["published_precision"], "day");
+    assert_eq!(s3["outlet"], "Apanews");
+    assert_eq!(s3["language"], "fr");
+    let s2 = sources
+        .iter()
+        .find(|s| s["file"] == "seeds/002_e156e7caf6a58be8.txt")
+        .unwrap();
+    assert_eq!(s2["published"], "2025-04");
+    assert_eq!(s2["published_precision"], "month");
+    for s in sources {
+        for key in [
+            "id",
+            "title",
+            "outlet",
+            "author",
+            "url",
+            "published",
+            "published_precision",
+            "published_from",
+            "language",
+        ] {
+            assert!(s.get(key).is_some(), "source field {key}");
+        }
+    }
+}
+
+#[test]
+fn sahel_countries_have_sourced_facts_whose_spans_are_in_their_articles() {
+    let b = seeds_json();
+    let sources = b["sources"].as_array().unwrap();
+    let file_of = |id: &str| {
+        let s = sources.iter().find(|s| s["id"] == id).unwrap();
+        std::fs::read_to_string(root().join(s["file"].as_str().unwrap())).unwrap()
+    };
+    let countries = b["countries"].as_array().unwrap();
+    for name in ["Mali", "Niger", "Burkina Faso"] {
+        let c = countries
+            .iter()
+            .find(|c| c["name"] == name)
+            .unwrap_or_else(|| panic!("{name} section"));
+        let facts = c["facts"].as_array().unwrap();
+        assert!(facts.len() >= 3, "{name} has facts");
+        for fact in facts {
+            let text = fact["text"].as_str().unwrap();
+            let spans = fact["spans"].as_array().unwrap();
+            assert!(!spans.is_empty() && spans.len() == fact["sources"].as_array().unwrap().len());
+            for span in spans {
+                let (start, end) = (
+                    span["start"].as_u64().unwrap(),
+                    span["end"].as_u64().unwrap(),
+                );
+                assert_eq!((end - start) as usize, text.len(), "span length of {text}");
+                assert!(
+                    file_of(span["source"].as_str().unwrap()).contains(text),
+                    "{text} is verbatim in its source"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn pdf_first_page_has_the_french_date_and_text_is_exact() {
+    let pdf = seeds_run().join(format!("briefing-{DATE}.pdf"));
+    assert!(flat(&pdf_text(&pdf, Some(1))).contains("21 novembre 2026"));
+    let text = flat(&pdf_text(&pdf, None));
+    assert!(
+        text.contains("Татьяна Гуринович"),
+        "Cyrillic byline of seed 001"
+    );
+    assert!(
+        text.contains("«\u{202f}Russie-AES"),
+        "« » with their thin spaces"
+    );
+    for word in [
+        "Alliance des États du Sahel",
+        "Goïta",
+        "Sergueï Lavrov",
+        "Sources",
+        "Méthode",
+    ] {
+        assert!(text.contains(word), "{word}");
+    }
+}
+
+#[test]
+fn every_fact_has_a_footnote_and_the_annex_lists_the_articles() {
+    let pdf = seeds_run().join(format!("briefing-{DATE}.pdf"));
+    let text = flat(&pdf_text(&pdf, None));
+    let b = seeds_json();
+    // Footnotes name the source id and its file; the annex lists every file.
+    for s in b["sources"].as_array().unwrap() {
+        let file = s["file"].as_str().unwrap();
+        assert!(
+            text.matches(file).count() >= 2 || s["cited_by"] == 0,
+            "{file} in notes and annex"
+        );
+        assert!(text.contains(file), "{file} in the annex");
+    }
+    let markup = std::fs::read_to_string(seeds_run().join(format!("briefing-{DATE}.typ"))).unwrap();
+    let facts: usize = b["countries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["facts"].as_array().unwrap().len())
+        .sum::<usize>()
+        + b["key_points"].as_array().unwrap().len();
+    let notes: usize = b["countries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain([&serde_json::json!({"facts": b["key_points"]})])
+        .flat_map(|c| c["facts"].as_array().unwrap().clone())
+        .map(|f| f["sources"].as_array().unwrap().len())
+        .sum();
+    assert!(facts > 0);
+    assert_eq!(
+        markup.matches("#footnote[").count(),
+        notes,
+        "one footnote per source of each fact"
+    );
+}
+
+#[test]
+fn fonts_are_embedded_and_the_pdf_is_well_formed() {
+    let pdf = seeds_run().join(format!("briefing-{DATE}.pdf"));
+    let fonts = tool("pdffonts", &[pdf.to_str().unwrap()]);
+    let listing = String::from_utf8_lossy(&fonts.stdout);
+    let rows: Vec<&str> = listing.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{listing}");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        // name type [encoding] emb sub uni object ID: "emb" is the fourth column from the end but two.
+        let emb = cols[cols.len() - 5];
+        assert_eq!(emb, "yes", "font not embedded: {row}");
+    }
+    let check = tool("qpdf", &["--check", pdf.to_str().unwrap()]);
+    assert!(
+        check.status.success(),
+        "qpdf --check: {}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
+
+#[test]
+fn two_runs_give_identical_bytes() {
+    let again = tempfile::tempdir().unwrap();
+    generate_ok(
+        Path::new("seeds"),
+        again.path(),
+        &["--since", "2024-12", "--emit", "typ"],
+    );
+    for ext in ["pdf", "json", "typ"] {
+        let name = format!("briefing-{DATE}.{ext}");
+        assert!(
+            std::fs::read(seeds_run().join(&name)).unwrap()
+                == std::fs::read(again.path().join(&name)).unwrap(),
+            "{name} differs"
+        );
+    }
+}
+
+#[test]
+fn source_date_epoch_sets_the_default_date() {
+    let out = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["generate", "--out", out.path().to_str().unwrap()])
+        .current_dir(root())
+        .env("SOURCE_DATE_EPOCH", "1745971200")
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{}", stderr(&status));
+    assert!(out.path().join("briefing-2025-04-30.pdf").exists());
+}
+
+#[test]
+fn help_explains_every_flag_with_an_example() {
+    let help = String::from_utf8(brief(&["generate", "--help"]).stdout).unwrap();
+    for flag in [
+        "--corpus",
+        "--since",
+        "--until",
+        "--date",
+        "--out",
+        "--templates",
+        "--emit",
+    ] {
+        assert!(help.contains(flag), "{flag} in help");
+    }
+    assert!(help.matches("Example").count() >= 7, "{help}");
+    let version = String::from_utf8(brief(&["--version"]).stdout).unwrap();
+    assert!(version.starts_with("brief "));
+}
