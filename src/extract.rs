@@ -129,10 +129,21 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
         while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
             j += 1;
         }
-        let mut closed_quote = false;
-        while j < chars.len() && matches!(chars[j].1, '»' | '"' | '”' | ')' | ']' | '’') {
-            closed_quote |= chars[j].1 == '»';
-            j += 1;
+        loop {
+            // French sets a (thin) space before the closing guillemet: "verrons. »".
+            let spaced_guillemet =
+                j + 1 < chars.len() && chars[j].1.is_whitespace() && chars[j + 1].1 == '»';
+            if spaced_guillemet {
+                j += 1;
+            }
+            if j < chars.len() && matches!(chars[j].1, '»' | '"' | '”' | ')' | ']' | '’') {
+                if chars[j].1 == '»' {
+                    quote_depth = (quote_depth - 1).max(0);
+                }
+                j += 1;
+            } else {
+                break;
+            }
         }
         let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
         let next_non_space = chars[j..]
@@ -147,7 +158,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
             let word = word_before(text, pos);
             word.chars().count() >= 2 && word.chars().all(char::is_lowercase)
         };
-        let inside_quote = quote_depth > 0 && !closed_quote;
+        let inside_quote = quote_depth > 0;
         let boundary = j >= chars.len()
             || (!inside_quote
                 && ((spaced && starts_new) || glued)
@@ -155,9 +166,6 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
         if boundary {
             push_trimmed(text, start..end, &mut out);
             start = end;
-            if closed_quote {
-                quote_depth = 0;
-            }
         }
         i = j;
     }
