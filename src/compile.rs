@@ -25,6 +25,7 @@ const EMBEDDED_FONTS: &[&[u8]] = &[
     include_bytes!("../fonts/NotoSans-Bold.ttf"),
     include_bytes!("../fonts/NotoSans-Italic.ttf"),
     include_bytes!("../fonts/NotoNaskhArabic-Regular.ttf"),
+    include_bytes!("../fonts/NotoEmoji-Regular.ttf"),
 ];
 
 /// The virtual path of the generated markup, the one file the world serves.
