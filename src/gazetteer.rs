@@ -119,7 +119,7 @@ impl Gazetteer {
         }
         for aliases in gazetteer.by_first_word.values_mut() {
             // Longest first, so that "Guinée équatoriale" wins over "Guinée".
-            aliases.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            aliases.sort_by_key(|a| std::cmp::Reverse(a.words.len()));
         }
         Ok(gazetteer)
     }

@@ -273,3 +273,22 @@ fn help_explains_every_flag_with_an_example() {
     let version = String::from_utf8(brief(&["--version"]).stdout).unwrap();
     assert!(version.starts_with("brief "));
 }
+
+#[test]
+fn pdf_metadata_has_title_language_and_date() {
+    let pdf = seeds_run().join(format!("briefing-{DATE}.pdf"));
+    let info = String::from_utf8(tool("pdfinfo", &[pdf.to_str().unwrap()]).stdout).unwrap();
+    assert!(
+        info.contains("Title:           Note de synthèse du 21 novembre 2026"),
+        "{info}"
+    );
+    assert!(
+        info.contains("CreationDate:    Sat Nov 21 00:00:00 2026"),
+        "{info}"
+    );
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(
+        bytes.windows(13).any(|w| w == b"/Lang(fr-FR)"),
+        "document language"
+    );
+}
