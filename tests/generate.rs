@@ -288,7 +288,7 @@ fn pdf_metadata_has_title_language_and_date() {
     );
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(
-        bytes.windows(13).any(|w| w == b"/Lang(fr-FR)"),
+        bytes.windows(12).any(|w| w == b"/Lang(fr-FR)"),
         "document language"
     );
 }
