@@ -67,6 +67,11 @@ pub struct GenerateArgs {
     #[arg(long, value_name = "N", default_value_t = Sizes::default().facts_per_country)]
     pub facts_per_country: usize,
 
+    /// Largest article accepted, in bytes (a file, or one record of a JSON collection); larger
+    /// ones are skipped with a warning. Example: --max-article-bytes 20000000
+    #[arg(long, value_name = "BYTES", default_value_t = crate::corpus::DEFAULT_MAX_ARTICLE_BYTES)]
+    pub max_article_bytes: u64,
+
     /// Key points on the first page. Example: --key-points 7
     #[arg(long, value_name = "N", default_value_t = Sizes::default().key_points)]
     pub key_points: usize,
@@ -89,6 +94,7 @@ pub struct Config {
     pub templates: Option<PathBuf>,
     pub emit_typ: bool,
     pub sizes: Sizes,
+    pub read: crate::corpus::ReadOptions,
 }
 
 impl GenerateArgs {
@@ -138,6 +144,9 @@ impl GenerateArgs {
             sizes: Sizes {
                 facts_per_country: self.facts_per_country,
                 key_points: self.key_points,
+            },
+            read: crate::corpus::ReadOptions {
+                max_article_bytes: self.max_article_bytes,
             },
         })
     }

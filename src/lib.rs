@@ -41,7 +41,7 @@ pub struct Report {
 
 /// Runs `brief generate`: reads, summarises, renders, compiles, and only then writes.
 pub fn generate(config: &Config) -> Result<Report, Error> {
-    let corpus = corpus::load(&config.corpus)?;
+    let corpus = corpus::load(std::slice::from_ref(&config.corpus), config.read)?;
     if corpus.articles.is_empty() {
         return Err(Error::EmptyCorpus {
             corpus: config.corpus.display().to_string(),

@@ -352,14 +352,14 @@ pub fn in_window(article: &Article, since: Option<NaiveDate>, until: Option<Naiv
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::parse_scraped_text;
+    use crate::corpus::scraped;
     use crate::extract::extract;
 
     fn briefing(texts: &[&str]) -> Briefing {
         let articles: Vec<Article> = texts
             .iter()
             .enumerate()
-            .map(|(i, t)| parse_scraped_text(&format!("{i}.txt"), t))
+            .map(|(i, t)| scraped::parse(t, false).finish(&format!("{i}.txt"), None, "text"))
             .collect();
         let g = Gazetteer::shipped();
         let extractions = extract(&articles, g);
@@ -389,7 +389,7 @@ mod tests {
     #[test]
     fn spans_point_at_the_fact_text() {
         let text = "Premier paragraphe sans pays du tout, mais assez long.\n\nLe Pérou et le Chili ont conclu un traité frontalier à Lima après dix ans de négociations.";
-        let article = parse_scraped_text("a.txt", text);
+        let article = scraped::parse(text, false).finish("a.txt", None, "text");
         let b = briefing(&[text]);
         let fact = &b.countries[0].facts[0];
         let span = &fact.spans[0];
@@ -405,7 +405,8 @@ mod tests {
 
     #[test]
     fn window_keeps_undated_and_overlapping_months() {
-        let mut a = parse_scraped_text("a.txt", "date 2024-12 Titre\n\nTexte.");
+        let mut a =
+            scraped::parse("date 2024-12 Titre\n\nTexte.", false).finish("a.txt", None, "text");
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
         assert!(in_window(&a, d("2024-12-15"), None));
         assert!(!in_window(&a, d("2025-01-01"), None));

@@ -68,9 +68,23 @@ fn token(text: &str, start: usize, end: usize) -> Token {
     }
 }
 
-/// Collapses runs of white space into one space and trims the ends.
+/// Collapses runs of ASCII white space into one space and trims the ends. Non-breaking spaces
+/// are kept: they are French typography, not layout.
 pub fn squeeze_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c.is_ascii_whitespace() {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -97,5 +111,10 @@ mod tests {
             assert_eq!(fold(&text[t.start..t.end]), t.folded);
         }
         assert!(words[3].capitalised && !words[2].capitalised);
+    }
+
+    #[test]
+    fn squeezes_ascii_spaces_but_keeps_non_breaking_ones() {
+        assert_eq!(squeeze_spaces("  a \t\n b\u{202f}; c "), "a b\u{202f}; c");
     }
 }

@@ -1,68 +1,6 @@
-//! Stage 2, articles → extraction: paragraphs, headings and sentences with their byte ranges
-//! into each article's body, and the countries each sentence names. Pure.
+//! French sentence segmentation with byte offsets: paragraphs, headings, sentences.
 
-use crate::corpus::Article;
-use crate::gazetteer::{Gazetteer, Mention};
 use std::ops::Range;
-
-/// What was found in one article. Ranges index `Article::body`.
-#[derive(Debug, Clone, Default)]
-pub struct ArticleExtraction {
-    pub headings: Vec<Range<usize>>,
-    pub sentences: Vec<Sentence>,
-}
-
-/// A sentence of an article body.
-#[derive(Debug, Clone)]
-pub struct Sentence {
-    pub start: usize,
-    pub end: usize,
-    /// Index of its paragraph in the body (headings not counted).
-    pub paragraph: usize,
-    /// Country mentions, byte ranges relative to the body.
-    pub countries: Vec<Mention>,
-}
-
-/// Extracts every article, in corpus order.
-pub fn extract(articles: &[Article], gazetteer: &Gazetteer) -> Vec<ArticleExtraction> {
-    articles
-        .iter()
-        .map(|a| extract_article(&a.body, gazetteer))
-        .collect()
-}
-
-/// Splits a body into headings and sentences and finds the countries of each sentence.
-pub fn extract_article(body: &str, gazetteer: &Gazetteer) -> ArticleExtraction {
-    let mut out = ArticleExtraction::default();
-    let mut paragraph = 0;
-    for block in paragraphs(body) {
-        let text = &body[block.clone()];
-        if is_heading(text) {
-            out.headings.push(block);
-            continue;
-        }
-        for range in split_sentences(text) {
-            let (start, end) = (block.start + range.start, block.start + range.end);
-            let countries = gazetteer
-                .find(&body[start..end])
-                .into_iter()
-                .map(|m| Mention {
-                    start: m.start + start,
-                    end: m.end + start,
-                    ..m
-                })
-                .collect();
-            out.sentences.push(Sentence {
-                start,
-                end,
-                paragraph,
-                countries,
-            });
-        }
-        paragraph += 1;
-    }
-    out
-}
 
 /// Byte ranges of the non-empty lines of a body, trimmed.
 pub fn paragraphs(body: &str) -> Vec<Range<usize>> {
@@ -267,15 +205,5 @@ mod tests {
         assert!(is_heading("Une alliance en gestation"));
         assert!(!is_heading("Une phrase complète."));
         assert!(!is_heading("suite d'une phrase coupée"));
-    }
-
-    #[test]
-    fn sentence_ranges_index_the_body() {
-        let body = "Un titre court\n\nLe Mali a signé. Le Niger aussi.";
-        let x = extract_article(body, Gazetteer::shipped());
-        assert_eq!(&body[x.headings[0].clone()], "Un titre court");
-        let s = &x.sentences[1];
-        assert_eq!(&body[s.start..s.end], "Le Niger aussi.");
-        assert_eq!(&body[s.countries[0].start..s.countries[0].end], "Niger");
     }
 }

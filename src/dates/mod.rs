@@ -1,6 +1,8 @@
 //! Calendar dates as the pipeline knows them: possibly partial ("2025-04"), with their precision,
 //! and their French long form ("3 avril 2025"). Shared by every stage; pure.
 
+pub mod grammar;
+
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::fmt;
@@ -10,6 +12,7 @@ use std::fmt;
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     Day,
+    Week,
     Month,
     Year,
     Unknown,
@@ -19,6 +22,7 @@ impl Precision {
     pub fn as_str(self) -> &'static str {
         match self {
             Precision::Day => "day",
+            Precision::Week => "week",
             Precision::Month => "month",
             Precision::Year => "year",
             Precision::Unknown => "unknown",

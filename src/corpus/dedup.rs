@@ -1,0 +1,268 @@
+//! Duplicates: the same article in two files, or the same story on two sites. Exact duplicates
+//! share their folded word sequence; near duplicates are found by MinHash over 5-word shingles
+//! with locality-sensitive hashing (bands of rows), so articles are only compared within shared
+//! buckets, never all pairs. Each group becomes one article with several locations.
+
+use super::Article;
+use crate::text::tokens;
+use crate::warning::Warning;
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+const SHINGLE: usize = 5;
+const HASHES: usize = 32;
+const BANDS: usize = 8;
+const ROWS: usize = HASHES / BANDS;
+/// Estimated Jaccard similarity of shingles above which two articles are the same story.
+pub const NEAR_THRESHOLD: f64 = 0.7;
+/// Articles shorter than this (in words) are only merged when exactly equal.
+const MIN_WORDS: usize = 30;
+/// A bucket this full is a common passage (boilerplate), not a story: compare its first members only.
+const BUCKET_CAP: usize = 64;
+
+struct Fingerprint {
+    exact: u64,
+    signature: Option<[u64; HASHES]>,
+}
+
+/// Merges duplicates into the first article of each group (in corpus order), which keeps the
+/// others' locations and fills its missing metadata from them. Returns a warning per merge.
+pub fn merge_duplicates(articles: Vec<Article>) -> (Vec<Article>, Vec<Warning>) {
+    let prints: Vec<Fingerprint> = articles.par_iter().map(|a| fingerprint(&a.body)).collect();
+    let mut groups = UnionFind::new(articles.len());
+    let mut how: HashMap<usize, String> = HashMap::new();
+
+    let mut by_exact: HashMap<u64, usize> = HashMap::new();
+    for (i, p) in prints.iter().enumerate() {
+        match by_exact.get(&p.exact) {
+            Some(&first) => {
+                groups.union(first, i);
+                how.insert(i, "exact duplicate".into());
+            }
+            None => {
+                by_exact.insert(p.exact, i);
+            }
+        }
+    }
+    for band in 0..BANDS {
+        let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (i, p) in prints.iter().enumerate() {
+            if let Some(sig) = &p.signature {
+                if by_exact.get(&p.exact) == Some(&i) {
+                    buckets.entry(band_key(sig, band)).or_default().push(i);
+                }
+            }
+        }
+        for members in buckets.values().filter(|m| m.len() > 1) {
+            let members = &members[..members.len().min(BUCKET_CAP)];
+            for (k, &a) in members.iter().enumerate() {
+                for &b in &members[k + 1..] {
+                    if groups.find(a) == groups.find(b) {
+                        continue;
+                    }
+                    let similarity = estimate(
+                        prints[a].signature.as_ref().unwrap(),
+                        prints[b].signature.as_ref().unwrap(),
+                    );
+                    if similarity >= NEAR_THRESHOLD {
+                        groups.union(a, b);
+                        how.insert(
+                            b,
+                            format!(
+                                "near duplicate, about {:.0} % of shingles shared",
+                                similarity * 100.0
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    let mut warnings = Vec::new();
+    let mut kept: Vec<Option<Article>> = articles.into_iter().map(Some).collect();
+    let mut representative: HashMap<usize, usize> = HashMap::new();
+    let mut order = Vec::new();
+    for i in 0..kept.len() {
+        let root = groups.find(i);
+        match representative.get(&root) {
+            None => {
+                representative.insert(root, i);
+                order.push(i);
+            }
+            Some(&first) => {
+                let duplicate = kept[i].take().expect("each article is moved once");
+                let main = kept[first].as_mut().expect("the representative stays");
+                let reason = how
+                    .get(&i)
+                    .cloned()
+                    .unwrap_or_else(|| "near duplicate".into());
+                warnings.push(Warning::about(
+                    duplicate.location().to_string(),
+                    format!(
+                        "same story as {} ({reason}); read as one source",
+                        main.location()
+                    ),
+                ));
+                fill_missing(main, &duplicate);
+                main.duplicates.push(duplicate.location());
+            }
+        }
+    }
+    let merged = order
+        .into_iter()
+        .map(|i| kept[i].take().expect("kept"))
+        .collect();
+    (merged, warnings)
+}
+
+fn fill_missing(main: &mut Article, other: &Article) {
+    if main.published.is_none() && other.published.is_some() {
+        main.published = other.published;
+        main.published_from = format!(
+            "{} (of the duplicate {})",
+            other.published_from,
+            other.location()
+        );
+    }
+    for (mine, theirs) in [
+        (&mut main.title, &other.title),
+        (&mut main.outlet, &other.outlet),
+        (&mut main.author, &other.author),
+        (&mut main.url, &other.url),
+    ] {
+        if mine.is_none() {
+            mine.clone_from(theirs);
+        }
+    }
+}
+
+fn fingerprint(body: &str) -> Fingerprint {
+    let words: Vec<u64> = tokens(body).iter().map(|t| hash_str(&t.folded)).collect();
+    let mut exact = 0xcbf2_9ce4_8422_2325u64;
+    for w in &words {
+        exact = mix(exact ^ w);
+    }
+    let signature = (words.len() >= MIN_WORDS).then(|| {
+        let mut mins = [u64::MAX; HASHES];
+        for shingle in words.windows(SHINGLE) {
+            let h = shingle.iter().fold(0u64, |acc, w| mix(acc ^ w));
+            for (k, min) in mins.iter_mut().enumerate() {
+                let v = mix(h ^ SEEDS[k]);
+                if v < *min {
+                    *min = v;
+                }
+            }
+        }
+        mins
+    });
+    Fingerprint { exact, signature }
+}
+
+fn band_key(sig: &[u64; HASHES], band: usize) -> u64 {
+    sig[band * ROWS..(band + 1) * ROWS]
+        .iter()
+        .fold(band as u64, |acc, v| mix(acc ^ v))
+}
+
+fn estimate(a: &[u64; HASHES], b: &[u64; HASHES]) -> f64 {
+    a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / HASHES as f64
+}
+
+/// SplitMix64's finaliser: a fast, well-spread 64-bit mix.
+fn mix(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+fn hash_str(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+const SEEDS: [u64; HASHES] = {
+    let mut seeds = [0u64; HASHES];
+    let mut i = 0;
+    let mut state = 0x5eed_u64;
+    while i < HASHES {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        seeds[i] = state;
+        i += 1;
+    }
+    seeds
+};
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        UnionFind((0..n).collect())
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+
+    /// Joins the groups; the smaller index stays the root so the first article represents.
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        let (low, high) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        self.0[high] = low;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::scraped;
+
+    fn article(file: &str, text: &str) -> Article {
+        scraped::parse(text, false).finish(file, None, "text")
+    }
+
+    const STORY: &str = "Les ministres des Affaires étrangères du Mali, du Niger et du Burkina Faso ont été reçus jeudi à Moscou par leur homologue russe pour la première session de consultations entre la Russie et la Confédération des États du Sahel, consacrée à la sécurité, à la formation des militaires et aux échanges économiques entre les deux parties.";
+
+    #[test]
+    fn exact_duplicates_become_one_article_with_two_locations() {
+        let (merged, warnings) = merge_duplicates(vec![
+            article("a.txt", STORY),
+            article("b.txt", "Un autre texte, sans rapport aucun."),
+            article("c.txt", &format!("04-04-2025 10:00 - Titre\n\n{STORY}")),
+        ]);
+        assert_eq!(merged.len(), 2);
+        assert_eq!(merged[0].duplicates[0].file, "c.txt");
+        assert_eq!(
+            merged[0].published.unwrap().to_string(),
+            "2025-04-04",
+            "metadata filled from the duplicate"
+        );
+        assert!(warnings[0].to_string().contains("exact duplicate"));
+    }
+
+    #[test]
+    fn the_same_story_reworded_slightly_is_a_near_duplicate() {
+        let edited = STORY.replace("jeudi", "mercredi");
+        let (merged, warnings) = merge_duplicates(vec![
+            article("a.txt", STORY),
+            article("b.txt", &format!("Apanews - {edited}")),
+        ]);
+        assert_eq!(merged.len(), 1, "{warnings:?}");
+        assert!(warnings[0].to_string().contains("near duplicate"));
+    }
+
+    #[test]
+    fn different_stories_on_one_topic_stay_apart() {
+        let other = "Le président du Niger a reçu vendredi à Niamey une délégation de la Banque mondiale pour discuter du financement de trois projets d'irrigation dans les régions de Tillabéri et de Dosso, touchées par la sécheresse et par l'insécurité depuis plusieurs années déjà.";
+        let (merged, _) = merge_duplicates(vec![article("a.txt", STORY), article("b.txt", other)]);
+        assert_eq!(merged.len(), 2);
+    }
+}

@@ -1,0 +1,467 @@
+//! Stage 1, files → articles. Walks the corpus (sorted, hidden entries skipped), decodes each
+//! file and parses it by format: scraped plain text, Markdown or text with front matter, JSON and
+//! JSON Lines (also gzip-compressed), HTML. Duplicates are then merged into one article with
+//! several locations.
+//!
+//! Loading (path → bytes) is kept apart from parsing (text → drafts → articles) so that every
+//! parser is tested on strings.
+
+pub mod decode;
+pub mod dedup;
+pub mod frontmatter;
+pub mod html;
+pub mod records;
+pub mod scraped;
+
+use crate::dates::{PartialDate, Precision};
+use crate::text::squeeze_spaces;
+use crate::warning::Warning;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Single-article files (and each record of a collection) larger than this are skipped.
+pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 8 * 1024 * 1024;
+/// A compressed collection may not inflate beyond this (a guard against zip bombs).
+const MAX_INFLATED_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+
+/// Where an article was found: a file, and the line for JSON Lines.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Location {
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}", self.file),
+            None => f.write_str(&self.file),
+        }
+    }
+}
+
+/// One article as read, before any analysis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// Stable id: a hash of where it was first found.
+    pub id: String,
+    /// Where it came from, as the user would write the path.
+    pub file: String,
+    /// Its line, for JSON Lines.
+    pub line: Option<usize>,
+    /// Other places the same article (or the same story, nearly word for word) was found.
+    pub duplicates: Vec<Location>,
+    /// The input format: "text", "markdown", "json", "jsonl", "html".
+    pub format: &'static str,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<PartialDate>,
+    /// How the publication date was known ("not found" when it was not).
+    pub published_from: String,
+    /// How each other metadata value was found ("title" → "first line of the file", …).
+    pub found: BTreeMap<&'static str, String>,
+    /// "fr", "en" or "other".
+    pub language: String,
+    /// The text without metadata lines or boilerplate: paragraphs separated by a blank line.
+    /// Every byte offset the briefing gives indexes this string.
+    pub body: String,
+    /// Lines taken out of the body as site boilerplate.
+    pub removed: Vec<String>,
+    /// Outlets the article says it relays ("selon Sputnik", "rapporte l'agence Anadolu").
+    pub relayed: Vec<String>,
+    /// What went wrong or was guessed while reading this article.
+    pub warnings: Vec<String>,
+}
+
+impl Article {
+    pub fn published_precision(&self) -> Precision {
+        self.published.map_or(Precision::Unknown, |d| d.precision())
+    }
+
+    /// "file" or "file:line".
+    pub fn location(&self) -> Location {
+        Location {
+            file: self.file.clone(),
+            line: self.line,
+            outlet: self.outlet.clone(),
+            url: self.url.clone(),
+        }
+    }
+}
+
+/// What a format parser found, before the body is assembled.
+#[derive(Debug, Default, Clone)]
+pub struct Draft {
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<PartialDate>,
+    pub language: Option<String>,
+    pub found: BTreeMap<&'static str, String>,
+    /// Paragraphs (and headings), one string each.
+    pub paragraphs: Vec<String>,
+    pub removed: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
+impl Draft {
+    /// Records a metadata value and how it was found, unless it is empty or already known.
+    pub fn set(&mut self, key: &'static str, value: Option<String>, how: &str) {
+        let Some(value) = value.map(|v| squeeze_spaces(&v)).filter(|v| !v.is_empty()) else {
+            return;
+        };
+        let slot = match key {
+            "title" => &mut self.title,
+            "outlet" => &mut self.outlet,
+            "author" => &mut self.author,
+            "url" => &mut self.url,
+            "language" => &mut self.language,
+            _ => return,
+        };
+        if slot.is_none() {
+            *slot = Some(value);
+            self.found.insert(key, how.to_string());
+        }
+    }
+
+    pub fn set_published(&mut self, date: Option<PartialDate>, how: &str) {
+        if self.published.is_none() {
+            if let Some(date) = date {
+                self.published = Some(date);
+                self.found.insert("published", how.to_string());
+            }
+        }
+    }
+
+    /// The article, its body assembled from the paragraphs.
+    pub fn finish(mut self, file: &str, line: Option<usize>, format: &'static str) -> Article {
+        let paragraphs: Vec<String> = self
+            .paragraphs
+            .iter()
+            .map(|p| squeeze_spaces(p))
+            .filter(|p| !p.is_empty())
+            .collect();
+        let body = paragraphs.join("\n\n");
+        let language = self
+            .language
+            .take()
+            .map(|l| normalise_language(&l))
+            .unwrap_or_else(|| scraped::detect_language(&body).to_string());
+        let published_from = self
+            .found
+            .remove("published")
+            .unwrap_or_else(|| "not found".to_string());
+        let relayed = scraped::relayed_origins(&body);
+        Article {
+            id: stable_id(file, line),
+            file: file.to_string(),
+            line,
+            duplicates: Vec::new(),
+            format,
+            title: self.title,
+            outlet: self.outlet,
+            author: self.author,
+            url: self.url,
+            published: self.published,
+            published_from,
+            found: self.found,
+            language,
+            body,
+            removed: self.removed,
+            relayed,
+            warnings: self.warnings,
+        }
+    }
+}
+
+/// "fr-FR", "French", "français" → "fr"; likewise for English; anything else → "other".
+fn normalise_language(tag: &str) -> String {
+    let lower = tag.trim().to_lowercase();
+    if lower.starts_with("fr") {
+        "fr".into()
+    } else if lower.starts_with("en") || lower.starts_with("anglais") {
+        "en".into()
+    } else {
+        "other".into()
+    }
+}
+
+fn stable_id(file: &str, line: Option<usize>) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in file.bytes().chain(line.unwrap_or(0).to_le_bytes()) {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("a{:012x}", hash >> 16)
+}
+
+/// What the corpus stage hands on: the articles, in file order, and what went wrong reading.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub articles: Vec<Article>,
+    pub warnings: Vec<Warning>,
+    /// How many files were looked at, read or not.
+    pub files_seen: usize,
+    /// How many articles were read before duplicates were merged.
+    pub articles_read: usize,
+}
+
+/// Why the corpus could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError {
+    #[error("corpus not found: {0} (give a folder or file of articles with --corpus)")]
+    NotFound(String),
+    #[error("cannot list the corpus folder {0}: {1}")]
+    Unreadable(String, std::io::Error),
+}
+
+/// How to read.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadOptions {
+    pub max_article_bytes: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+        }
+    }
+}
+
+/// Reads every article below each root (a folder, walked in sorted order, or a file), then
+/// merges duplicates. Unreadable files and records become warnings naming them.
+pub fn load(roots: &[PathBuf], options: ReadOptions) -> Result<Corpus, CorpusError> {
+    let mut files = Vec::new();
+    for root in roots {
+        let shown = display_path(root);
+        let metadata = fs::metadata(root).map_err(|_| CorpusError::NotFound(shown.clone()))?;
+        if metadata.is_dir() {
+            walk(root, &mut files).map_err(|e| CorpusError::Unreadable(shown, e))?;
+        } else {
+            files.push(root.clone());
+        }
+    }
+    let results: Vec<(Vec<Article>, Vec<Warning>)> = files
+        .par_iter()
+        .map(|path| read_file(path, options))
+        .collect();
+    let mut corpus = Corpus {
+        files_seen: files.len(),
+        ..Corpus::default()
+    };
+    for (articles, warnings) in results {
+        corpus.articles.extend(articles);
+        corpus.warnings.extend(warnings);
+    }
+    for article in &corpus.articles {
+        for warning in &article.warnings {
+            corpus.warnings.push(Warning::about(
+                article.location().to_string(),
+                warning.clone(),
+            ));
+        }
+    }
+    corpus.articles_read = corpus.articles.len();
+    let (articles, merged) = dedup::merge_duplicates(std::mem::take(&mut corpus.articles));
+    corpus.articles = articles;
+    corpus.warnings.extend(merged);
+    Ok(corpus)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<_> = fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        if path.is_dir() {
+            walk(&path, files)?;
+        } else {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// A path with forward slashes, as the user typed it.
+fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// The formats, by file name ending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Markdown,
+    Json,
+    JsonLines,
+    Html,
+}
+
+fn format_of(name: &str) -> Option<Format> {
+    let lower = name.to_lowercase();
+    let lower = lower.strip_suffix(".gz").unwrap_or(&lower);
+    let ext = lower.rsplit_once('.').map(|(_, e)| e)?;
+    Some(match ext {
+        "txt" | "text" => Format::Text,
+        "md" | "markdown" => Format::Markdown,
+        "json" => Format::Json,
+        "jsonl" | "ndjson" => Format::JsonLines,
+        "html" | "htm" | "xhtml" => Format::Html,
+        _ => return None,
+    })
+}
+
+/// Reads one file into articles, or warnings that name it.
+fn read_file(path: &Path, options: ReadOptions) -> (Vec<Article>, Vec<Warning>) {
+    let shown = display_path(path);
+    let skip = |reason: String| {
+        (
+            Vec::new(),
+            vec![Warning::about(&shown, format!("skipped: {reason}"))],
+        )
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let Some(format) = format_of(&name) else {
+        return skip(
+            "not an article file (.txt, .md, .json, .jsonl, .html, optionally .gz)".into(),
+        );
+    };
+    let collection = matches!(format, Format::Json | Format::JsonLines);
+    let size = match fs::metadata(path) {
+        Ok(m) => m.len(),
+        Err(e) => return skip(e.to_string()),
+    };
+    if !collection && !name.ends_with(".gz") && size > options.max_article_bytes {
+        return skip(format!(
+            "{size} bytes, over the {}-byte limit for one article",
+            options.max_article_bytes
+        ));
+    }
+    let bytes = match read_bytes(path, name.to_lowercase().ends_with(".gz")) {
+        Ok(b) => b,
+        Err(e) => return skip(e),
+    };
+    if !collection && bytes.len() as u64 > options.max_article_bytes {
+        return skip(format!(
+            "over the {}-byte limit for one article once inflated",
+            options.max_article_bytes
+        ));
+    }
+    let decoded = match decode::decode(&bytes) {
+        Ok(d) => d,
+        Err(reason) => return skip(reason),
+    };
+    let mut warnings = Vec::new();
+    if let Some(note) = &decoded.note {
+        warnings.push(Warning::about(&shown, note.clone()));
+    }
+    let articles = match format {
+        Format::Text | Format::Markdown => {
+            let markdown = format == Format::Markdown;
+            let (draft, kind) = match frontmatter::split(&decoded.text) {
+                Some(Ok((meta, body))) => (frontmatter::parse(meta, body, markdown), "markdown"),
+                Some(Err(e)) => {
+                    warnings.push(Warning::about(&shown, format!("front matter ignored: {e}")));
+                    (scraped::parse(&decoded.text, markdown), "text")
+                }
+                None => (
+                    scraped::parse(&decoded.text, markdown),
+                    if markdown { "markdown" } else { "text" },
+                ),
+            };
+            vec![draft.finish(&shown, None, kind)]
+        }
+        Format::Html => vec![html::parse(&decoded.text).finish(&shown, None, "html")],
+        Format::Json | Format::JsonLines => {
+            let (drafts, problems) = if format == Format::Json {
+                records::parse_json(&decoded.text, options.max_article_bytes)
+            } else {
+                records::parse_json_lines(&decoded.text, options.max_article_bytes)
+            };
+            for (line, problem) in problems {
+                let place = line.map_or(shown.clone(), |l| format!("{shown}:{l}"));
+                warnings.push(Warning::about(place, format!("skipped: {problem}")));
+            }
+            let kind = if format == Format::Json {
+                "json"
+            } else {
+                "jsonl"
+            };
+            drafts
+                .into_iter()
+                .map(|(line, draft)| draft.finish(&shown, line, kind))
+                .collect()
+        }
+    };
+    (articles, warnings)
+}
+
+fn read_bytes(path: &Path, gzip: bool) -> Result<Vec<u8>, String> {
+    let file = fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    if gzip {
+        flate2::read::MultiGzDecoder::new(file)
+            .take(MAX_INFLATED_BYTES)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("not a valid gzip file: {e}"))?;
+    } else {
+        std::io::BufReader::new(file)
+            .read_to_end(&mut bytes)
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_name() {
+        assert_eq!(format_of("a.TXT"), Some(Format::Text));
+        assert_eq!(format_of("articles.jsonl.gz"), Some(Format::JsonLines));
+        assert_eq!(format_of("page.htm"), Some(Format::Html));
+        assert_eq!(format_of("photo.png"), None);
+        assert_eq!(format_of("README"), None);
+    }
+
+    #[test]
+    fn stable_ids_depend_on_place_only() {
+        assert_eq!(stable_id("a.jsonl", Some(3)), stable_id("a.jsonl", Some(3)));
+        assert_ne!(stable_id("a.jsonl", Some(3)), stable_id("a.jsonl", Some(4)));
+    }
+
+    #[test]
+    fn draft_keeps_the_first_value_and_how_it_was_found() {
+        let mut d = Draft::default();
+        d.set("title", Some("  Un   titre ".into()), "front matter");
+        d.set("title", Some("Autre".into()), "first line");
+        d.set("author", Some("".into()), "byline");
+        d.paragraphs = vec!["Premier.".into(), "  ".into(), "Second.".into()];
+        let a = d.finish("x.md", None, "markdown");
+        assert_eq!(a.title.as_deref(), Some("Un titre"));
+        assert_eq!(a.found["title"], "front matter");
+        assert!(a.author.is_none());
+        assert_eq!(a.body, "Premier.\n\nSecond.");
+        assert_eq!(a.published_from, "not found");
+    }
+}

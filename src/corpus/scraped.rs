@@ -1,0 +1,442 @@
+//! Scraped plain text (and the body of Markdown files): a title line that may carry a date, a
+//! byline, an outlet prefix on the first paragraph, site boilerplate to take out, and the
+//! relayed origins an article admits to ("selon Sputnik").
+
+use super::Draft;
+use crate::dates::{grammar, parse_iso_partial, PartialDate};
+use crate::text::{fold, tokens};
+use chrono::Datelike;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Parses scraped text into a draft. `markdown` also strips Markdown markup from each line.
+pub fn parse(text: &str, markdown: bool) -> Draft {
+    let mut draft = Draft::default();
+    let mut lines: Vec<String> = text
+        .lines()
+        .map(|l| {
+            if markdown {
+                strip_markdown(l)
+            } else {
+                l.trim().to_string()
+            }
+        })
+        .filter(|l| !l.is_empty())
+        .collect();
+    if let Some(first) = lines.first().cloned() {
+        if let Some((date, rest)) = date_line(&first) {
+            draft.set_published(Some(date), "date line before the title");
+            draft.set(
+                "title",
+                Some(rest.to_string()),
+                "first line, after its date",
+            );
+            lines.remove(0);
+        } else if let Some((date, rest)) = dated_title(&first) {
+            draft.set_published(
+                Some(date),
+                "date and time before the title on the first line",
+            );
+            draft.set(
+                "title",
+                Some(rest.to_string()),
+                "first line, after its date",
+            );
+            lines.remove(0);
+        } else if let Some(title) = markdown
+            .then(|| text.lines().find(|l| !l.trim().is_empty()))
+            .flatten()
+            .and_then(|l| l.trim().strip_prefix("# "))
+        {
+            draft.set("title", Some(title.to_string()), "first Markdown heading");
+            lines.remove(0);
+        } else if looks_like_title(&first) {
+            draft.set(
+                "title",
+                Some(first.clone()),
+                "first line (short, no final full stop)",
+            );
+            lines.remove(0);
+        }
+    }
+    take_header_lines(&mut lines, &mut draft);
+    lines.retain(|line| {
+        let keep = !is_boilerplate(line);
+        if !keep {
+            draft.removed.push(line.clone());
+        }
+        keep
+    });
+    if let Some(first) = lines.first_mut() {
+        if let Some((name, rest)) = outlet_prefix(first) {
+            draft.set(
+                "outlet",
+                Some(name.to_string()),
+                "prefix of the first paragraph",
+            );
+            *first = rest.to_string();
+        }
+    }
+    draft.paragraphs = lines;
+    draft
+}
+
+/// Bylines and "Publié le …" lines among the first lines after the title.
+fn take_header_lines(lines: &mut Vec<String>, draft: &mut Draft) {
+    let mut i = 0;
+    while i < lines.len().min(4) {
+        if let Some(author) = byline(&lines[i]) {
+            draft.set("author", Some(author.to_string()), "byline");
+            lines.remove(i);
+        } else if let Some(date) = publication_line(&lines[i]) {
+            draft.set_published(Some(date), "« Publié le » line");
+            lines.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// "date 2025-04 Title…" → (April 2025, "Title…").
+fn date_line(line: &str) -> Option<(PartialDate, &str)> {
+    let rest = line.strip_prefix("date ")?.trim_start();
+    let (date, rest) = rest.split_once(' ').unwrap_or((rest, ""));
+    Some((parse_iso_partial(date)?, rest.trim()))
+}
+
+/// "04-04-2025 13:32 - Title" (or with slashes or dots, with or without the time).
+fn dated_title(line: &str) -> Option<(PartialDate, &str)> {
+    let date_text = line.get(..10)?;
+    let parts: Vec<&str> = date_text.split(['-', '/', '.']).collect();
+    if parts.len() != 3 || parts.iter().map(|p| p.len()).collect::<Vec<_>>() != [2, 2, 4] {
+        return None;
+    }
+    let [day, month, year] = [parts[0], parts[1], parts[2]].map(|p| p.parse::<u32>().ok());
+    let date = PartialDate::ymd(year? as i32, month?, day?)?;
+    let mut rest = line[10..].trim_start();
+    if let Some((time, after)) = rest.split_once(' ') {
+        if time.len() == 5 && time.as_bytes()[2] == b':' {
+            rest = after;
+        }
+    }
+    let rest = rest
+        .trim_start()
+        .strip_prefix(['-', '–', '|'])
+        .unwrap_or(rest)
+        .trim();
+    (!rest.is_empty()).then_some((date, rest))
+}
+
+/// "Publié le 3 avril 2025 à 13h32", "Mis à jour le 04/04/2025": a full date with its year.
+fn publication_line(line: &str) -> Option<PartialDate> {
+    let folded = fold(line);
+    let prefixed = [
+        "publie le",
+        "publie",
+        "mis a jour le",
+        "date de publication",
+        "le ",
+    ]
+    .iter()
+    .any(|p| folded.starts_with(p));
+    if !prefixed || line.chars().count() > 80 {
+        return None;
+    }
+    grammar::find(line, None)
+        .into_iter()
+        .find(|m| m.explicit_year && m.from == m.to)
+        .and_then(|m| PartialDate::ymd(m.from.year(), m.from.month(), m.from.day()))
+}
+
+/// A title line: short, and not ending like a sentence.
+fn looks_like_title(line: &str) -> bool {
+    line.chars().count() <= 200 && !line.ends_with(['.', ';', ',', ':']) && !line.ends_with("...")
+}
+
+/// "Édité par : Name" or "Par Name" → "Name".
+fn byline(line: &str) -> Option<&str> {
+    const PREFIXES: [&str; 6] = [
+        "Édité par",
+        "Edité par",
+        "Rédigé par",
+        "Publié par",
+        "Écrit par",
+        "Par",
+    ];
+    let rest = PREFIXES.iter().find_map(|p| line.strip_prefix(p))?;
+    let rest = rest.trim_start().strip_prefix(':').unwrap_or(rest).trim();
+    let ok = !rest.is_empty()
+        && rest.chars().count() <= 80
+        && !rest.ends_with('.')
+        && rest.split_whitespace().count() <= 6
+        && rest.chars().next().is_some_and(char::is_uppercase);
+    ok.then_some(rest)
+}
+
+/// "Apanews - La capitale…" → ("Apanews", "La capitale…"): one to three capitalised words
+/// before a dash at the start of the first paragraph.
+fn outlet_prefix(paragraph: &str) -> Option<(&str, &str)> {
+    let (name, rest) = paragraph
+        .split_once(" - ")
+        .or_else(|| paragraph.split_once(" – "))?;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let ok = (1..=3).contains(&words.len())
+        && name.len() <= 30
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !name.contains(['.', ',', ':', '«', '"'])
+        && !rest.trim().is_empty();
+    ok.then_some((name.trim(), rest.trim_start()))
+}
+
+const BOILERPLATE: &str = include_str!("../data/boilerplate.txt");
+
+/// Reader prompts, share buttons, "Lire aussi" lines and agency signatures ("MD/ac/Sf/APA").
+pub fn is_boilerplate(line: &str) -> bool {
+    let folded = fold(line);
+    let signature = line.len() <= 30
+        && !line.contains(' ')
+        && line.matches('/').count() >= 2
+        && line.chars().all(|c| c.is_ascii_alphanumeric() || c == '/');
+    signature
+        || BOILERPLATE
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .any(|p| folded.starts_with(p))
+}
+
+/// Removes Markdown markup from one line: heading marks, quote marks, list bullets, emphasis,
+/// links and images.
+fn strip_markdown(line: &str) -> String {
+    let mut l = line.trim();
+    l = l.trim_start_matches('#').trim_start();
+    l = l.strip_prefix("> ").unwrap_or(l);
+    for bullet in ["- ", "* ", "+ "] {
+        l = l.strip_prefix(bullet).unwrap_or(l);
+    }
+    let mut out = String::with_capacity(l.len());
+    let mut rest = l;
+    while let Some(open) = rest.find('[') {
+        let image = open > 0 && rest[..open].ends_with('!');
+        let Some(close) = rest[open..].find("](").map(|c| c + open) else {
+            break;
+        };
+        let Some(end) = rest[close..].find(')').map(|e| e + close) else {
+            break;
+        };
+        out.push_str(&rest[..if image { open - 1 } else { open }]);
+        if !image {
+            out.push_str(&rest[open + 1..close]);
+        }
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    out.replace("**", "").replace("__", "").trim().to_string()
+}
+
+/// A coarse language guess from common function words: "fr", "en" or "other".
+pub fn detect_language(text: &str) -> &'static str {
+    const FR: [&str; 10] = [
+        "le", "la", "les", "des", "et", "est", "une", "du", "que", "dans",
+    ];
+    const EN: [&str; 10] = [
+        "the", "and", "of", "is", "to", "in", "that", "with", "for", "was",
+    ];
+    let (mut fr, mut en, mut words) = (0usize, 0usize, 0usize);
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(2000)
+    {
+        words += 1;
+        let lower = word.to_lowercase();
+        fr += FR.contains(&lower.as_str()) as usize;
+        en += EN.contains(&lower.as_str()) as usize;
+    }
+    if words == 0 || (fr + en) * 20 < words {
+        "other"
+    } else if fr >= en {
+        "fr"
+    } else {
+        "en"
+    }
+}
+
+/// Known outlets: folded words → display name.
+fn outlets() -> &'static HashMap<Vec<String>, String> {
+    static OUTLETS: OnceLock<HashMap<Vec<String>, String>> = OnceLock::new();
+    OUTLETS.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in include_str!("../data/outlets.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let names: Vec<&str> = line.split(';').map(str::trim).collect();
+            for name in &names {
+                let key: Vec<String> = tokens(name).into_iter().map(|t| t.folded).collect();
+                map.insert(key, names[0].to_string());
+            }
+        }
+        map
+    })
+}
+
+/// Words that introduce a relayed source.
+const TRIGGERS: &[&[&str]] = &[
+    &["selon"],
+    &["d", "apres"],
+    &["rapporte"],
+    &["rapportait"],
+    &["cite", "par"],
+    &["citee", "par"],
+    &["relaye", "par"],
+    &["source"],
+];
+/// Words that may stand between the trigger and the outlet's name.
+const FILLERS: &[&str] = &[
+    "l",
+    "le",
+    "la",
+    "les",
+    "agence",
+    "de",
+    "presse",
+    "quotidien",
+    "journal",
+    "site",
+    "chaine",
+    "radio",
+    "media",
+    "officielle",
+    "publique",
+    "d",
+    "information",
+];
+
+/// Outlets the text says it relays: "selon Sputnik", "rapporte l'agence Anadolu", "selon l'agence
+/// de presse Xinhua". Known outlets are recognised after any trigger; an unknown name only after
+/// "agence". Sorted, without repeats.
+pub fn relayed_origins(body: &str) -> Vec<String> {
+    let words = tokens(body);
+    let folded: Vec<&str> = words.iter().map(|t| t.folded.as_str()).collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let Some(trigger) = TRIGGERS.iter().find(|t| folded[i..].starts_with(t)) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + trigger.len();
+        let mut saw_agency = false;
+        while j < words.len() && FILLERS.contains(&folded[j]) && j - i < 8 {
+            saw_agency |= folded[j] == "agence";
+            j += 1;
+        }
+        let known = (1..=4).rev().find_map(|n| {
+            let key: Vec<String> = folded
+                .get(j..j + n)?
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+            outlets().get(&key).cloned()
+        });
+        if let Some(name) = known {
+            found.push(name);
+        } else if saw_agency {
+            let name: Vec<&str> = words[j..]
+                .iter()
+                .take_while(|w| w.capitalised)
+                .take(3)
+                .map(|w| &body[w.start..w.end])
+                .collect();
+            if !name.is_empty() {
+                found.push(name.join(" "));
+            }
+        }
+        i = j.max(i + 1);
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(text: &str) -> crate::corpus::Article {
+        parse(text, false).finish("a.txt", None, "text")
+    }
+
+    #[test]
+    fn reads_a_date_line_before_the_title() {
+        let a = article(" date 2025-04 Les ministres à Moscou\n\nLe texte. Suite.");
+        assert_eq!(a.published.unwrap().to_string(), "2025-04");
+        assert_eq!(a.published_from, "date line before the title");
+        assert_eq!(a.title.as_deref(), Some("Les ministres à Moscou"));
+        assert_eq!(a.body, "Le texte. Suite.");
+    }
+
+    #[test]
+    fn reads_a_dated_title_and_an_outlet_prefix() {
+        let a = article("04-04-2025 13:32 - Russie-AES : Lavrov annonce\n\nApanews - La capitale a accueilli.\nSuite.");
+        assert_eq!(a.published.unwrap().to_string(), "2025-04-04");
+        assert_eq!(a.title.as_deref(), Some("Russie-AES : Lavrov annonce"));
+        assert_eq!(a.outlet.as_deref(), Some("Apanews"));
+        assert_eq!(a.found["outlet"], "prefix of the first paragraph");
+        assert_eq!(a.body, "La capitale a accueilli.\n\nSuite.");
+    }
+
+    #[test]
+    fn takes_out_bylines_and_reader_prompts() {
+        let a = article("Un titre sans point\n\nÉdité par : Татьяна Гуринович\n\nLe corps.\n\nAvez-vous trouvé une erreur ou une inexactitude ?\nNous étudierons vos commentaires.\nMD/ac/Sf/APA");
+        assert_eq!(a.author.as_deref(), Some("Татьяна Гуринович"));
+        assert_eq!(a.found["author"], "byline");
+        assert_eq!(a.body, "Le corps.");
+        assert_eq!(a.removed.len(), 3);
+        assert!(a.published.is_none());
+        assert_eq!(a.published_from, "not found");
+    }
+
+    #[test]
+    fn reads_a_publie_le_line() {
+        let a = article("Le titre\nPublié le 3 avril 2025 à 13h32\nLe Mali a signé un accord.");
+        assert_eq!(a.published.unwrap().to_string(), "2025-04-03");
+        assert_eq!(a.body, "Le Mali a signé un accord.");
+    }
+
+    #[test]
+    fn a_first_line_ending_like_a_sentence_is_body_not_title() {
+        let a = article("La Russie compte poursuivre son aide.\nIgor a précisé.");
+        assert!(a.title.is_none());
+        assert!(a.body.starts_with("La Russie"));
+    }
+
+    #[test]
+    fn markdown_markup_is_removed() {
+        let a = parse("# Le titre\n\nUn **fait** avec [un lien](https://x.fr) et ![image](i.png).\n\n## Sous-titre", true)
+            .finish("a.md", None, "markdown");
+        assert_eq!(a.title.as_deref(), Some("Le titre"));
+        assert_eq!(a.body, "Un fait avec un lien et .\n\nSous-titre");
+    }
+
+    #[test]
+    fn finds_relayed_origins() {
+        let a = article("Texte.\nL'ambassadeur a parlé, selon Sputnik. Il l'a redit, rapporte l'agence Anadolu.\nSelon l'agence de presse Zéphyr Info, rien.\nSelon Lavrov, tout va bien.");
+        assert_eq!(a.relayed, ["Anadolu", "Sputnik", "Zéphyr Info"]);
+    }
+
+    #[test]
+    fn guesses_language() {
+        assert_eq!(
+            detect_language("Le ministre est arrivé dans la capitale et les délégués"),
+            "fr"
+        );
+        assert_eq!(
+            detect_language("The minister said that the talks in the capital were good"),
+            "en"
+        );
+    }
+}

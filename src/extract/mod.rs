@@ -1,0 +1,119 @@
+//! Stage 2, articles → extraction: paragraphs, headings and sentences with their byte ranges
+//! into each article's body, the date expressions of each paragraph resolved against the
+//! article's date, and the countries each sentence names. Pure.
+
+pub mod sentences;
+
+use crate::corpus::Article;
+use crate::dates::grammar::{self, DateMention};
+use crate::gazetteer::{Gazetteer, Mention};
+use rayon::prelude::*;
+use sentences::{is_heading, paragraphs, split_sentences};
+use std::ops::Range;
+
+/// What was found in one article. Ranges index `Article::body`.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleExtraction {
+    pub headings: Vec<Range<usize>>,
+    pub sentences: Vec<Sentence>,
+    /// Date expressions, resolved against the article's publication date.
+    pub dates: Vec<DateMention>,
+}
+
+/// A sentence of an article body.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    /// Index of its paragraph in the body (headings not counted).
+    pub paragraph: usize,
+    /// Country mentions, byte ranges relative to the body.
+    pub countries: Vec<Mention>,
+}
+
+/// Extracts every article, in corpus order (in parallel; the order of the result is the
+/// articles' order).
+pub fn extract(articles: &[Article], gazetteer: &Gazetteer) -> Vec<ArticleExtraction> {
+    articles
+        .par_iter()
+        .map(|a| extract_article(a, gazetteer))
+        .collect()
+}
+
+/// Splits a body into headings and sentences, finds the countries of each sentence and the
+/// dates of each paragraph.
+pub fn extract_article(article: &Article, gazetteer: &Gazetteer) -> ArticleExtraction {
+    let body = &article.body;
+    let mut out = ArticleExtraction::default();
+    let mut paragraph = 0;
+    for block in paragraphs(body) {
+        let text = &body[block.clone()];
+        out.dates.extend(
+            grammar::find(text, article.published)
+                .into_iter()
+                .map(|d| DateMention {
+                    start: d.start + block.start,
+                    end: d.end + block.start,
+                    ..d
+                }),
+        );
+        if is_heading(text) {
+            out.headings.push(block);
+            continue;
+        }
+        for range in split_sentences(text) {
+            let (start, end) = (block.start + range.start, block.start + range.end);
+            let countries = gazetteer
+                .find(&body[start..end])
+                .into_iter()
+                .map(|m| Mention {
+                    start: m.start + start,
+                    end: m.end + start,
+                    ..m
+                })
+                .collect();
+            out.sentences.push(Sentence {
+                start,
+                end,
+                paragraph,
+                countries,
+            });
+        }
+        paragraph += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::scraped;
+
+    #[test]
+    fn sentence_ranges_index_the_body() {
+        let article = scraped::parse(
+            "Titre\n\nUn titre court\n\nLe Mali a signé. Le Niger aussi.",
+            false,
+        )
+        .finish("a.txt", None, "text");
+        let body = &article.body;
+        let x = extract_article(&article, Gazetteer::shipped());
+        assert_eq!(&body[x.headings[0].clone()], "Un titre court");
+        let s = &x.sentences[1];
+        assert_eq!(&body[s.start..s.end], "Le Niger aussi.");
+        assert_eq!(&body[s.countries[0].start..s.countries[0].end], "Niger");
+    }
+
+    #[test]
+    fn date_ranges_index_the_body() {
+        let article = scraped::parse(
+            "04-04-2025 10:00 - Titre\n\nIntro.\n\nLe sommet s'est tenu jeudi 3 avril à Moscou.",
+            false,
+        )
+        .finish("a.txt", None, "text");
+        let x = extract_article(&article, Gazetteer::shipped());
+        let d = &x.dates[0];
+        assert_eq!(&article.body[d.start..d.end], "jeudi 3 avril");
+        assert_eq!(d.from.to_string(), "2025-04-03");
+    }
+}
