@@ -45,7 +45,9 @@ fn hostile_corpus() -> tempfile::TempDir {
     .unwrap();
     std::fs::write(
         p("data.txt"),
-        [0xff, 0xfe, 0xfd, 0x80, 0x81, 0xc3, 0x28, 0xa0, 0xa1],
+        [
+            0x01, 0x02, 0x03, 0x80, 0x81, 0xc3, 0x28, 0x05, 0x06, 0x1b, 0x7f, 0x90,
+        ],
     )
     .unwrap();
     std::fs::write(p("nul.txt"), b"Le Ghana a vot\xc3\xa9.\0\0\0 Suite.").unwrap();
@@ -77,11 +79,11 @@ fn hostile_text_reaches_the_pdf_verbatim_and_bad_files_are_named() {
     let output = generate_ok(corpus.path(), out.path(), &["--emit", "typ"]);
     let err = stderr(&output);
     for (file, reason) in [
-        ("photo.png", "not a .txt file"),
-        ("data.txt", "not valid UTF-8"),
-        ("nul.txt", "NUL bytes"),
-        ("empty.txt", "empty file"),
-        ("cp1252.txt", "not valid UTF-8"),
+        ("photo.png", "skipped: not an article file"),
+        ("data.txt", "skipped: binary file"),
+        ("nul.txt", "skipped: binary file (contains NUL bytes)"),
+        ("empty.txt", "skipped: empty file"),
+        ("cp1252.txt", "decoded as Windows-1252"),
     ] {
         let line = err
             .lines()
@@ -121,6 +123,10 @@ fn hostile_text_reaches_the_pdf_verbatim_and_bad_files_are_named() {
         "title verbatim"
     );
     assert!(!text.contains("root:x:0"), "/etc/passwd was read");
+    assert!(
+        flat(&text).contains("Le Sénégal a signé un accord très important à Dakar."),
+        "Windows-1252 decoded"
+    );
     let pages = tool("pdfinfo", &[pdf.to_str().unwrap()]);
     let info = String::from_utf8_lossy(&pages.stdout);
     assert!(

@@ -49,12 +49,13 @@ pub fn find(text: &str, reference: Option<PartialDate>) -> Vec<DateMention> {
     let mut i = 0;
     while i < words.len() {
         match cx.expression_at(i) {
-            Some(found) => {
-                if let Some(mention) = resolve(&found, &cx, reference) {
+            Some(found) => match resolve(&found, &cx, reference) {
+                Some(mention) => {
                     out.push(mention);
+                    i = found.end_word;
                 }
-                i = found.end_word;
-            }
+                None => i += 1,
+            },
             None => i += 1,
         }
     }
@@ -114,6 +115,25 @@ enum Expr {
     },
     Year(i32),
     Range(Box<Expr>, Box<Expr>),
+    /// The week (Monday to Sunday) holding a day.
+    WeekOf(Box<Expr>),
+    /// Seven days from a day: "la semaine commençant le 4 février".
+    WeekFrom(Box<Expr>),
+    /// The beginning, middle or end of a month or year: "fin mars", "début 2025".
+    Part(Part, Box<Expr>),
+    /// "le premier vendredi de juillet", "le dernier lundi d'avril" (n = -1 for the last).
+    NthWeekday {
+        n: i32,
+        weekday: Weekday,
+        month: u32,
+        year: Option<i32>,
+    },
+    /// "la première semaine d'octobre": weeks starting on the month's Mondays.
+    NthWeek {
+        n: i32,
+        month: u32,
+        year: Option<i32>,
+    },
     /// Days from the reference: hier = -1.
     Days(i64),
     /// A weekday: -1 the last one before the reference, 0 the latest on or before it, 1 the next.
@@ -122,6 +142,13 @@ enum Expr {
     MonthShift(i32),
     YearShift(i32),
     Ago(i64, Unit),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Part {
+    Start,
+    Middle,
+    End,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -188,6 +215,19 @@ const NUMBER_WORDS: &[(&str, i64)] = &[
     ("trente", 30),
 ];
 
+const ORDINALS: &[(&str, i32)] = &[
+    ("premier", 1),
+    ("premiere", 1),
+    ("deuxieme", 2),
+    ("second", 2),
+    ("seconde", 2),
+    ("troisieme", 3),
+    ("quatrieme", 4),
+    ("cinquieme", 5),
+    ("dernier", -1),
+    ("derniere", -1),
+];
+
 /// Words before a bare year or month that make it a date ("en 2023", "depuis juin").
 const CUES: &[&str] = &[
     "en",
@@ -216,6 +256,8 @@ const CUES: &[&str] = &[
     "ici",
     "vers",
     "pour",
+    "dans",
+    "durant",
 ];
 
 struct Cx<'a> {
@@ -263,10 +305,22 @@ impl Cx<'_> {
     fn weekday(&self, i: usize) -> Option<Weekday> {
         let w = self.word(i)?;
         let f = w.token.folded.trim_end_matches('s');
-        WEEKDAYS
-            .iter()
-            .find(|(name, _)| f == *name)
+        if let Some(&(_, d)) = WEEKDAYS.iter().find(|(name, _)| f == *name) {
+            return Some(d);
+        }
+        // "Mer 22 Janvier", "Mer, 22 Janv.": abbreviations only before a day and its month.
+        let abbreviated = WEEKDAYS.iter().find(|(name, _)| {
+            w.token.capitalised
+                && w.token.folded.len() == 3
+                && name.starts_with(w.token.folded.as_str())
+        });
+        abbreviated
+            .filter(|_| self.day_number(i + 1).is_some() && self.month(i + 2).is_some())
             .map(|&(_, d)| d)
+    }
+
+    fn preceded_by(&self, i: usize, word: &str) -> bool {
+        i.checked_sub(1).is_some_and(|p| self.is(p, word))
     }
 
     fn day_number(&self, i: usize) -> Option<u32> {
@@ -302,18 +356,177 @@ impl Cx<'_> {
 
     /// The longest expression starting at word `i`.
     fn expression_at(&self, i: usize) -> Option<Found> {
-        self.range_at(i)
-            .or_else(|| self.relative_at(i))
-            .or_else(|| self.numeric_at(i))
-            .or_else(|| self.day_at(i).map(|(e, end)| self.found(e, i, end)))
-            .or_else(|| {
-                self.month_at(i)
-                    .map(|(e, start, end)| self.found(e, start, end))
-            })
-            .or_else(|| self.year_at(i))
+        self.range_at(i).or_else(|| self.week_of_at(i)).or_else(|| {
+            self.point_at(i, false)
+                .map(|(e, start, end)| self.found(e, start, end))
+        })
     }
 
-    /// [weekday] [le] D[er] month [year] — or a weekday with a day only inside ranges.
+    /// One date, not a range: a day, a month, a year or a relative expression.
+    fn point_at(&self, i: usize, in_range: bool) -> Option<(Expr, usize, usize)> {
+        // "ce vendredi 15 juin", "cette Septembre", "cet avr.": the determiner is part of it.
+        if ["ce", "cet", "cette"].iter().any(|d| self.is(i, d)) {
+            if self.weekday(i + 1).is_some() {
+                if let Some((e, _, end)) = self
+                    .point_at(i + 1, in_range)
+                    .filter(|(e, _, _)| matches!(e, Expr::Day { .. }))
+                {
+                    return Some((e, i, end));
+                }
+            }
+            if let Some((month, _)) = self.month(i + 1) {
+                if self.year_number(i + 2).is_none() {
+                    return Some((
+                        Expr::Month {
+                            month,
+                            year: None,
+                            shift: Some(0),
+                        },
+                        i,
+                        i + 2,
+                    ));
+                }
+            }
+        }
+        if let Some(found) = self.relative_at(i) {
+            return Some((found.expr, found.start_word, found.end_word));
+        }
+        if let Some(found) = self.nth_at(i) {
+            return Some(found);
+        }
+        if let Some(found) = self.part_at(i, in_range) {
+            return Some(found);
+        }
+        if let Some(weekday) = self.weekday(i) {
+            let j = if self.is(i + 1, "le") { i + 2 } else { i + 1 };
+            if let Some((
+                Expr::Day {
+                    day, month, year, ..
+                },
+                end,
+            )) = self.numeric_at(j)
+            {
+                return Some((
+                    Expr::Day {
+                        day,
+                        month,
+                        year,
+                        weekday: Some(weekday),
+                    },
+                    i,
+                    end,
+                ));
+            }
+        }
+        if let Some((e, end)) = self.numeric_at(i) {
+            return Some((e, i, end));
+        }
+        if let Some(year) = self
+            .year_number(i)
+            .filter(|_| matches!(self.gap(i + 1), ", " | "-" | ","))
+        {
+            if let Some((month, abbreviation)) = self.month(i + 1) {
+                let dot = abbreviation && self.text[self.words[i + 1].token.end..].starts_with('.');
+                if self.word(i + 2).is_none_or(|w| w.digits == 0) || dot {
+                    return Some((
+                        Expr::Month {
+                            month,
+                            year: Some(year),
+                            shift: None,
+                        },
+                        i,
+                        i + 2,
+                    ));
+                }
+            }
+        }
+        if let Some((e, end)) = self.day_at(i) {
+            return Some((e, i, end));
+        }
+        if let Some((e, end)) = self.month_first_day_at(i) {
+            return Some((e, i, end));
+        }
+        if let Some(found) = self.month_at(i) {
+            return Some(found);
+        }
+        self.year_at(i, in_range)
+    }
+
+    /// "[le] premier vendredi de juillet [2025]", "la dernière semaine d'août".
+    fn nth_at(&self, i: usize) -> Option<(Expr, usize, usize)> {
+        let j = if ["le", "la", "l"].iter().any(|a| self.is(i, a)) {
+            i + 1
+        } else {
+            i
+        };
+        let n = ORDINALS
+            .iter()
+            .find(|(w, _)| self.is(j, w))
+            .map(|&(_, n)| n)?;
+        let weekday = self.weekday(j + 1);
+        let week = self.is(j + 1, "semaine");
+        if weekday.is_none() && !week {
+            return None;
+        }
+        let k = j + 2;
+        if !["de", "d", "en", "du"].iter().any(|w| self.is(k, w)) {
+            return None;
+        }
+        let k = if self.is(k, "du") && self.is(k + 1, "mois") {
+            k + 2
+        } else {
+            k + 1
+        };
+        let (month, _) = self.month(k)?;
+        let (year, end) = match self.year_number(k + 1).filter(|_| self.spaced(k + 1)) {
+            Some(y) => (Some(y), k + 2),
+            None => (None, k + 1),
+        };
+        let expr = match weekday {
+            Some(weekday) => Expr::NthWeekday {
+                n,
+                weekday,
+                month,
+                year,
+            },
+            None => Expr::NthWeek { n, month, year },
+        };
+        Some((expr, i, end))
+    }
+
+    /// "début avril", "fin de mars", "mi-juin", "fin 2024", "début de l'année 2025".
+    fn part_at(&self, i: usize, in_range: bool) -> Option<(Expr, usize, usize)> {
+        let part = match self.word(i)?.token.folded.as_str() {
+            "debut" => Part::Start,
+            "mi" => Part::Middle,
+            "fin" => Part::End,
+            _ => return None,
+        };
+        let mut j = i + 1;
+        if ["de", "du", "d"].iter().any(|w| self.is(j, w)) {
+            j += 1;
+        }
+        if self.is(j, "l") && (self.is(j + 1, "annee") || self.is(j + 1, "an")) {
+            j += 2;
+        }
+        if let Some((month, _)) = self.month(j) {
+            let (inner, _, end) = self.month_at(j).unwrap_or((
+                Expr::Month {
+                    month,
+                    year: None,
+                    shift: None,
+                },
+                j,
+                j + 1,
+            ));
+            return Some((Expr::Part(part, Box::new(inner)), i, end));
+        }
+        let year = self.year_number(j)?;
+        let _ = in_range;
+        Some((Expr::Part(part, Box::new(Expr::Year(year))), i, j + 1))
+    }
+
+    /// [weekday] [le] D[er] [de | du mois de] month [year]; "premier janvier".
     fn day_at(&self, i: usize) -> Option<(Expr, usize)> {
         let mut j = i;
         let weekday = self.weekday(j);
@@ -323,15 +536,40 @@ impl Cx<'_> {
                 j += 1;
             }
         }
-        let day = self.day_number(j)?;
-        let (month, _) = self
-            .month(j + 1)
-            .filter(|_| self.spaced(j + 1) || self.gap(j + 1) == "-")?;
-        let mut end = j + 2;
+        let day = if self.is(j, "premier") {
+            Some(1)
+        } else {
+            self.day_number(j)
+        }?;
+        let mut m = j + 1;
+        if self.is(m, "du")
+            && self.is(m + 1, "mois")
+            && (self.is(m + 2, "de") || self.is(m + 2, "d"))
+        {
+            m += 3;
+        } else if (self.is(m, "de") || self.is(m, "d")) && self.month(m + 1).is_some() {
+            m += 1;
+        } else if !(self.spaced(m) || self.gap(m) == "-") {
+            return None;
+        }
+        let (month, _) = self.month(m)?;
+        let mut end = m + 1;
         let mut year = None;
         if let Some(y) = self.year_number(end).filter(|_| self.spaced(end)) {
             year = Some(y);
             end += 1;
+        } else if let Some(w) = self
+            .word(end)
+            .filter(|w| w.digits == 2 && self.gap(end) == " ")
+        {
+            // "1er avril 78", unless the number starts something else ("3 avril 15 personnes").
+            let next_is_word = self
+                .word(end + 1)
+                .is_some_and(|n| n.number.is_none() && self.gap(end + 1) == " ");
+            if !next_is_word {
+                year = Some(two_digit_year(w.number? as i32));
+                end += 1;
+            }
         }
         PartialDate::ymd(year.unwrap_or(2000), month, day)?;
         Some((
@@ -345,28 +583,69 @@ impl Cx<'_> {
         ))
     }
 
+    /// "Oct. 2", "Oct-2", "Jan/1", "Octobre. 2": a capitalised or abbreviated month, then its day.
+    fn month_first_day_at(&self, i: usize) -> Option<(Expr, usize)> {
+        let (month, abbreviation) = self.month(i)?;
+        if !(abbreviation || self.words[i].token.capitalised) {
+            return None;
+        }
+        let gap = self.gap(i + 1);
+        if !matches!(gap, ". " | "-" | "/" | " " | ".") {
+            return None;
+        }
+        let w = self
+            .word(i + 1)
+            .filter(|w| w.digits >= 1 && w.digits <= 2)?;
+        let day = w.number.filter(|d| (1..=31).contains(d))?;
+        if self
+            .word(i + 2)
+            .is_some_and(|n| n.digits > 0 && self.gap(i + 2).len() <= 2)
+            && gap == " "
+        {
+            return None;
+        }
+        PartialDate::ymd(2000, month, day)?;
+        Some((
+            Expr::Day {
+                day,
+                month,
+                year: None,
+                weekday: None,
+            },
+            i + 2,
+        ))
+    }
+
     /// A day without its month, as the first half of a range: "du 3 au…", "du vendredi 2 au…".
     fn bare_day_at(&self, i: usize) -> Option<(u32, Option<Weekday>, usize)> {
         let weekday = self.weekday(i);
         let j = if weekday.is_some() { i + 1 } else { i };
-        Some((self.day_number(j)?, weekday, j + 1))
+        let day = if self.is(j, "premier") {
+            Some(1)
+        } else {
+            self.day_number(j)
+        }?;
+        Some((day, weekday, j + 1))
     }
 
-    /// [début|fin|mi|mois de] month [year | dernier | prochain].
+    /// [le] [mois de | début | fin | mi] month [year | , year | dernier | prochain].
     fn month_at(&self, i: usize) -> Option<(Expr, usize, usize)> {
-        let mut start = i;
         let mut j = i;
-        if self.is(j, "mois") && self.is(j + 1, "de") {
+        if self.is(j, "le") && self.is(j + 1, "mois") {
+            j += 1;
+        }
+        if self.is(j, "mois") && (self.is(j + 1, "de") || self.is(j + 1, "d")) {
             j += 2;
         } else if ["debut", "fin", "mi"].iter().any(|m| self.is(j, m))
             && self.month(j + 1).is_some()
         {
             j += 1;
-        } else {
-            start = i;
+        } else if j != i {
+            return None;
         }
+        let start = i;
         let (month, abbreviation) = self.month(j)?;
-        let mut end = j + 1;
+        let end = j + 1;
         if let Some(y) = self.year_number(end).filter(|_| self.spaced(end)) {
             return Some((
                 Expr::Month {
@@ -397,7 +676,6 @@ impl Cx<'_> {
         }
         for (word, shift) in [("dernier", -1), ("passe", -1), ("prochain", 1)] {
             if self.is(end, word) {
-                end += 1;
                 return Some((
                     Expr::Month {
                         month,
@@ -405,15 +683,56 @@ impl Cx<'_> {
                         shift: Some(shift),
                     },
                     start,
-                    end,
+                    end + 1,
                 ));
             }
         }
+        if self.is(end, "de") || self.is(end, "d") {
+            let mut k = end + 1;
+            if self.is(k, "l") && (self.is(k + 1, "annee") || self.is(k + 1, "an")) {
+                k += 2;
+            }
+            if let Some(y) = self.year_number(k) {
+                return Some((
+                    Expr::Month {
+                        month,
+                        year: Some(y),
+                        shift: None,
+                    },
+                    start,
+                    k + 1,
+                ));
+            }
+            if k == end + 3 {
+                for (word, shift) in [
+                    ("prochaine", 1),
+                    ("prochain", 1),
+                    ("derniere", -1),
+                    ("dernier", -1),
+                    ("passee", -1),
+                ] {
+                    if self.is(k, word) {
+                        return Some((
+                            Expr::Month {
+                                month,
+                                year: None,
+                                shift: Some(10 + shift),
+                            },
+                            start,
+                            k + 1,
+                        ));
+                    }
+                }
+            }
+        }
+        let folded = self.words[j].token.folded.as_str();
         let with_dot = abbreviation && self.text[self.words[j].token.end..].starts_with('.');
         let cued = self.cued(j) || start != j;
-        let bare_ok = match self.words[j].token.folded.as_str() {
-            "mars" | "mai" => cued,
-            _ if abbreviation => with_dot || cued && self.words[j].token.folded.len() > 3,
+        let capitalised = self.words[j].token.capitalised;
+        let bare_ok = match folded {
+            "sept" => with_dot || cued && start != j,
+            "mars" | "mai" => cued || capitalised,
+            _ if abbreviation => with_dot || cued || capitalised,
             _ => true,
         };
         bare_ok.then_some((
@@ -427,175 +746,195 @@ impl Cx<'_> {
         ))
     }
 
-    /// A year after a cue word: "en 2023", "depuis 2020", "fin 2024".
-    fn year_at(&self, i: usize) -> Option<Found> {
+    /// A year after a cue word ("en 2023", "depuis 2020", "fin 2024"), or any year in a range.
+    fn year_at(&self, i: usize, in_range: bool) -> Option<(Expr, usize, usize)> {
         let year = self.year_number(i)?;
         let modifier = i
             .checked_sub(1)
             .filter(|&p| ["fin", "debut", "mi"].iter().any(|m| self.is(p, m)));
-        if !self.cued(i) {
+        if !(in_range || self.cued(i))
+            || self.gap(i + 1).starts_with(['/', '-', '.'])
+                && self.word(i + 1).is_some_and(|w| w.digits > 0)
+        {
             return None;
         }
-        Some(self.found(Expr::Year(year), modifier.unwrap_or(i), i + 1))
+        Some((Expr::Year(year), modifier.unwrap_or(i), i + 1))
     }
 
-    /// 04/04/2025, 4-4-25, 2025-04-04, 2025/04, 2025-04, 22/04.
-    fn numeric_at(&self, i: usize) -> Option<Found> {
+    /// 04/04/2025, 4-4-25, 2025-04-04, 2025/04, 2025-04, 03/2015, 11-2016, 22/04, 4/22,
+    /// 11/12,2016.
+    fn numeric_at(&self, i: usize) -> Option<(Expr, usize)> {
         let a = self.word(i)?;
         let sep = self.gap(i + 1);
         if !matches!(sep, "/" | "-" | ".") || a.number.is_none() || a.digits == 0 {
             return None;
         }
-        let b = self.word(i + 1).filter(|w| w.digits > 0 && w.digits <= 2)?;
-        let third = self
-            .word(i + 2)
-            .filter(|w| w.digits > 0 && self.gap(i + 2) == sep);
+        let b = self
+            .word(i + 1)
+            .filter(|w| w.digits > 0 && w.number.is_some())?;
+        let third_gap = self.gap(i + 2);
+        let third = self.word(i + 2).filter(|w| {
+            w.digits > 0 && (third_gap == sep || third_gap == "," || third_gap == ", ")
+        });
         let (x, y) = (a.number? as i32, b.number? as i32);
-        let expr = match third {
-            Some(c) => {
-                let z = c.number? as i32;
-                let (year, month, day) = if a.digits == 4 {
-                    (x, y, z)
-                } else if c.digits == 4 {
-                    (z, y, x)
-                } else if c.digits == 2 && a.digits <= 2 {
-                    (two_digit_year(z), y, x)
+        if let Some(c) = third {
+            let z = c.number? as i32;
+            let (year, month, day) = if a.digits == 4 {
+                (x, y, z)
+            } else if c.digits == 4 || c.digits == 2 {
+                let year = if c.digits == 4 { z } else { two_digit_year(z) };
+                // Day first, as French writes it; month first only when the day cannot be a month.
+                if y > 12 && x <= 12 {
+                    (year, x, y)
                 } else {
-                    return None;
-                };
-                PartialDate::ymd(year, month as u32, day as u32)?;
+                    (year, y, x)
+                }
+            } else {
+                return None;
+            };
+            PartialDate::ymd(year, month as u32, day as u32)?;
+            return Some((
                 Expr::Day {
                     day: day as u32,
                     month: month as u32,
                     year: Some(year),
                     weekday: None,
-                }
+                },
+                i + 3,
+            ));
+        }
+        if self.gap(i + 2).starts_with(['/', '-', '.', ','])
+            && self.word(i + 2).is_some_and(|w| w.digits > 0)
+        {
+            return None;
+        }
+        let expr = if a.digits == 4
+            && b.digits == 4
+            && sep == "-"
+            && (1000..=2999).contains(&x)
+            && y > x
+            && y - x < 200
+        {
+            Expr::Range(Box::new(Expr::Year(x)), Box::new(Expr::Year(y)))
+        } else if a.digits == 4
+            && (1..=12).contains(&y)
+            && b.digits <= 2
+            && (1000..=2999).contains(&x)
+        {
+            Expr::Month {
+                month: y as u32,
+                year: Some(x),
+                shift: None,
             }
-            None => {
-                if self.gap(i + 2).starts_with(['/', '-', '.'])
-                    && self.word(i + 2).is_some_and(|w| w.digits > 0)
-                {
-                    return None;
-                }
-                if a.digits == 4
-                    && (1..=12).contains(&y)
-                    && sep != "."
-                    && (1000..=2999).contains(&x)
-                {
-                    Expr::Month {
-                        month: y as u32,
-                        year: Some(x),
-                        shift: None,
-                    }
-                } else if sep == "/"
-                    && a.digits <= 2
-                    && (1..=31).contains(&x)
-                    && (1..=12).contains(&y)
-                {
-                    Expr::Day {
-                        day: x as u32,
-                        month: y as u32,
-                        year: None,
-                        weekday: None,
-                    }
-                } else if sep == "/"
-                    && a.digits <= 2
-                    && (1..=12).contains(&x)
-                    && (13..=31).contains(&y)
-                {
-                    Expr::Day {
-                        day: y as u32,
-                        month: x as u32,
-                        year: None,
-                        weekday: None,
-                    }
-                } else {
-                    return None;
-                }
+        } else if b.digits == 4
+            && a.digits <= 2
+            && (1..=12).contains(&x)
+            && sep != "."
+            && (1000..=2999).contains(&y)
+        {
+            Expr::Month {
+                month: x as u32,
+                year: Some(y),
+                shift: None,
             }
+        } else if a.digits <= 2
+            && b.digits <= 2
+            && (1..=31).contains(&x)
+            && (1..=12).contains(&y)
+            && (sep == "/" || self.preceded_by(i, "le"))
+        {
+            Expr::Day {
+                day: x as u32,
+                month: y as u32,
+                year: None,
+                weekday: None,
+            }
+        } else if a.digits <= 2 && b.digits <= 2 && (1..=12).contains(&x) && (13..=31).contains(&y)
+        {
+            Expr::Day {
+                day: y as u32,
+                month: x as u32,
+                year: None,
+                weekday: None,
+            }
+        } else {
+            return None;
         };
-        let end = if third.is_some() { i + 3 } else { i + 2 };
-        Some(self.found(expr, i, end))
+        Some((expr, i + 2))
+    }
+
+    /// "semaine du 15 septembre": the week (Monday to Sunday) holding that day.
+    fn week_of_at(&self, i: usize) -> Option<Found> {
+        let week = self.is(i, "semaine");
+        if week
+            && (self.is(i + 1, "commencant") || self.is(i + 1, "debutant"))
+            && (self.is(i + 2, "le") || self.is(i + 2, "du"))
+        {
+            let (day, _, end) = self
+                .point_at(i + 3, true)
+                .filter(|(e, _, _)| matches!(e, Expr::Day { .. }))?;
+            return Some(self.found(Expr::WeekFrom(Box::new(day)), i, end));
+        }
+        if !((week || self.is(i, "mois")) && (self.is(i + 1, "du") || self.is(i + 1, "de"))) {
+            return None;
+        }
+        let (
+            Expr::Day {
+                day, month, year, ..
+            },
+            end,
+        ) = self.day_at(i + 2)?
+        else {
+            return None;
+        };
+        if week {
+            let day = Expr::Day {
+                day,
+                month,
+                year,
+                weekday: None,
+            };
+            Some(self.found(Expr::WeekOf(Box::new(day)), i, end))
+        } else {
+            Some(self.found(
+                Expr::Month {
+                    month,
+                    year,
+                    shift: None,
+                },
+                i,
+                end,
+            ))
+        }
     }
 
     /// "du 3 au 4 avril", "du 30 mars au 2 avril 2025", "les 3 et 4 avril", "entre le 3 et le 5
-    /// mai", "entre 2020 et 2023", "de janvier à mars 2025", "3-4 avril".
+    /// mai", "entre 2020 et 2023", "de janvier à mars 2025", "du 12/08/2015 au 22 octobre",
+    /// "3-4 avril", "4 au 22 ce mois-ci".
     fn range_at(&self, i: usize) -> Option<Found> {
-        let opener = self.word(i)?.token.folded.clone();
-        let (joiners, start_word): (&[&str], usize) = match opener.as_str() {
-            "du" => (&["au"], i),
-            "les" => (&["et", "au"], i + 1),
-            "entre" => (&["et"], i),
-            "de" | "d" => (&["a", "au"], i),
-            _ => (&["au"], i),
-        };
-        let first = if start_word == i
-            && opener != "du"
-            && opener != "entre"
-            && opener != "de"
-            && opener != "d"
-        {
-            i
-        } else {
-            i + 1
+        let opener = self.word(i)?.token.folded.as_str();
+        let (first, joiners): (usize, &[&str]) = match opener {
+            "du" | "de" | "d" => (i + 1, &["au", "a", "jusqu"]),
+            "entre" => (i + 1, &["et", "a", "au"]),
+            "les" => (i + 1, &["et", "au"]),
+            _ => (i, &["au", "jusqu"]),
         };
         let first = if self.is(first, "le") || self.is(first, "l") {
             first + 1
         } else {
             first
         };
-        // Years: "entre 2020 et 2023", "de 2015 à 2019".
-        if let (Some(y1), true) = (
-            self.year_number(first),
-            matches!(opener.as_str(), "entre" | "de" | "d"),
-        ) {
-            if joiners.iter().any(|j| self.is(first + 1, j)) {
-                if let Some(y2) = self.year_number(first + 2) {
-                    if y2 >= y1 {
-                        return Some(self.found(
-                            Expr::Range(Box::new(Expr::Year(y1)), Box::new(Expr::Year(y2))),
-                            i,
-                            first + 3,
-                        ));
-                    }
-                }
-            }
-        }
-        // Months: "de janvier à mars 2025", "entre juin et août".
-        if matches!(opener.as_str(), "entre" | "de" | "d") {
-            if let Some((m1, _)) = self.month(first) {
-                if joiners.iter().any(|j| self.is(first + 1, j)) {
-                    if let Some((
-                        Expr::Month {
-                            month: m2, year, ..
-                        },
-                        _,
-                        end,
-                    )) = self.month_at(first + 2)
-                    {
-                        let left = Expr::Month {
-                            month: m1,
-                            year,
-                            shift: None,
-                        };
-                        let right = Expr::Month {
-                            month: m2,
-                            year,
-                            shift: None,
-                        };
-                        return Some(self.found(
-                            Expr::Range(Box::new(left), Box::new(right)),
-                            i,
-                            end,
-                        ));
-                    }
-                }
-            }
-        }
-        // Days: the left side may lack its month and year, taken from the right side.
-        let (left, after_left) = match self.day_at(first) {
-            Some((e, end)) => (e, end),
-            None => {
+        let dash_range = self
+            .bare_day_at(first)
+            .filter(|&(_, _, end)| self.gap(end) == "-" && self.day_at(end).is_some());
+        let left_point = if dash_range.is_some() {
+            None
+        } else {
+            self.point_at(first, true)
+        };
+        let (left, after_left) = match left_point {
+            Some((e, _, end)) if !matches!(e, Expr::Weekday(_, 0)) => (e, end),
+            _ => {
                 let (day, weekday, end) = self.bare_day_at(first)?;
                 (
                     Expr::Day {
@@ -608,22 +947,23 @@ impl Cx<'_> {
                 )
             }
         };
-        let dash = self.gap(after_left) == "-" && opener != "du";
+        let dash = self.gap(after_left) == "-" && matches!(left, Expr::Day { month: 0, .. });
         let joined = joiners.iter().any(|j| self.is(after_left, j));
-        if !(joined || dash)
-            || (start_word == i
-                && opener != "du"
-                && !matches!(opener.as_str(), "entre" | "de" | "d")
-                && !dash)
-        {
+        if !(joined || dash) {
+            return None;
+        }
+        if opener == "les" && !matches!(left, Expr::Day { month: 0, .. }) {
             return None;
         }
         let mut right_start = if joined { after_left + 1 } else { after_left };
-        if self.is(right_start, "le") {
+        if self.is(after_left, "jusqu") && self.is(right_start, "a") {
             right_start += 1;
         }
-        let (right, end) = match self.day_at(right_start) {
-            Some(found) => found,
+        if self.is(right_start, "le") || self.is(right_start, "l") {
+            right_start += 1;
+        }
+        let (right, end) = match self.point_at(right_start, true) {
+            Some((e, _, end)) => (e, end),
             None if matches!(left, Expr::Day { month, .. } if month != 0) => {
                 let (day, weekday, end) = self.bare_day_at(right_start)?;
                 (
@@ -638,48 +978,69 @@ impl Cx<'_> {
             }
             None => return None,
         };
-        let (
-            Expr::Day {
-                day: d1,
-                month: m1,
-                year: y1,
-                weekday: w1,
-            },
-            Expr::Day {
-                day: d2,
-                month: m2,
-                year: y2,
-                weekday: w2,
-            },
-        ) = (left, right)
-        else {
-            return None;
-        };
-        let (m1, m2) = match (m1, m2) {
-            (0, 0) => return None,
-            (0, m) => (m, m),
-            (m, 0) => (m, m),
+        let (left, right) = match (left, right) {
+            (
+                Expr::Day {
+                    day: d1,
+                    month: m1,
+                    year: y1,
+                    weekday: w1,
+                },
+                Expr::Day {
+                    day: d2,
+                    month: m2,
+                    year: y2,
+                    weekday: w2,
+                },
+            ) => {
+                let (m1, m2) = match (m1, m2) {
+                    (0, 0) => return None,
+                    (0, m) | (m, 0) => (m, m),
+                    pair => pair,
+                };
+                let (y1, y2) = (y1.or(y2), y2.or(y1));
+                (
+                    Expr::Day {
+                        day: d1,
+                        month: m1,
+                        year: y1,
+                        weekday: w1,
+                    },
+                    Expr::Day {
+                        day: d2,
+                        month: m2,
+                        year: y2,
+                        weekday: w2,
+                    },
+                )
+            }
+            (Expr::Day { month: 0, .. }, _) => return None,
+            (
+                Expr::Month {
+                    month,
+                    year: None,
+                    shift,
+                },
+                Expr::Month {
+                    year: Some(y),
+                    month: m2,
+                    shift: s2,
+                },
+            ) => (
+                Expr::Month {
+                    month,
+                    year: Some(y),
+                    shift,
+                },
+                Expr::Month {
+                    month: m2,
+                    year: Some(y),
+                    shift: s2,
+                },
+            ),
             pair => pair,
         };
-        let y1 = y1.or(y2);
-        let y2 = y2.or(y1);
-        let left = Expr::Day {
-            day: d1,
-            month: m1,
-            year: y1,
-            weekday: w1,
-        };
-        let right = Expr::Day {
-            day: d2,
-            month: m2,
-            year: y2,
-            weekday: w2,
-        };
-        let start = if opener == "les" {
-            i
-        } else {
-            i.min(start_word)
-        };
+        let start = if first == i { i } else { i };
         Some(self.found(Expr::Range(Box::new(left), Box::new(right)), start, end))
     }
 
@@ -808,6 +1169,9 @@ fn resolve(found: &Found, cx: &Cx, reference: Option<PartialDate>) -> Option<Dat
 }
 
 fn is_relative(expr: &Expr) -> bool {
+    if let Expr::Part(_, inner) = expr {
+        return is_relative(inner);
+    }
     matches!(
         expr,
         Expr::Days(_)
@@ -859,6 +1223,8 @@ fn resolve_expr(expr: &Expr, reference: Option<PartialDate>) -> Option<Resolved>
             let reference = reference?;
             let r = reference.first_day();
             let year = match shift {
+                Some(0) => r.year(),
+                Some(s @ 9..=11) => r.year() + (s - 10),
                 Some(-1) => {
                     if month < r.month() {
                         r.year()
@@ -894,7 +1260,25 @@ fn resolve_expr(expr: &Expr, reference: Option<PartialDate>) -> Option<Resolved>
             warning: None,
         },
         Expr::Range(ref a, ref b) => {
-            let (a, b) = (resolve_expr(a, reference)?, resolve_expr(b, reference)?);
+            let right = resolve_expr(b, reference)?;
+            // A left side without its year takes the right side's ("du 1er au mercredi 22 janvier").
+            let left = match **a {
+                Expr::Day {
+                    day,
+                    month,
+                    year: None,
+                    ..
+                } => {
+                    let mut r = resolve_day(day, month, Some(right.to.year()), None, reference)?;
+                    if r.from > right.to {
+                        r = resolve_day(day, month, Some(right.to.year() - 1), None, reference)?;
+                    }
+                    r.explicit_year = false;
+                    r
+                }
+                _ => resolve_expr(a, reference)?,
+            };
+            let (a, b) = (left, right);
             let (mut from, to) = (a.from, b.to);
             if from > to {
                 // "du 30 décembre au 2 janvier 2025": the left side is in the year before.
@@ -910,6 +1294,86 @@ fn resolve_expr(expr: &Expr, reference: Option<PartialDate>) -> Option<Resolved>
                 precision: a.precision.min(b.precision),
                 explicit_year: a.explicit_year || b.explicit_year,
                 warning,
+            }
+        }
+        Expr::WeekOf(ref day) => {
+            let d = resolve_expr(day, reference)?;
+            let monday = d.from - Duration::days(d.from.weekday().num_days_from_monday() as i64);
+            Resolved {
+                from: monday,
+                to: monday + Duration::days(6),
+                precision: Precision::Week,
+                explicit_year: d.explicit_year,
+                warning: d.warning,
+            }
+        }
+        Expr::Part(part, ref inner) => {
+            let r = resolve_expr(inner, reference)?;
+            let days = (r.to - r.from).num_days() + 1;
+            let (from, to) = match part {
+                Part::Start => (r.from, r.from + Duration::days(days / 3 - 1)),
+                Part::Middle => (
+                    r.from + Duration::days(days / 3),
+                    r.from + Duration::days(2 * days / 3 - 1),
+                ),
+                Part::End => (r.from + Duration::days(2 * days / 3), r.to),
+            };
+            Resolved { from, to, ..r }
+        }
+        Expr::NthWeekday {
+            n,
+            weekday,
+            month,
+            year,
+        } => {
+            let year = match year {
+                Some(y) => y,
+                None => closest_year(reference?, |y| NaiveDate::from_ymd_opt(y, month, 1))?,
+            };
+            let date = if n > 0 {
+                NaiveDate::from_weekday_of_month_opt(year, month, weekday, n as u8)?
+            } else {
+                let last = super::last_day_of_month(year, month)?;
+                last - Duration::days(
+                    (last.weekday().num_days_from_monday() as i64
+                        - weekday.num_days_from_monday() as i64)
+                        .rem_euclid(7),
+                )
+            };
+            Resolved {
+                from: date,
+                to: date,
+                precision: Precision::Day,
+                explicit_year: false,
+                warning: None,
+            }
+        }
+        Expr::NthWeek { n, month, year } => {
+            let year = match year {
+                Some(y) => y,
+                None => closest_year(reference?, |y| NaiveDate::from_ymd_opt(y, month, 1))?,
+            };
+            let monday = if n > 0 {
+                NaiveDate::from_weekday_of_month_opt(year, month, Weekday::Mon, n as u8)?
+            } else {
+                let last = super::last_day_of_month(year, month)?;
+                last - Duration::days(last.weekday().num_days_from_monday() as i64)
+            };
+            Resolved {
+                from: monday,
+                to: monday + Duration::days(6),
+                precision: Precision::Week,
+                explicit_year: false,
+                warning: None,
+            }
+        }
+        Expr::WeekFrom(ref day) => {
+            let d = resolve_expr(day, reference)?;
+            Resolved {
+                from: d.from,
+                to: d.from + Duration::days(6),
+                precision: Precision::Week,
+                ..d
             }
         }
         Expr::Days(n) => one(day_ref? + Duration::days(n), Precision::Day),
@@ -1045,4 +1509,165 @@ fn french_weekday(w: Weekday) -> &'static str {
         .iter()
         .find(|(_, d)| *d == w)
         .map_or("?", |(name, _)| name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (text of each mention, first day, last day) for `text` read on `reference`.
+    fn dates(text: &str, reference: &str) -> Vec<(String, String, String)> {
+        find(text, super::super::parse_iso_partial(reference))
+            .into_iter()
+            .map(|m| {
+                (
+                    text[m.start..m.end].to_string(),
+                    m.from.to_string(),
+                    m.to.to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str, reference: &str) -> (String, String, String) {
+        let found = dates(text, reference);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().unwrap()
+    }
+
+    fn day(text: &str, reference: &str) -> String {
+        let (_, from, to) = one(text, reference);
+        assert_eq!(from, to, "{text}");
+        from
+    }
+
+    #[test]
+    fn full_and_partial_dates() {
+        assert_eq!(
+            one("Le sommet du 3 avril 2025 a eu lieu.", "2025-04-10").0,
+            "3 avril 2025"
+        );
+        assert_eq!(
+            day("le 1er décembre 2024, une conférence", "2025-05"),
+            "2024-12-01"
+        );
+        assert_eq!(day("publié le 04/04/2025", "2025-04-04"), "2025-04-04");
+        assert_eq!(
+            one("en date du 2025-04", "2025-05-01"),
+            ("2025-04".into(), "2025-04-01".into(), "2025-04-30".into())
+        );
+    }
+
+    #[test]
+    fn the_weekday_picks_the_year_and_a_mismatch_is_warned() {
+        // Read in 2026, "jeudi 3 avril" is 2025: 3 April 2026 is a Friday.
+        assert_eq!(day("ce jeudi 3 avril à Moscou", "2026-03-01"), "2025-04-03");
+        let m = &find("jeudi 3 avril 2024", None)[0];
+        assert!(
+            m.warning.as_deref().unwrap().contains("mercredi"),
+            "{:?}",
+            m.warning
+        );
+        assert!(find("jeudi 3 avril 2025", None)[0].warning.is_none());
+    }
+
+    #[test]
+    fn months_and_years() {
+        assert_eq!(
+            one("Il se rendra à Moscou en juin.", "2025-04-04"),
+            ("juin".into(), "2025-06-01".into(), "2025-06-30".into())
+        );
+        assert_eq!(
+            one("En janvier, les trois pays", "2025-04-04").1,
+            "2025-01-01"
+        );
+        assert_eq!(
+            one("des coups d'État en 2023", "2025-04-04"),
+            ("2023".into(), "2023-01-01".into(), "2023-12-31".into())
+        );
+        assert_eq!(one("la coupe de juillet 98", "2020-01-01").1, "1998-07-01");
+        assert!(dates("sept ans plus tard, 2000 soldats", "2025-04-04").is_empty());
+    }
+
+    #[test]
+    fn relative_days_need_the_article_date() {
+        let friday = "2025-04-04";
+        assert_eq!(day("Il a déclaré hier", friday), "2025-04-03");
+        assert_eq!(day("aujourd'hui", friday), "2025-04-04");
+        assert_eq!(day("a annoncé mardi", friday), "2025-04-01");
+        assert_eq!(day("mardi dernier", "2025-04-01"), "2025-03-25");
+        assert_eq!(
+            one("la semaine dernière", friday),
+            (
+                "la semaine dernière".into(),
+                "2025-03-24".into(),
+                "2025-03-30".into()
+            )
+        );
+        assert_eq!(day("il y a trois jours", friday), "2025-04-01");
+        assert!(
+            find("hier", None).is_empty(),
+            "no article date, no relative date"
+        );
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(
+            one("du 3 au 4 avril", "2025-04-10"),
+            (
+                "du 3 au 4 avril".into(),
+                "2025-04-03".into(),
+                "2025-04-04".into()
+            )
+        );
+        assert_eq!(
+            one("les 3 et 4 avril 2025", "2026-01-01"),
+            (
+                "les 3 et 4 avril 2025".into(),
+                "2025-04-03".into(),
+                "2025-04-04".into()
+            )
+        );
+        assert_eq!(
+            one("entre 2020 et 2023", "2025-04-10"),
+            (
+                "entre 2020 et 2023".into(),
+                "2020-01-01".into(),
+                "2023-12-31".into()
+            )
+        );
+        assert_eq!(
+            one("du 30 décembre au 2 janvier 2025", "2025-01-10").1,
+            "2024-12-30"
+        );
+    }
+
+    #[test]
+    fn relation_to_the_article_date() {
+        let r = super::super::parse_iso_partial("2025-04-04");
+        let found = find("hier et demain, et en 2030", r);
+        let relations: Vec<Relation> = found.iter().map(|m| m.relation).collect();
+        assert_eq!(
+            relations,
+            [Relation::Before, Relation::After, Relation::After]
+        );
+        assert_eq!(find("en avril 2025", r)[0].relation, Relation::During);
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for text in [
+            "31/02/2025",
+            "le 0 avril",
+            "du 5 au 3 mai",
+            "99999/12",
+            "-- / -- .",
+            "du au",
+            "il y a",
+            "entre et",
+        ] {
+            let _ = find(text, super::super::parse_iso_partial("2025-04-04"));
+        }
+    }
 }

@@ -49,15 +49,11 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut quote_depth = 0i32;
+    let mut quotes = Quotes::default();
     let mut i = 0;
     while i < chars.len() {
         let (pos, c) = chars[i];
-        match c {
-            '«' => quote_depth += 1,
-            '»' => quote_depth = (quote_depth - 1).max(0),
-            _ => {}
-        }
+        quotes.see(&chars, i);
         if !matches!(c, '.' | '!' | '?' | '…') {
             i += 1;
             continue;
@@ -74,14 +70,17 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
             if spaced_guillemet {
                 j += 1;
             }
-            if j < chars.len() && matches!(chars[j].1, '»' | '"' | '”' | ')' | ']' | '’') {
-                if chars[j].1 == '»' {
-                    quote_depth = (quote_depth - 1).max(0);
-                }
-                j += 1;
-            } else {
+            let closing = j < chars.len()
+                && match chars[j].1 {
+                    '»' | '”' | ')' | ']' | '’' => true,
+                    '"' => quote_opens(&chars, j) == Some(false),
+                    _ => false,
+                };
+            if !closing {
                 break;
             }
+            quotes.see(&chars, j);
+            j += 1;
         }
         let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
         let next_non_space = chars[j..]
@@ -92,13 +91,9 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
         let starts_new = next_non_space.is_some_and(|ch| {
             ch.is_uppercase() || ch.is_numeric() || matches!(ch, '«' | '"' | '“' | '(' | '-' | '—')
         });
-        let glued = !spaced && c == '.' && next_non_space.is_some_and(char::is_uppercase) && {
-            let word = word_before(text, pos);
-            word.chars().count() >= 2 && word.chars().all(char::is_lowercase)
-        };
-        let inside_quote = quote_depth > 0;
+        let glued = !spaced && c == '.' && j < chars.len() && glued_at(text, &chars, i, j);
         let boundary = j >= chars.len()
-            || (!inside_quote
+            || (!quotes.open(pos)
                 && ((spaced && starts_new) || glued)
                 && !(c == '.' && protects(text, pos)));
         if boundary {
@@ -109,6 +104,77 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     }
     push_trimmed(text, start..text.len(), &mut out);
     out
+}
+
+/// Open quotations: « » by depth, straight quotes by position. A quotation left open for more
+/// than 600 bytes is taken as unbalanced and closed, so one stray mark cannot glue a paragraph.
+#[derive(Default)]
+struct Quotes {
+    depth: i32,
+    opened_at: usize,
+}
+
+impl Quotes {
+    fn see(&mut self, chars: &[(usize, char)], i: usize) {
+        let (pos, c) = chars[i];
+        let opens = match c {
+            '«' | '“' => Some(true),
+            '»' | '”' => Some(false),
+            '"' => quote_opens(chars, i),
+            _ => None,
+        };
+        match opens {
+            Some(true) => {
+                if self.depth == 0 {
+                    self.opened_at = pos;
+                }
+                self.depth += 1;
+            }
+            Some(false) => self.depth = (self.depth - 1).max(0),
+            None => {}
+        }
+    }
+
+    fn open(&mut self, pos: usize) -> bool {
+        if self.depth > 0 && pos - self.opened_at > 600 {
+            self.depth = 0;
+        }
+        self.depth > 0
+    }
+}
+
+/// Whether the straight quote at `i` opens (a word follows it) or closes (a space, punctuation
+/// or the end follows it).
+fn quote_opens(chars: &[(usize, char)], i: usize) -> Option<bool> {
+    match chars.get(i + 1).map(|&(_, c)| c) {
+        None => Some(false),
+        Some(c)
+            if c.is_whitespace()
+                || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '»') =>
+        {
+            Some(false)
+        }
+        Some(_) => Some(true),
+    }
+}
+
+/// A full stop glued to the next sentence, as when paragraphs were joined without a break:
+/// "consternant.Un", "M. Berger.Le", "(OCLCIFF).Le", "réalité ».La", "elle.\"Agriculture".
+fn glued_at(text: &str, chars: &[(usize, char)], i: usize, j: usize) -> bool {
+    let next = chars[j].1;
+    let capital_next = next.is_uppercase()
+        || (matches!(next, '"' | '«' | '“')
+            && chars.get(j + 1).is_some_and(|(_, c)| c.is_uppercase()));
+    if !capital_next {
+        return false;
+    }
+    let before = i.checked_sub(1).map(|k| chars[k].1);
+    if before.is_some_and(|b| matches!(b, ')' | ']' | '»' | '"' | '”' | '%')) {
+        return true;
+    }
+    let word = word_before(text, chars[i].0);
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && word.chars().any(char::is_lowercase) && !word.contains('.')
 }
 
 /// The word that ends just before byte `pos`.
