@@ -25,6 +25,27 @@ pub enum Command {
         after_help = "Examples:\n  brief generate --since 2024-12\n      every article of seeds/ published from 1 December 2024, briefing dated today\n  brief generate --corpus ~/articles --since 2025-04 --until 2025-04 --date 2025-05-01 --out briefings --emit typ\n      April 2025 only, dated 1 May 2025, also keeping the Typst markup\n\nOutputs: OUT/briefing-DATE.pdf and OUT/briefing-DATE.json (and .typ with --emit typ),\nwritten atomically. Exit codes: 0 ok, 2 bad arguments, 3 corpus problem, 4 template\nproblem, 5 typst compile problem, 6 output folder problem."
     )]
     Generate(GenerateArgs),
+    /// Show what brief read from each article: metadata and how it was found, headings,
+    /// sentences and dates with their byte ranges, duplicates, warnings.
+    #[command(
+        after_help = "Examples:\n  brief inspect seeds/003_4c1f6d6e1defac3c.txt\n  brief inspect --json seeds/ > seeds.json\n\nExit codes: 0 ok, 3 nothing could be read."
+    )]
+    Inspect(InspectArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// Files or folders of articles. Example: seeds/*.txt
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Print JSON (a list of articles) instead of text.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Largest article accepted, in bytes. Example: --max-article-bytes 20000000
+    #[arg(long, value_name = "BYTES", default_value_t = crate::corpus::DEFAULT_MAX_ARTICLE_BYTES)]
+    pub max_article_bytes: u64,
 }
 
 #[derive(Debug, Args)]

@@ -18,6 +18,7 @@ pub mod dates;
 pub mod error;
 pub mod extract;
 pub mod gazetteer;
+pub mod inspect;
 pub mod model;
 pub mod publish;
 pub mod render;
@@ -37,6 +38,31 @@ pub struct Report {
     pub warnings: Vec<Warning>,
     pub articles: usize,
     pub pages: usize,
+}
+
+/// Runs `brief inspect`: the report (text or JSON) and the warnings of reading.
+pub fn inspect(args: &cli::InspectArgs) -> Result<(String, Vec<Warning>), Error> {
+    let options = corpus::ReadOptions {
+        max_article_bytes: args.max_article_bytes,
+    };
+    let corpus = corpus::load(&args.paths, options)?;
+    if corpus.articles.is_empty() {
+        let shown: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(Error::EmptyCorpus {
+            corpus: shown.join(" "),
+            files: corpus.files_seen,
+            warnings: corpus.warnings,
+        });
+    }
+    let gazetteer = gazetteer::Gazetteer::shipped();
+    let extractions = extract::extract(&corpus.articles, gazetteer);
+    let views = inspect::views(&corpus.articles, &extractions, gazetteer);
+    let report = if args.json {
+        serde_json::to_string_pretty(&views).expect("views serialise") + "\n"
+    } else {
+        inspect::to_text(&views)
+    };
+    Ok((report, corpus.warnings))
 }
 
 /// Runs `brief generate`: reads, summarises, renders, compiles, and only then writes.

@@ -6,7 +6,10 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let Command::Generate(args) = cli.command;
+    let args = match cli.command {
+        Command::Generate(args) => args,
+        Command::Inspect(args) => return inspect(&args),
+    };
     let today = resolve_today(
         std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
         chrono::Local::now().date_naive(),
@@ -28,12 +31,27 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Err(error) => {
-            for warning in error.warnings() {
+        Err(error) => fail(&error),
+    }
+}
+
+fn inspect(args: &brief::cli::InspectArgs) -> ExitCode {
+    match brief::inspect(args) {
+        Ok((report, warnings)) => {
+            for warning in &warnings {
                 eprintln!("warning: {warning}");
             }
-            eprintln!("error: {error}");
-            ExitCode::from(error.exit_code() as u8)
+            print!("{report}");
+            ExitCode::SUCCESS
         }
+        Err(error) => fail(&error),
     }
+}
+
+fn fail(error: &brief::error::Error) -> ExitCode {
+    for warning in error.warnings() {
+        eprintln!("warning: {warning}");
+    }
+    eprintln!("error: {error}");
+    ExitCode::from(error.exit_code() as u8)
 }

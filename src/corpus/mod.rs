@@ -221,7 +221,7 @@ pub struct Corpus {
 /// Why the corpus could not be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum CorpusError {
-    #[error("corpus not found: {0} (give a folder or file of articles with --corpus)")]
+    #[error("corpus not found: {0} (check the path: give a folder or file of articles)")]
     NotFound(String),
     #[error("cannot list the corpus folder {0}: {1}")]
     Unreadable(String, std::io::Error),
@@ -371,9 +371,6 @@ fn read_file(path: &Path, options: ReadOptions) -> (Vec<Article>, Vec<Warning>) 
         Err(reason) => return skip(reason),
     };
     let mut warnings = Vec::new();
-    if let Some(note) = &decoded.note {
-        warnings.push(Warning::about(&shown, note.clone()));
-    }
     let articles = match format {
         Format::Text | Format::Markdown => {
             let markdown = format == Format::Markdown;
@@ -412,6 +409,12 @@ fn read_file(path: &Path, options: ReadOptions) -> (Vec<Article>, Vec<Warning>) 
                 .collect()
         }
     };
+    let mut articles = articles;
+    if let Some(note) = &decoded.note {
+        for article in &mut articles {
+            article.warnings.insert(0, note.clone());
+        }
+    }
     (articles, warnings)
 }
 

@@ -1,0 +1,313 @@
+//! The reader, through `brief inspect --json`: each format and encoding of
+//! `tests/fixtures/formats/`, the seeds' metadata, duplicates, and `generate` on other formats.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+fn inspect(path: &str) -> (Vec<Value>, String) {
+    let output = brief(&["inspect", "--json", path]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let articles: Vec<Value> =
+        serde_json::from_slice(&output.stdout).expect("inspect --json prints JSON");
+    (articles, stderr(&output))
+}
+
+fn by_file<'a>(articles: &'a [Value], name: &str) -> &'a Value {
+    articles
+        .iter()
+        .find(|a| a["file"].as_str().unwrap().ends_with(name))
+        .unwrap_or_else(|| panic!("no article from {name}"))
+}
+
+#[test]
+fn seeds_metadata_as_the_issue_states() {
+    let output = brief(&[
+        "inspect",
+        "--json",
+        "seeds/000_0aeaa2cf05c5aab6.txt",
+        "seeds/001_72e7f41f74cb261a.txt",
+        "seeds/002_e156e7caf6a58be8.txt",
+        "seeds/003_4c1f6d6e1defac3c.txt",
+        "seeds/004_9af019276e75033e.txt",
+    ]);
+    assert!(output.status.success());
+    let articles: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(articles.len(), 5);
+    let s3 = by_file(&articles, "003_4c1f6d6e1defac3c.txt");
+    assert_eq!(s3["published"], "2025-04-04");
+    assert_eq!(s3["published_precision"], "day");
+    assert!(s3["published_from"]
+        .as_str()
+        .unwrap()
+        .contains("first line"));
+    assert_eq!(
+        s3["title"],
+        "Russie-AES : Lavrov annonce un soutien militaire renforcé"
+    );
+    assert_eq!(s3["outlet"], "Apanews");
+    let s2 = by_file(&articles, "002_e156e7caf6a58be8.txt");
+    assert_eq!(
+        (s2["published"].as_str(), s2["published_precision"].as_str()),
+        (Some("2025-04"), Some("month"))
+    );
+    let s1 = by_file(&articles, "001_72e7f41f74cb261a.txt");
+    assert_eq!(s1["author"], "Татьяна Гуринович");
+    assert!(
+        !s1["body"].as_str().unwrap().contains("Avez-vous trouvé"),
+        "feedback prompt out of the body"
+    );
+    assert!(s1["removed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r.as_str().unwrap().starts_with("Avez-vous trouvé")));
+    let s0 = by_file(&articles, "000_0aeaa2cf05c5aab6.txt");
+    assert!(s0["published"].is_null());
+    assert_eq!(s0["published_precision"], "unknown");
+    assert!(s0["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w.as_str().unwrap().contains("undated")));
+    let s4 = by_file(&articles, "004_9af019276e75033e.txt");
+    assert_eq!(s4["relayed"][0], "Sputnik");
+}
+
+#[test]
+fn sentence_and_date_spans_index_the_body() {
+    let (articles, _) = inspect("seeds");
+    for a in &articles {
+        let body = a["body"].as_str().unwrap();
+        for key in ["sentences", "headings", "dates"] {
+            for s in a[key].as_array().unwrap() {
+                let (start, end) = (
+                    s["start"].as_u64().unwrap() as usize,
+                    s["end"].as_u64().unwrap() as usize,
+                );
+                assert_eq!(&body[start..end], s["text"].as_str().unwrap());
+            }
+        }
+    }
+    let s3 = by_file(&articles, "003_4c1f6d6e1defac3c.txt");
+    let meeting = &s3["dates"][0];
+    assert_eq!(meeting["text"], "ce jeudi 3 avril 2025");
+    assert_eq!(
+        (meeting["from"].as_str(), meeting["to"].as_str()),
+        (Some("2025-04-03"), Some("2025-04-03"))
+    );
+    assert_eq!(meeting["relation"], "before");
+    let s2 = by_file(&articles, "002_e156e7caf6a58be8.txt");
+    assert!(s2["headings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|h| h["text"] == "Une alliance en gestation"));
+    assert!(!s2["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["text"] == "Une alliance en gestation"));
+}
+
+#[test]
+fn every_format_and_encoding() {
+    let (articles, warnings) = inspect("tests/fixtures/formats");
+    assert_eq!(articles.len(), 10, "{warnings}");
+
+    let md = by_file(&articles, "front-matter.md");
+    assert_eq!(md["format"], "markdown");
+    assert_eq!(
+        md["title"],
+        "Le Sénégal et la Gambie signent un accord sur le pont de Farafenni"
+    );
+    assert_eq!(
+        (md["outlet"].as_str(), md["author"].as_str()),
+        (Some("Le Quotidien"), Some("Awa Ndiaye"))
+    );
+    assert_eq!(
+        (md["published"].as_str(), md["published_from"].as_str()),
+        (Some("2024-06-12"), Some("front matter"))
+    );
+    assert_eq!(md["url"], "https://exemple.sn/pont");
+    assert!(md["headings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|h| h["text"] == "Un chantier commun"));
+    assert!(
+        !md["body"].as_str().unwrap().contains("**"),
+        "Markdown markup removed"
+    );
+
+    let toml = by_file(&articles, "toml-front-matter.txt");
+    assert_eq!(
+        (toml["published"].as_str(), toml["outlet"].as_str()),
+        (Some("2023-03-02"), Some("Togo Presse"))
+    );
+
+    let json = by_file(&articles, "article.json");
+    assert_eq!(
+        json["title"],
+        "Le Kenya et la Tanzanie rouvrent leur frontière"
+    );
+    assert_eq!(
+        (json["outlet"].as_str(), json["author"].as_str()),
+        (Some("East Africa Daily"), Some("J. Mwangi, A. Said"))
+    );
+    assert_eq!(json["published"], "2021-01-18");
+
+    let jsonl: Vec<&Value> = articles
+        .iter()
+        .filter(|a| a["file"].as_str().unwrap().ends_with("export.jsonl"))
+        .collect();
+    assert_eq!(
+        jsonl
+            .iter()
+            .map(|a| a["line"].as_u64().unwrap())
+            .collect::<Vec<_>>(),
+        [1, 3]
+    );
+    assert_eq!(jsonl[1]["published"], "2020-09-04");
+    let glued = jsonl[0]["sentences"].as_array().unwrap();
+    assert_eq!(glued.len(), 2, "joined paragraphs split: {glued:?}");
+    assert!(
+        warnings.contains("export.jsonl:2: skipped: not a JSON object"),
+        "{warnings}"
+    );
+
+    let gz = by_file(&articles, "archive.jsonl.gz");
+    assert_eq!(
+        (gz["published"].as_str(), gz["line"].as_u64()),
+        (Some("2019-05-02"), Some(1))
+    );
+
+    let html = by_file(&articles, "page.html");
+    assert_eq!(html["title"], "Sommet à Niamey");
+    assert_eq!(
+        (html["outlet"].as_str(), html["author"].as_str()),
+        (Some("Le Sahel Hebdo"), Some("Ibrahim Moussa"))
+    );
+    assert_eq!(
+        (html["published"].as_str(), html["url"].as_str()),
+        (Some("2025-03-20"), Some("https://exemple.ne/sommet"))
+    );
+    let body = html["body"].as_str().unwrap();
+    assert!(body.starts_with("Les chefs d'État du Niger"), "{body}");
+    for furniture in [
+        "SCRIPT",
+        "NAVIGATION",
+        "Accueil",
+        "BOUTON PARTAGE",
+        "ARTICLES LIES",
+        "PIED DE PAGE",
+    ] {
+        assert!(!body.contains(furniture), "{furniture} in the HTML body");
+    }
+    assert_eq!(html["relayed"][0], "Anadolu");
+
+    let cp1252 = by_file(&articles, "cp1252.txt");
+    assert!(cp1252["body"]
+        .as_str()
+        .unwrap()
+        .contains("Le Bénin a élu dimanche"));
+    assert!(cp1252["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w.as_str().unwrap().contains("Windows-1252")));
+    let utf16 = by_file(&articles, "utf16.txt");
+    assert_eq!(utf16["title"], "Le Gabon et la Guinée équatoriale");
+
+    let scraped = by_file(&articles, "scraped.txt");
+    assert_eq!(
+        (scraped["outlet"].as_str(), scraped["published"].as_str()),
+        (Some("Afrique Info"), Some("2022-02-12"))
+    );
+    assert!(!scraped["body"].as_str().unwrap().contains("Lire aussi"));
+
+    for (file, reason) in [
+        ("photo.txt", "skipped: binary file"),
+        ("empty.txt", "skipped: empty file"),
+    ] {
+        assert!(
+            warnings
+                .lines()
+                .any(|l| l.contains(file) && l.contains(reason)),
+            "{file}: {warnings}"
+        );
+    }
+}
+
+#[test]
+fn duplicates_are_one_source_with_several_locations() {
+    let (articles, warnings) = inspect("tests/fixtures/duplicates");
+    assert_eq!(articles.len(), 2, "{warnings}");
+    let story = by_file(&articles, "site-a-copy.txt");
+    let also: Vec<&str> = story["duplicates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["file"].as_str().unwrap())
+        .collect();
+    assert!(
+        also.iter().any(|f| f.ends_with("site-a.txt"))
+            && also.iter().any(|f| f.ends_with("site-b.txt")),
+        "{also:?}"
+    );
+    assert_eq!(
+        story["published"], "2021-09-15",
+        "date taken from the dated duplicate"
+    );
+    assert!(
+        warnings.contains("exact duplicate") && warnings.contains("near duplicate"),
+        "{warnings}"
+    );
+}
+
+#[test]
+fn generate_reads_every_format() {
+    let out = tempfile::tempdir().unwrap();
+    let output = generate_ok(
+        std::path::Path::new("tests/fixtures/formats"),
+        out.path(),
+        &[],
+    );
+    let b = json(&out.path().join(format!("briefing-{DATE}.json")));
+    assert_eq!(
+        b["sources"].as_array().unwrap().len(),
+        10,
+        "{}",
+        stderr(&output)
+    );
+    let names: Vec<&str> = b["countries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    for country in [
+        "Sénégal",
+        "Kenya",
+        "Chili",
+        "Bolivie",
+        "Niger",
+        "Bénin",
+        "Gabon",
+        "Tchad",
+    ] {
+        assert!(names.contains(&country), "{country} in {names:?}");
+    }
+}
+
+#[test]
+fn inspect_text_report_and_missing_path() {
+    let output = brief(&["inspect", "seeds/003_4c1f6d6e1defac3c.txt"]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("published  2025-04-04  (day;"), "{text}");
+    assert!(text.contains("« ce jeudi 3 avril 2025 » = 2025-04-03"));
+    let missing = brief(&["inspect", "no/such/file.txt"]);
+    assert_eq!(missing.status.code(), Some(3));
+    assert!(stderr(&missing).contains("no/such/file.txt"));
+}
