@@ -214,7 +214,9 @@ mod tests {
 
     fn config(args: &[&str]) -> Result<Config, Error> {
         let cli = Cli::try_parse_from([&["brief", "generate"], args].concat()).unwrap();
-        let Command::Generate(generate) = cli.command;
+        let Command::Generate(generate) = cli.command else {
+            panic!("generate")
+        };
         generate.into_config(NaiveDate::from_ymd_opt(2026, 11, 21).unwrap())
     }
 
