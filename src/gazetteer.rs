@@ -131,7 +131,7 @@ impl Gazetteer {
         }
         let entry = Alias {
             capitalised: words.iter().map(|w| keep_case && w.capitalised).collect(),
-            words: words.iter().map(|w| w.folded.clone()).collect(),
+            words: words.iter().map(|w| w.folded.to_string()).collect(),
             country,
             kind,
         };
@@ -171,7 +171,7 @@ impl Gazetteer {
     }
 
     fn match_at(&self, words: &[Token]) -> Option<&Alias> {
-        let candidates = self.by_first_word.get(&words[0].folded)?;
+        let candidates = self.by_first_word.get(words[0].folded.as_ref())?;
         candidates.iter().find(|alias| {
             alias.words.len() <= words.len()
                 && alias.words.iter().zip(&alias.capitalised).zip(words).all(

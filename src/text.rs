@@ -4,10 +4,60 @@
 /// Lower case without accents, for matching only ("Goïta" and "Goita" fold alike).
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// Appends the folded form of `text` to `out` (ASCII takes a fast path).
+pub fn fold_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        out.extend(text.bytes().map(|b| b.to_ascii_lowercase() as char));
+        return;
+    }
     for c in text.chars() {
-        push_folded(c, &mut out);
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            push_folded(c, out);
+        }
+    }
+}
+
+/// A 64-bit hash of each word's folded form, without allocating a string per word: for
+/// fingerprints of whole articles.
+pub fn word_hashes(text: &str) -> Vec<u64> {
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut buffer = String::new();
+    for token in word_ranges(text) {
+        buffer.clear();
+        fold_into(&text[token], &mut buffer);
+        out.push(buffer.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        }));
     }
     out
+}
+
+/// Byte ranges of the words (runs of letters and digits) of a text.
+pub fn word_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (i, c) = chars.next()?;
+            if c.is_alphanumeric() {
+                break i;
+            }
+        };
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !c.is_alphanumeric() {
+                end = i;
+                break;
+            }
+            chars.next();
+        }
+        Some(start..end)
+    })
 }
 
 fn push_folded(c: char, out: &mut String) {
@@ -30,40 +80,39 @@ fn push_folded(c: char, out: &mut String) {
     }
 }
 
-/// A word of a text: letters and digits, with its byte range and folded form.
+/// A word of a text: letters and digits, with its byte range and folded form (borrowed from
+/// the text when it is already lower-case ASCII, as most words are).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
+pub struct Token<'a> {
     pub start: usize,
     pub end: usize,
-    pub folded: String,
+    pub folded: std::borrow::Cow<'a, str>,
     /// Whether it starts with an upper-case letter.
     pub capitalised: bool,
 }
 
 /// Splits a text into words. Apostrophes and hyphens separate words ("d'Ivoire", "Guinée-Bissau"),
 /// so that names match however they are elided or hyphenated.
-pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push(token(text, s, i));
-        }
-    }
-    if let Some(s) = start {
-        out.push(token(text, s, text.len()));
-    }
-    out
+pub fn tokens(text: &str) -> Vec<Token<'_>> {
+    word_ranges(text)
+        .map(|r| token(text, r.start, r.end))
+        .collect()
 }
 
-fn token(text: &str, start: usize, end: usize) -> Token {
+fn token(text: &str, start: usize, end: usize) -> Token<'_> {
     let word = &text[start..end];
+    let folded = if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(fold(word))
+    };
     Token {
         start,
         end,
-        folded: fold(word),
+        folded,
         capitalised: word.chars().next().is_some_and(char::is_uppercase),
     }
 }
@@ -102,7 +151,7 @@ mod tests {
     fn tokens_keep_byte_offsets() {
         let text = "l’Alliance des États, Guinée-Bissau";
         let words = tokens(text);
-        let folded: Vec<&str> = words.iter().map(|t| t.folded.as_str()).collect();
+        let folded: Vec<&str> = words.iter().map(|t| t.folded.as_ref()).collect();
         assert_eq!(
             folded,
             ["l", "alliance", "des", "etats", "guinee", "bissau"]

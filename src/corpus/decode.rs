@@ -15,8 +15,9 @@ pub struct Decoded {
 /// Why bytes are not article text.
 pub type Refusal = String;
 
-/// Decodes article bytes, or says why they are not text.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, Refusal> {
+/// Decodes article bytes, or says why they are not text. `nfc` normalises the whole text; a
+/// collection (JSON) skips it and normalises each record instead.
+pub fn decode(bytes: Vec<u8>, nfc: bool) -> Result<Decoded, Refusal> {
     let (text, note) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         (utf8(rest)?, None)
     } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
@@ -32,12 +33,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Refusal> {
         (text.into_owned(), Some(format!("decoded from {name}")))
     } else if bytes.contains(&0) {
         return Err("binary file (contains NUL bytes)".into());
-    } else if let Ok(text) = std::str::from_utf8(bytes) {
-        (text.to_string(), None)
-    } else if looks_binary(bytes) {
+    } else if std::str::from_utf8(&bytes).is_ok() {
+        (String::from_utf8(bytes).expect("checked just above"), None)
+    } else if looks_binary(&bytes) {
         return Err("binary file (not UTF-8, and too many control bytes for text)".into());
     } else {
-        let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+        let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
         (
             text.into_owned(),
             Some("not UTF-8: decoded as Windows-1252".to_string()),
@@ -49,10 +50,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Refusal> {
     if text.trim().is_empty() {
         return Err("empty file".into());
     }
-    Ok(Decoded {
-        text: normalise(&text),
-        note,
-    })
+    let text = if nfc {
+        normalise(text)
+    } else {
+        line_ends(text)
+    };
+    Ok(Decoded { text, note })
 }
 
 fn utf8(bytes: &[u8]) -> Result<String, Refusal> {
@@ -71,26 +74,45 @@ fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 /// LF line ends and NFC, checked quickly first since most text already is.
-pub fn normalise(text: &str) -> String {
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_string()
-    };
+pub fn normalise(text: String) -> String {
+    let text = line_ends(text);
+    if text.chars().all(surely_nfc) {
+        return text;
+    }
     match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => text,
         _ => text.nfc().collect(),
     }
 }
 
+fn line_ends(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    }
+}
+
+/// Characters that are in NFC whatever follows them: everything below the combining marks
+/// (U+0300), and the general punctuation and currency signs news text is full of.
+fn surely_nfc(c: char) -> bool {
+    c < '\u{300}'
+        || ('\u{2010}'..='\u{206f}').contains(&c)
+        || ('\u{20a0}'..='\u{20cf}').contains(&c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn dec(bytes: &[u8]) -> Result<Decoded, Refusal> {
+        decode(bytes.to_vec(), true)
+    }
+
     #[test]
     fn utf8_with_and_without_bom() {
-        assert_eq!(decode("Été".as_bytes()).unwrap().text, "Été");
-        let d = decode(b"\xEF\xBB\xBFL\xC3\xA9").unwrap();
+        assert_eq!(dec("Été".as_bytes()).unwrap().text, "Été");
+        let d = dec(b"\xEF\xBB\xBFL\xC3\xA9").unwrap();
         assert_eq!((d.text.as_str(), d.note), ("Lé", None));
     }
 
@@ -104,34 +126,34 @@ mod tests {
             .into_iter()
             .chain("Ça va".encode_utf16().flat_map(u16::to_be_bytes))
             .collect();
-        assert_eq!(decode(&le).unwrap().text, "Ça va\n");
+        assert_eq!(dec(&le).unwrap().text, "Ça va\n");
         assert_eq!(
-            decode(&be).unwrap().note.as_deref(),
+            dec(&be).unwrap().note.as_deref(),
             Some("decoded from UTF-16BE")
         );
     }
 
     #[test]
     fn windows_1252_is_decoded_with_a_note() {
-        let d = decode(b"Le S\xe9n\xe9gal \x96 \x93accord\x94 \x80").unwrap();
+        let d = dec(b"Le S\xe9n\xe9gal \x96 \x93accord\x94 \x80").unwrap();
         assert_eq!(d.text, "Le Sénégal – “accord” €");
         assert!(d.note.unwrap().contains("Windows-1252"));
     }
 
     #[test]
     fn binary_and_empty_are_refused() {
-        assert!(decode(b"abc\0def").unwrap_err().contains("NUL"));
+        assert!(dec(b"abc\0def").unwrap_err().contains("NUL"));
         assert!(
-            decode(&[0x89, 0x50, 0x4e, 0x47, 0x1a, 0x02, 0x03, 0x04, 0x90, 0x91])
+            dec(&[0x89, 0x50, 0x4e, 0x47, 0x1a, 0x02, 0x03, 0x04, 0x90, 0x91])
                 .unwrap_err()
                 .contains("binary")
         );
-        assert!(decode(b" \n\t").unwrap_err().contains("empty"));
+        assert!(dec(b" \n\t").unwrap_err().contains("empty"));
     }
 
     #[test]
     fn crlf_and_decomposed_accents_are_normalised() {
-        assert_eq!(decode("a\r\nb\rc".as_bytes()).unwrap().text, "a\nb\nc");
-        assert_eq!(decode("E\u{301}te\u{301}".as_bytes()).unwrap().text, "Été");
+        assert_eq!(dec("a\r\nb\rc".as_bytes()).unwrap().text, "a\nb\nc");
+        assert_eq!(dec("E\u{301}te\u{301}".as_bytes()).unwrap().text, "Été");
     }
 }

@@ -4,7 +4,7 @@
 //! buckets, never all pairs. Each group becomes one article with several locations.
 
 use super::Article;
-use crate::text::tokens;
+use crate::text::word_hashes;
 use crate::warning::Warning;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -138,7 +138,7 @@ fn fill_missing(main: &mut Article, other: &Article) {
 }
 
 fn fingerprint(body: &str) -> Fingerprint {
-    let words: Vec<u64> = tokens(body).iter().map(|t| hash_str(&t.folded)).collect();
+    let words = word_hashes(body);
     let mut exact = 0xcbf2_9ce4_8422_2325u64;
     for w in &words {
         exact = mix(exact ^ w);
@@ -175,12 +175,6 @@ fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
-}
-
-fn hash_str(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }
 
 const SEEDS: [u64; HASHES] = {

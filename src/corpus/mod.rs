@@ -366,7 +366,7 @@ fn read_file(path: &Path, options: ReadOptions) -> (Vec<Article>, Vec<Warning>) 
             options.max_article_bytes
         ));
     }
-    let decoded = match decode::decode(&bytes) {
+    let decoded = match decode::decode(bytes, !collection) {
         Ok(d) => d,
         Err(reason) => return skip(reason),
     };

@@ -145,7 +145,7 @@ fn draft_from(map: &Map<String, Value>, max_bytes: u64) -> Result<Draft, String>
             break;
         }
     }
-    let text = crate::corpus::decode::normalise(&text);
+    let text = crate::corpus::decode::normalise(text);
     draft.paragraphs = text.split('\n').map(str::to_string).collect();
     Ok(draft)
 }

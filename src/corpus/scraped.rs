@@ -248,7 +248,7 @@ pub fn detect_language(text: &str) -> &'static str {
     for word in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .take(2000)
+        .take(400)
     {
         words += 1;
         let lower = word.to_lowercase();
@@ -275,7 +275,10 @@ fn outlets() -> &'static HashMap<Vec<String>, String> {
         {
             let names: Vec<&str> = line.split(';').map(str::trim).collect();
             for name in &names {
-                let key: Vec<String> = tokens(name).into_iter().map(|t| t.folded).collect();
+                let key: Vec<String> = tokens(name)
+                    .into_iter()
+                    .map(|t| t.folded.into_owned())
+                    .collect();
                 map.insert(key, names[0].to_string());
             }
         }
@@ -319,8 +322,43 @@ const FILLERS: &[&str] = &[
 /// de presse Xinhua". Known outlets are recognised after any trigger; an unknown name only after
 /// "agence". Sorted, without repeats.
 pub fn relayed_origins(body: &str) -> Vec<String> {
+    // Only the text right after a trigger is read: tokenising whole bodies is the costly part.
+    const CUES: [&str; 10] = [
+        "selon", "Selon", "après", "Après", "apres", "rapport", "cité", "citée", "relayé", "source",
+    ];
+    let mut found = Vec::new();
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    let bytes = body.as_bytes();
+    for at in 0..bytes.len() {
+        if !matches!(bytes[at], b's' | b'S' | b'a' | b'A' | b'r' | b'c')
+            || !body.is_char_boundary(at)
+        {
+            continue;
+        }
+        if CUES.iter().any(|cue| body[at..].starts_with(cue)) {
+            let from_cue = &body[at..];
+            let mut end = from_cue
+                .char_indices()
+                .nth(90)
+                .map_or(body.len(), |(i, _)| at + i);
+            // Finish the word the window cuts.
+            end += body[end..]
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(body.len() - end);
+            windows.push((at, end));
+        }
+    }
+    for (start, end) in windows {
+        found.extend(relayed_in(&body[start..end]));
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
+fn relayed_in(body: &str) -> Vec<String> {
     let words = tokens(body);
-    let folded: Vec<&str> = words.iter().map(|t| t.folded.as_str()).collect();
+    let folded: Vec<&str> = words.iter().map(|t| t.folded.as_ref()).collect();
     let mut found = Vec::new();
     let mut i = 0;
     while i < words.len() {

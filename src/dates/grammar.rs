@@ -48,6 +48,10 @@ pub fn find(text: &str, reference: Option<PartialDate>) -> Vec<DateMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        if !words[i].may_start {
+            i += 1;
+            continue;
+        }
         match cx.expression_at(i) {
             Some(found) => match resolve(&found, &cx, reference) {
                 Some(mention) => {
@@ -63,25 +67,77 @@ pub fn find(text: &str, reference: Option<PartialDate>) -> Vec<DateMention> {
 }
 
 /// A word with its number value, if it is one ("1er", "03", "2025").
-struct Word {
-    token: Token,
+struct Word<'a> {
+    token: Token<'a>,
     number: Option<u32>,
     digits: usize,
+    /// Whether an expression can start at this word (a fast filter: most words cannot).
+    may_start: bool,
 }
 
-impl Word {
-    fn new(token: Token) -> Self {
-        let f = token.folded.as_str();
+/// Words other than numbers, months and weekdays that can start a date expression.
+const STARTERS: &[&str] = &[
+    "ce",
+    "cet",
+    "cette",
+    "le",
+    "la",
+    "l",
+    "du",
+    "de",
+    "d",
+    "entre",
+    "les",
+    "semaine",
+    "mois",
+    "il",
+    "aujourd",
+    "avant",
+    "apres",
+    "hier",
+    "demain",
+    "debut",
+    "fin",
+    "mi",
+    "premier",
+    "premiere",
+    "deuxieme",
+    "second",
+    "seconde",
+    "troisieme",
+    "quatrieme",
+    "cinquieme",
+    "dernier",
+    "derniere",
+    "lun",
+    "mar",
+    "mer",
+    "jeu",
+    "ven",
+    "sam",
+    "dim",
+    "annee",
+    "an",
+];
+
+impl<'a> Word<'a> {
+    fn new(token: Token<'a>) -> Self {
+        let f = token.folded.as_ref();
         let digits = f.chars().take_while(char::is_ascii_digit).count();
         let suffix = &f[digits..];
         let ordinal = ["", "er", "e", "eme", "re", "ere"].contains(&suffix);
         let number = (digits > 0 && digits <= 4 && ordinal)
             .then(|| f[..digits].parse().ok())
             .flatten();
+        let may_start = digits > 0
+            || STARTERS.contains(&f)
+            || MONTHS.iter().any(|(m, _, _)| *m == f)
+            || WEEKDAYS.iter().any(|(w, _)| f.trim_end_matches('s') == *w);
         Word {
             digits: if suffix.is_empty() { digits } else { 0 },
             number,
             token,
+            may_start,
         }
     }
 
@@ -262,11 +318,11 @@ const CUES: &[&str] = &[
 
 struct Cx<'a> {
     text: &'a str,
-    words: &'a [Word],
+    words: &'a [Word<'a>],
 }
 
-impl Cx<'_> {
-    fn word(&self, i: usize) -> Option<&Word> {
+impl<'a> Cx<'a> {
+    fn word(&self, i: usize) -> Option<&Word<'a>> {
         self.words.get(i)
     }
 
@@ -312,7 +368,7 @@ impl Cx<'_> {
         let abbreviated = WEEKDAYS.iter().find(|(name, _)| {
             w.token.capitalised
                 && w.token.folded.len() == 3
-                && name.starts_with(w.token.folded.as_str())
+                && name.starts_with(w.token.folded.as_ref())
         });
         abbreviated
             .filter(|_| self.day_number(i + 1).is_some() && self.month(i + 2).is_some())
@@ -339,7 +395,7 @@ impl Cx<'_> {
     fn cued(&self, i: usize) -> bool {
         i.checked_sub(1)
             .and_then(|p| self.word(p))
-            .is_some_and(|w| CUES.contains(&w.token.folded.as_str()))
+            .is_some_and(|w| CUES.contains(&w.token.folded.as_ref()))
     }
 
     fn found(&self, expr: Expr, start_word: usize, end_word: usize) -> Found {
@@ -496,7 +552,7 @@ impl Cx<'_> {
 
     /// "début avril", "fin de mars", "mi-juin", "fin 2024", "début de l'année 2025".
     fn part_at(&self, i: usize, in_range: bool) -> Option<(Expr, usize, usize)> {
-        let part = match self.word(i)?.token.folded.as_str() {
+        let part = match self.word(i)?.token.folded.as_ref() {
             "debut" => Part::Start,
             "mi" => Part::Middle,
             "fin" => Part::End,
@@ -725,7 +781,7 @@ impl Cx<'_> {
                 }
             }
         }
-        let folded = self.words[j].token.folded.as_str();
+        let folded = self.words[j].token.folded.as_ref();
         let with_dot = abbreviation && self.text[self.words[j].token.end..].starts_with('.');
         let cued = self.cued(j) || start != j;
         let capitalised = self.words[j].token.capitalised;
@@ -912,7 +968,7 @@ impl Cx<'_> {
     /// mai", "entre 2020 et 2023", "de janvier à mars 2025", "du 12/08/2015 au 22 octobre",
     /// "3-4 avril", "4 au 22 ce mois-ci".
     fn range_at(&self, i: usize) -> Option<Found> {
-        let opener = self.word(i)?.token.folded.as_str();
+        let opener = self.word(i)?.token.folded.as_ref();
         let (first, joiners): (usize, &[&str]) = match opener {
             "du" | "de" | "d" => (i + 1, &["au", "a", "jusqu"]),
             "entre" => (i + 1, &["et", "a", "au"]),
@@ -1047,7 +1103,7 @@ impl Cx<'_> {
     /// "hier", "aujourd'hui", "avant-hier", "mardi [dernier|prochain]", "la semaine dernière",
     /// "le mois prochain", "l'an dernier", "cette année", "il y a trois jours".
     fn relative_at(&self, i: usize) -> Option<Found> {
-        let f = |k: usize| self.word(k).map(|w| w.token.folded.as_str()).unwrap_or("");
+        let f = |k: usize| self.word(k).map(|w| w.token.folded.as_ref()).unwrap_or("");
         let simple = |expr: Expr, len: usize| Some(self.found(expr, i, i + len));
         match (f(i), f(i + 1)) {
             ("aujourd", "hui") => return simple(Expr::Days(0), 2),

@@ -1,0 +1,84 @@
+//! Benchmark of the reader: reading, decoding, cleaning, merging duplicates, segmenting and
+//! dating a corpus (by default the whole OrangeSum corpus), then the same on its first tenth to
+//! show the cost is linear. Run with:
+//!
+//!     cargo bench --bench read [-- PATH]
+//!
+//! It prints wall time per stage and the peak resident memory (VmHWM). Not a test: it asserts
+//! nothing, it measures.
+
+use brief::corpus::{self, ReadOptions};
+use brief::extract::extract;
+use brief::gazetteer::Gazetteer;
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+fn main() {
+    let path = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../shared/corpora/orangesum/articles.jsonl.gz")
+        });
+    let tenth = tenth_of(&path);
+    for (label, p) in [
+        ("whole corpus", path.as_path()),
+        ("first tenth", tenth.path()),
+    ] {
+        run(label, p);
+    }
+    println!("peak resident memory: {} MB", peak_mb());
+}
+
+fn run(label: &str, path: &Path) {
+    let gazetteer = Gazetteer::shipped();
+    let start = Instant::now();
+    let corpus = corpus::load(&[path.to_path_buf()], ReadOptions::default()).expect("corpus reads");
+    let read = start.elapsed();
+    let extractions = extract(&corpus.articles, gazetteer);
+    let total = start.elapsed();
+    let sentences: usize = extractions.iter().map(|x| x.sentences.len()).sum();
+    let dates: usize = extractions.iter().map(|x| x.dates.len()).sum();
+    println!(
+        "{label}: {} articles read, {} after merging duplicates, {sentences} sentences, {dates} dates; read+decode+clean+dedup {:.2} s, segment+date {:.2} s, total {:.2} s",
+        corpus.articles_read,
+        corpus.articles.len(),
+        read.as_secs_f64(),
+        (total - read).as_secs_f64(),
+        total.as_secs_f64()
+    );
+}
+
+/// The first tenth of a JSON Lines corpus (gzip or not), as a temporary .jsonl file.
+fn tenth_of(path: &Path) -> tempfile::NamedTempFile {
+    let file = std::fs::File::open(path).expect("corpus file");
+    let reader: Box<dyn std::io::Read> = if path.extension().is_some_and(|e| e == "gz") {
+        Box::new(flate2::read::MultiGzDecoder::new(file))
+    } else {
+        Box::new(file)
+    };
+    let lines: Vec<String> = std::io::BufReader::new(reader)
+        .lines()
+        .map(|l| l.expect("line"))
+        .collect();
+    let mut out = tempfile::Builder::new()
+        .suffix(".jsonl")
+        .tempfile()
+        .expect("temp file");
+    for line in &lines[..lines.len() / 10] {
+        writeln!(out, "{line}").expect("write");
+    }
+    out
+}
+
+fn peak_mb() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map_or(0, |kb| kb / 1024)
+}
