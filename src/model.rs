@@ -63,6 +63,12 @@ pub struct Source {
     pub published_precision: Precision,
     pub published_from: String,
     pub language: String,
+    /// JSON Lines: the line the article is on.
+    pub line: Option<usize>,
+    /// Other places the same article or story was found (read as this one source).
+    pub duplicates: Vec<crate::corpus::Location>,
+    /// Outlets it says it relays ("selon Sputnik").
+    pub relayed: Vec<String>,
     /// How many facts of the briefing cite it.
     pub cited_by: usize,
 }

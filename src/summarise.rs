@@ -291,6 +291,9 @@ fn sources(
             published_precision: a.published_precision(),
             published_from: a.published_from.clone(),
             language: a.language.clone(),
+            line: a.line,
+            duplicates: a.duplicates.clone(),
+            relayed: a.relayed.clone(),
             cited_by: cited.get(id.as_str()).map_or(0, BTreeSet::len),
         })
         .collect()

@@ -311,3 +311,31 @@ fn inspect_text_report_and_missing_path() {
     assert_eq!(missing.status.code(), Some(3));
     assert!(stderr(&missing).contains("no/such/file.txt"));
 }
+
+#[test]
+fn orangesum_archive_gives_a_briefing() {
+    let corpus = root().join("../shared/corpora/orangesum/articles.jsonl.gz");
+    let out = tempfile::tempdir().unwrap();
+    let output = brief(&[
+        "generate",
+        "--corpus",
+        corpus.to_str().unwrap(),
+        "--since",
+        "2020-09-25",
+        "--date",
+        "2020-09-30",
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let b = json(&out.path().join("briefing-2020-09-30.json"));
+    let sources = b["sources"].as_array().unwrap();
+    assert!(sources.len() > 50, "{} sources", sources.len());
+    assert!(sources
+        .iter()
+        .all(|s| s["published"].as_str().is_some_and(|d| d >= "2020-09-25")));
+    assert!(sources.iter().all(|s| s["line"].as_u64().is_some()));
+    assert!(b["countries"].as_array().unwrap().len() > 10);
+    let pdf = out.path().join("briefing-2020-09-30.pdf");
+    assert!(flat(&pdf_text(&pdf, Some(1))).contains("30 septembre 2020"));
+}

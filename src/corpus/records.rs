@@ -6,12 +6,12 @@ use chrono::Datelike;
 use rayon::prelude::*;
 use serde_json::{Map, Value};
 
+/// Drafts with their place (1-based line or item; none for a single object), and problems with theirs.
+pub type Parsed = (Vec<(Option<usize>, Draft)>, Vec<(Option<usize>, String)>);
+
 /// A JSON file: one object, or an array of objects. Returns drafts with their index (as the
 /// "line", 1-based, for arrays) and problems with theirs.
-pub fn parse_json(
-    text: &str,
-    max_bytes: u64,
-) -> (Vec<(Option<usize>, Draft)>, Vec<(Option<usize>, String)>) {
+pub fn parse_json(text: &str, max_bytes: u64) -> Parsed {
     match serde_json::from_str::<Value>(text) {
         Ok(Value::Object(map)) => match draft_from(&map, max_bytes) {
             Ok(d) => (vec![(None, d)], vec![]),
@@ -47,10 +47,7 @@ pub fn parse_json(
 }
 
 /// JSON Lines: one object per line, read in parallel. Problems carry their line number.
-pub fn parse_json_lines(
-    text: &str,
-    max_bytes: u64,
-) -> (Vec<(Option<usize>, Draft)>, Vec<(Option<usize>, String)>) {
+pub fn parse_json_lines(text: &str, max_bytes: u64) -> Parsed {
     let lines: Vec<(usize, &str)> = text
         .lines()
         .enumerate()

@@ -1096,8 +1096,7 @@ impl<'a> Cx<'a> {
             ),
             pair => pair,
         };
-        let start = if first == i { i } else { i };
-        Some(self.found(Expr::Range(Box::new(left), Box::new(right)), start, end))
+        Some(self.found(Expr::Range(Box::new(left), Box::new(right)), i, end))
     }
 
     /// "hier", "aujourd'hui", "avant-hier", "mardi [dernier|prochain]", "la semaine dernière",
