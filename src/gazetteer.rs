@@ -56,75 +56,18 @@ struct Alias {
     words: Vec<String>,
     /// For each word, whether the text must capitalise it.
     capitalised: Vec<bool>,
-    country: usize,
+    target: usize,
     kind: MentionKind,
 }
 
-/// All countries and an index from first word to the aliases that start with it.
-pub struct Gazetteer {
-    pub countries: Vec<Country>,
+/// Aliases by their first word, longest first: finds names in text with their byte ranges.
+#[derive(Default)]
+struct AliasIndex {
     by_first_word: HashMap<String, Vec<Alias>>,
 }
 
-const COUNTRIES_TSV: &str = include_str!("data/countries.tsv");
-
-impl Gazetteer {
-    /// The gazetteer shipped with the binary, parsed once.
-    pub fn shipped() -> &'static Gazetteer {
-        static SHIPPED: OnceLock<Gazetteer> = OnceLock::new();
-        SHIPPED.get_or_init(|| Gazetteer::parse(COUNTRIES_TSV).expect("shipped gazetteer is valid"))
-    }
-
-    /// Parses the tab-separated country table; see the header of `data/countries.tsv`.
-    pub fn parse(tsv: &str) -> Result<Gazetteer, String> {
-        let mut gazetteer = Gazetteer {
-            countries: Vec::new(),
-            by_first_word: HashMap::new(),
-        };
-        for (n, line) in tsv.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').collect();
-            let [iso3, name, article, name_en, adjective, capital, others] = cols[..] else {
-                return Err(format!("countries.tsv line {}: expected 7 columns", n + 1));
-            };
-            let index = gazetteer.countries.len();
-            let capital = (!capital.is_empty()).then(|| capital.to_string());
-            gazetteer.countries.push(Country {
-                iso3: iso3.to_string(),
-                name: name.to_string(),
-                article: if article == "-" {
-                    String::new()
-                } else {
-                    article.to_string()
-                },
-                name_en: name_en.to_string(),
-                capital: capital.clone(),
-            });
-            let names = [name, name_en].into_iter().chain(others.split(';'));
-            for alias in names.filter(|a| !a.is_empty()) {
-                gazetteer.add(alias, index, MentionKind::Name, true);
-            }
-            if let Some(capital) = &capital {
-                if capital != name {
-                    gazetteer.add(capital, index, MentionKind::Capital, true);
-                }
-            }
-            if adjective != "-" {
-                for form in adjective_forms(adjective) {
-                    gazetteer.add(&form, index, MentionKind::Adjective, false);
-                }
-            }
-        }
-        for aliases in gazetteer.by_first_word.values_mut() {
-            // Longest first, so that "Guinée équatoriale" wins over "Guinée".
-            aliases.sort_by_key(|a| std::cmp::Reverse(a.words.len()));
-        }
-        Ok(gazetteer)
-    }
-
-    fn add(&mut self, alias: &str, country: usize, kind: MentionKind, keep_case: bool) {
+impl AliasIndex {
+    fn add(&mut self, alias: &str, target: usize, kind: MentionKind, keep_case: bool) {
         let words = tokens(alias);
         if words.is_empty() {
             return;
@@ -132,7 +75,7 @@ impl Gazetteer {
         let entry = Alias {
             capitalised: words.iter().map(|w| keep_case && w.capitalised).collect(),
             words: words.iter().map(|w| w.folded.to_string()).collect(),
-            country,
+            target,
             kind,
         };
         let list = self
@@ -141,27 +84,28 @@ impl Gazetteer {
             .or_default();
         if !list
             .iter()
-            .any(|a| a.words == entry.words && a.country == country)
+            .any(|a| a.words == entry.words && a.target == target)
         {
             list.push(entry);
         }
     }
 
-    /// Every country mention in `text`, in order, longest names first where they overlap.
-    pub fn find(&self, text: &str) -> Vec<Mention> {
-        let words = tokens(text);
+    /// Longest first, so that "Guinée équatoriale" wins over "Guinée".
+    fn seal(&mut self) {
+        for aliases in self.by_first_word.values_mut() {
+            aliases.sort_by_key(|a| std::cmp::Reverse(a.words.len()));
+        }
+    }
+
+    /// (target, kind, start, end) of every alias in `words`, left to right, without overlaps.
+    fn find(&self, words: &[Token]) -> Vec<(usize, MentionKind, usize, usize)> {
         let mut found = Vec::new();
         let mut i = 0;
         while i < words.len() {
             match self.match_at(&words[i..]) {
                 Some(alias) => {
                     let last = &words[i + alias.words.len() - 1];
-                    found.push(Mention {
-                        country: alias.country,
-                        kind: alias.kind,
-                        start: words[i].start,
-                        end: last.end,
-                    });
+                    found.push((alias.target, alias.kind, words[i].start, last.end));
                     i += alias.words.len();
                 }
                 None => i += 1,
@@ -180,6 +124,176 @@ impl Gazetteer {
                     },
                 )
         })
+    }
+}
+
+/// An organisation or bloc, and its members when it has some.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organisation {
+    /// Its usual short form: "AES", "CEDEAO", "ONU".
+    pub short: String,
+    pub name: String,
+    /// "bloc", "organisation" or "armed group".
+    pub kind: String,
+    /// Indices into `Gazetteer::countries`.
+    pub members: Vec<usize>,
+}
+
+/// A mention of an organisation: which, and where (byte range into the text searched).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgMention {
+    pub org: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// All countries and organisations, with the indexes that find them in text.
+pub struct Gazetteer {
+    pub countries: Vec<Country>,
+    pub organisations: Vec<Organisation>,
+    country_index: AliasIndex,
+    org_index: AliasIndex,
+    /// Folded role words ("ministre", "chef de la diplomatie"), longest first.
+    pub roles: Vec<String>,
+}
+
+const COUNTRIES_TSV: &str = include_str!("data/countries.tsv");
+const ORGANISATIONS_TSV: &str = include_str!("data/organisations.tsv");
+const ROLES: &str = include_str!("data/roles.txt");
+
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+impl Gazetteer {
+    /// The gazetteer shipped with the binary, parsed once.
+    pub fn shipped() -> &'static Gazetteer {
+        static SHIPPED: OnceLock<Gazetteer> = OnceLock::new();
+        SHIPPED.get_or_init(|| {
+            Gazetteer::parse(COUNTRIES_TSV, ORGANISATIONS_TSV, ROLES)
+                .expect("shipped gazetteer is valid")
+        })
+    }
+
+    /// Parses the tables; see the headers of `data/countries.tsv` and `data/organisations.tsv`.
+    pub fn parse(
+        countries_tsv: &str,
+        organisations_tsv: &str,
+        roles: &str,
+    ) -> Result<Gazetteer, String> {
+        let mut g = Gazetteer {
+            countries: Vec::new(),
+            organisations: Vec::new(),
+            country_index: AliasIndex::default(),
+            org_index: AliasIndex::default(),
+            roles: Vec::new(),
+        };
+        for (n, line) in data_lines(countries_tsv) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [iso3, name, article, name_en, adjective, capital, others] = cols[..] else {
+                return Err(format!("countries.tsv line {}: expected 7 columns", n + 1));
+            };
+            let index = g.countries.len();
+            let capital = (!capital.is_empty()).then(|| capital.to_string());
+            g.countries.push(Country {
+                iso3: iso3.to_string(),
+                name: name.to_string(),
+                article: if article == "-" {
+                    String::new()
+                } else {
+                    article.to_string()
+                },
+                name_en: name_en.to_string(),
+                capital: capital.clone(),
+            });
+            for alias in [name, name_en]
+                .into_iter()
+                .chain(others.split(';'))
+                .filter(|a| !a.is_empty())
+            {
+                g.country_index.add(alias, index, MentionKind::Name, true);
+            }
+            if let Some(capital) = capital.as_deref().filter(|c| *c != name) {
+                g.country_index
+                    .add(capital, index, MentionKind::Capital, true);
+            }
+            if adjective != "-" {
+                for form in adjective_forms(adjective) {
+                    g.country_index
+                        .add(&form, index, MentionKind::Adjective, false);
+                }
+            }
+        }
+        for (n, line) in data_lines(organisations_tsv) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [short, name, kind, members, others] = cols[..] else {
+                return Err(format!(
+                    "organisations.tsv line {}: expected 5 columns",
+                    n + 1
+                ));
+            };
+            let members = members
+                .split(',')
+                .filter(|m| *m != "-")
+                .map(|m| {
+                    g.countries.iter().position(|c| c.iso3 == m).ok_or(format!(
+                        "organisations.tsv line {}: unknown ISO code {m}",
+                        n + 1
+                    ))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let index = g.organisations.len();
+            g.organisations.push(Organisation {
+                short: short.to_string(),
+                name: name.to_string(),
+                kind: kind.to_string(),
+                members,
+            });
+            for alias in [short, name]
+                .into_iter()
+                .chain(others.split(';'))
+                .filter(|a| !a.is_empty() && *a != "-")
+            {
+                g.org_index.add(alias, index, MentionKind::Name, true);
+            }
+        }
+        g.country_index.seal();
+        g.org_index.seal();
+        g.roles = data_lines(roles)
+            .map(|(_, l)| crate::text::fold(l.trim()))
+            .collect();
+        g.roles.sort_by_key(|r| std::cmp::Reverse(r.len()));
+        Ok(g)
+    }
+
+    /// Every country mention in `text`, in order, longest names first where they overlap.
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        self.find_in(&tokens(text))
+    }
+
+    /// Country mentions among already tokenised words.
+    pub fn find_in(&self, words: &[Token]) -> Vec<Mention> {
+        self.country_index
+            .find(words)
+            .into_iter()
+            .map(|(country, kind, start, end)| Mention {
+                country,
+                kind,
+                start,
+                end,
+            })
+            .collect()
+    }
+
+    /// Every organisation mention in `text`.
+    pub fn find_organisations(&self, text: &str) -> Vec<OrgMention> {
+        self.org_index
+            .find(&tokens(text))
+            .into_iter()
+            .map(|(org, _, start, end)| OrgMention { org, start, end })
+            .collect()
     }
 
     pub fn by_iso3(&self, iso3: &str) -> Option<&Country> {

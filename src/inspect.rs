@@ -36,7 +36,41 @@ pub struct ArticleView<'a> {
     pub sentences: Vec<TextSpan<'a>>,
     pub dates: Vec<DateView<'a>>,
     pub countries: Vec<String>,
+    pub organisations: Vec<String>,
+    pub people: Vec<PersonView>,
+    pub quotes: Vec<QuoteView<'a>>,
+    pub meetings: Vec<MeetingView<'a>>,
     pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PersonView {
+    pub name: String,
+    pub role: Option<String>,
+    pub country_iso3: Option<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct QuoteView<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub speaker: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MeetingView<'a> {
+    pub sentence: &'a str,
+    pub trigger: &'a str,
+    pub date: Option<&'a str>,
+    pub place: Option<&'a str>,
+    pub people: Vec<String>,
+    /// Participants named by role and country: "ministre des Affaires étrangères (MLI, NER)".
+    pub groups: Vec<String>,
+    pub announced: bool,
+    pub anaphoric: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -97,6 +131,19 @@ fn view<'a>(
         .collect();
     countries.sort();
     countries.dedup();
+    let mut organisations: Vec<String> = x
+        .sentences
+        .iter()
+        .flat_map(|s| {
+            s.organisations
+                .iter()
+                .map(|m| gazetteer.organisations[m.org].short.clone())
+        })
+        .collect();
+    organisations.sort();
+    organisations.dedup();
+    let iso = |c: Option<usize>| c.map(|c| gazetteer.countries[c].iso3.clone());
+    let e = &x.entities;
     let mut warnings = article.warnings.clone();
     warnings.extend(x.dates.iter().filter_map(|d| {
         d.warning
@@ -143,6 +190,56 @@ fn view<'a>(
             })
             .collect(),
         countries,
+        organisations,
+        people: e
+            .people
+            .iter()
+            .map(|p| PersonView {
+                name: p.name.clone(),
+                role: p.role.clone(),
+                country_iso3: iso(p.country),
+                start: p.start,
+                end: p.end,
+            })
+            .collect(),
+        quotes: e
+            .quotes
+            .iter()
+            .map(|q| QuoteView {
+                text: &body[q.start..q.end],
+                start: q.start,
+                end: q.end,
+                speaker: q.speaker.as_deref(),
+            })
+            .collect(),
+        meetings: e
+            .meetings
+            .iter()
+            .map(|m| {
+                let s = &x.sentences[m.sentence];
+                MeetingView {
+                    sentence: &body[s.start..s.end],
+                    trigger: &m.trigger,
+                    date: m.date.map(|d| &body[x.dates[d].start..x.dates[d].end]),
+                    place: m.place.as_deref(),
+                    people: m.people.iter().map(|&p| e.people[p].name.clone()).collect(),
+                    groups: m
+                        .groups
+                        .iter()
+                        .map(|g| {
+                            let codes: Vec<&str> = g
+                                .countries
+                                .iter()
+                                .map(|&c| gazetteer.countries[c].iso3.as_str())
+                                .collect();
+                            format!("{} ({})", g.role, codes.join(", "))
+                        })
+                        .collect(),
+                    announced: m.announced,
+                    anaphoric: m.anaphoric,
+                }
+            })
+            .collect(),
         warnings,
     }
 }
@@ -186,6 +283,45 @@ pub fn to_text(views: &[ArticleView]) -> String {
         }
         if !v.countries.is_empty() {
             let _ = writeln!(out, "countries  {}", v.countries.join(", "));
+        }
+        if !v.organisations.is_empty() {
+            let _ = writeln!(out, "orgs       {}", v.organisations.join(", "));
+        }
+        for p in &v.people {
+            let role = p.role.as_deref().unwrap_or("—");
+            let _ = writeln!(
+                out,
+                "person     [{}..{}] {} · {role} · {}",
+                p.start,
+                p.end,
+                p.name,
+                p.country_iso3.as_deref().unwrap_or("—")
+            );
+        }
+        for q in &v.quotes {
+            let _ = writeln!(
+                out,
+                "quote      « {} » — {}",
+                q.text,
+                q.speaker.unwrap_or("?")
+            );
+        }
+        for m in &v.meetings {
+            let status = if m.announced { "announced" } else { "held" };
+            let _ = writeln!(
+                out,
+                "meeting    {} · {} · {} · {status}{} · people: {} · groups: {}",
+                m.trigger,
+                m.date.unwrap_or("no date"),
+                m.place.unwrap_or("no place"),
+                if m.anaphoric {
+                    " · same as previous"
+                } else {
+                    ""
+                },
+                m.people.join(", "),
+                m.groups.join("; ")
+            );
         }
         for h in &v.headings {
             let _ = writeln!(out, "heading    [{}..{}] {}", h.start, h.end, h.text);

@@ -2,11 +2,13 @@
 //! into each article's body, the date expressions of each paragraph resolved against the
 //! article's date, and the countries each sentence names. Pure.
 
+pub mod entities;
 pub mod sentences;
 
 use crate::corpus::Article;
 use crate::dates::grammar::{self, DateMention};
-use crate::gazetteer::{Gazetteer, Mention};
+use crate::gazetteer::{Gazetteer, Mention, OrgMention};
+use entities::{Entities, SentenceView};
 use rayon::prelude::*;
 use sentences::{is_heading, paragraphs, split_sentences};
 use std::ops::Range;
@@ -18,6 +20,8 @@ pub struct ArticleExtraction {
     pub sentences: Vec<Sentence>,
     /// Date expressions, resolved against the article's publication date.
     pub dates: Vec<DateMention>,
+    /// People, quotes and meeting mentions.
+    pub entities: Entities,
 }
 
 /// A sentence of an article body.
@@ -29,6 +33,8 @@ pub struct Sentence {
     pub paragraph: usize,
     /// Country mentions, byte ranges relative to the body.
     pub countries: Vec<Mention>,
+    /// Organisation and bloc mentions, byte ranges relative to the body.
+    pub organisations: Vec<OrgMention>,
 }
 
 /// Extracts every article, in corpus order (in parallel; the order of the result is the
@@ -72,15 +78,37 @@ pub fn extract_article(article: &Article, gazetteer: &Gazetteer) -> ArticleExtra
                     ..m
                 })
                 .collect();
+            let organisations = gazetteer
+                .find_organisations(&body[start..end])
+                .into_iter()
+                .map(|m| OrgMention {
+                    start: m.start + start,
+                    end: m.end + start,
+                    ..m
+                })
+                .collect();
             out.sentences.push(Sentence {
                 start,
                 end,
                 paragraph,
                 countries,
+                organisations,
             });
         }
         paragraph += 1;
     }
+    let views: Vec<SentenceView> = out
+        .sentences
+        .iter()
+        .map(|s| SentenceView {
+            start: s.start,
+            end: s.end,
+            countries: &s.countries,
+            organisations: &s.organisations,
+        })
+        .collect();
+    let entities = entities::find(body, &views, &out.dates, gazetteer);
+    out.entities = entities;
     out
 }
 

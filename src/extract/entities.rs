@@ -1,0 +1,1220 @@
+//! People, quotes and meeting mentions in one article's sentences, from the patterns news
+//! writing uses. Pure; byte ranges index the article's body.
+
+use crate::dates::grammar::DateMention;
+use crate::gazetteer::{Gazetteer, Mention, MentionKind, OrgMention};
+use crate::text::{fold, tokens, Token};
+use serde::Serialize;
+
+/// A person named in a sentence, with the role and country the sentence gives.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PersonMention {
+    pub start: usize,
+    pub end: usize,
+    /// The name as written ("Sergueï Lavrov", or "Lavrov" for a later mention).
+    pub name: String,
+    /// "ministre des Affaires étrangères", without the country.
+    pub role: Option<String>,
+    /// Index into the gazetteer's countries.
+    #[serde(skip)]
+    pub country: Option<usize>,
+    pub sentence: usize,
+}
+
+/// Text between quotation marks, with who said it when the sentence tells.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteMention {
+    pub start: usize,
+    pub end: usize,
+    /// The speaker's name as written nearby, resolved to a full name when the article gives one.
+    pub speaker: Option<String>,
+    pub sentence: usize,
+}
+
+/// Participants given by role and country rather than by name ("les ministres des Affaires
+/// étrangères du Mali, du Niger et du Burkina Faso", "ses homologues de l'AES").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoleGroup {
+    pub role: String,
+    #[serde(skip)]
+    pub countries: Vec<usize>,
+}
+
+/// A sentence that speaks of a meeting, visit, summit or conference.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MeetingMention {
+    pub sentence: usize,
+    /// The word that marks it ("réunion", "visite", "a accueilli").
+    pub trigger: String,
+    /// The date the sentence gives, if any (index into the article's dates).
+    #[serde(skip)]
+    pub date: Option<usize>,
+    pub place: Option<String>,
+    /// Indices into the article's people.
+    #[serde(skip)]
+    pub people: Vec<usize>,
+    pub groups: Vec<RoleGroup>,
+    #[serde(skip)]
+    pub countries: Vec<usize>,
+    #[serde(skip)]
+    pub organisations: Vec<usize>,
+    /// Future or conditional: the meeting is announced, not reported as held.
+    pub announced: bool,
+    /// "cette rencontre", "la réunion": the same meeting as the article's previous mention.
+    pub anaphoric: bool,
+}
+
+/// Capitalised words that do not start or make a name.
+const NOT_NAMES: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "l",
+    "un",
+    "une",
+    "des",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "on",
+    "selon",
+    "en",
+    "au",
+    "aux",
+    "du",
+    "de",
+    "d",
+    "pour",
+    "par",
+    "avec",
+    "dans",
+    "sur",
+    "lors",
+    "apres",
+    "avant",
+    "depuis",
+    "mais",
+    "et",
+    "ou",
+    "si",
+    "m",
+    "mme",
+    "mlle",
+    "mm",
+    "dr",
+    "pr",
+    "monsieur",
+    "madame",
+    "afrique",
+    "ouest",
+    "est",
+    "nord",
+    "sud",
+    "union",
+    "alliance",
+    "conseil",
+    "organisation",
+    "confederation",
+    "communaute",
+    "etats",
+    "etat",
+    "nations",
+    "unies",
+    "republique",
+    "federation",
+    "ministere",
+    "gouvernement",
+    "parlement",
+    "assemblee",
+    "senat",
+    "cour",
+    "tribunal",
+    "armee",
+    "forces",
+    "banque",
+    "fonds",
+    "agence",
+    "presse",
+    "defense",
+    "affaires",
+    "etrangeres",
+    "interieur",
+    "economie",
+    "anciens",
+    "combattants",
+    "sahel",
+    "europe",
+    "asie",
+    "amerique",
+    "occident",
+    "moyen",
+    "orient",
+    "charte",
+    "sommet",
+    "forum",
+    "conference",
+    "reunion",
+    "rencontre",
+    "visite",
+    "jeudi",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+    "dans",
+    "tous",
+    "toutes",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "notre",
+    "nos",
+    "votre",
+    "quand",
+    "comme",
+    "ainsi",
+    "pourtant",
+    "cependant",
+    "enfin",
+    "outre",
+    "face",
+    "premier",
+    "premiere",
+    "president",
+    "presidente",
+    "ministre",
+    "general",
+    "colonel",
+    "capitaine",
+    "ambassadeur",
+    "chef",
+    "secretaire",
+    "porte",
+    "parole",
+    "directeur",
+    "roi",
+    "prince",
+    "emir",
+    "ecole",
+    "universite",
+    "institut",
+    "centre",
+    "groupe",
+    "parti",
+    "mouvement",
+    "front",
+    "comite",
+    "commission",
+    "office",
+    "programme",
+    "projet",
+    "plan",
+    "operation",
+    "accord",
+    "traite",
+    "declaration",
+    "guerre",
+    "victoire",
+    "jeux",
+    "coupe",
+    "championnat",
+    "ligue",
+    "club",
+    "festival",
+    "prix",
+    "musee",
+    "palais",
+    "place",
+    "rue",
+    "avenue",
+    "boulevard",
+    "hopital",
+    "aeroport",
+    "port",
+    "gare",
+    "saint",
+    "sainte",
+    "la",
+    "covid",
+    "internet",
+    "facebook",
+    "twitter",
+    "google",
+];
+
+/// Particles inside names: "Marine Le Pen", "Mohamed Ould Ghazouani", "Ursula von der Leyen".
+const PARTICLES: &[&str] = &[
+    "de", "du", "des", "d", "le", "la", "ben", "bin", "ould", "al", "el", "van", "von", "der",
+    "da", "dos", "ag",
+];
+
+/// Words after which a single capitalised word is a person: "M. Gromyko", "le général Camara".
+const PERSON_CUES: &[&str] = &[
+    "m",
+    "mme",
+    "mlle",
+    "dr",
+    "pr",
+    "general",
+    "colonel",
+    "capitaine",
+    "commandant",
+    "president",
+    "presidente",
+    "premier",
+    "ministre",
+    "lieutenant",
+    "marechal",
+    "amiral",
+    "imam",
+    "cheikh",
+    "pape",
+    "roi",
+    "reine",
+];
+
+const SPEECH_VERBS: &[&str] = &[
+    "declare",
+    "declaree",
+    "affirme",
+    "affirmee",
+    "souligne",
+    "soulignee",
+    "ajoute",
+    "ajoutee",
+    "estime",
+    "estimee",
+    "indique",
+    "indiquee",
+    "precise",
+    "precisee",
+    "explique",
+    "expliquee",
+    "assure",
+    "assuree",
+    "martele",
+    "rappele",
+    "lance",
+    "dit",
+    "confie",
+    "poursuivi",
+    "insiste",
+    "conclu",
+    "annonce",
+    "annoncee",
+    "repondu",
+    "reconnu",
+    "averti",
+    "plaide",
+    "denonce",
+    "salue",
+    "regrette",
+    "promis",
+    "jure",
+    "affirmait",
+    "declarait",
+    "declare",
+    "affirme",
+    "souligne",
+    "ajoute",
+    "estime",
+    "explique",
+    "assure",
+    "rappelle",
+    "insiste",
+    "precise",
+    "indique",
+];
+
+const MEETING_NOUNS: &[&str] = &[
+    "reunion",
+    "reunions",
+    "rencontre",
+    "rencontres",
+    "entretien",
+    "entretiens",
+    "visite",
+    "visites",
+    "sommet",
+    "sommets",
+    "conference",
+    "conferences",
+    "consultations",
+    "pourparlers",
+    "negociations",
+    "forum",
+    "session",
+];
+
+const FUTURE_WORDS: &[&str] = &[
+    "sera",
+    "seront",
+    "serait",
+    "seraient",
+    "aura",
+    "auront",
+    "aurait",
+    "tiendra",
+    "tiendront",
+    "tiendrait",
+    "rendra",
+    "rendront",
+    "rendrait",
+    "rendraient",
+    "devrait",
+    "devraient",
+    "doit",
+    "doivent",
+    "pourrait",
+    "pourraient",
+    "va",
+    "vont",
+    "prevu",
+    "prevue",
+    "prevus",
+    "prevues",
+    "effectuera",
+    "recevra",
+    "accueillera",
+    "attendu",
+    "attendue",
+    "attendus",
+    "participera",
+    "participeront",
+    "organisera",
+    "prochain",
+    "prochaine",
+];
+
+/// What `find` returns for one article.
+#[derive(Debug, Default, Clone)]
+pub struct Entities {
+    pub people: Vec<PersonMention>,
+    pub quotes: Vec<QuoteMention>,
+    pub meetings: Vec<MeetingMention>,
+}
+
+/// A sentence as the entity finder needs it.
+pub struct SentenceView<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub countries: &'a [Mention],
+    pub organisations: &'a [OrgMention],
+}
+
+/// People, quotes and meetings of an article, sentence by sentence, with later mentions of a
+/// surname resolved to the full name the article gave earlier.
+pub fn find(
+    body: &str,
+    sentences: &[SentenceView],
+    dates: &[DateMention],
+    gazetteer: &Gazetteer,
+) -> Entities {
+    let mut out = Entities::default();
+    let mut last_subject: Option<String> = None;
+    for (index, s) in sentences.iter().enumerate() {
+        let text = &body[s.start..s.end];
+        let words = tokens(text);
+        let first_person = out.people.len();
+        find_people(text, &words, s, index, gazetteer, &mut out.people);
+        resolve_surnames(text, &words, s, index, &mut out.people, first_person);
+        let people_here: Vec<usize> = (first_person..out.people.len()).collect();
+        for (start, end) in quote_spans(text) {
+            let speaker = attribute(
+                text,
+                &words,
+                start,
+                end,
+                &out.people[first_person..],
+                s.start,
+                last_subject.as_deref(),
+            );
+            out.quotes.push(QuoteMention {
+                start: s.start + start,
+                end: s.start + end,
+                speaker,
+                sentence: index,
+            });
+        }
+        if let Some(subject) = people_here.first().map(|&p| full_name(&out.people, p)) {
+            last_subject = Some(subject);
+        }
+        if let Some(meeting) = meeting_in(
+            text,
+            &words,
+            s,
+            index,
+            dates,
+            &people_here,
+            &out.people,
+            gazetteer,
+        ) {
+            out.meetings.push(meeting);
+        }
+    }
+    out
+}
+
+/// The article's full name for the person mention `p` (a later surname-only mention carries it).
+fn full_name(people: &[PersonMention], p: usize) -> String {
+    people[p].name.clone()
+}
+
+fn is_name_word(text: &str, w: &Token) -> bool {
+    w.capitalised
+        && text[w.start..w.end].chars().all(|c| c.is_alphabetic())
+        && !NOT_NAMES.contains(&w.folded.as_ref())
+}
+
+/// Names: runs of two to five capitalised words (particles allowed inside, joined by spaces,
+/// hyphens or apostrophes), or one capitalised word after "M.", "le général"…, not inside a
+/// country or organisation name.
+fn find_people(
+    text: &str,
+    words: &[Token],
+    s: &SentenceView,
+    index: usize,
+    g: &Gazetteer,
+    out: &mut Vec<PersonMention>,
+) {
+    let taken = |start: usize, end: usize| {
+        s.countries
+            .iter()
+            .any(|m| m.start < s.start + end && s.start + start < m.end)
+            || s.organisations
+                .iter()
+                .any(|m| m.start < s.start + end && s.start + start < m.end)
+    };
+    let mut i = 0;
+    while i < words.len() {
+        if !is_name_word(text, &words[i]) || taken(words[i].start, words[i].end) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut last_name_word = i;
+        while j < words.len() {
+            let gap = &text[words[j - 1].end..words[j].start];
+            if !matches!(gap, " " | "-" | "'" | "’") {
+                break;
+            }
+            let w = &words[j];
+            if is_name_word(text, w) && !taken(w.start, w.end) {
+                last_name_word = j;
+                j += 1;
+            } else if PARTICLES.contains(&w.folded.as_ref())
+                && j + 1 < words.len()
+                && is_name_word(text, &words[j + 1])
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let count = last_name_word + 1 - i;
+        let cued = i > 0 && PERSON_CUES.contains(&words[i - 1].folded.as_ref());
+        if (2..=5).contains(&count) || (count == 1 && cued) {
+            let (start, end) = (words[i].start, words[last_name_word].end);
+            let (role, country) = role_around(text, words, i, last_name_word, g, s);
+            out.push(PersonMention {
+                start: s.start + start,
+                end: s.start + end,
+                name: text[start..end].to_string(),
+                role,
+                country,
+                sentence: index,
+            });
+        }
+        i = last_name_word + 1;
+    }
+}
+
+/// A role phrase right before the name ("le ministre malien des Affaires étrangères, X", "le
+/// président X") or right after it ("X, ministre nigérien de la Défense").
+fn role_around(
+    text: &str,
+    words: &[Token],
+    first: usize,
+    last: usize,
+    g: &Gazetteer,
+    s: &SentenceView,
+) -> (Option<String>, Option<usize>) {
+    let name_start = words[first].start;
+    let name_end = words[last].end;
+    // Before: the clause that ends at the name (or at the comma just before it).
+    let before = text[..name_start].trim_end();
+    let before = before.strip_suffix(',').unwrap_or(before);
+    let clause_start = before
+        .rfind([',', ';', ':', '(', '«', '.'])
+        .map_or(0, |p| p + 1);
+    let clause = &before[clause_start..];
+    let before_role = role_in(clause, clause_start, g, s, true);
+    // After: ", [le|la|l'] ROLE …" up to the next comma.
+    let after = &text[name_end..];
+    let after_role = after
+        .strip_prefix(", ")
+        .or_else(|| after.strip_prefix(" ("))
+        .and_then(|rest| {
+            let end = rest
+                .find([',', ';', '.', '(', ')', '«'])
+                .unwrap_or(rest.len());
+            let offset = name_end + (after.len() - rest.len());
+            role_in(&rest[..end], offset, g, s, false)
+        });
+    // The side that also gives a country wins ("le général X, ministre burkinabè de la Défense").
+    let (role, country) = match (before_role, after_role) {
+        (Some(b), Some(a)) if b.1.is_none() && a.1.is_some() => a,
+        (Some(b), _) => b,
+        (None, Some(a)) => a,
+        (None, None) => return (None, None),
+    };
+    // No country in the role: the one country the sentence names, if it names only one.
+    let country = country.or_else(|| {
+        let mut named: Vec<usize> = s.countries.iter().map(|m| m.country).collect();
+        named.dedup();
+        (named.len() == 1).then(|| named[0])
+    });
+    (Some(role), country)
+}
+
+/// The role phrase in `clause` (which starts at byte `offset` of the sentence): from its role
+/// word to the end; country from an adjective or a "du/de la …" complement inside it.
+fn role_in(
+    clause: &str,
+    offset: usize,
+    g: &Gazetteer,
+    s: &SentenceView,
+    at_end: bool,
+) -> Option<(String, Option<usize>)> {
+    let folded = fold(clause);
+    // Find the earliest role word that starts a word (longest role first at each place).
+    let mut best: Option<(usize, usize)> = None;
+    for role in &g.roles {
+        let mut from = 0;
+        while let Some(found) = folded[from..].find(role.as_str()) {
+            let at = from + found;
+            let starts_word = at == 0
+                || !folded[..at]
+                    .chars()
+                    .last()
+                    .is_some_and(char::is_alphanumeric);
+            let after = folded[at + role.len()..].chars().next();
+            let ends_word = after.is_none_or(|c| !c.is_alphanumeric() || c == 's');
+            if starts_word
+                && ends_word
+                && best.is_none_or(|(b, len)| at < b || (at == b && role.len() > len))
+            {
+                best = Some((at, role.len()));
+            }
+            from = at + role.len();
+        }
+    }
+    let (at, _) = best?;
+    let before_role: Vec<&str> = folded[..at]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let determined = before_role
+        .last()
+        .is_some_and(|w| ["le", "la", "l", "son", "sa", "leur", "du", "au", "de"].contains(w));
+    if at_end && before_role.len() > 3 && !determined {
+        return None;
+    }
+    // Byte offsets in `folded` and `clause` differ when folding changes lengths: map by chars.
+    let char_at = folded[..at].chars().count();
+    let byte_at = clause
+        .char_indices()
+        .nth(char_at)
+        .map_or(clause.len(), |(i, _)| i);
+    let phrase = clause[byte_at..].trim().trim_end_matches(',');
+    if phrase.split_whitespace().count() > 12 {
+        return None;
+    }
+    let phrase_start = s.start + offset + byte_at;
+    let phrase_end = phrase_start + phrase.len();
+    let mut country = None;
+    let mut cleaned = phrase.to_string();
+    let mut removals: Vec<(usize, usize)> = Vec::new();
+    for m in s
+        .countries
+        .iter()
+        .filter(|m| m.start >= phrase_start && m.end <= phrase_end)
+    {
+        let local = (m.start - phrase_start, m.end - phrase_start);
+        let before = phrase[..local.0].trim_end();
+        let lower_before = fold(before);
+        let posting = lower_before.ends_with(" au")
+            || lower_before.ends_with(" en")
+            || lower_before.ends_with(" aux")
+            || lower_before == "au";
+        match m.kind {
+            MentionKind::Adjective => {
+                country.get_or_insert(m.country);
+                removals.push(local);
+            }
+            _ if posting => {}
+            _ => {
+                if country.is_none() {
+                    country = Some(m.country);
+                }
+                let complement = ["du ", "de la ", "de l’", "de l'", "des ", "de "]
+                    .iter()
+                    .find(|c| before.to_lowercase().ends_with(c.trim_end()))
+                    .map_or(0, |c| c.trim_end().len() + 1);
+                removals.push((local.0.saturating_sub(complement), local.1));
+            }
+        }
+    }
+    removals.sort();
+    for (from, to) in removals.into_iter().rev() {
+        if cleaned.is_char_boundary(from) && cleaned.is_char_boundary(to) {
+            cleaned.replace_range(from..to, "");
+        }
+    }
+    let cleaned = crate::text::squeeze_spaces(&cleaned);
+    let cleaned = cleaned.trim_end_matches([',', ' ']).to_string();
+    let mut chars = cleaned.chars();
+    let role = match chars.next() {
+        Some(c) => c.to_lowercase().collect::<String>() + chars.as_str(),
+        None => return None,
+    };
+    Some((role, country))
+}
+
+/// Later mentions by surname alone ("Belousov a souligné"), resolved to the article's full names.
+fn resolve_surnames(
+    text: &str,
+    words: &[Token],
+    s: &SentenceView,
+    index: usize,
+    people: &mut Vec<PersonMention>,
+    first_here: usize,
+) {
+    let known: Vec<(String, usize)> = people
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.name.contains(' ') || p.name.contains('-'))
+        .map(|(i, p)| (fold(p.name.rsplit([' ', '-']).next().unwrap_or(&p.name)), i))
+        .collect();
+    // Single-word mentions found by cue ("M. Gromyko") become the full name.
+    for p in first_here..people.len() {
+        if !people[p].name.contains(' ') {
+            if let Some(&(_, full)) = known
+                .iter()
+                .find(|(surname, i)| *i < first_here && *surname == fold(&people[p].name))
+            {
+                let (name, role, country) = (
+                    people[full].name.clone(),
+                    people[full].role.clone(),
+                    people[full].country,
+                );
+                let mention = &mut people[p];
+                mention.name = name;
+                mention.role = mention.role.take().or(role);
+                mention.country = mention.country.or(country);
+            }
+        }
+    }
+    // Bare surnames not caught as names.
+    for w in words.iter().filter(|w| w.capitalised) {
+        let start = s.start + w.start;
+        if people[first_here..]
+            .iter()
+            .any(|p| p.start <= start && start < p.end)
+        {
+            continue;
+        }
+        if let Some(&(_, full)) = known
+            .iter()
+            .find(|(surname, i)| *i < first_here && *surname == w.folded)
+        {
+            let _ = text;
+            people.push(PersonMention {
+                start,
+                end: s.start + w.end,
+                name: people[full].name.clone(),
+                role: people[full].role.clone(),
+                country: people[full].country,
+                sentence: index,
+            });
+        }
+    }
+    people[first_here..].sort_by_key(|p| p.start);
+}
+
+/// Byte ranges of quoted text inside a sentence: « … », “ … ” and "…", four words at least.
+fn quote_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (open, close) in [('«', '»'), ('“', '”')] {
+        let mut from = 0;
+        while let Some(o) = text[from..].find(open) {
+            let start = from + o + open.len_utf8();
+            let Some(c) = text[start..].find(close) else {
+                break;
+            };
+            let end = start + c;
+            push_quote(text, start, end, &mut out);
+            from = end + close.len_utf8();
+        }
+    }
+    let marks: Vec<usize> = text.match_indices('"').map(|(i, _)| i).collect();
+    for pair in marks.chunks(2) {
+        if let [a, b] = pair {
+            push_quote(text, a + 1, *b, &mut out);
+        }
+    }
+    out.sort();
+    out
+}
+
+fn push_quote(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let inner = &text[start..end];
+    let trimmed = inner.trim();
+    if trimmed.split_whitespace().count() >= 4 {
+        let lead = inner.len() - inner.trim_start().len();
+        out.push((start + lead, start + lead + trimmed.len()));
+    }
+}
+
+/// Who said the quote at `start..end`: the name after a speech verb that follows it ("», a
+/// affirmé M. Gromyko"), "selon X", or the person who is the sentence's subject before it;
+/// "a-t-il ajouté" refers to the previous sentence's subject.
+fn attribute(
+    text: &str,
+    words: &[Token],
+    start: usize,
+    end: usize,
+    people: &[PersonMention],
+    offset: usize,
+    previous: Option<&str>,
+) -> Option<String> {
+    let after_start = offset + end;
+    let tail = fold(&text[end..]);
+    let tail_words: Vec<&str> = tail
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .collect();
+    let verb_follows = tail_words.iter().any(|w| SPEECH_VERBS.contains(w));
+    if verb_follows {
+        if let Some(p) = people
+            .iter()
+            .find(|p| p.start >= after_start && p.start <= after_start + 60)
+        {
+            return Some(p.name.clone());
+        }
+        if tail_words
+            .iter()
+            .take(4)
+            .any(|w| *w == "il" || *w == "elle")
+        {
+            return people
+                .iter()
+                .rev()
+                .find(|p| p.start < offset + start)
+                .map(|p| p.name.clone())
+                .or(previous.map(str::to_string));
+        }
+    }
+    let _ = words;
+    let head = fold(&text[..start]);
+    if let Some(at) = head.rfind("selon ") {
+        if let Some(p) = people
+            .iter()
+            .find(|p| p.start >= offset + at && p.start < offset + start)
+        {
+            return Some(p.name.clone());
+        }
+    }
+    if let Some(p) = people.iter().rev().find(|p| p.end <= offset + start) {
+        return Some(p.name.clone());
+    }
+    if head.trim_start().starts_with("il ") || head.trim_start().starts_with("elle ") {
+        return previous.map(str::to_string);
+    }
+    None
+}
+
+/// A meeting mention: a meeting noun or verb, with what the sentence says of when, where and who.
+#[allow(clippy::too_many_arguments)]
+fn meeting_in(
+    text: &str,
+    words: &[Token],
+    s: &SentenceView,
+    index: usize,
+    dates: &[DateMention],
+    people_here: &[usize],
+    people: &[PersonMention],
+    g: &Gazetteer,
+) -> Option<MeetingMention> {
+    let f = |k: usize| words.get(k).map_or("", |w| w.folded.as_ref());
+    let mut trigger = None;
+    for k in 0..words.len() {
+        let w = f(k);
+        if MEETING_NOUNS.contains(&w)
+            && !(w.starts_with("conference") && f(k + 1) == "de" && f(k + 2) == "presse")
+        {
+            trigger = Some((k, text[words[k].start..words[k].end].to_string()));
+            break;
+        }
+        let participle = ["accueilli", "recu", "rencontre"].contains(&w)
+            && (1..=3).any(|b| k >= b && ["a", "ont", "avait", "avaient"].contains(&f(k - b)));
+        if participle {
+            trigger = Some((k, text[words[k].start..words[k].end].to_string()));
+            break;
+        }
+        let verb = match (w, f(k + 1), f(k + 2)) {
+            ("a" | "ont", "recu" | "accueilli" | "rencontre", _) => Some(2),
+            ("s", "est", "tenu" | "tenue" | "entretenu" | "entretenue") => Some(3),
+            ("se", "sont", "reunis" | "entretenus" | "rencontres") => Some(3),
+            ("se", "rendra" | "rendrait" | "rendront" | "rendraient", _) => Some(2),
+            ("se", "tiendra" | "tiendront" | "tiendrait", _) => Some(2),
+            ("recevra" | "accueillera" | "rencontrera", _, _) => Some(1),
+            _ => None,
+        };
+        if let Some(len) = verb {
+            trigger = Some((k, text[words[k].start..words[k + len - 1].end].to_string()));
+            break;
+        }
+    }
+    let (k, trigger) = trigger?;
+    let determiner = (1..=2).any(|b| {
+        k >= b && ["cette", "ce", "ces", "cet", "la", "le", "les", "l"].contains(&f(k - b))
+    });
+    let date = dates
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| {
+            d.start >= s.start
+                && d.end <= s.end
+                && matches!(
+                    d.precision,
+                    crate::dates::Precision::Day
+                        | crate::dates::Precision::Month
+                        | crate::dates::Precision::Year
+                )
+        })
+        .min_by_key(|(_, d)| (d.start as i64 - (s.start + words[k].start) as i64).abs())
+        .map(|(i, _)| i);
+    let place = place_in(text, words, s, g);
+    let anaphoric = determiner && date.is_none() && place.is_none();
+    let announced = words
+        .iter()
+        .any(|w| FUTURE_WORDS.contains(&w.folded.as_ref()));
+    let countries: Vec<usize> = {
+        let mut c: Vec<usize> = s.countries.iter().map(|m| m.country).collect();
+        c.sort();
+        c.dedup();
+        c
+    };
+    let organisations: Vec<usize> = {
+        let mut o: Vec<usize> = s.organisations.iter().map(|m| m.org).collect();
+        o.sort();
+        o.dedup();
+        o
+    };
+    let groups = role_groups(text, words, s, people_here, people, g);
+    Some(MeetingMention {
+        sentence: index,
+        trigger,
+        date,
+        place,
+        people: people_here.to_vec(),
+        groups,
+        countries,
+        organisations,
+        announced,
+        anaphoric,
+    })
+}
+
+/// "à Moscou", "à Bamako", "en Russie": a capital or city after "à", else a country after "en/au".
+fn place_in(text: &str, words: &[Token], s: &SentenceView, g: &Gazetteer) -> Option<String> {
+    for m in s
+        .countries
+        .iter()
+        .filter(|m| m.kind == MentionKind::Capital)
+    {
+        let before = fold(text[..m.start - s.start].trim_end());
+        let after = fold(&text[m.end - s.start..]);
+        let hosts = [
+            "a accueilli",
+            "accueille",
+            "a recu",
+            "accueillera",
+            "abrite",
+            "a abrite",
+        ]
+        .iter()
+        .any(|v| after.trim_start().starts_with(v));
+        if before.ends_with(" a") || before == "a" || hosts {
+            return Some(text[m.start - s.start..m.end - s.start].to_string());
+        }
+    }
+    for (k, w) in words.iter().enumerate() {
+        if w.folded == "a"
+            && k + 1 < words.len()
+            && is_name_word(text, &words[k + 1])
+            && text[w.end..words[k + 1].start] == *" "
+        {
+            let city = &words[k + 1];
+            let is_country = s.countries.iter().any(|m| m.start == s.start + city.start);
+            if !is_country && city.end - city.start >= 3 {
+                return Some(text[city.start..city.end].to_string());
+            }
+        }
+    }
+    for m in s.countries.iter().filter(|m| m.kind == MentionKind::Name) {
+        let before = fold(text[..m.start - s.start].trim_end());
+        if before.ends_with(" en") || before.ends_with(" au") {
+            return Some(g.countries[m.country].name.clone());
+        }
+    }
+    None
+}
+
+/// "les ministres des Affaires étrangères du Mali, du Niger et du Burkina Faso": a plural role
+/// and the countries after it; "ses homologues de l'AES": the role of the named host, for the
+/// bloc's members.
+fn role_groups(
+    text: &str,
+    words: &[Token],
+    s: &SentenceView,
+    people_here: &[usize],
+    people: &[PersonMention],
+    g: &Gazetteer,
+) -> Vec<RoleGroup> {
+    let mut groups = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        let word = w.folded.as_ref();
+        if word == "homologues" || word == "homologue" {
+            let host_role = people_here.iter().find_map(|&p| people[p].role.clone());
+            let mut countries: Vec<usize> = s
+                .organisations
+                .iter()
+                .filter(|o| o.start > s.start + w.start)
+                .flat_map(|o| g.organisations[o.org].members.clone())
+                .collect();
+            countries.extend(
+                s.countries
+                    .iter()
+                    .filter(|m| m.start > s.start + w.start && m.kind != MentionKind::Capital)
+                    .map(|m| m.country),
+            );
+            countries.sort();
+            countries.dedup();
+            if let (Some(role), false) = (host_role, countries.is_empty()) {
+                groups.push(RoleGroup { role, countries });
+            }
+            continue;
+        }
+        let Some(role) = g
+            .roles
+            .iter()
+            .find(|r| word == format!("{r}s") && !r.contains(' '))
+        else {
+            continue;
+        };
+        // The role's complement up to the first country: "des Affaires étrangères".
+        let rest_start = w.end;
+        let first_country = s
+            .countries
+            .iter()
+            .filter(|m| m.start >= s.start + rest_start)
+            .min_by_key(|m| m.start);
+        let Some(first_country) = first_country else {
+            continue;
+        };
+        let between = &text[rest_start..first_country.start - s.start];
+        let lead = fold(between.trim_start());
+        if between.len() > 50
+            || between.contains(',')
+            || !(lead.starts_with("de") || lead.starts_with("du") || lead.is_empty())
+        {
+            continue;
+        }
+        let complement = between.trim().trim_end_matches(['d', 'u']).trim();
+        let complement = ["du", "de la", "de l’", "de l'", "des"].iter().fold(
+            complement.to_string(),
+            |acc, c| {
+                acc.strip_suffix(c)
+                    .map(|x| x.trim().to_string())
+                    .unwrap_or(acc)
+            },
+        );
+        let role_text = if complement.is_empty() {
+            role.clone()
+        } else {
+            format!("{role} {complement}")
+        };
+        let countries: Vec<usize> = s
+            .countries
+            .iter()
+            .filter(|m| m.start >= first_country.start && m.kind == MentionKind::Name)
+            .take_while(|m| m.start - first_country.start < 120)
+            .map(|m| m.country)
+            .collect();
+        let _ = k;
+        if !countries.is_empty() {
+            groups.push(RoleGroup {
+                role: role_text,
+                countries,
+            });
+        }
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entities(body: &str) -> Entities {
+        let g = Gazetteer::shipped();
+        let ranges = crate::extract::sentences::split_sentences(body);
+        let countries: Vec<Vec<Mention>> = ranges
+            .iter()
+            .map(|r| {
+                g.find(&body[r.clone()])
+                    .into_iter()
+                    .map(|m| Mention {
+                        start: m.start + r.start,
+                        end: m.end + r.start,
+                        ..m
+                    })
+                    .collect()
+            })
+            .collect();
+        let orgs: Vec<Vec<OrgMention>> = ranges
+            .iter()
+            .map(|r| {
+                g.find_organisations(&body[r.clone()])
+                    .into_iter()
+                    .map(|m| OrgMention {
+                        start: m.start + r.start,
+                        end: m.end + r.start,
+                        ..m
+                    })
+                    .collect()
+            })
+            .collect();
+        let views: Vec<SentenceView> = ranges
+            .iter()
+            .enumerate()
+            .map(|(i, r)| SentenceView {
+                start: r.start,
+                end: r.end,
+                countries: &countries[i],
+                organisations: &orgs[i],
+            })
+            .collect();
+        let dates =
+            crate::dates::grammar::find(body, crate::dates::parse_iso_partial("2021-03-10"));
+        find(body, &views, &dates, g)
+    }
+
+    fn country(p: &PersonMention) -> Option<&str> {
+        p.country
+            .map(|c| Gazetteer::shipped().countries[c].iso3.as_str())
+    }
+
+    #[test]
+    fn role_before_the_name_with_its_country_adjective() {
+        let e =
+            entities("Le ministre ghanéen des Finances, Kwame Mensah Boateng, a signé l'accord.");
+        let p = &e.people[0];
+        assert_eq!(p.name, "Kwame Mensah Boateng");
+        assert_eq!(p.role.as_deref(), Some("ministre des Finances"));
+        assert_eq!(country(p), Some("GHA"));
+    }
+
+    #[test]
+    fn role_after_the_name_and_a_title_before_it() {
+        let e =
+            entities("Il a reçu le général Amadou Kane, ministre sénégalais des Armées, à Dakar.");
+        let p = &e.people[0];
+        assert_eq!(
+            (p.name.as_str(), p.role.as_deref(), country(p)),
+            ("Amadou Kane", Some("ministre des Armées"), Some("SEN"))
+        );
+    }
+
+    #[test]
+    fn country_from_a_complement_and_ambassador_postings() {
+        let e = entities("Le ministre des Affaires étrangères du Togo, Koffi Agbéyomé, est arrivé. L'ambassadeur chinois au Togo, Wang Lei, l'accompagnait.");
+        assert_eq!(
+            (e.people[0].role.as_deref(), country(&e.people[0])),
+            (Some("ministre des Affaires étrangères"), Some("TGO"))
+        );
+        assert_eq!(
+            country(&e.people[1]),
+            Some("CHN"),
+            "nationality, not posting"
+        );
+    }
+
+    #[test]
+    fn later_surnames_resolve_to_the_full_name() {
+        let e = entities("La présidente Halima Touré a reçu son homologue. Touré a salué « une nouvelle ère pour nos deux peuples », a ajouté M. Touré.");
+        assert!(
+            e.people
+                .iter()
+                .filter(|p| p.sentence == 1)
+                .all(|p| p.name == "Halima Touré"),
+            "{:?}",
+            e.people
+        );
+        assert_eq!(e.quotes[0].speaker.as_deref(), Some("Halima Touré"));
+    }
+
+    #[test]
+    fn quotes_are_attributed() {
+        let e = entities("« Nous ne reculerons pas devant la menace », a déclaré Jean Dupont. Selon Marie Curie, « la science avance lentement mais sûrement ».");
+        assert_eq!(e.quotes.len(), 2);
+        assert_eq!(e.quotes[0].speaker.as_deref(), Some("Jean Dupont"));
+        assert_eq!(e.quotes[1].speaker.as_deref(), Some("Marie Curie"));
+    }
+
+    #[test]
+    fn meetings_with_date_place_people_and_groups() {
+        let e = entities("Le président kényan William Ruto a reçu le 8 mars à Nairobi les ministres de la Santé du Rwanda et de l'Ouganda. Cette rencontre a débouché sur un accord.");
+        let m = &e.meetings[0];
+        assert_eq!(m.place.as_deref(), Some("Nairobi"));
+        assert!(m.date.is_some() && !m.announced && !m.anaphoric);
+        assert_eq!(m.people.len(), 1);
+        assert_eq!(
+            m.groups[0].role,
+            "ministres de la Santé".replace("ministres", "ministre")
+        );
+        assert_eq!(m.groups[0].countries.len(), 2);
+        assert!(e.meetings[1].anaphoric);
+    }
+
+    #[test]
+    fn announced_visits() {
+        let e = entities("Le président Félix Tshisekedi se rendra à Luanda en avril.");
+        assert!(e.meetings[0].announced);
+        assert_eq!(e.meetings[0].place.as_deref(), Some("Luanda"));
+    }
+}
