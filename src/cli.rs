@@ -93,9 +93,23 @@ pub struct GenerateArgs {
     #[arg(long, value_name = "BYTES", default_value_t = crate::corpus::DEFAULT_MAX_ARTICLE_BYTES)]
     pub max_article_bytes: u64,
 
+    /// Facts kept per meeting (its outcomes). Example: --facts-per-meeting 6
+    #[arg(long, value_name = "N", default_value_t = Sizes::default().facts_per_meeting)]
+    pub facts_per_meeting: usize,
+
+    /// Undated articles: keep (the default; they are flagged) or exclude. Example: --undated exclude
+    #[arg(long, value_name = "POLICY", default_value = "keep")]
+    pub undated: UndatedArg,
+
     /// Key points on the first page. Example: --key-points 7
     #[arg(long, value_name = "N", default_value_t = Sizes::default().key_points)]
     pub key_points: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum UndatedArg {
+    Keep,
+    Exclude,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -116,6 +130,7 @@ pub struct Config {
     pub emit_typ: bool,
     pub sizes: Sizes,
     pub read: crate::corpus::ReadOptions,
+    pub undated: crate::summarise::Undated,
 }
 
 impl GenerateArgs {
@@ -149,7 +164,7 @@ impl GenerateArgs {
                     ))
                 })?,
         };
-        if self.key_points == 0 || self.facts_per_country == 0 {
+        if self.key_points == 0 || self.facts_per_country == 0 || self.facts_per_meeting == 0 {
             return Err(Error::Usage(
                 "--key-points and --facts-per-country must be at least 1".into(),
             ));
@@ -164,7 +179,13 @@ impl GenerateArgs {
             emit_typ: self.emit.contains(&Emit::Typ),
             sizes: Sizes {
                 facts_per_country: self.facts_per_country,
+                facts_per_meeting: self.facts_per_meeting,
                 key_points: self.key_points,
+                ..Sizes::default()
+            },
+            undated: match self.undated {
+                UndatedArg::Keep => crate::summarise::Undated::Keep,
+                UndatedArg::Exclude => crate::summarise::Undated::Exclude,
             },
             read: crate::corpus::ReadOptions {
                 max_article_bytes: self.max_article_bytes,

@@ -19,6 +19,16 @@ pub struct Country {
 }
 
 impl Country {
+    /// "au Mali", "en Russie", "en Ukraine", "aux Comores", "à Cuba".
+    pub fn with_a(&self) -> String {
+        match self.article.as_str() {
+            "le" => format!("au {}", self.name),
+            "la" | "l" => format!("en {}", self.name),
+            "les" => format!("aux {}", self.name),
+            _ => format!("à {}", self.name),
+        }
+    }
+
     /// "du Mali", "de la Russie", "de l'Ukraine", "des Comores", "de Cuba".
     pub fn with_de(&self) -> String {
         match self.article.as_str() {

@@ -76,12 +76,12 @@ pub fn generate(config: &Config) -> Result<Report, Error> {
         });
     }
     let read = corpus.articles.len();
-    let articles: Vec<corpus::Article> = corpus
-        .articles
-        .into_iter()
-        .filter(|a| summarise::in_window(a, config.since, config.until))
-        .collect();
-    if articles.is_empty() {
+    let articles = corpus.articles;
+    let any_in_period = articles.iter().any(|a| match a.published {
+        Some(_) => summarise::in_window(a, config.since, config.until),
+        None => config.undated == summarise::Undated::Keep,
+    });
+    if !any_in_period {
         let period = format!(
             "{} – {}",
             config.since.map_or("…".into(), |d| d.to_string()),
@@ -100,6 +100,7 @@ pub fn generate(config: &Config) -> Result<Report, Error> {
         date: config.date,
         since: config.since,
         until: config.until,
+        undated: config.undated,
         articles: &articles,
         extractions: &extractions,
         gazetteer,
@@ -131,7 +132,7 @@ pub fn generate(config: &Config) -> Result<Report, Error> {
     Ok(Report {
         written,
         warnings,
-        articles: articles.len(),
+        articles: briefing.corpus.articles,
         pages: compiled.pages,
     })
 }

@@ -22,7 +22,26 @@ pub struct Briefing {
     pub people: Vec<Person>,
     pub quotes: Vec<Quote>,
     pub timeline: Vec<TimelineEntry>,
+    /// What analysts should double-check: single-source claims, contradictions, announced
+    /// events, undated material.
+    pub vigilance: Vec<Vigilance>,
+    /// The acronyms the briefing's articles use, with their long names.
+    pub glossary: Vec<GlossaryEntry>,
     pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Vigilance {
+    /// "single_source", "contradiction", "announced", "undated".
+    pub kind: String,
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GlossaryEntry {
+    pub short: String,
+    pub name: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -80,6 +99,11 @@ pub struct Fact {
     pub date: Option<PartialDate>,
     pub date_precision: Precision,
     pub spans: Vec<Span>,
+    /// Distinct outlets among the sources (a source with no known outlet counts as one).
+    pub outlets: usize,
+    /// Independent origins: a relayed wire ("selon Sputnik") counts once, whoever relays it.
+    pub origins: usize,
+    pub single_source: bool,
 }
 
 /// Where a fact's text stands in a source: byte offsets into that article's body.
@@ -97,12 +121,16 @@ pub struct CountrySection {
     /// How many sentences of the corpus speak of it.
     pub mentions: usize,
     pub facts: Vec<Fact>,
+    /// People of this country the briefing names.
+    pub people: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct BlocSection {
     pub name: String,
     pub short: String,
+    /// ISO3 codes of its members.
+    pub members: Vec<String>,
     pub facts: Vec<Fact>,
 }
 
@@ -117,6 +145,11 @@ pub struct Meeting {
     pub participants: Vec<Participant>,
     pub facts: Vec<Fact>,
     pub sources: Vec<String>,
+    pub quotes: Vec<Quote>,
+    pub outlets: usize,
+    pub origins: usize,
+    /// Different dates given for this meeting by different sources.
+    pub contradictions: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -138,6 +171,8 @@ pub struct Person {
 pub struct Quote {
     pub text: String,
     pub speaker: Option<String>,
+    pub speaker_role: Option<String>,
+    pub speaker_country_iso3: Option<String>,
     pub sources: Vec<String>,
 }
 

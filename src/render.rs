@@ -250,6 +250,12 @@ struct View<'a> {
     period_text: String,
     /// Source id → one-line citation: outlet, « title », date, file.
     cite: BTreeMap<&'a str, String>,
+    /// ISO3 code → French country name, for every country.
+    country_names: BTreeMap<&'static str, &'static str>,
+    /// Date precision → French label ("day" → "jour").
+    precision: BTreeMap<&'static str, &'static str>,
+    /// Vigilance kind → French label.
+    vigilance_labels: BTreeMap<&'static str, &'static str>,
 }
 
 impl<'a> View<'a> {
@@ -278,6 +284,28 @@ impl<'a> View<'a> {
                 .iter()
                 .map(|s| (s.id.as_str(), citation(s)))
                 .collect(),
+            country_names: crate::gazetteer::Gazetteer::shipped()
+                .countries
+                .iter()
+                .map(|c| (c.iso3.as_str(), c.name.as_str()))
+                .collect(),
+            precision: [
+                ("day", "jour"),
+                ("week", "semaine"),
+                ("month", "mois"),
+                ("year", "an"),
+                ("unknown", "—"),
+            ]
+            .into_iter()
+            .collect(),
+            vigilance_labels: [
+                ("single_source", "Source unique"),
+                ("contradiction", "Contradiction"),
+                ("announced", "Annoncé"),
+                ("undated", "Non daté"),
+            ]
+            .into_iter()
+            .collect(),
         }
     }
 }

@@ -565,9 +565,9 @@ fn role_around(
     // Before: the clause that ends at the name (or at the comma just before it).
     let before = text[..name_start].trim_end();
     let before = before.strip_suffix(',').unwrap_or(before);
-    let clause_start = before
-        .rfind([',', ';', ':', '(', '«', '.'])
-        .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+    let clause_start = before.rfind([',', ';', ':', '(', '«', '.']).map_or(0, |p| {
+        p + before[p..].chars().next().map_or(1, char::len_utf8)
+    });
     let clause = &before[clause_start..];
     let before_role = role_in(clause, clause_start, g, s, true);
     // After: ", [le|la|l'] ROLE …" up to the next comma.

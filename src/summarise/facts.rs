@@ -1,0 +1,474 @@
+//! Candidate facts: sentences that say something about a country, a bloc or a meeting, merged
+//! across articles when they say the same thing (near-duplicate sentences found by MinHash with
+//! LSH buckets, never all pairs), scored for importance and selected without redundancy (MMR).
+
+use crate::corpus::Article;
+use crate::extract::ArticleExtraction;
+use crate::gazetteer::{Gazetteer, MentionKind};
+use crate::text::{fold, word_hashes, word_ranges};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Sentences shorter or longer than this (in characters) are not facts.
+pub const FACT_CHARS: std::ops::RangeInclusive<usize> = 40..=450;
+
+/// One sentence of one article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Place {
+    pub article: usize,
+    pub sentence: usize,
+}
+
+/// Sentences that say the same thing, from one or more articles.
+#[derive(Debug, Clone)]
+pub struct Cluster {
+    /// Every occurrence, one per article at most, in corpus order.
+    pub members: Vec<Place>,
+    /// The member whose wording is shown.
+    pub best: Place,
+    pub score: f64,
+    /// Countries (indices) the sentence is about, with how much.
+    pub about: BTreeMap<usize, f64>,
+    /// Blocs (organisation indices) the sentence is about as a whole.
+    pub blocs: Vec<usize>,
+    pub words: BTreeSet<u64>,
+}
+
+/// Clusters every eligible sentence of the corpus.
+pub fn clusters(
+    articles: &[Article],
+    x: &[ArticleExtraction],
+    g: &Gazetteer,
+    blocs_in_corpus: &BTreeSet<usize>,
+) -> (Vec<Cluster>, HashMap<Place, usize>) {
+    let mut places = Vec::new();
+    for (a, (article, ex)) in articles.iter().zip(x).enumerate() {
+        for (s, sentence) in ex.sentences.iter().enumerate() {
+            let text = &article.body[sentence.start..sentence.end];
+            let length = text.chars().count();
+            if FACT_CHARS.contains(&length)
+                && (!sentence.countries.is_empty() || !sentence.organisations.is_empty())
+            {
+                places.push(Place {
+                    article: a,
+                    sentence: s,
+                });
+            }
+        }
+    }
+    let text_of = |p: &Place| {
+        let s = &x[p.article].sentences[p.sentence];
+        &articles[p.article].body[s.start..s.end]
+    };
+    let signatures: Vec<[u64; HASHES]> = places.par_iter().map(|p| signature(text_of(p))).collect();
+    let groups = group(&signatures);
+
+    // Document frequency of content words, for centrality.
+    let mut df: HashMap<u64, u32> = HashMap::new();
+    for (article, ex) in articles.iter().zip(x) {
+        let mut seen = BTreeSet::new();
+        for s in &ex.sentences {
+            seen.extend(content_words(&article.body[s.start..s.end]));
+        }
+        for w in seen {
+            *df.entry(w).or_default() += 1;
+        }
+    }
+    let n_articles = articles.len().max(1) as f64;
+
+    let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, root) in groups.iter().enumerate() {
+        by_root.entry(*root).or_default().push(i);
+    }
+    let mut out = Vec::new();
+    let mut index = HashMap::new();
+    for members in by_root.values() {
+        let mut chosen: Vec<Place> = Vec::new();
+        for &i in members {
+            if !chosen.iter().any(|p| p.article == places[i].article) {
+                chosen.push(places[i]);
+            }
+        }
+        chosen.sort();
+        let best = *chosen
+            .iter()
+            .max_by(|a, b| {
+                let (sa, sb) = (specificity(articles, x, a), specificity(articles, x, b));
+                sa.total_cmp(&sb).then_with(|| b.cmp(a))
+            })
+            .expect("a cluster has members");
+        let text = text_of(&best);
+        let words: BTreeSet<u64> = content_words(text).into_iter().collect();
+        let centrality = if words.is_empty() {
+            0.0
+        } else {
+            words
+                .iter()
+                .map(|w| (1.0 + f64::from(*df.get(w).unwrap_or(&1))).ln() / (1.0 + n_articles).ln())
+                .sum::<f64>()
+                / (words.len() as f64).sqrt()
+        };
+        let origins = origins(articles, chosen.iter().map(|p| p.article));
+        let sentence = &x[best.article].sentences[best.sentence];
+        let position = 1.0 / (1.0 + sentence.paragraph as f64);
+        let score = 1.5 * centrality
+            + specificity(articles, x, &best)
+            + 1.5 * (1.0 + origins as f64).log2()
+            + position;
+        let (about, blocs) = aboutness(articles, x, &best, g, blocs_in_corpus);
+        for p in &chosen {
+            index.insert(*p, out.len());
+        }
+        for &i in members {
+            index.entry(places[i]).or_insert(out.len());
+        }
+        out.push(Cluster {
+            members: chosen,
+            best,
+            score,
+            about,
+            blocs,
+            words,
+        });
+    }
+    (out, index)
+}
+
+/// Named people, numbers, dates, decisions and quotes make a sentence specific.
+pub fn specificity(articles: &[Article], x: &[ArticleExtraction], p: &Place) -> f64 {
+    let ex = &x[p.article];
+    let s = &ex.sentences[p.sentence];
+    let text = &articles[p.article].body[s.start..s.end];
+    let people = ex
+        .entities
+        .people
+        .iter()
+        .filter(|m| m.start >= s.start && m.end <= s.end)
+        .count();
+    let dates = ex
+        .dates
+        .iter()
+        .filter(|d| d.start >= s.start && d.end <= s.end)
+        .count();
+    let numbers = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    let folded = fold(text);
+    let decision = DECISIONS.iter().any(|d| folded.contains(d));
+    let quoted = text.contains('«') || text.contains('“');
+    let length = text.chars().count();
+    let mut score = people.min(3) as f64 + 0.5 * numbers.min(3) as f64 + 0.7 * dates.min(2) as f64;
+    score += if decision { 1.0 } else { 0.0 } + if quoted { 0.4 } else { 0.0 };
+    if length < 70 {
+        score -= 1.0;
+    }
+    score
+}
+
+/// Words that mark a decision, a promise or a signature.
+pub const DECISIONS: &[&str] = &[
+    "a signe",
+    "ont signe",
+    "accord",
+    "a annonce",
+    "ont annonce",
+    "a decide",
+    "ont decide",
+    "a promis",
+    "s'engage",
+    "s'est engage",
+    "a adopte",
+    "ont adopte",
+    "a approuve",
+    "convenu",
+    "apporterait",
+    "accompagnerait",
+    "fournir",
+    "a accepte",
+    "a rejete",
+    "a condamne",
+    "a lance",
+    "a nomme",
+    "a suspendu",
+    "se sont retires",
+    "a retire",
+];
+
+/// How much the sentence is about each country it names (a name counts more than an
+/// adjective, an early mention more than a late one), and the blocs it is about as a whole.
+/// Facts about a bloc go to the bloc, not to each member.
+fn aboutness(
+    articles: &[Article],
+    x: &[ArticleExtraction],
+    p: &Place,
+    g: &Gazetteer,
+    blocs_in_corpus: &BTreeSet<usize>,
+) -> (BTreeMap<usize, f64>, Vec<usize>) {
+    let s = &x[p.article].sentences[p.sentence];
+    let length = (s.end - s.start).max(1) as f64;
+    let mut about: BTreeMap<usize, f64> = BTreeMap::new();
+    for m in &s.countries {
+        let kind = match m.kind {
+            MentionKind::Name => 1.0,
+            MentionKind::Capital => 0.8,
+            MentionKind::Adjective => 0.6,
+        };
+        let early = if ((m.start - s.start) as f64) / length < 0.35 {
+            0.5
+        } else {
+            0.0
+        };
+        *about.entry(m.country).or_default() += kind + early;
+    }
+    let _ = articles;
+    let mut blocs: Vec<usize> = s
+        .organisations
+        .iter()
+        .map(|o| o.org)
+        .filter(|o| g.organisations[*o].kind == "bloc")
+        .collect();
+    // All members of a bloc the corpus speaks of, named together: the bloc is the subject.
+    for &b in blocs_in_corpus {
+        let members = &g.organisations[b].members;
+        if members.len() >= 2
+            && members.iter().all(|m| about.contains_key(m))
+            && !blocs.contains(&b)
+        {
+            blocs.push(b);
+        }
+    }
+    blocs.sort();
+    blocs.dedup();
+    // Keep the smallest blocs only: the AES, not also the CEDEAO it overlaps.
+    let sizes: Vec<(usize, usize)> = blocs
+        .iter()
+        .map(|&b| (b, g.organisations[b].members.len()))
+        .collect();
+    blocs.retain(|b| {
+        let members = &g.organisations[*b].members;
+        !sizes.iter().any(|&(o, n)| {
+            o != *b
+                && n < members.len()
+                && g.organisations[o]
+                    .members
+                    .iter()
+                    .all(|m| members.contains(m))
+                && sizes.iter().any(|&(k, _)| k == o)
+        })
+    });
+    for &b in &blocs {
+        for m in &g.organisations[b].members {
+            about.remove(m);
+        }
+    }
+    // A passing mention (an adjective late in the sentence) is not what the sentence is about.
+    about.retain(|_, w| *w >= 0.9);
+    (about, blocs)
+}
+
+/// Distinct independent origins of a set of articles: a relayed wire counts once.
+pub fn origins(articles: &[Article], members: impl Iterator<Item = usize>) -> usize {
+    let mut seen = BTreeSet::new();
+    for a in members {
+        let article = &articles[a];
+        let origin = article
+            .relayed
+            .first()
+            .cloned()
+            .or_else(|| article.outlet.clone())
+            .unwrap_or_else(|| article.file.clone());
+        seen.insert(fold(&origin));
+    }
+    seen.len()
+}
+
+/// Distinct outlets of a set of articles (unknown outlets count one per file).
+pub fn outlets(articles: &[Article], members: impl Iterator<Item = usize>) -> usize {
+    let seen: BTreeSet<String> = members
+        .map(|a| {
+            articles[a]
+                .outlet
+                .clone()
+                .unwrap_or_else(|| articles[a].file.clone())
+        })
+        .collect();
+    seen.len()
+}
+
+/// Maximal marginal relevance: repeatedly the cluster with the best score less its similarity
+/// to those already chosen.
+pub fn select(candidates: &[(usize, f64)], clusters: &[Cluster], wanted: usize) -> Vec<usize> {
+    let mut pool: Vec<(usize, f64)> = candidates.to_vec();
+    pool.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    pool.truncate(wanted * 8);
+    let mut chosen: Vec<usize> = Vec::new();
+    while chosen.len() < wanted && !pool.is_empty() {
+        let (at, _) = pool
+            .iter()
+            .enumerate()
+            .map(|(k, &(c, score))| {
+                let redundancy = chosen
+                    .iter()
+                    .map(|&s| jaccard(&clusters[c].words, &clusters[s].words))
+                    .fold(0.0, f64::max);
+                (k, 0.7 * score - 3.0 * redundancy)
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .expect("pool not empty");
+        let (c, _) = pool.remove(at);
+        let redundant = chosen
+            .iter()
+            .any(|&s| jaccard(&clusters[c].words, &clusters[s].words) > 0.6);
+        if !redundant {
+            chosen.push(c);
+        }
+    }
+    chosen
+}
+
+fn jaccard(a: &BTreeSet<u64>, b: &BTreeSet<u64>) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    a.intersection(b).count() as f64 / a.union(b).count() as f64
+}
+
+/// Hashes of the words that carry meaning: four letters or more, not a stop word.
+pub fn content_words(text: &str) -> Vec<u64> {
+    let folded = fold(text);
+    word_ranges(&folded)
+        .map(|r| &folded[r])
+        .filter(|w| w.chars().count() >= 4 && !STOP.contains(w))
+        .flat_map(|w| word_hashes(w))
+        .collect()
+}
+
+const STOP: &[&str] = &[
+    "avec",
+    "dans",
+    "pour",
+    "sont",
+    "plus",
+    "cette",
+    "leur",
+    "leurs",
+    "mais",
+    "comme",
+    "tout",
+    "tous",
+    "toute",
+    "toutes",
+    "entre",
+    "elle",
+    "elles",
+    "nous",
+    "vous",
+    "sans",
+    "sous",
+    "aussi",
+    "apres",
+    "avant",
+    "depuis",
+    "deux",
+    "trois",
+    "selon",
+    "dont",
+    "cela",
+    "ceux",
+    "celle",
+    "celui",
+    "etait",
+    "etre",
+    "avoir",
+    "fait",
+    "faire",
+    "ainsi",
+    "alors",
+    "encore",
+    "donc",
+    "tres",
+    "bien",
+    "notamment",
+    "egalement",
+    "lors",
+    "contre",
+    "chez",
+    "vers",
+    "quelques",
+];
+
+const SHINGLE: usize = 3;
+const HASHES: usize = 16;
+const BANDS: usize = 4;
+const ROWS: usize = HASHES / BANDS;
+/// Estimated shingle overlap above which two sentences say the same thing.
+const SAME_FACT: f64 = 0.5;
+
+fn signature(text: &str) -> [u64; HASHES] {
+    let words = word_hashes(text);
+    let mut mins = [u64::MAX; HASHES];
+    let windows: Vec<u64> = if words.len() < SHINGLE {
+        vec![words.iter().fold(0, |acc, w| mix(acc ^ w))]
+    } else {
+        words
+            .windows(SHINGLE)
+            .map(|s| s.iter().fold(0u64, |acc, w| mix(acc ^ w)))
+            .collect()
+    };
+    for h in windows {
+        for (k, min) in mins.iter_mut().enumerate() {
+            *min = (*min).min(mix(h ^ (k as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)));
+        }
+    }
+    mins
+}
+
+/// Union-find over LSH buckets: the root (smallest index) of each item's group.
+fn group(signatures: &[[u64; HASHES]]) -> Vec<usize> {
+    let mut parent: Vec<usize> = (0..signatures.len()).collect();
+    fn find(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for band in 0..BANDS {
+        let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (i, sig) in signatures.iter().enumerate() {
+            let key = sig[band * ROWS..(band + 1) * ROWS]
+                .iter()
+                .fold(band as u64, |acc, v| mix(acc ^ v));
+            buckets.entry(key).or_default().push(i);
+        }
+        for members in buckets.values().filter(|m| m.len() > 1) {
+            let members = &members[..members.len().min(32)];
+            for (k, &a) in members.iter().enumerate() {
+                for &b in &members[k + 1..] {
+                    let same = signatures[a]
+                        .iter()
+                        .zip(&signatures[b])
+                        .filter(|(x, y)| x == y)
+                        .count() as f64
+                        / HASHES as f64;
+                    if same >= SAME_FACT {
+                        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                        let (low, high) = if ra < rb { (ra, rb) } else { (rb, ra) };
+                        parent[high] = low;
+                    }
+                }
+            }
+        }
+    }
+    (0..signatures.len())
+        .map(|i| find(&mut parent, i))
+        .collect()
+}
+
+fn mix(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}

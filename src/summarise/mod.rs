@@ -1,0 +1,897 @@
+//! Stage 3, extraction → briefing model: people, meetings, facts per country and bloc, quotes,
+//! a timeline, key points, corroboration and what to double-check. Pure: the date and the
+//! period come in as data. Every fact is a sentence of a source, with the spans of every source
+//! that carries it.
+
+pub mod facts;
+pub mod meetings;
+pub mod people;
+
+use crate::corpus::Article;
+use crate::dates::{PartialDate, Precision};
+use crate::extract::ArticleExtraction;
+use crate::gazetteer::Gazetteer;
+use crate::model::*;
+use crate::text::fold;
+use crate::warning::Warning;
+use chrono::{Datelike, NaiveDate};
+use facts::{Cluster, Place};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// How much the briefing says.
+#[derive(Debug, Clone, Copy)]
+pub struct Sizes {
+    pub facts_per_country: usize,
+    pub facts_per_meeting: usize,
+    pub key_points: usize,
+    pub quotes: usize,
+    pub timeline: usize,
+    pub meetings: usize,
+}
+
+impl Default for Sizes {
+    fn default() -> Self {
+        Sizes {
+            facts_per_country: 6,
+            facts_per_meeting: 4,
+            key_points: 5,
+            quotes: 12,
+            timeline: 30,
+            meetings: 12,
+        }
+    }
+}
+
+/// What to do with undated articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Undated {
+    Keep,
+    Exclude,
+}
+
+/// Everything the summariser needs; nothing from the outside world.
+pub struct Input<'a> {
+    pub date: NaiveDate,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    pub undated: Undated,
+    pub articles: &'a [Article],
+    pub extractions: &'a [ArticleExtraction],
+    pub gazetteer: &'a Gazetteer,
+    pub sizes: Sizes,
+    pub files_seen: usize,
+    pub warnings: &'a [Warning],
+}
+
+impl Input<'_> {
+    /// Whether a date range falls (at least partly) in the period.
+    fn in_period(&self, from: NaiveDate, to: NaiveDate) -> bool {
+        self.since.is_none_or(|s| to >= s) && self.until.is_none_or(|u| from <= u)
+    }
+
+    /// Whether an article's own date is in the period (undated: by the policy).
+    fn article_in_period(&self, a: usize) -> bool {
+        match self.articles[a].published {
+            Some(d) => self.in_period(d.first_day(), d.last_day()),
+            None => self.undated == Undated::Keep,
+        }
+    }
+}
+
+/// Whether an article belongs to the period by its own date; undated articles always do (the
+/// summariser decides on them).
+pub fn in_window(article: &Article, since: Option<NaiveDate>, until: Option<NaiveDate>) -> bool {
+    match article.published {
+        None => true,
+        Some(date) => {
+            since.is_none_or(|s| date.last_day() >= s)
+                && until.is_none_or(|u| date.first_day() <= u)
+        }
+    }
+}
+
+pub fn summarise(input: &Input) -> Briefing {
+    let g = input.gazetteer;
+    let (articles, x) = (input.articles, input.extractions);
+    let registry = people::Registry::build(x);
+    let blocs_in_corpus: BTreeSet<usize> = x
+        .iter()
+        .flat_map(|e| {
+            e.sentences
+                .iter()
+                .flat_map(|s| s.organisations.iter().map(|o| o.org))
+        })
+        .filter(|o| g.organisations[*o].kind == "bloc")
+        .collect();
+    let (clusters, cluster_of) = facts::clusters(articles, x, g, &blocs_in_corpus);
+
+    // Each cluster's date: its own (a day or month in the sentence) or its article's.
+    let cluster_date = |c: &Cluster| -> Option<PartialDate> {
+        let p = c.best;
+        let s = &x[p.article].sentences[p.sentence];
+        x[p.article]
+            .dates
+            .iter()
+            .find(|d| {
+                d.start >= s.start
+                    && d.end <= s.end
+                    && matches!(d.precision, Precision::Day | Precision::Month)
+            })
+            .and_then(|d| match d.precision {
+                Precision::Day if d.from == d.to => {
+                    PartialDate::ymd(d.from.year(), d.from.month(), d.from.day())
+                }
+                _ => PartialDate::month(d.from.year(), d.from.month()),
+            })
+            .or(articles[p.article].published)
+    };
+    let cluster_kept = |c: &Cluster| match cluster_date(c) {
+        Some(d) => input.in_period(d.first_day(), d.last_day()),
+        None => input.undated == Undated::Keep,
+    };
+
+    // Meetings.
+    let mut events: Vec<meetings::Event> = meetings::events(articles, x, &registry)
+        .into_iter()
+        .filter(|e| e.place.is_some() || !e.dates.is_empty())
+        .filter(|e| match e.date(x) {
+            Some((from, to, _)) => input.in_period(from, to),
+            None => e.articles().iter().any(|&a| input.article_in_period(a)),
+        })
+        .collect();
+    events
+        .sort_by_key(|e| std::cmp::Reverse((e.articles().len(), e.people.len() + e.groups.len())));
+    events.truncate(input.sizes.meetings);
+
+    // The sources: articles in the period, and any article an element cites.
+    let mut cited: BTreeSet<usize> = (0..articles.len())
+        .filter(|&a| input.article_in_period(a))
+        .collect();
+    for e in &events {
+        cited.extend(e.articles());
+    }
+    let selection = select_facts(input, &clusters, &blocs_in_corpus, &cluster_kept);
+    for &c in selection.values().flatten() {
+        cited.extend(clusters[c].members.iter().map(|p| p.article));
+    }
+    let ids: HashMap<usize, String> = cited
+        .iter()
+        .enumerate()
+        .map(|(n, &a)| (a, format!("S{}", n + 1)))
+        .collect();
+    let fact = |c: usize| make_fact(&clusters[c], articles, x, &ids, cluster_date(&clusters[c]));
+
+    let mut countries: Vec<CountrySection> = Vec::new();
+    let mut blocs: Vec<BlocSection> = Vec::new();
+    let mut mentions: BTreeMap<usize, usize> = BTreeMap::new();
+    for c in clusters.iter().filter(|c| cluster_kept(c)) {
+        for &country in c.about.keys() {
+            *mentions.entry(country).or_default() += c.members.len();
+        }
+    }
+    for (key, chosen) in &selection {
+        let facts: Vec<Fact> = chosen.iter().map(|&c| fact(c)).collect();
+        match *key {
+            Subject::Country(country) => {
+                let people: Vec<String> = registry
+                    .people
+                    .iter()
+                    .filter(|p| {
+                        p.country() == Some(country)
+                            && p.articles.iter().any(|a| ids.contains_key(a))
+                    })
+                    .map(|p| match p.role() {
+                        Some(role) => format!("{} ({role})", p.name),
+                        None => p.name.clone(),
+                    })
+                    .collect();
+                let c = &g.countries[country];
+                countries.push(CountrySection {
+                    name: c.name.clone(),
+                    iso3: c.iso3.clone(),
+                    mentions: mentions.get(&country).copied().unwrap_or(0),
+                    facts,
+                    people,
+                });
+            }
+            Subject::Bloc(b) => {
+                let o = &g.organisations[b];
+                blocs.push(BlocSection {
+                    name: o.name.clone(),
+                    short: o.short.clone(),
+                    members: o
+                        .members
+                        .iter()
+                        .map(|&m| g.countries[m].iso3.clone())
+                        .collect(),
+                    facts,
+                });
+            }
+        }
+    }
+    countries.sort_by(|a, b| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    blocs.sort_by(|a, b| {
+        b.facts
+            .len()
+            .cmp(&a.facts.len())
+            .then_with(|| a.short.cmp(&b.short))
+    });
+
+    let meeting_models: Vec<Meeting> = events
+        .iter()
+        .enumerate()
+        .map(|(n, e)| make_meeting(n, e, input, &registry, &clusters, &cluster_of, &ids))
+        .collect();
+
+    let quotes = quotes(input, &registry, &ids);
+    let timeline = timeline(
+        input,
+        &clusters,
+        &cluster_of,
+        &cluster_kept,
+        &ids,
+        &meeting_models,
+    );
+    let key_points = key_points(input, &clusters, &selection, &meeting_models, &fact);
+    let people = registry
+        .people
+        .iter()
+        .filter(|p| p.articles.iter().any(|a| ids.contains_key(a)))
+        .map(|p| Person {
+            name: p.name.clone(),
+            role: p.role().map(str::to_string),
+            country_iso3: p.country().map(|c| g.countries[c].iso3.clone()),
+            sources: p
+                .articles
+                .iter()
+                .filter_map(|a| ids.get(a).cloned())
+                .collect(),
+        })
+        .collect::<Vec<_>>();
+
+    let sources = sources(
+        articles,
+        &cited,
+        &ids,
+        &countries,
+        &blocs,
+        &meeting_models,
+        &key_points,
+    );
+    let mut warnings: Vec<String> = input.warnings.iter().map(ToString::to_string).collect();
+    for &a in &cited {
+        if articles[a].published.is_none() {
+            warnings.push(format!(
+                "{}: undated (no publication date found); kept",
+                articles[a].file
+            ));
+        }
+    }
+    let vigilance = vigilance(&countries, &blocs, &meeting_models, &cited, articles, &ids);
+    let glossary = glossary(input, &cited);
+
+    Briefing {
+        schema: SCHEMA,
+        date: input.date.to_string(),
+        period: Period {
+            since: input.since.map(|d| d.to_string()),
+            until: input.until.map(|d| d.to_string()),
+        },
+        generator: Generator {
+            name: "brief",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        corpus: corpus_summary(input, &cited),
+        sources,
+        key_points,
+        countries,
+        blocs,
+        meetings: meeting_models,
+        people,
+        quotes,
+        timeline,
+        vigilance,
+        glossary,
+        warnings,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Subject {
+    Country(usize),
+    Bloc(usize),
+}
+
+/// For each country and bloc, the facts chosen (cluster indices), best first.
+fn select_facts(
+    input: &Input,
+    clusters: &[Cluster],
+    blocs: &BTreeSet<usize>,
+    kept: &dyn Fn(&Cluster) -> bool,
+) -> BTreeMap<Subject, Vec<usize>> {
+    let mut candidates: BTreeMap<Subject, Vec<(usize, f64)>> = BTreeMap::new();
+    for (i, c) in clusters.iter().enumerate().filter(|(_, c)| kept(c)) {
+        for (&country, &weight) in &c.about {
+            candidates
+                .entry(Subject::Country(country))
+                .or_default()
+                .push((i, c.score + weight));
+        }
+        for &b in &c.blocs {
+            if blocs.contains(&b) {
+                candidates
+                    .entry(Subject::Bloc(b))
+                    .or_default()
+                    .push((i, c.score + 1.0));
+            }
+        }
+    }
+    candidates
+        .into_iter()
+        .map(|(subject, list)| {
+            (
+                subject,
+                facts::select(&list, clusters, input.sizes.facts_per_country),
+            )
+        })
+        .filter(|(_, chosen)| !chosen.is_empty())
+        .collect()
+}
+
+fn make_fact(
+    c: &Cluster,
+    articles: &[Article],
+    x: &[ArticleExtraction],
+    ids: &HashMap<usize, String>,
+    date: Option<PartialDate>,
+) -> Fact {
+    let text_of = |p: &Place| {
+        let s = &x[p.article].sentences[p.sentence];
+        (
+            articles[p.article].body[s.start..s.end].to_string(),
+            s.start,
+            s.end,
+        )
+    };
+    let members: Vec<&Place> = c
+        .members
+        .iter()
+        .filter(|p| ids.contains_key(&p.article))
+        .collect();
+    let (text, _, _) = text_of(&c.best);
+    Fact {
+        text,
+        sources: members.iter().map(|p| ids[&p.article].clone()).collect(),
+        date,
+        date_precision: date.map_or(Precision::Unknown, |d| d.precision()),
+        spans: members
+            .iter()
+            .map(|p| {
+                let (_, start, end) = text_of(p);
+                Span {
+                    source: ids[&p.article].clone(),
+                    start,
+                    end,
+                }
+            })
+            .collect(),
+        outlets: facts::outlets(articles, members.iter().map(|p| p.article)),
+        origins: facts::origins(articles, members.iter().map(|p| p.article)),
+        single_source: members.len() <= 1,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn make_meeting(
+    n: usize,
+    e: &meetings::Event,
+    input: &Input,
+    registry: &people::Registry,
+    clusters: &[Cluster],
+    cluster_of: &HashMap<Place, usize>,
+    ids: &HashMap<usize, String>,
+) -> Meeting {
+    let (g, articles, x) = (input.gazetteer, input.articles, input.extractions);
+    let mut participants: Vec<Participant> = Vec::new();
+    let mut named: BTreeSet<usize> = BTreeSet::new();
+    for &p in &e.people {
+        named.insert(p);
+    }
+    for (role, country) in &e.groups {
+        match registry.by_role(role, *country) {
+            Some(p) => {
+                named.insert(p);
+            }
+            None => participants.push(Participant {
+                name: format!("{} ({})", capitalise(role), g.countries[*country].name),
+                role: Some(role.clone()),
+                country_iso3: Some(g.countries[*country].iso3.clone()),
+            }),
+        }
+    }
+    let mut people: Vec<Participant> = named
+        .into_iter()
+        .map(|p| {
+            let person = &registry.people[p];
+            Participant {
+                name: person.name.clone(),
+                role: person.role().map(str::to_string),
+                country_iso3: person.country().map(|c| g.countries[c].iso3.clone()),
+            }
+        })
+        .collect();
+    people.sort_by(|a, b| {
+        a.country_iso3
+            .cmp(&b.country_iso3)
+            .then(a.name.cmp(&b.name))
+    });
+    people.extend(participants);
+
+    // Outcomes: the sentences of the mentions, as facts, most specific first.
+    let mut outcome: Vec<usize> = Vec::new();
+    for &(a, m) in &e.mentions {
+        let sentence = x[a].entities.meetings[m].sentence;
+        if let Some(&c) = cluster_of.get(&Place {
+            article: a,
+            sentence,
+        }) {
+            if !outcome.contains(&c) {
+                outcome.push(c);
+            }
+        }
+    }
+    outcome.sort_by(|a, b| {
+        let key = |c: usize| {
+            clusters[c].members.len() as f64 * 2.0
+                + facts::specificity(articles, x, &clusters[c].best)
+        };
+        key(*b).total_cmp(&key(*a)).then(a.cmp(b))
+    });
+    outcome.truncate(input.sizes.facts_per_meeting);
+    let date = e.date(x);
+    let partial = date.and_then(|(from, _, precision)| match precision {
+        Precision::Day => PartialDate::ymd(from.year(), from.month(), from.day()),
+        Precision::Month => PartialDate::month(from.year(), from.month()),
+        _ => Some(PartialDate {
+            year: from.year(),
+            month: None,
+            day: None,
+        }),
+    });
+    let facts: Vec<Fact> = outcome
+        .iter()
+        .map(|&c| make_fact(&clusters[c], articles, x, ids, partial))
+        .collect();
+    let sources: Vec<String> = e
+        .articles()
+        .iter()
+        .filter_map(|a| ids.get(a).cloned())
+        .collect();
+    let mut quotes = Vec::new();
+    for &(a, m) in &e.mentions {
+        let sentence = x[a].entities.meetings[m].sentence;
+        for q in x[a]
+            .entities
+            .quotes
+            .iter()
+            .filter(|q| q.sentence == sentence && q.speaker.is_some())
+        {
+            quotes.push(make_quote(a, q, input, registry, ids));
+        }
+    }
+    let contradictions = e
+        .contradictions(x)
+        .into_iter()
+        .map(|(day, a)| {
+            format!(
+                "{} ({})",
+                PartialDate::day(day).french_long(),
+                ids.get(&a).cloned().unwrap_or_default()
+            )
+        })
+        .collect();
+    let noun = capitalise(&meeting_noun(&e.trigger));
+    let title = match &e.place {
+        Some(place) => match g.countries.iter().find(|c| c.name == *place) {
+            Some(country) => format!("{noun} {}", country.with_a()),
+            None => format!("{noun} à {place}"),
+        },
+        None => noun,
+    };
+    Meeting {
+        id: format!("M{}", n + 1),
+        title,
+        date: partial,
+        date_precision: partial.map_or(Precision::Unknown, |d| d.precision()),
+        place: e.place.clone(),
+        status: if e.held { "held" } else { "announced" }.to_string(),
+        participants: people,
+        facts,
+        outlets: facts::outlets(articles, e.articles().into_iter()),
+        origins: facts::origins(articles, e.articles().into_iter()),
+        sources,
+        quotes,
+        contradictions,
+    }
+}
+
+/// The noun for a trigger: verbs become "rencontre", "visite".
+fn meeting_noun(trigger: &str) -> String {
+    let folded = fold(trigger);
+    if folded.contains("rendr") {
+        "visite".into()
+    } else if folded.contains("accueilli")
+        || folded.contains("recu")
+        || folded.contains("rencontr")
+        || folded.contains("reuni")
+        || folded.contains("tenu")
+        || folded.contains("entretenu")
+    {
+        "rencontre".into()
+    } else {
+        trigger.to_lowercase()
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
+fn make_quote(
+    a: usize,
+    q: &crate::extract::entities::QuoteMention,
+    input: &Input,
+    registry: &people::Registry,
+    ids: &HashMap<usize, String>,
+) -> Quote {
+    let g = input.gazetteer;
+    let person = q
+        .speaker
+        .as_deref()
+        .and_then(|s| registry.by_name(s))
+        .map(|p| &registry.people[p]);
+    Quote {
+        text: input.articles[a].body[q.start..q.end].to_string(),
+        speaker: person.map(|p| p.name.clone()).or_else(|| q.speaker.clone()),
+        speaker_role: person.and_then(|p| p.role().map(str::to_string)),
+        speaker_country_iso3: person.and_then(|p| p.country().map(|c| g.countries[c].iso3.clone())),
+        sources: ids.get(&a).cloned().into_iter().collect(),
+    }
+}
+
+/// Attributed quotes of the period's articles, the same words from several sources once.
+fn quotes(input: &Input, registry: &people::Registry, ids: &HashMap<usize, String>) -> Vec<Quote> {
+    let mut by_text: BTreeMap<String, Quote> = BTreeMap::new();
+    for (a, x) in input.extractions.iter().enumerate() {
+        if !ids.contains_key(&a) || !input.article_in_period(a) {
+            continue;
+        }
+        for q in x.entities.quotes.iter().filter(|q| q.speaker.is_some()) {
+            let quote = make_quote(a, q, input, registry, ids);
+            let entry = by_text.entry(fold(&quote.text)).or_insert_with(|| Quote {
+                sources: Vec::new(),
+                ..quote.clone()
+            });
+            for s in quote.sources {
+                if !entry.sources.contains(&s) {
+                    entry.sources.push(s);
+                }
+            }
+        }
+    }
+    let mut list: Vec<Quote> = by_text.into_values().collect();
+    list.sort_by(|a, b| {
+        b.sources
+            .len()
+            .cmp(&a.sources.len())
+            .then_with(|| a.speaker.cmp(&b.speaker))
+            .then_with(|| a.text.cmp(&b.text))
+    });
+    list.truncate(input.sizes.quotes);
+    list
+}
+
+/// Dated events: sentences with a day or month date in the period, and the meetings; by date.
+fn timeline(
+    input: &Input,
+    clusters: &[Cluster],
+    cluster_of: &HashMap<Place, usize>,
+    kept: &dyn Fn(&Cluster) -> bool,
+    ids: &HashMap<usize, String>,
+    meetings: &[Meeting],
+) -> Vec<TimelineEntry> {
+    let (articles, x) = (input.articles, input.extractions);
+    let mut entries: BTreeMap<(PartialDate, usize), (f64, TimelineEntry)> = BTreeMap::new();
+    for (a, ex) in x.iter().enumerate() {
+        if !ids.contains_key(&a) {
+            continue;
+        }
+        for (s, sentence) in ex.sentences.iter().enumerate() {
+            let Some(&c) = cluster_of.get(&Place {
+                article: a,
+                sentence: s,
+            }) else {
+                continue;
+            };
+            if !kept(&clusters[c]) {
+                continue;
+            }
+            let Some(d) = ex.dates.iter().find(|d| {
+                d.start >= sentence.start
+                    && d.end <= sentence.end
+                    && matches!(d.precision, Precision::Day | Precision::Month)
+                    && d.relation != crate::dates::grammar::Relation::After
+            }) else {
+                continue;
+            };
+            if !input.in_period(d.from, d.to) {
+                continue;
+            }
+            let date = if d.precision == Precision::Day && d.from == d.to {
+                PartialDate::day(d.from)
+            } else {
+                match PartialDate::month(d.from.year(), d.from.month()) {
+                    Some(m) => m,
+                    None => continue,
+                }
+            };
+            let cluster = &clusters[c];
+            let best = cluster.best;
+            let bs = &x[best.article].sentences[best.sentence];
+            let sources: Vec<String> = cluster
+                .members
+                .iter()
+                .filter_map(|p| ids.get(&p.article).cloned())
+                .collect();
+            entries.entry((date, c)).or_insert((
+                cluster.score,
+                TimelineEntry {
+                    date,
+                    date_precision: date.precision(),
+                    text: articles[best.article].body[bs.start..bs.end].to_string(),
+                    sources,
+                },
+            ));
+        }
+    }
+    let mut chosen: Vec<(f64, TimelineEntry)> = entries.into_values().collect();
+    chosen.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.date.cmp(&b.1.date)));
+    chosen.truncate(input.sizes.timeline);
+    let mut list: Vec<TimelineEntry> = chosen.into_iter().map(|(_, e)| e).collect();
+    for m in meetings {
+        if let (Some(date), Some(fact)) = (m.date, m.facts.first()) {
+            if !list.iter().any(|e| e.text == fact.text) {
+                list.push(TimelineEntry {
+                    date,
+                    date_precision: date.precision(),
+                    text: fact.text.clone(),
+                    sources: m.sources.clone(),
+                });
+            }
+        }
+    }
+    list.sort_by(|a, b| {
+        a.date
+            .first_day()
+            .cmp(&b.date.first_day())
+            .then(a.date.precision().cmp(&b.date.precision()))
+            .then_with(|| a.text.cmp(&b.text))
+    });
+    list
+}
+
+/// The briefing's most important facts: the best-corroborated meetings' outcomes first, then
+/// the best facts of the countries and blocs, without repeats.
+fn key_points(
+    input: &Input,
+    clusters: &[Cluster],
+    selection: &BTreeMap<Subject, Vec<usize>>,
+    meetings: &[Meeting],
+    fact: &dyn Fn(usize) -> Fact,
+) -> Vec<Fact> {
+    let mut chosen: Vec<Fact> = Vec::new();
+    let push = |f: Fact, chosen: &mut Vec<Fact>| {
+        if !chosen.iter().any(|c| c.text == f.text) {
+            chosen.push(f);
+        }
+    };
+    for m in meetings.iter().take(2) {
+        if let Some(f) = m.facts.first() {
+            push(f.clone(), &mut chosen);
+        }
+    }
+    let mut pool: Vec<(f64, usize)> = selection
+        .values()
+        .filter_map(|list| list.first())
+        .map(|&c| (clusters[c].score, c))
+        .collect();
+    pool.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    for (_, c) in pool {
+        if chosen.len() >= input.sizes.key_points {
+            break;
+        }
+        push(fact(c), &mut chosen);
+    }
+    chosen.truncate(input.sizes.key_points);
+    chosen
+}
+
+#[allow(clippy::too_many_arguments)]
+fn sources(
+    articles: &[Article],
+    cited: &BTreeSet<usize>,
+    ids: &HashMap<usize, String>,
+    countries: &[CountrySection],
+    blocs: &[BlocSection],
+    meetings: &[Meeting],
+    key_points: &[Fact],
+) -> Vec<Source> {
+    let mut cited_by: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    let all = countries
+        .iter()
+        .flat_map(|c| &c.facts)
+        .chain(blocs.iter().flat_map(|b| &b.facts))
+        .chain(meetings.iter().flat_map(|m| &m.facts))
+        .chain(key_points);
+    for fact in all {
+        for s in &fact.sources {
+            cited_by
+                .entry(s.as_str())
+                .or_default()
+                .insert(fact.text.as_str());
+        }
+    }
+    cited
+        .iter()
+        .map(|&a| {
+            let article = &articles[a];
+            let id = &ids[&a];
+            Source {
+                id: id.clone(),
+                file: article.file.clone(),
+                title: article.title.clone(),
+                outlet: article.outlet.clone(),
+                author: article.author.clone(),
+                url: article.url.clone(),
+                published: article.published,
+                published_precision: article.published_precision(),
+                published_from: article.published_from.clone(),
+                language: article.language.clone(),
+                line: article.line,
+                duplicates: article.duplicates.clone(),
+                relayed: article.relayed.clone(),
+                cited_by: cited_by.get(id.as_str()).map_or(0, BTreeSet::len),
+            }
+        })
+        .collect()
+}
+
+fn vigilance(
+    countries: &[CountrySection],
+    blocs: &[BlocSection],
+    meetings: &[Meeting],
+    cited: &BTreeSet<usize>,
+    articles: &[Article],
+    ids: &HashMap<usize, String>,
+) -> Vec<Vigilance> {
+    let mut out = Vec::new();
+    for m in meetings {
+        if !m.contradictions.is_empty() {
+            out.push(Vigilance {
+                kind: "contradiction".into(),
+                text: format!(
+                    "{} : dates divergentes selon les sources — {}",
+                    m.title,
+                    m.contradictions.join(" ; ")
+                ),
+                sources: m.sources.clone(),
+            });
+        }
+        if m.status == "announced" {
+            out.push(Vigilance {
+                kind: "announced".into(),
+                text: format!("{} : annoncé, rien ne confirme qu’il a eu lieu", m.title),
+                sources: m.sources.clone(),
+            });
+        }
+        if m.sources.len() == 1 {
+            out.push(Vigilance {
+                kind: "single_source".into(),
+                text: format!("{} : une seule source", m.title),
+                sources: m.sources.clone(),
+            });
+        }
+    }
+    let mut seen = BTreeSet::new();
+    for f in countries
+        .iter()
+        .flat_map(|c| &c.facts)
+        .chain(blocs.iter().flat_map(|b| &b.facts))
+    {
+        if f.single_source && seen.insert(f.text.clone()) {
+            out.push(Vigilance {
+                kind: "single_source".into(),
+                text: f.text.clone(),
+                sources: f.sources.clone(),
+            });
+        }
+    }
+    for &a in cited {
+        if articles[a].published.is_none() {
+            out.push(Vigilance {
+                kind: "undated".into(),
+                text: format!(
+                    "{} : article non daté",
+                    articles[a]
+                        .title
+                        .clone()
+                        .unwrap_or_else(|| articles[a].file.clone())
+                ),
+                sources: vec![ids[&a].clone()],
+            });
+        }
+    }
+    out
+}
+
+fn glossary(input: &Input, cited: &BTreeSet<usize>) -> Vec<GlossaryEntry> {
+    let g = input.gazetteer;
+    let used: BTreeSet<usize> = cited
+        .iter()
+        .flat_map(|&a| {
+            input.extractions[a]
+                .sentences
+                .iter()
+                .flat_map(|s| s.organisations.iter().map(|o| o.org))
+        })
+        .collect();
+    used.into_iter()
+        .filter(|&o| g.organisations[o].short != g.organisations[o].name)
+        .map(|o| GlossaryEntry {
+            short: g.organisations[o].short.clone(),
+            name: g.organisations[o].name.clone(),
+        })
+        .collect()
+}
+
+fn corpus_summary(input: &Input, cited: &BTreeSet<usize>) -> CorpusSummary {
+    let articles = input.articles;
+    let outlets: BTreeSet<&str> = cited
+        .iter()
+        .filter_map(|&a| articles[a].outlet.as_deref())
+        .collect();
+    let languages: BTreeSet<String> = cited
+        .iter()
+        .map(|&a| articles[a].language.clone())
+        .collect();
+    let mut hash = 0xcbf2_9ce4_8422_2325u64;
+    for &a in cited {
+        for b in articles[a]
+            .file
+            .bytes()
+            .chain([0])
+            .chain(articles[a].body.bytes())
+            .chain([0])
+        {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    CorpusSummary {
+        files: input.files_seen,
+        articles: cited.len(),
+        outlets: outlets.len(),
+        languages: languages.into_iter().collect(),
+        hash: format!("{hash:016x}"),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,180 @@
+//! People across the corpus: every mention of a name merged into one person, whatever the
+//! accents or transliteration (Goïta/Goita, Yaou/Yau), with the roles and country the articles
+//! give.
+
+use crate::extract::ArticleExtraction;
+use crate::text::fold;
+use std::collections::{BTreeMap, HashMap};
+
+/// One person as the whole corpus knows them.
+#[derive(Debug, Clone, Default)]
+pub struct Person {
+    /// The most written form, accented forms first on ties.
+    pub name: String,
+    pub roles: BTreeMap<String, usize>,
+    pub countries: BTreeMap<usize, usize>,
+    /// Articles (indices) that name them.
+    pub articles: Vec<usize>,
+    variants: BTreeMap<String, usize>,
+}
+
+impl Person {
+    /// The most frequent role, the longer on ties.
+    pub fn role(&self) -> Option<&str> {
+        self.roles
+            .iter()
+            .max_by_key(|(r, n)| (**n, r.len()))
+            .map(|(r, _)| r.as_str())
+    }
+
+    pub fn country(&self) -> Option<usize> {
+        self.countries
+            .iter()
+            .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
+            .map(|(c, _)| *c)
+    }
+
+    /// Whether one of their roles is `role` or starts with it ("ministre de la Défense" matches
+    /// "ministre de la Défense et des Anciens combattants").
+    pub fn holds(&self, role: &str) -> bool {
+        let wanted = fold(role);
+        self.roles.keys().any(|r| fold(r).starts_with(&wanted))
+    }
+}
+
+/// All people, and for each (article, mention) the person it names.
+#[derive(Debug, Default)]
+pub struct Registry {
+    pub people: Vec<Person>,
+    by_mention: HashMap<(usize, usize), usize>,
+}
+
+impl Registry {
+    pub fn build(extractions: &[ArticleExtraction]) -> Registry {
+        // Group mentions by folded surname, then merge within a group the names that are the
+        // same person: same first name, or a full name at most two letters apart.
+        let mut by_surname: BTreeMap<String, Vec<(String, usize, usize)>> = BTreeMap::new();
+        for (a, x) in extractions.iter().enumerate() {
+            for (m, p) in x.entities.people.iter().enumerate() {
+                let folded = fold(&p.name);
+                let surname = folded
+                    .rsplit([' ', '-'])
+                    .next()
+                    .unwrap_or(&folded)
+                    .to_string();
+                by_surname.entry(surname).or_default().push((folded, a, m));
+            }
+        }
+        let mut registry = Registry::default();
+        for mentions in by_surname.values() {
+            let mut clusters: Vec<(String, usize)> = Vec::new();
+            for (folded, a, m) in mentions {
+                let found = clusters
+                    .iter()
+                    .find(|(name, _)| same_person(name, folded))
+                    .map(|(_, id)| *id);
+                let id = found.unwrap_or_else(|| {
+                    registry.people.push(Person::default());
+                    clusters.push((folded.clone(), registry.people.len() - 1));
+                    registry.people.len() - 1
+                });
+                registry.by_mention.insert((*a, *m), id);
+                let mention = &extractions[*a].entities.people[*m];
+                let person = &mut registry.people[id];
+                *person.variants.entry(mention.name.clone()).or_default() += 1;
+                if let Some(role) = &mention.role {
+                    *person.roles.entry(role.clone()).or_default() += 1;
+                }
+                if let Some(c) = mention.country {
+                    *person.countries.entry(c).or_default() += 1;
+                }
+                if !person.articles.contains(a) {
+                    person.articles.push(*a);
+                }
+            }
+        }
+        for person in &mut registry.people {
+            let accents = |s: &str| s.chars().filter(|c| !c.is_ascii()).count();
+            person.name = person
+                .variants
+                .iter()
+                .filter(|(v, _)| v.contains(' ') || v.contains('-'))
+                .max_by_key(|(v, n)| (**n, accents(v), v.len()))
+                .or_else(|| person.variants.iter().max_by_key(|(v, n)| (**n, v.len())))
+                .map(|(v, _)| v.clone())
+                .unwrap_or_default();
+            person.articles.sort();
+        }
+        registry
+    }
+
+    /// The person an article's mention names.
+    pub fn of(&self, article: usize, mention: usize) -> Option<usize> {
+        self.by_mention.get(&(article, mention)).copied()
+    }
+
+    /// The one person who holds `role` for `country`, if exactly one does.
+    pub fn by_role(&self, role: &str, country: usize) -> Option<usize> {
+        let mut found = self
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.country() == Some(country) && p.holds(role));
+        let first = found.next()?;
+        found.next().is_none().then_some(first.0)
+    }
+
+    /// The person whose name (any written form) is `name`.
+    pub fn by_name(&self, name: &str) -> Option<usize> {
+        let folded = fold(name);
+        self.people
+            .iter()
+            .position(|p| p.variants.keys().any(|v| fold(v) == folded))
+    }
+}
+
+fn same_person(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let first = |s: &str| s.split([' ', '-']).next().unwrap_or("").to_string();
+    let single = |s: &str| !s.contains(' ') && !s.contains('-');
+    // A surname alone joins the full name that carries it.
+    if single(a) || single(b) || first(a) == first(b) {
+        return true;
+    }
+    a.len() >= 8 && levenshtein(a, b) <= 2
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            previous = current;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variants_of_one_name_are_one_person() {
+        assert!(same_person(&fold("Assimi Goïta"), &fold("Assimi Goita")));
+        assert!(same_person(
+            &fold("Bakary Yaou Sangaré"),
+            &fold("Bakary Yau Sangare")
+        ));
+        assert!(!same_person(&fold("Abdoulaye Diop"), &fold("Ousmane Diop")));
+        assert_eq!(levenshtein("kitten", "sitting"), 3);
+    }
+}

@@ -1,0 +1,83 @@
+use super::*;
+use crate::corpus::scraped;
+use crate::extract::extract;
+
+fn briefing_with(texts: &[&str], since: Option<&str>) -> Briefing {
+    let articles: Vec<Article> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| scraped::parse(t, false).finish(&format!("{i}.txt"), None, "text"))
+        .collect();
+    let g = Gazetteer::shipped();
+    let extractions = extract(&articles, g);
+    summarise(&Input {
+        date: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+        since: since
+            .and_then(|s| crate::dates::parse_iso_partial(s))
+            .map(|d| d.first_day()),
+        until: None,
+        undated: Undated::Keep,
+        articles: &articles,
+        extractions: &extractions,
+        gazetteer: g,
+        sizes: Sizes::default(),
+        files_seen: texts.len(),
+        warnings: &[],
+    })
+}
+
+fn briefing(texts: &[&str]) -> Briefing {
+    briefing_with(texts, None)
+}
+
+#[test]
+fn one_sentence_in_two_articles_is_one_fact_with_two_sources() {
+    let s =
+        "Le gouvernement du Tchad a signé mardi un accord de défense avec le Japon à N'Djamena.";
+    let b = briefing(&[s, &format!("Autre chose encore ici.\n{s}")]);
+    let chad = b.countries.iter().find(|c| c.iso3 == "TCD").unwrap();
+    assert_eq!(chad.facts.len(), 1);
+    assert_eq!(chad.facts[0].sources, ["S1", "S2"]);
+    assert_eq!(chad.facts[0].spans.len(), 2);
+    assert!(!chad.facts[0].single_source);
+}
+
+#[test]
+fn spans_point_at_the_fact_text() {
+    let text = "Premier paragraphe sans pays du tout, mais assez long.\n\nLe Pérou et le Chili ont conclu un traité frontalier à Lima après dix ans de négociations.";
+    let article = scraped::parse(text, false).finish("a.txt", None, "text");
+    let b = briefing(&[text]);
+    let fact = &b.countries[0].facts[0];
+    let span = &fact.spans[0];
+    assert_eq!(&article.body[span.start..span.end], fact.text);
+}
+
+#[test]
+fn a_bloc_gets_the_facts_about_all_its_members() {
+    let b = briefing(&["12-03-2024 10:00 - Titre\n\nLe Ghana et le Togo discutent de leur frontière commune depuis des années.\nLa Mauritanie, le Mali, le Niger, le Burkina Faso et le Tchad ont dissous le G5 Sahel ce mardi à Nouakchott."]);
+    let g5 = b
+        .blocs
+        .iter()
+        .find(|x| x.short == "G5 Sahel")
+        .expect("G5 Sahel section");
+    assert_eq!(g5.facts.len(), 1);
+    assert!(
+        !b.countries.iter().any(|c| c.iso3 == "MLI"),
+        "members do not repeat the bloc's fact"
+    );
+}
+
+#[test]
+fn the_window_keeps_events_by_their_own_date() {
+    let text = "15-01-2025 09:00 - Titre\n\nLe 1er décembre 2024, une conférence sur la sécurité s'est tenue à Dakar, réunissant des délégués du Sénégal et du Mali.";
+    let kept = briefing_with(&[text], Some("2024-12"));
+    assert_eq!(kept.meetings.len(), 1);
+    assert_eq!(kept.meetings[0].date.unwrap().to_string(), "2024-12-01");
+    assert!(kept
+        .timeline
+        .iter()
+        .any(|e| e.date.to_string() == "2024-12-01"));
+    let dropped = briefing_with(&[text], Some("2025-01"));
+    assert!(dropped.meetings.is_empty());
+    assert!(dropped.timeline.is_empty());
+}
