@@ -180,22 +180,28 @@ fn every_fact_has_a_footnote_and_the_annex_lists_the_articles() {
         assert!(text.contains(file), "{file} in the annex");
     }
     let markup = std::fs::read_to_string(seeds_run().join(format!("briefing-{DATE}.typ"))).unwrap();
-    let facts: usize = b["countries"]
-        .as_array()
-        .unwrap()
+    // Every fact of every section, every quote and timeline entry: one footnote per source.
+    let list = |v: &serde_json::Value| v.as_array().unwrap().clone();
+    let mut facts: Vec<serde_json::Value> = list(&b["key_points"]);
+    for section in ["countries", "blocs", "meetings"] {
+        for s in list(&b[section]) {
+            facts.extend(list(&s["facts"]));
+        }
+    }
+    let mut notes: usize = facts
         .iter()
-        .map(|c| c["facts"].as_array().unwrap().len())
-        .sum::<usize>()
-        + b["key_points"].as_array().unwrap().len();
-    let notes: usize = b["countries"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .chain([&serde_json::json!({"facts": b["key_points"]})])
-        .flat_map(|c| c["facts"].as_array().unwrap().clone())
         .map(|f| f["sources"].as_array().unwrap().len())
         .sum();
-    assert!(facts > 0);
+    for section in ["quotes", "timeline"] {
+        notes += list(&b[section])
+            .iter()
+            .map(|q| q["sources"].as_array().unwrap().len())
+            .sum::<usize>();
+    }
+    assert!(facts.len() > 10);
+    assert!(facts
+        .iter()
+        .all(|f| !f["sources"].as_array().unwrap().is_empty()));
     assert_eq!(
         markup.matches("#footnote[").count(),
         notes,

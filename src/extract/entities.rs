@@ -890,6 +890,9 @@ fn meeting_in(
             ("se", "sont", "reunis" | "entretenus" | "rencontres") => Some(3),
             ("se", "rendra" | "rendrait" | "rendront" | "rendraient", _) => Some(2),
             ("se", "tiendra" | "tiendront" | "tiendrait", _) => Some(2),
+            ("s", "entretient" | "entretiennent", _) => Some(2),
+            ("se", "rend" | "rendent" | "reunissent" | "retrouvent", _) => Some(2),
+            ("recoit" | "accueille" | "accueillent" | "recoivent", _, _) => Some(1),
             ("recevra" | "accueillera" | "rencontrera", _, _) => Some(1),
             _ => None,
         };
@@ -917,7 +920,11 @@ fn meeting_in(
         })
         .min_by_key(|(_, d)| (d.start as i64 - (s.start + words[k].start) as i64).abs())
         .map(|(i, _)| i);
-    let place = place_in(text, words, s, g);
+    let person_spans: Vec<(usize, usize)> = people_here
+        .iter()
+        .map(|&p| (people[p].start, people[p].end))
+        .collect();
+    let place = place_in(text, words, s, g, &person_spans);
     let anaphoric = determiner && date.is_none() && place.is_none();
     let announced = words
         .iter()
@@ -950,7 +957,13 @@ fn meeting_in(
 }
 
 /// "à Moscou", "à Bamako", "en Russie": a capital or city after "à", else a country after "en/au".
-fn place_in(text: &str, words: &[Token], s: &SentenceView, g: &Gazetteer) -> Option<String> {
+fn place_in(
+    text: &str,
+    words: &[Token],
+    s: &SentenceView,
+    g: &Gazetteer,
+    people: &[(usize, usize)],
+) -> Option<String> {
     for m in s
         .countries
         .iter()
@@ -972,6 +985,31 @@ fn place_in(text: &str, words: &[Token], s: &SentenceView, g: &Gazetteer) -> Opt
             return Some(text[m.start - s.start..m.end - s.start].to_string());
         }
     }
+    // "au fort de Brégançon", "au palais de l'Élysée": a named place after a common noun.
+    for (k, w) in words.iter().enumerate() {
+        let common = k + 3 < words.len() && !words[k + 1].capitalised;
+        if matches!(w.folded.as_ref(), "au" | "aux")
+            && common
+            && matches!(words[k + 2].folded.as_ref(), "de" | "du" | "d" | "l")
+        {
+            let named = words[k + 3..]
+                .iter()
+                .position(|n| n.capitalised)
+                .map(|p| k + 3 + p)
+                .filter(|&p| p <= k + 4);
+            if let Some(p) = named {
+                let at = s.start + words[p].start;
+                let is_person = people.iter().any(|&(a, b)| a <= at && at < b);
+                let org = s.organisations.iter().any(|o| o.start <= at && at < o.end);
+                let alphabetic = text[words[p].start..words[p].end]
+                    .chars()
+                    .all(char::is_alphabetic);
+                if !is_person && !org && alphabetic && !s.countries.iter().any(|m| m.start == at) {
+                    return Some(text[words[p].start..words[p].end].to_string());
+                }
+            }
+        }
+    }
     for (k, w) in words.iter().enumerate() {
         if w.folded == "a"
             && k + 1 < words.len()
@@ -980,7 +1018,10 @@ fn place_in(text: &str, words: &[Token], s: &SentenceView, g: &Gazetteer) -> Opt
         {
             let city = &words[k + 1];
             let is_country = s.countries.iter().any(|m| m.start == s.start + city.start);
-            if !is_country && city.end - city.start >= 3 {
+            let is_person = people
+                .iter()
+                .any(|&(a, b)| a <= s.start + city.start && s.start + city.start < b);
+            if !is_country && !is_person && city.end - city.start >= 3 {
                 return Some(text[city.start..city.end].to_string());
             }
         }
@@ -1048,10 +1089,12 @@ fn role_groups(
         };
         let between = &text[rest_start..first_country.start - s.start];
         let lead = fold(between.trim_start());
-        if between.len() > 50
-            || between.contains(',')
-            || !(lead.starts_with("de") || lead.starts_with("du") || lead.is_empty())
-        {
+        // A ministry or office ("des Affaires étrangères", "de la Défense"), or nothing.
+        let office = between.chars().any(char::is_uppercase)
+            && (lead.starts_with("de") || lead.starts_with("du"));
+        let bare = ["du", "de", "des", "de la", "de l'", "d'", "de l’", "d’", ""]
+            .contains(&lead.trim_end());
+        if between.len() > 50 || between.contains([',', '(', ')']) || !(office || bare) {
             continue;
         }
         let complement = between.trim().trim_end_matches(['d', 'u']).trim();

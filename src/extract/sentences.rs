@@ -103,6 +103,35 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
         i = j;
     }
     push_trimmed(text, start..text.len(), &mut out);
+    out.into_iter().flat_map(|r| split_camel(text, r)).collect()
+}
+
+/// A heading glued to the next sentence by joined paragraphs: "Macron opposé à l'idéeDonald
+/// Trump a…" splits before "Donald" (a lower-case run of three letters or more, then a
+/// capitalised word).
+fn split_camel(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let slice = &text[range.clone()];
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut lower_run = 0;
+    for k in 0..chars.len() {
+        let c = chars[k].1;
+        if c.is_lowercase() {
+            lower_run += 1;
+            continue;
+        }
+        let glued = c.is_uppercase()
+            && lower_run >= 3
+            && chars.get(k + 1).is_some_and(|(_, n)| n.is_lowercase());
+        if glued {
+            let at = chars[k].0;
+            out.push(range.start + start..range.start + at);
+            start = at;
+        }
+        lower_run = 0;
+    }
+    out.push(range.start + start..range.end);
     out
 }
 

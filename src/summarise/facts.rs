@@ -46,7 +46,9 @@ pub fn clusters(
         for (s, sentence) in ex.sentences.iter().enumerate() {
             let text = &article.body[sentence.start..sentence.end];
             let length = text.chars().count();
-            if FACT_CHARS.contains(&length)
+            let complete = text.ends_with(['.', '!', '?', '…', '»', '"', '”', ')']);
+            if complete
+                && FACT_CHARS.contains(&length)
                 && (!sentence.countries.is_empty() || !sentence.organisations.is_empty())
             {
                 places.push(Place {

@@ -180,6 +180,43 @@ fn merge(events: Vec<Event>, x: &[ArticleExtraction]) -> Vec<Event> {
         }
         by_place.entry(place).or_default().push(i);
     }
+    // An event without a place, on the day of a placed event with the same kind of trigger.
+    let stem = |t: &str| fold(t).chars().take(5).collect::<String>();
+    let mut placed_by_day: HashMap<(NaiveDate, String), usize> = HashMap::new();
+    for (i, e) in events.iter().enumerate() {
+        if let (Some(_), Some(d)) = (&e.place, day(e)) {
+            placed_by_day.entry((d, stem(&e.trigger))).or_insert(i);
+        }
+    }
+    // An undated event at a place where one dated event of the same kind took place.
+    let mut dated_at: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    for (i, e) in events.iter().enumerate() {
+        if let (Some(place), Some(_)) = (&e.place, any_date(e)) {
+            dated_at
+                .entry((fold(place), stem(&e.trigger)))
+                .or_default()
+                .push(i);
+        }
+    }
+    for (i, e) in events.iter().enumerate() {
+        if let (Some(place), None) = (&e.place, any_date(e)) {
+            if let Some(&[j]) = dated_at
+                .get(&(fold(place), stem(&e.trigger)))
+                .map(Vec::as_slice)
+            {
+                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                parent[ri.max(rj)] = ri.min(rj);
+            }
+        }
+    }
+    for (i, e) in events.iter().enumerate() {
+        if e.place.is_none() {
+            if let Some(&j) = day(e).and_then(|d| placed_by_day.get(&(d, stem(&e.trigger)))) {
+                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                parent[ri.max(rj)] = ri.min(rj);
+            }
+        }
+    }
     let shares =
         |a: &Event, b: &Event| !a.people.is_disjoint(&b.people) || !a.groups.is_disjoint(&b.groups);
     for members in by_place.values() {

@@ -133,7 +133,7 @@ pub fn summarise(input: &Input) -> Briefing {
     // Meetings.
     let mut events: Vec<meetings::Event> = meetings::events(articles, x, &registry)
         .into_iter()
-        .filter(|e| e.place.is_some() || !e.dates.is_empty())
+        .filter(|e| e.place.is_some() || e.date(x).is_some_and(|d| d.2 != Precision::Year))
         .filter(|e| match e.date(x) {
             Some((from, to, _)) => input.in_period(from, to),
             None => e.articles().iter().any(|&a| input.article_in_period(a)),
@@ -402,7 +402,7 @@ fn make_meeting(
         named.insert(p);
     }
     for (role, country) in &e.groups {
-        match registry.by_role(role, *country) {
+        match registry.by_role(role, *country, &e.articles()) {
             Some(p) => {
                 named.insert(p);
             }
@@ -519,23 +519,22 @@ fn make_meeting(
     }
 }
 
-/// The noun for a trigger: verbs become "rencontre", "visite".
+/// The noun for a trigger: verbs become "rencontre" ("visite" for "se rendre").
 fn meeting_noun(trigger: &str) -> String {
     let folded = fold(trigger);
     if folded.contains("rendr") {
         "visite".into()
-    } else if folded.contains("accueilli")
-        || folded.contains("recu")
-        || folded.contains("rencontr")
-        || folded.contains("reuni")
-        || folded.contains("tenu")
-        || folded.contains("entretenu")
-    {
+    } else if trigger.contains(' ') || MEETING_VERBS.iter().any(|v| folded.starts_with(v)) {
         "rencontre".into()
     } else {
         trigger.to_lowercase()
     }
 }
+
+const MEETING_VERBS: &[&str] = &[
+    "accueil", "recu", "recev", "recoi", "rencontr", "reuni", "tenu", "tiend", "entreten",
+    "retrouv",
+];
 
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();

@@ -113,15 +113,29 @@ impl Registry {
         self.by_mention.get(&(article, mention)).copied()
     }
 
-    /// The one person who holds `role` for `country`, if exactly one does.
-    pub fn by_role(&self, role: &str, country: usize) -> Option<usize> {
-        let mut found = self
-            .people
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.country() == Some(country) && p.holds(role));
-        let first = found.next()?;
-        found.next().is_none().then_some(first.0)
+    /// The one person who holds `role` for `country`, if exactly one does; among several, the
+    /// one named by the given articles, if exactly one is.
+    pub fn by_role(
+        &self,
+        role: &str,
+        country: usize,
+        articles: &std::collections::BTreeSet<usize>,
+    ) -> Option<usize> {
+        let holders: Vec<usize> = (0..self.people.len())
+            .filter(|&p| self.people[p].country() == Some(country) && self.people[p].holds(role))
+            .collect();
+        match holders.as_slice() {
+            [one] => Some(*one),
+            [] => None,
+            many => {
+                let local: Vec<usize> = many
+                    .iter()
+                    .copied()
+                    .filter(|&p| self.people[p].articles.iter().any(|a| articles.contains(a)))
+                    .collect();
+                (local.len() == 1).then(|| local[0])
+            }
+        }
     }
 
     /// The person whose name (any written form) is `name`.
