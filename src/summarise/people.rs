@@ -47,6 +47,7 @@ impl Person {
 pub struct Registry {
     pub people: Vec<Person>,
     by_mention: HashMap<(usize, usize), usize>,
+    by_variant: HashMap<String, usize>,
 }
 
 impl Registry {
@@ -105,6 +106,11 @@ impl Registry {
                 .unwrap_or_default();
             person.articles.sort();
         }
+        for (id, person) in registry.people.iter().enumerate() {
+            for variant in person.variants.keys() {
+                registry.by_variant.entry(fold(variant)).or_insert(id);
+            }
+        }
         registry
     }
 
@@ -140,10 +146,7 @@ impl Registry {
 
     /// The person whose name (any written form) is `name`.
     pub fn by_name(&self, name: &str) -> Option<usize> {
-        let folded = fold(name);
-        self.people
-            .iter()
-            .position(|p| p.variants.keys().any(|v| fold(v) == folded))
+        self.by_variant.get(&fold(name)).copied()
     }
 }
 
