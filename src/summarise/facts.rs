@@ -342,7 +342,7 @@ pub fn content_words(text: &str) -> Vec<u64> {
     word_ranges(&folded)
         .map(|r| &folded[r])
         .filter(|w| w.chars().count() >= 4 && !STOP.contains(w))
-        .flat_map(|w| word_hashes(w))
+        .flat_map(word_hashes)
         .collect()
 }
 

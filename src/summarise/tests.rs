@@ -13,7 +13,7 @@ fn briefing_with(texts: &[&str], since: Option<&str>) -> Briefing {
     summarise(&Input {
         date: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
         since: since
-            .and_then(|s| crate::dates::parse_iso_partial(s))
+            .and_then(crate::dates::parse_iso_partial)
             .map(|d| d.first_day()),
         until: None,
         undated: Undated::Keep,
