@@ -76,7 +76,11 @@ pub fn generate(config: &Config) -> Result<Report, Error> {
         });
     }
     let read = corpus.articles.len();
-    let articles = corpus.articles;
+    let mut articles = corpus.articles;
+    if config.undated == summarise::Undated::Exclude {
+        // Left out entirely: not even cited by a meeting another article dates.
+        articles.retain(|a| a.published.is_some());
+    }
     let any_in_period = articles.iter().any(|a| match a.published {
         Some(_) => summarise::in_window(a, config.since, config.until),
         None => config.undated == summarise::Undated::Keep,

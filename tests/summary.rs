@@ -439,3 +439,37 @@ fn another_story_from_orangesum_the_g7_in_biarritz() {
         .any(|t| t["date"] == "2019-08-19"));
     assert!(pdf.contains("Sommet à Biarritz — 24 août 2019"));
 }
+
+#[test]
+fn undated_articles_can_be_left_out() {
+    let (b, _, _) = run(
+        Path::new("seeds"),
+        DATE,
+        &["--since", "2024-12", "--undated", "exclude"],
+    );
+    let sources = b["sources"].as_array().unwrap();
+    assert!(!sources.is_empty());
+    assert!(
+        sources.iter().all(|s| s["published"].is_string()),
+        "only dated sources"
+    );
+    assert!(!b["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w.as_str().unwrap().contains("undated")));
+    let (kept, _, _) = seeds();
+    assert!(
+        kept["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["published"].is_null()),
+        "kept by default"
+    );
+    assert!(kept["vigilance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|v| v["kind"] == "undated"));
+}
