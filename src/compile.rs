@@ -59,8 +59,14 @@ pub fn compile_pdf(markup: &str, date: NaiveDate) -> Result<Compiled, CompileErr
     let document = result
         .output
         .map_err(|errors| CompileError::Typst(describe_all(&world, &errors)))?;
+    // Archival (PDF/A-2b) and accessible (PDF/UA-1) together, as analysts archive and forward
+    // the briefing; typst refuses to write a PDF that breaks either.
+    let standards =
+        typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2b, typst_pdf::PdfStandard::Ua_1])
+            .map_err(|e| CompileError::Pdf(e.message().to_string()))?;
     let options = typst_pdf::PdfOptions {
         ident: Smart::Custom(format!("brief-{date}")),
+        standards,
         creator: Smart::Custom(Some(format!("brief {}", env!("CARGO_PKG_VERSION")))),
         ..Default::default()
     };

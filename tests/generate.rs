@@ -298,3 +298,18 @@ fn pdf_metadata_has_title_language_and_date() {
         "document language"
     );
 }
+
+#[test]
+fn the_default_pdf_is_pdf_a_2b_and_pdf_ua_1() {
+    let pdf = seeds_run().join(format!("briefing-{DATE}.pdf"));
+    let checker = root().join("../shared/tools/pdfa-check/pdfa-check");
+    for flavour in ["2b", "ua1"] {
+        let out = tool(checker.to_str().unwrap(), &[flavour, pdf.to_str().unwrap()]);
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && report.contains("compliant=true"),
+            "{flavour}: {report}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
