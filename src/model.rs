@@ -90,6 +90,8 @@ pub struct Source {
     pub relayed: Vec<String>,
     /// How many facts of the briefing cite it.
     pub cited_by: usize,
+    /// Whether anything in the briefing (fact, meeting, quote, timeline entry) cites it.
+    pub referenced: bool,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]

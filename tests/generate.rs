@@ -203,10 +203,20 @@ fn every_fact_has_a_footnote_and_the_annex_lists_the_articles() {
         .iter()
         .all(|f| !f["sources"].as_array().unwrap().is_empty()));
     assert_eq!(
-        markup.matches("#footnote[").count(),
+        markup.matches("#srcnote(").count(),
         notes,
-        "one footnote per source of each fact"
+        "one citation per source of each fact"
     );
+    // Repeated citations of an article point to its one footnote: one full note per source.
+    let pdf = pdf_text(&seeds_run().join(format!("briefing-{DATE}.pdf")), None);
+    for s in b["sources"].as_array().unwrap() {
+        let id = s["id"].as_str().unwrap();
+        assert_eq!(
+            pdf.matches(&format!("{id} —")).count(),
+            1,
+            "one full note for {id}"
+        );
+    }
 }
 
 #[test]

@@ -253,7 +253,7 @@ pub fn summarise(input: &Input) -> Briefing {
         })
         .collect::<Vec<_>>();
 
-    let sources = sources(
+    let mut sources = sources(
         articles,
         &cited,
         &ids,
@@ -262,6 +262,19 @@ pub fn summarise(input: &Input) -> Briefing {
         &meeting_models,
         &key_points,
     );
+    let referenced: BTreeSet<&String> = meeting_models
+        .iter()
+        .flat_map(|m| {
+            m.sources
+                .iter()
+                .chain(m.quotes.iter().flat_map(|q| &q.sources))
+        })
+        .chain(quotes.iter().flat_map(|q| &q.sources))
+        .chain(timeline.iter().flat_map(|t| &t.sources))
+        .collect();
+    for s in &mut sources {
+        s.referenced = s.cited_by > 0 || referenced.contains(&s.id);
+    }
     let mut warnings: Vec<String> = input.warnings.iter().map(ToString::to_string).collect();
     for &a in &cited {
         if articles[a].published.is_none() {
@@ -768,6 +781,7 @@ fn sources(
                 duplicates: article.duplicates.clone(),
                 relayed: article.relayed.clone(),
                 cited_by: cited_by.get(id.as_str()).map_or(0, BTreeSet::len),
+                referenced: false,
             }
         })
         .collect()
