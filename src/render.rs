@@ -170,9 +170,31 @@ fn culprit_line(message: &str, template: &str) -> Option<String> {
         .map(|n| (n + 1).to_string())
 }
 
-/// Escapes text for Typst markup: ASCII punctuation backslash-escaped, line breaks and tabs made
-/// spaces, other control characters dropped. The result is only text, whatever the input.
+/// French spacing: the space before « ; ! ? » and inside « » becomes a narrow no-break space
+/// (U+202F), the space before « : » a no-break space (U+00A0), so that no line starts with them.
+/// Only existing spaces change: the words stay as the source wrote them.
+pub fn french_spacing(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let chars: Vec<char> = input.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        let previous = i.checked_sub(1).map(|p| chars[p]);
+        let replaced = match (c, next, previous) {
+            (' ', Some(';' | '!' | '?' | '»'), _) => '\u{202f}',
+            (' ', Some(':'), _) => '\u{a0}',
+            (' ', _, Some('«')) => '\u{202f}',
+            _ => c,
+        };
+        out.push(replaced);
+    }
+    out
+}
+
+/// Escapes text for Typst markup, with French spacing: ASCII punctuation backslash-escaped,
+/// line breaks and tabs made spaces, other control characters dropped. The result is only
+/// text, whatever the input.
 pub fn escape_markup(input: &str) -> String {
+    let input = french_spacing(input);
     let mut out = String::with_capacity(input.len() + input.len() / 8);
     for c in input.chars() {
         match c {
@@ -346,7 +368,14 @@ mod tests {
             "\\#read\\(\\\"\\/etc\\/passwd\\\"\\)"
         );
         assert_eq!(escape_markup("= Titre\n- item"), "\\= Titre \\- item");
-        assert_eq!(escape_markup("Moscou, « Лавров »"), "Moscou\\, « Лавров »");
+        assert_eq!(
+            escape_markup("Moscou, « Лавров »"),
+            "Moscou\\, «\u{202f}Лавров\u{202f}»"
+        );
+        assert_eq!(
+            french_spacing("Russie-AES : annonce ; oui ! non ?"),
+            "Russie-AES\u{a0}: annonce\u{202f}; oui\u{202f}! non\u{202f}?"
+        );
         assert_eq!(escape_markup("a\u{0}b\u{7}c"), "abc");
     }
 
