@@ -24,13 +24,30 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  brief generate --since 2024-12\n      every article of seeds/ published from 1 December 2024, briefing dated today\n  brief generate --corpus ~/articles --since 2025-04 --until 2025-04 --date 2025-05-01 --out briefings --emit typ\n      April 2025 only, dated 1 May 2025, also keeping the Typst markup\n\nOutputs: OUT/briefing-DATE.pdf and OUT/briefing-DATE.json (and .typ with --emit typ),\nwritten atomically. Exit codes: 0 ok, 2 bad arguments, 3 corpus problem, 4 template\nproblem, 5 typst compile problem, 6 output folder problem."
     )]
-    Generate(GenerateArgs),
+    Generate(Box<GenerateArgs>),
     /// Show what brief read from each article: metadata and how it was found, headings,
     /// sentences and dates with their byte ranges, duplicates, warnings.
     #[command(
         after_help = "Examples:\n  brief inspect seeds/003_4c1f6d6e1defac3c.txt\n  brief inspect --json seeds/ > seeds.json\n\nExit codes: 0 ok, 3 nothing could be read."
     )]
     Inspect(InspectArgs),
+    /// Work with the briefing's templates.
+    #[command(subcommand)]
+    Templates(TemplatesCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// Write the built-in templates into DIR, to edit and use with --templates DIR. Existing
+    /// files are never overwritten.
+    #[command(
+        after_help = "Example:\n  brief templates export my-templates\n  brief generate --templates my-templates"
+    )]
+    Export {
+        /// The folder to write into (created if missing). Example: my-templates
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -84,26 +101,53 @@ pub struct GenerateArgs {
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub emit: Vec<Emit>,
 
-    /// Facts kept per country. Example: --facts-per-country 10
-    #[arg(long, value_name = "N", default_value_t = Sizes::default().facts_per_country)]
-    pub facts_per_country: usize,
+    /// Facts kept per country (default 6). Example: --facts-per-country 10
+    #[arg(long, value_name = "N")]
+    pub facts_per_country: Option<usize>,
 
     /// Largest article accepted, in bytes (a file, or one record of a JSON collection); larger
     /// ones are skipped with a warning. Example: --max-article-bytes 20000000
     #[arg(long, value_name = "BYTES", default_value_t = crate::corpus::DEFAULT_MAX_ARTICLE_BYTES)]
     pub max_article_bytes: u64,
 
-    /// Facts kept per meeting (its outcomes). Example: --facts-per-meeting 6
-    #[arg(long, value_name = "N", default_value_t = Sizes::default().facts_per_meeting)]
-    pub facts_per_meeting: usize,
+    /// Facts kept per meeting, its outcomes (default 4). Example: --facts-per-meeting 6
+    #[arg(long, value_name = "N")]
+    pub facts_per_meeting: Option<usize>,
 
     /// Undated articles: keep (the default; they are flagged) or exclude. Example: --undated exclude
     #[arg(long, value_name = "POLICY", default_value = "keep")]
     pub undated: UndatedArg,
 
-    /// Key points on the first page. Example: --key-points 7
-    #[arg(long, value_name = "N", default_value_t = Sizes::default().key_points)]
-    pub key_points: usize,
+    /// Settings file (title, organisation, marking, language, logo, sizes); default: brief.toml
+    /// in the working folder, if there is one. Example: --config settings/brief.toml
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// The briefing's title (default "Note de synthèse", or "Briefing" in English).
+    /// Example: --title "Note Sahel"
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// The organisation named in the title block and the PDF's metadata. Example: --organisation "Cellule Afrique"
+    #[arg(long, value_name = "TEXT")]
+    pub organisation: Option<String>,
+
+    /// Handling marking (default TLP:CLEAR). Example: --marking TLP:AMBER
+    #[arg(long, value_name = "TEXT")]
+    pub marking: Option<String>,
+
+    /// Language of the labels and dates: fr (default) or en. Example: --lang en
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+
+    /// Organisation logo for the title block: PNG, JPEG or WebP, checked and resized.
+    /// Example: --logo logo.png
+    #[arg(long, value_name = "FILE")]
+    pub logo: Option<PathBuf>,
+
+    /// Key points on the first page (default 5). Example: --key-points 7
+    #[arg(long, value_name = "N")]
+    pub key_points: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -131,6 +175,7 @@ pub struct Config {
     pub sizes: Sizes,
     pub read: crate::corpus::ReadOptions,
     pub undated: crate::summarise::Undated,
+    pub presentation: crate::render::Presentation,
 }
 
 impl GenerateArgs {
@@ -164,11 +209,58 @@ impl GenerateArgs {
                     ))
                 })?,
         };
-        if self.key_points == 0 || self.facts_per_country == 0 || self.facts_per_meeting == 0 {
+        let (file, _) = crate::settings::load(self.config.as_deref()).map_err(Error::Usage)?;
+        let defaults = Sizes::default();
+        let sizes = Sizes {
+            facts_per_country: self
+                .facts_per_country
+                .or(file.facts_per_country)
+                .unwrap_or(defaults.facts_per_country),
+            facts_per_meeting: self
+                .facts_per_meeting
+                .or(file.facts_per_meeting)
+                .unwrap_or(defaults.facts_per_meeting),
+            key_points: self
+                .key_points
+                .or(file.key_points)
+                .unwrap_or(defaults.key_points),
+            quotes: file.quotes.unwrap_or(defaults.quotes),
+            timeline: file.timeline.unwrap_or(defaults.timeline),
+            meetings: file.meetings.unwrap_or(defaults.meetings),
+        };
+        if [
+            sizes.key_points,
+            sizes.facts_per_country,
+            sizes.facts_per_meeting,
+        ]
+        .contains(&0)
+        {
             return Err(Error::Usage(
-                "--key-points and --facts-per-country must be at least 1".into(),
+                "--key-points, --facts-per-country and --facts-per-meeting must be at least 1"
+                    .into(),
             ));
         }
+        let lang = crate::settings::Lang::parse(
+            self.lang
+                .as_deref()
+                .or(file.lang.as_deref())
+                .unwrap_or("fr"),
+        )
+        .map_err(|e| Error::Usage(format!("--lang: {e}")))?;
+        let logo = match self.logo.as_ref().or(file.logo.as_ref()) {
+            Some(path) => Some(crate::render::load_logo(path).map_err(Error::Usage)?),
+            None => None,
+        };
+        let presentation = crate::render::Presentation {
+            title: self.title.or(file.title),
+            organisation: self.organisation.or(file.organisation),
+            marking: self
+                .marking
+                .or(file.marking)
+                .unwrap_or_else(|| "TLP:CLEAR".to_string()),
+            lang,
+            logo,
+        };
         Ok(Config {
             corpus: self.corpus,
             since,
@@ -177,12 +269,8 @@ impl GenerateArgs {
             out: self.out,
             templates: self.templates,
             emit_typ: self.emit.contains(&Emit::Typ),
-            sizes: Sizes {
-                facts_per_country: self.facts_per_country,
-                facts_per_meeting: self.facts_per_meeting,
-                key_points: self.key_points,
-                ..Sizes::default()
-            },
+            sizes,
+            presentation,
             undated: match self.undated {
                 UndatedArg::Keep => crate::summarise::Undated::Keep,
                 UndatedArg::Exclude => crate::summarise::Undated::Exclude,
@@ -238,7 +326,7 @@ mod tests {
         let Command::Generate(generate) = cli.command else {
             panic!("generate")
         };
-        generate.into_config(NaiveDate::from_ymd_opt(2026, 11, 21).unwrap())
+        (*generate).into_config(NaiveDate::from_ymd_opt(2026, 11, 21).unwrap())
     }
 
     #[test]

@@ -48,8 +48,12 @@ pub struct Compiled {
 }
 
 /// Compiles markup to a PDF dated `date`.
-pub fn compile_pdf(markup: &str, date: NaiveDate) -> Result<Compiled, CompileError> {
-    let world = BriefWorld::new(markup, date);
+pub fn compile_pdf(
+    markup: &str,
+    date: NaiveDate,
+    assets: &[(&str, Vec<u8>)],
+) -> Result<Compiled, CompileError> {
+    let world = BriefWorld::new(markup, date, assets);
     let result = typst::compile::<PagedDocument>(&world);
     let warnings = result
         .warnings
@@ -64,8 +68,12 @@ pub fn compile_pdf(markup: &str, date: NaiveDate) -> Result<Compiled, CompileErr
     let standards =
         typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2b, typst_pdf::PdfStandard::Ua_1])
             .map_err(|e| CompileError::Pdf(e.message().to_string()))?;
+    // The briefing date, for templates that do not set the document's own (PDF/A needs one).
+    let timestamp = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
+        .map(typst_pdf::Timestamp::new_utc);
     let options = typst_pdf::PdfOptions {
         ident: Smart::Custom(format!("brief-{date}")),
+        timestamp,
         standards,
         creator: Smart::Custom(Some(format!("brief {}", env!("CARGO_PKG_VERSION")))),
         ..Default::default()
@@ -83,20 +91,31 @@ struct BriefWorld {
     library: LazyHash<Library>,
     main: Source,
     today: NaiveDate,
+    /// The only other files the markup may read: our own assets (the logo), by virtual path.
+    assets: Vec<(FileId, Bytes)>,
 }
 
 impl BriefWorld {
-    fn new(markup: &str, today: NaiveDate) -> Self {
+    fn new(markup: &str, today: NaiveDate, assets: &[(&str, Vec<u8>)]) -> Self {
+        let assets = assets
+            .iter()
+            .map(|(name, bytes)| (file_id(&format!("/{name}")), Bytes::new(bytes.clone())))
+            .collect();
         BriefWorld {
             library: LazyHash::new(Library::default()),
             main: Source::new(main_id(), markup.to_string()),
             today,
+            assets,
         }
     }
 }
 
 fn main_id() -> FileId {
-    let path = VirtualPath::new(MAIN_PATH).expect("valid virtual path");
+    file_id(MAIN_PATH)
+}
+
+fn file_id(path: &str) -> FileId {
+    let path = VirtualPath::new(path).expect("valid virtual path");
     FileId::new(RootedPath::new(VirtualRoot::Project, path))
 }
 
@@ -135,10 +154,13 @@ impl World for BriefWorld {
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == self.main.id() {
-            Ok(Bytes::from_string(self.main.clone()))
-        } else {
-            Err(FileError::AccessDenied)
+            return Ok(Bytes::from_string(self.main.clone()));
         }
+        self.assets
+            .iter()
+            .find(|(asset, _)| *asset == id)
+            .map(|(_, bytes)| bytes.clone())
+            .ok_or(FileError::AccessDenied)
     }
 
     fn font(&self, index: usize) -> Option<Font> {
@@ -238,8 +260,9 @@ mod tests {
     #[test]
     fn compiles_french_and_cyrillic_text() {
         let out = compile_pdf(
-            "#set text(font: \"Libertinus Serif\", lang: \"fr\")\nÉté « Лавров »",
+            "#set document(title: \"t\")\n#set text(font: \"Libertinus Serif\", lang: \"fr\")\nÉté « Лавров »",
             date(),
+            &[],
         )
         .unwrap();
         assert!(out.pdf.starts_with(b"%PDF-"));
@@ -248,7 +271,7 @@ mod tests {
 
     #[test]
     fn reads_no_file_from_disk() {
-        let err = compile_pdf("#read(\"/etc/hostname\")", date())
+        let err = compile_pdf("#read(\"/etc/hostname\")", date(), &[])
             .err()
             .unwrap()
             .to_string();
@@ -259,8 +282,9 @@ mod tests {
     #[test]
     fn today_is_the_briefing_date() {
         let out = compile_pdf(
-            "#assert(datetime.today() == datetime(year: 2026, month: 11, day: 21))",
+            "#set document(title: \"t\")\n#assert(datetime.today() == datetime(year: 2026, month: 11, day: 21))",
             date(),
+            &[],
         );
         assert!(out.is_ok());
     }

@@ -22,6 +22,7 @@ pub mod inspect;
 pub mod model;
 pub mod publish;
 pub mod render;
+pub mod settings;
 pub mod summarise;
 pub mod text;
 pub mod warning;
@@ -112,8 +113,14 @@ pub fn generate(config: &Config) -> Result<Report, Error> {
         files_seen: corpus.files_seen,
         warnings: &corpus.warnings,
     });
-    let markup = templates.render(&briefing)?;
-    let compiled = compile::compile_pdf(&markup, config.date)?;
+    let markup = templates.render(&briefing, &config.presentation)?;
+    let assets: Vec<(&str, Vec<u8>)> = config
+        .presentation
+        .logo
+        .iter()
+        .map(|png| (render::LOGO_FILE, png.clone()))
+        .collect();
+    let compiled = compile::compile_pdf(&markup, config.date, &assets)?;
 
     let stem = format!("briefing-{}", config.date);
     let json = serde_json::to_vec_pretty(&briefing).expect("the model always serialises");

@@ -7,8 +7,19 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let args = match cli.command {
-        Command::Generate(args) => args,
+        Command::Generate(args) => *args,
         Command::Inspect(args) => return inspect(&args),
+        Command::Templates(brief::cli::TemplatesCommand::Export { dir }) => {
+            return match brief::render::export_templates(&dir) {
+                Ok(written) => {
+                    for path in written {
+                        println!("{}", path.display());
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(error) => fail(&brief::error::Error::Publish(error)),
+            };
+        }
     };
     let today = resolve_today(
         std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),

@@ -8,8 +8,9 @@
 //! `link`, the document title), the `typst_str` filter writes a complete string literal instead.
 //! Only the templates' own text is markup.
 
-use crate::dates::{french_long_day, parse_iso_partial};
+use crate::dates::{parse_iso_partial, PartialDate};
 use crate::model::Briefing;
+use crate::settings::Lang;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -32,6 +33,28 @@ pub enum RenderError {
     },
     #[error("cannot read the templates folder {0}: {1}")]
     Folder(String, String),
+}
+
+/// Writes the built-in templates into `dir`, refusing to overwrite anything already there.
+pub fn export_templates(
+    dir: &Path,
+) -> Result<Vec<std::path::PathBuf>, crate::publish::PublishError> {
+    let error = |reason: String| crate::publish::PublishError {
+        dir: dir.display().to_string(),
+        reason,
+    };
+    for (name, _) in DEFAULT_TEMPLATES {
+        if dir.join(name).exists() {
+            return Err(error(format!(
+                "{name} already exists there; nothing was written"
+            )));
+        }
+    }
+    let files: Vec<(String, Vec<u8>)> = DEFAULT_TEMPLATES
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.as_bytes().to_vec()))
+        .collect();
+    crate::publish::publish(dir, &files)
 }
 
 /// A set of templates ready to render, with where each came from (for error messages).
@@ -90,6 +113,7 @@ impl Templates {
         tera.set_escape_fn(escape_markup);
         tera.register_filter("typst_str", TypstStr);
         tera.register_filter("date_fr", date_fr);
+        tera.register_filter("date_long", date_long);
         let mut origins = HashMap::new();
         for (name, origin, text) in &sources {
             origins.insert(name.clone(), (origin.clone(), text.clone()));
@@ -106,8 +130,12 @@ impl Templates {
     }
 
     /// Renders the briefing into Typst markup.
-    pub fn render(&self, briefing: &Briefing) -> Result<String, RenderError> {
-        let view = View::new(briefing);
+    pub fn render(
+        &self,
+        briefing: &Briefing,
+        presentation: &Presentation,
+    ) -> Result<String, RenderError> {
+        let view = View::new(briefing, presentation);
         let context = tera::Context::from_serialize(&view).map_err(|e| self.error(&e))?;
         self.tera
             .render(MAIN_TEMPLATE, &context)
@@ -259,14 +287,102 @@ fn date_fr(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
     ))
 }
 
+/// `{{ "2025-04-03" | date_long(lang=lang) }}` → "3 avril 2025" or "3 April 2025".
+fn date_long(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+    let text = value.as_str().unwrap_or_default();
+    let lang = match args.get("lang").and_then(Value::as_str) {
+        Some("en") => Lang::En,
+        _ => Lang::Fr,
+    };
+    Ok(Value::String(
+        parse_iso_partial(text).map_or_else(|| text.to_string(), |d| d.long(lang)),
+    ))
+}
+
+/// How the briefing looks, from `brief.toml` and the flags.
+#[derive(Debug, Clone, Default)]
+pub struct Presentation {
+    pub title: Option<String>,
+    pub organisation: Option<String>,
+    pub marking: String,
+    pub lang: Lang,
+    /// The logo, checked and resized, as PNG.
+    pub logo: Option<Vec<u8>>,
+}
+
+/// The virtual file name under which the logo reaches Typst.
+pub const LOGO_FILE: &str = "logo.png";
+
+/// Reads a logo (PNG, JPEG or WebP), checks it is an image of a sensible size, scales it to at
+/// most 600 × 200 pixels and re-encodes it as PNG.
+pub fn load_logo(path: &Path) -> Result<Vec<u8>, String> {
+    let shown = path.display();
+    let bytes = std::fs::read(path).map_err(|e| format!("logo {shown}: cannot read it: {e}"))?;
+    let format = image::guess_format(&bytes)
+        .map_err(|_| format!("logo {shown}: not a PNG, JPEG or WebP image"))?;
+    if !matches!(
+        format,
+        image::ImageFormat::Png | image::ImageFormat::Jpeg | image::ImageFormat::WebP
+    ) {
+        return Err(format!(
+            "logo {shown}: {format:?} is not supported; use PNG, JPEG or WebP"
+        ));
+    }
+    let picture = image::load_from_memory_with_format(&bytes, format)
+        .map_err(|e| format!("logo {shown}: broken image: {e}"))?;
+    if picture.width() < 16 || picture.height() < 16 {
+        return Err(format!(
+            "logo {shown}: {}×{} pixels is too small (16×16 at least)",
+            picture.width(),
+            picture.height()
+        ));
+    }
+    let picture = if picture.width() > 600 || picture.height() > 200 {
+        picture.thumbnail(600, 200)
+    } else {
+        picture
+    };
+    let mut png = std::io::Cursor::new(Vec::new());
+    picture
+        .write_to(&mut png, image::ImageFormat::Png)
+        .map_err(|e| format!("logo {shown}: cannot re-encode it: {e}"))?;
+    Ok(png.into_inner())
+}
+
+const LABELS: &str = include_str!("data/labels.toml");
+
+/// The document's words in `lang`, from `data/labels.toml`.
+fn labels(lang: Lang) -> BTreeMap<String, String> {
+    let table: toml::Table = LABELS.parse().expect("labels.toml is valid");
+    let words = table
+        .get(lang.code())
+        .and_then(|v| v.as_table())
+        .expect("labels for each language");
+    words
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
+        .collect()
+}
+
 /// What the templates receive: the briefing itself, plus ready-made strings a template cannot
-/// compute (French dates, citations). Documented in the README.
+/// compute (dates in the briefing's language, citations, labels). Documented in the README.
 #[derive(Serialize)]
 struct View<'a> {
     briefing: &'a Briefing,
-    /// "21 novembre 2026".
+    /// "fr" or "en".
+    lang: &'static str,
+    /// The document's words in that language (`labels.key_points`, …).
+    labels: BTreeMap<String, String>,
+    title: String,
+    organisation: Option<String>,
+    marking: String,
+    /// Whether a logo is available as `logo.png`.
+    logo: bool,
+    /// "21 novembre 2026" or "21 November 2026".
     date_long: String,
-    /// "21 novembre 2026" as year, month, day numbers for Typst's `datetime`.
+    /// The date-time group of the briefing's date: "210000ZNOV26".
+    dtg: String,
+    /// The briefing date as year, month, day numbers for Typst's `datetime`.
     date_parts: [u32; 3],
     /// "depuis le 1er décembre 2024", "du … au …", or "toute la période du corpus".
     period_text: String,
@@ -274,65 +390,77 @@ struct View<'a> {
     cite: BTreeMap<&'a str, String>,
     /// ISO3 code → French country name, for every country.
     country_names: BTreeMap<&'static str, &'static str>,
-    /// Date precision → French label ("day" → "jour").
-    precision: BTreeMap<&'static str, &'static str>,
-    /// Vigilance kind → French label.
-    vigilance_labels: BTreeMap<&'static str, &'static str>,
+    /// Date precision → label ("day" → "jour").
+    precision: BTreeMap<String, String>,
+    /// Vigilance kind → label.
+    vigilance_labels: BTreeMap<String, String>,
 }
 
 impl<'a> View<'a> {
-    fn new(briefing: &'a Briefing) -> Self {
+    fn new(briefing: &'a Briefing, presentation: &Presentation) -> Self {
+        use chrono::Datelike;
+        let lang = presentation.lang;
+        let labels = labels(lang);
+        let word = |k: &str| labels.get(k).cloned().unwrap_or_default();
         let date = chrono::NaiveDate::parse_from_str(&briefing.date, "%Y-%m-%d")
             .expect("briefing date is ISO");
         let long = |iso: &Option<String>| {
             iso.as_deref()
                 .and_then(parse_iso_partial)
-                .map(|d| d.french_long())
+                .map(|d| d.long(lang))
         };
         let period_text = match (long(&briefing.period.since), long(&briefing.period.until)) {
-            (Some(s), Some(u)) => format!("du {s} au {u}"),
-            (Some(s), None) => format!("depuis le {s}"),
-            (None, Some(u)) => format!("jusqu’au {u}"),
-            (None, None) => "toute la période du corpus".to_string(),
+            (Some(s), Some(u)) => format!("{} {s} {} {u}", word("from"), word("to")),
+            (Some(s), None) => format!("{} {s}", word("since")),
+            (None, Some(u)) => format!("{} {u}", word("until")),
+            (None, None) => word("whole_period"),
         };
-        use chrono::Datelike;
+        const MONTHS: [&str; 12] = [
+            "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+        ];
+        let dtg = format!(
+            "{:02}0000Z{}{:02}",
+            date.day(),
+            MONTHS[date.month0() as usize],
+            date.year() % 100
+        );
+        let precision = ["day", "week", "month", "year", "unknown"]
+            .iter()
+            .map(|k| (k.to_string(), word(k)))
+            .collect();
+        let vigilance_labels = ["single_source", "contradiction", "announced", "undated"]
+            .iter()
+            .map(|k| (k.to_string(), word(&format!("{k}_label"))))
+            .collect();
         View {
             briefing,
-            date_long: french_long_day(date),
+            lang: lang.code(),
+            title: presentation.title.clone().unwrap_or_else(|| word("title")),
+            organisation: presentation.organisation.clone(),
+            marking: presentation.marking.clone(),
+            logo: presentation.logo.is_some(),
+            date_long: PartialDate::day(date).long(lang),
+            dtg,
             date_parts: [date.year() as u32, date.month(), date.day()],
             period_text,
             cite: briefing
                 .sources
                 .iter()
-                .map(|s| (s.id.as_str(), citation(s)))
+                .map(|s| (s.id.as_str(), citation(s, lang)))
                 .collect(),
             country_names: crate::gazetteer::Gazetteer::shipped()
                 .countries
                 .iter()
                 .map(|c| (c.iso3.as_str(), c.name.as_str()))
                 .collect(),
-            precision: [
-                ("day", "jour"),
-                ("week", "semaine"),
-                ("month", "mois"),
-                ("year", "an"),
-                ("unknown", "—"),
-            ]
-            .into_iter()
-            .collect(),
-            vigilance_labels: [
-                ("single_source", "Source unique"),
-                ("contradiction", "Contradiction"),
-                ("announced", "Annoncé"),
-                ("undated", "Non daté"),
-            ]
-            .into_iter()
-            .collect(),
+            precision,
+            vigilance_labels,
+            labels,
         }
     }
 }
 
-fn citation(source: &crate::model::Source) -> String {
+fn citation(source: &crate::model::Source, lang: Lang) -> String {
     let mut parts = Vec::new();
     if let Some(outlet) = &source.outlet {
         parts.push(outlet.clone());
@@ -340,9 +468,10 @@ fn citation(source: &crate::model::Source) -> String {
     if let Some(title) = &source.title {
         parts.push(format!("«\u{202f}{}\u{202f}»", short(title, 90)));
     }
-    parts.push(match source.published {
-        Some(d) => d.french_long(),
-        None => "non daté".to_string(),
+    parts.push(match (source.published, lang) {
+        (Some(d), _) => d.long(lang),
+        (None, Lang::Fr) => "non daté".to_string(),
+        (None, Lang::En) => "undated".to_string(),
     });
     parts.push(source.url.clone().unwrap_or_else(|| source.file.clone()));
     format!("{} — {}", source.id, parts.join(", "))

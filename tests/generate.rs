@@ -295,7 +295,7 @@ fn pdf_metadata_has_title_language_and_date() {
     let pdf = seeds_run().join(format!("briefing-{DATE}.pdf"));
     let info = String::from_utf8(tool("pdfinfo", &[pdf.to_str().unwrap()]).stdout).unwrap();
     assert!(
-        info.contains("Title:           Note de synthèse du 21 novembre 2026"),
+        info.contains("Title:           Note de synthèse — 21 novembre 2026"),
         "{info}"
     );
     assert!(
@@ -304,7 +304,7 @@ fn pdf_metadata_has_title_language_and_date() {
     );
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(
-        bytes.windows(12).any(|w| w == b"/Lang(fr-FR)"),
+        bytes.windows(9).any(|w| w == b"/Lang(fr)"),
         "document language"
     );
 }

@@ -86,6 +86,18 @@ impl PartialDate {
         .expect("partial dates are validated on construction")
     }
 
+    /// The long form in the briefing's language: "3 avril 2025" or "3 April 2025".
+    pub fn long(&self, lang: crate::settings::Lang) -> String {
+        match lang {
+            crate::settings::Lang::Fr => self.french_long(),
+            crate::settings::Lang::En => match (self.month, self.day) {
+                (Some(m), Some(d)) => format!("{d} {} {}", MONTHS_EN[m as usize - 1], self.year),
+                (Some(m), None) => format!("{} {}", MONTHS_EN[m as usize - 1], self.year),
+                _ => self.year.to_string(),
+            },
+        }
+    }
+
     /// "3 avril 2025", "avril 2025" or "2025".
     pub fn french_long(&self) -> String {
         match (self.month, self.day) {
@@ -132,6 +144,21 @@ pub const MONTHS_FR: [&str; 12] = [
     "octobre",
     "novembre",
     "décembre",
+];
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// French writes the first day of a month as an ordinal: "1er avril".

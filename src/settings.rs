@@ -1,0 +1,106 @@
+//! Settings from `brief.toml` (in the working folder, or `--config FILE`): title, organisation,
+//! handling marking, language, logo and section sizes. Flags override them; both are checked
+//! before any work starts.
+
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// `brief.toml`, as written by the user. Every key is optional.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileSettings {
+    pub title: Option<String>,
+    pub organisation: Option<String>,
+    pub marking: Option<String>,
+    pub lang: Option<String>,
+    pub logo: Option<PathBuf>,
+    pub facts_per_country: Option<usize>,
+    pub facts_per_meeting: Option<usize>,
+    pub key_points: Option<usize>,
+    pub quotes: Option<usize>,
+    pub timeline: Option<usize>,
+    pub meetings: Option<usize>,
+}
+
+/// The name looked up in the working folder when `--config` is not given.
+pub const DEFAULT_FILE: &str = "brief.toml";
+
+/// Reads the settings file: `explicit` if given (it must exist), else `brief.toml` if present.
+/// Relative logo paths are taken from the file's folder.
+pub fn load(explicit: Option<&Path>) -> Result<(FileSettings, Option<PathBuf>), String> {
+    let path = match explicit {
+        Some(p) => p.to_path_buf(),
+        None if Path::new(DEFAULT_FILE).is_file() => PathBuf::from(DEFAULT_FILE),
+        None => return Ok((FileSettings::default(), None)),
+    };
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read the settings file {shown}: {e}"))?;
+    let mut settings = parse(&text).map_err(|e| format!("settings file {shown}: {e}"))?;
+    if let (Some(logo), Some(folder)) = (&settings.logo, path.parent()) {
+        if logo.is_relative() {
+            settings.logo = Some(folder.join(logo));
+        }
+    }
+    Ok((settings, Some(path)))
+}
+
+/// Parses `brief.toml` text.
+pub fn parse(text: &str) -> Result<FileSettings, String> {
+    toml::from_str(text).map_err(|e: toml::de::Error| {
+        let message = e.message().to_string();
+        match e.span() {
+            Some(span) => format!(
+                "line {}: {message}",
+                text[..span.start].lines().count().max(1)
+            ),
+            None => message,
+        }
+    })
+}
+
+/// The briefing's language, for labels and dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub fn parse(text: &str) -> Result<Lang, String> {
+        match text.trim().to_lowercase().as_str() {
+            "fr" | "fr-fr" | "français" | "francais" => Ok(Lang::Fr),
+            "en" | "en-gb" | "en-us" | "english" => Ok(Lang::En),
+            other => Err(format!("unknown language {other:?}: use fr or en")),
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_key_and_rejects_unknown_ones() {
+        let s = parse("title = \"Note Sahel\"\norganisation = \"Cellule Afrique\"\nmarking = \"TLP:AMBER\"\nlang = \"en\"\nkey_points = 7\n").unwrap();
+        assert_eq!(s.title.as_deref(), Some("Note Sahel"));
+        assert_eq!(s.key_points, Some(7));
+        let err = parse("titel = \"x\"").unwrap_err();
+        assert!(err.contains("line 1") && err.contains("titel"), "{err}");
+        assert!(parse("key_points = \"sept\"").is_err());
+    }
+
+    #[test]
+    fn languages() {
+        assert_eq!(Lang::parse("EN").unwrap(), Lang::En);
+        assert!(Lang::parse("de").unwrap_err().contains("fr or en"));
+    }
+}

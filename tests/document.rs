@@ -1,0 +1,261 @@
+//! The document: settings (brief.toml, flags), English labels, the logo, the outline, and the
+//! templates users export and edit; with the errors each can give.
+
+mod common;
+
+use common::*;
+use std::path::Path;
+use std::process::Command;
+
+fn brief_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .unwrap()
+}
+
+fn seeds() -> String {
+    root().join("seeds").to_string_lossy().into_owned()
+}
+
+fn generate_in(dir: &Path, extra: &[&str]) -> std::process::Output {
+    generate_into(dir, "out", extra)
+}
+
+fn generate_into(dir: &Path, out: &str, extra: &[&str]) -> std::process::Output {
+    let mut args = vec![
+        "generate",
+        "--corpus",
+        seeds().leak(),
+        "--date",
+        DATE,
+        "--out",
+        out,
+        "--since",
+        "2024-12",
+    ];
+    args.extend_from_slice(extra);
+    brief_in(dir, &args)
+}
+
+fn ok(output: &std::process::Output) {
+    assert!(output.status.success(), "{}", stderr(output));
+}
+
+fn png(width: u32, height: u32) -> Vec<u8> {
+    let picture = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 255) as u8, (y % 255) as u8, 120])
+    });
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    picture
+        .write_to(&mut bytes, image::ImageFormat::Png)
+        .unwrap();
+    bytes.into_inner()
+}
+
+#[test]
+fn brief_toml_sets_title_organisation_marking_and_a_logo() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("logo.png"), png(900, 300)).unwrap();
+    std::fs::write(
+        dir.path().join("brief.toml"),
+        "title = \"Note Sahel hebdomadaire\"\norganisation = \"Cellule Afrique de l'Ouest\"\nmarking = \"TLP:AMBER\"\nlogo = \"logo.png\"\nkey_points = 3\n",
+    )
+    .unwrap();
+    ok(&generate_in(dir.path(), &[]));
+    let pdf = dir.path().join(format!("out/briefing-{DATE}.pdf"));
+    let first = flat(&pdf_text(&pdf, Some(1)));
+    for expected in [
+        "Note Sahel hebdomadaire",
+        "Cellule Afrique de l'Ouest",
+        "TLP:AMBER",
+        "21 novembre 2026",
+        "210000ZNOV26",
+    ] {
+        assert!(first.contains(expected), "{expected} on page 1: {first}");
+    }
+    let info = String::from_utf8(tool("pdfinfo", &[pdf.to_str().unwrap()]).stdout).unwrap();
+    assert!(
+        info.contains("Author:          Cellule Afrique de l'Ouest"),
+        "{info}"
+    );
+    let images =
+        String::from_utf8(tool("pdfimages", &["-list", pdf.to_str().unwrap()]).stdout).unwrap();
+    let logo = images.lines().nth(2).expect("the logo is in the PDF");
+    assert!(
+        logo.contains(" 600 ") && logo.contains(" 200 "),
+        "resized to 600 × 200: {logo}"
+    );
+    let b = json(&dir.path().join(format!("out/briefing-{DATE}.json")));
+    assert_eq!(
+        b["key_points"].as_array().unwrap().len(),
+        3,
+        "sizes from brief.toml"
+    );
+    // Flags override the file.
+    ok(&generate_in(
+        dir.path(),
+        &["--marking", "TLP:GREEN", "--key-points", "4"],
+    ));
+    assert!(flat(&pdf_text(&pdf, Some(1))).contains("TLP:GREEN"));
+    assert_eq!(
+        json(&dir.path().join(format!("out/briefing-{DATE}.json")))["key_points"]
+            .as_array()
+            .unwrap()
+            .len(),
+        4
+    );
+}
+
+#[test]
+fn english_labels_and_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(&generate_in(dir.path(), &["--lang", "en"]));
+    let pdf = dir.path().join(format!("out/briefing-{DATE}.pdf"));
+    let text = flat(&pdf_text(&pdf, None));
+    for expected in [
+        "Briefing",
+        "21 November 2026",
+        "Key points",
+        "Meetings and visits",
+        "Countries",
+        "Timeline",
+        "3 April 2025",
+    ] {
+        assert!(text.contains(expected), "{expected}");
+    }
+    assert!(!text.contains("L’essentiel"));
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(
+        bytes.windows(9).any(|w| w == b"/Lang(en)"),
+        "document language"
+    );
+}
+
+#[test]
+fn the_outline_lists_every_section() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(&generate_in(dir.path(), &[]));
+    let pdf = dir.path().join(format!("out/briefing-{DATE}.pdf"));
+    let out = tool(
+        "qpdf",
+        &["--json", "--json-key=outlines", pdf.to_str().unwrap()],
+    );
+    let outline: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let titles: Vec<String> = outline["outlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["title"].as_str().unwrap().to_string())
+        .collect();
+    for section in [
+        "L’essentiel",
+        "Réunions et rencontres",
+        "Pays",
+        "Blocs et organisations",
+        "Citations",
+        "Chronologie",
+        "Points de vigilance",
+        "Sources",
+        "Méthode",
+    ] {
+        assert!(
+            titles.iter().any(|t| t == section),
+            "{section} in the outline: {titles:?}"
+        );
+    }
+    let meetings = outline["outlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["title"] == "Réunions et rencontres")
+        .unwrap();
+    assert!(
+        !meetings["kids"].as_array().unwrap().is_empty(),
+        "subsections too"
+    );
+}
+
+#[test]
+fn exported_templates_give_the_same_document_and_are_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = brief_in(dir.path(), &["templates", "export", "mine"]);
+    ok(&export);
+    assert!(dir.path().join("mine/briefing.typ").exists());
+    let again = brief_in(dir.path(), &["templates", "export", "mine"]);
+    assert_eq!(again.status.code(), Some(6));
+    assert!(stderr(&again).contains("already exists"));
+    ok(&generate_into(dir.path(), "a", &[]));
+    ok(&generate_into(dir.path(), "b", &["--templates", "mine"]));
+    let name = format!("briefing-{DATE}.pdf");
+    assert!(
+        std::fs::read(dir.path().join("a").join(&name)).unwrap()
+            == std::fs::read(dir.path().join("b").join(&name)).unwrap()
+    );
+}
+
+/// An output folder with a previous good PDF, and the check that a failure leaves it alone.
+fn assert_refused(dir: &Path, output: &std::process::Output, says: &str) {
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(output));
+    let err = stderr(output);
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("error:") && l.contains(says)),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(dir.join(format!("out/briefing-{DATE}.pdf"))).unwrap(),
+        b"good"
+    );
+}
+
+fn with_previous_pdf() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    std::fs::write(dir.path().join(format!("out/briefing-{DATE}.pdf")), b"good").unwrap();
+    dir
+}
+
+#[test]
+fn a_broken_logo_an_unknown_language_or_a_bad_settings_file_stop_the_run() {
+    let dir = with_previous_pdf();
+    std::fs::write(
+        dir.path().join("broken.png"),
+        b"\x89PNG\r\n\x1a\nnot really",
+    )
+    .unwrap();
+    assert_refused(
+        dir.path(),
+        &generate_in(dir.path(), &["--logo", "broken.png"]),
+        "logo broken.png",
+    );
+    std::fs::write(dir.path().join("logo.gif"), b"GIF89a....").unwrap();
+    assert_refused(
+        dir.path(),
+        &generate_in(dir.path(), &["--logo", "logo.gif"]),
+        "logo logo.gif",
+    );
+    assert_refused(
+        dir.path(),
+        &generate_in(dir.path(), &["--lang", "de"]),
+        "--lang",
+    );
+    std::fs::write(
+        dir.path().join("brief.toml"),
+        "title = \"ok\"\nkey_points = \"sept\"\n",
+    )
+    .unwrap();
+    assert_refused(
+        dir.path(),
+        &generate_in(dir.path(), &[]),
+        "brief.toml: line 2",
+    );
+    std::fs::remove_file(dir.path().join("brief.toml")).unwrap();
+    assert_refused(
+        dir.path(),
+        &generate_in(dir.path(), &["--config", "missing.toml"]),
+        "cannot read the settings file missing.toml",
+    );
+}
