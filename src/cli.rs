@@ -96,8 +96,9 @@ pub struct GenerateArgs {
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
 
-    /// Extra outputs, comma-separated: typ (the Typst markup). The PDF and the JSON are always
-    /// written; json is accepted here for clarity. Example: --emit typ,json
+    /// Extra outputs, comma-separated: typ (the Typst markup), png (the first page as a PNG, for
+    /// e-mails and dashboards). The PDF and the JSON are always written; json is accepted here
+    /// for clarity. Example: --emit typ,png
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub emit: Vec<Emit>,
 
@@ -160,6 +161,7 @@ pub enum UndatedArg {
 pub enum Emit {
     Typ,
     Json,
+    Png,
 }
 
 /// A checked request for one briefing.
@@ -172,6 +174,7 @@ pub struct Config {
     pub out: PathBuf,
     pub templates: Option<PathBuf>,
     pub emit_typ: bool,
+    pub emit_png: bool,
     pub sizes: Sizes,
     pub read: crate::corpus::ReadOptions,
     pub undated: crate::summarise::Undated,
@@ -269,6 +272,7 @@ impl GenerateArgs {
             out: self.out,
             templates: self.templates,
             emit_typ: self.emit.contains(&Emit::Typ),
+            emit_png: self.emit.contains(&Emit::Png),
             sizes,
             presentation,
             undated: match self.undated {

@@ -43,6 +43,8 @@ pub enum CompileError {
 /// A document compiled: its PDF and the warnings typst gave.
 pub struct Compiled {
     pub pdf: Vec<u8>,
+    /// The first page as PNG, when asked for.
+    pub preview_png: Option<Vec<u8>>,
     pub pages: usize,
     pub warnings: Vec<String>,
 }
@@ -52,6 +54,16 @@ pub fn compile_pdf(
     markup: &str,
     date: NaiveDate,
     assets: &[(&str, Vec<u8>)],
+) -> Result<Compiled, CompileError> {
+    compile(markup, date, assets, false)
+}
+
+/// Compiles markup to a PDF and, if `preview`, renders its first page to a PNG.
+pub fn compile(
+    markup: &str,
+    date: NaiveDate,
+    assets: &[(&str, Vec<u8>)],
+    preview: bool,
 ) -> Result<Compiled, CompileError> {
     let world = BriefWorld::new(markup, date, assets);
     let result = typst::compile::<PagedDocument>(&world);
@@ -80,11 +92,39 @@ pub fn compile_pdf(
     };
     let pdf = typst_pdf::pdf(&document, &options)
         .map_err(|errors| CompileError::Pdf(describe_all(&world, &errors)))?;
+    let preview_png = match (preview, document.pages().first()) {
+        (true, Some(page)) => Some(first_page_png(page)?),
+        _ => None,
+    };
     Ok(Compiled {
         pdf,
+        preview_png,
         pages: document.pages().len(),
         warnings,
     })
+}
+
+/// A page as a PNG, 1.5 pixels per point (about 900 × 1260 pixels for A4), for e-mails and
+/// dashboards. typst draws it; the `image` crate encodes it.
+fn first_page_png(page: &typst_layout::Page) -> Result<Vec<u8>, CompileError> {
+    let options = typst_render::RenderOptions {
+        pixel_per_pt: typst::utils::Scalar::new(1.5),
+        ..Default::default()
+    };
+    let pixmap = typst_render::render(page, &options);
+    let mut rgba = Vec::with_capacity(pixmap.pixels().len() * 4);
+    for pixel in pixmap.pixels() {
+        let c = pixel.demultiply();
+        rgba.extend_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
+    }
+    let picture = image::RgbaImage::from_raw(pixmap.width(), pixmap.height(), rgba)
+        .ok_or_else(|| CompileError::Pdf("the page preview has an unexpected size".into()))?;
+    let mut png = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgba8(picture)
+        .to_rgb8()
+        .write_to(&mut png, image::ImageFormat::Png)
+        .map_err(|e| CompileError::Pdf(format!("cannot encode the page preview: {e}")))?;
+    Ok(png.into_inner())
 }
 
 struct BriefWorld {

@@ -120,7 +120,7 @@ pub fn generate(config: &Config) -> Result<Report, Error> {
         .iter()
         .map(|png| (render::LOGO_FILE, png.clone()))
         .collect();
-    let compiled = compile::compile_pdf(&markup, config.date, &assets)?;
+    let compiled = compile::compile(&markup, config.date, &assets, config.emit_png)?;
 
     let stem = format!("briefing-{}", config.date);
     let json = serde_json::to_vec_pretty(&briefing).expect("the model always serialises");
@@ -128,6 +128,9 @@ pub fn generate(config: &Config) -> Result<Report, Error> {
         (format!("{stem}.pdf"), compiled.pdf),
         (format!("{stem}.json"), json),
     ];
+    if let Some(png) = &compiled.preview_png {
+        outputs.push((format!("{stem}.png"), png.clone()));
+    }
     if config.emit_typ {
         outputs.push((format!("{stem}.typ"), markup.into_bytes()));
     }

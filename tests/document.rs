@@ -259,3 +259,18 @@ fn a_broken_logo_an_unknown_language_or_a_bad_settings_file_stop_the_run() {
         "cannot read the settings file missing.toml",
     );
 }
+
+#[test]
+fn emit_png_writes_a_preview_of_the_first_page() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(&generate_in(dir.path(), &["--emit", "png"]));
+    let png = std::fs::read(dir.path().join(format!("out/briefing-{DATE}.png"))).unwrap();
+    let picture = image::load_from_memory(&png).expect("a readable PNG");
+    assert_eq!(
+        (picture.width(), picture.height()),
+        (893, 1263),
+        "A4 at 1.5 pixels per point"
+    );
+    let dark = picture.to_luma8().pixels().filter(|p| p.0[0] < 128).count();
+    assert!(dark > 10_000, "the page has text on it");
+}
