@@ -19,6 +19,7 @@ pub mod error;
 pub mod extract;
 pub mod gazetteer;
 pub mod inspect;
+pub mod map;
 pub mod model;
 pub mod publish;
 pub mod render;
@@ -114,12 +115,18 @@ pub fn generate(config: &Config) -> Result<Report, Error> {
         warnings: &corpus.warnings,
     });
     let markup = templates.render(&briefing, &config.presentation)?;
-    let assets: Vec<(&str, Vec<u8>)> = config
+    let mut assets: Vec<(&str, Vec<u8>)> = config
         .presentation
         .logo
         .iter()
         .map(|png| (render::LOGO_FILE, png.clone()))
         .collect();
+    if let Some(locator) = map::locator(&briefing) {
+        assets.push((
+            map::MAP_FILE,
+            serde_json::to_vec(&locator).expect("the map serialises"),
+        ));
+    }
     let compiled = compile::compile(&markup, config.date, &assets, config.emit_png)?;
 
     let stem = format!("briefing-{}", config.date);

@@ -378,6 +378,8 @@ struct View<'a> {
     marking: String,
     /// Whether a logo is available as `logo.png`.
     logo: bool,
+    /// Whether a locator map is available as `map.json` (see `map.rs` for its fields).
+    map: bool,
     /// "21 novembre 2026" or "21 November 2026".
     date_long: String,
     /// The date-time group of the briefing's date: "210000ZNOV26".
@@ -439,6 +441,7 @@ impl<'a> View<'a> {
             organisation: presentation.organisation.clone(),
             marking: presentation.marking.clone(),
             logo: presentation.logo.is_some(),
+            map: crate::map::locator(briefing).is_some(),
             date_long: PartialDate::day(date).long(lang),
             dtg,
             date_parts: [date.year() as u32, date.month(), date.day()],

@@ -274,3 +274,21 @@ fn emit_png_writes_a_preview_of_the_first_page() {
     let dark = picture.to_luma8().pixels().filter(|p| p.0[0] < 128).count();
     assert!(dark > 10_000, "the page has text on it");
 }
+
+#[test]
+fn the_locator_map_shades_the_countries_of_the_briefing() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(&generate_in(dir.path(), &["--emit", "typ"]));
+    let markup =
+        std::fs::read_to_string(dir.path().join(format!("out/briefing-{DATE}.typ"))).unwrap();
+    assert!(
+        markup.contains("json(\"map.json\")"),
+        "the template draws the map from typed data"
+    );
+    let pdf = dir.path().join(format!("out/briefing-{DATE}.pdf"));
+    let text = flat(&pdf_text(&pdf, None));
+    assert!(text.contains("Carte de situation"));
+    // The figure is drawn: many filled shapes, so many more PDF path operators than a page of text.
+    let images_and_paths = std::fs::read(&pdf).unwrap();
+    assert!(images_and_paths.len() > 100_000);
+}
