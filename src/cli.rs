@@ -119,6 +119,11 @@ pub struct GenerateArgs {
     #[arg(long, value_name = "POLICY", default_value = "keep")]
     pub undated: UndatedArg,
 
+    /// Print the wall time of each stage (read, extract, summarise, render, compile, publish)
+    /// on standard error.
+    #[arg(long)]
+    pub timings: bool,
+
     /// Settings file (title, organisation, marking, language, logo, sizes); default: brief.toml
     /// in the working folder, if there is one. Example: --config settings/brief.toml
     #[arg(long, value_name = "FILE")]
@@ -175,6 +180,7 @@ pub struct Config {
     pub templates: Option<PathBuf>,
     pub emit_typ: bool,
     pub emit_png: bool,
+    pub timings: bool,
     pub sizes: Sizes,
     pub read: crate::corpus::ReadOptions,
     pub undated: crate::summarise::Undated,
@@ -273,6 +279,7 @@ impl GenerateArgs {
             templates: self.templates,
             emit_typ: self.emit.contains(&Emit::Typ),
             emit_png: self.emit.contains(&Emit::Png),
+            timings: self.timings,
             sizes,
             presentation,
             undated: match self.undated {

@@ -40,6 +40,29 @@ pub struct Report {
     pub warnings: Vec<Warning>,
     pub articles: usize,
     pub pages: usize,
+    /// Wall time of each stage, in order.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
+}
+
+/// Times the stages of a run (shown with --timings).
+struct Stopwatch {
+    last: std::time::Instant,
+    laps: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl Stopwatch {
+    fn start() -> Self {
+        Stopwatch {
+            last: std::time::Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, stage: &'static str) {
+        let now = std::time::Instant::now();
+        self.laps.push((stage, now - self.last));
+        self.last = now;
+    }
 }
 
 /// Runs `brief inspect`: the report (text or JSON) and the warnings of reading.
@@ -69,7 +92,9 @@ pub fn inspect(args: &cli::InspectArgs) -> Result<(String, Vec<Warning>), Error>
 
 /// Runs `brief generate`: reads, summarises, renders, compiles, and only then writes.
 pub fn generate(config: &Config) -> Result<Report, Error> {
+    let mut clock = Stopwatch::start();
     let corpus = corpus::load(std::slice::from_ref(&config.corpus), config.read)?;
+    clock.lap("read");
     if corpus.articles.is_empty() {
         return Err(Error::EmptyCorpus {
             corpus: config.corpus.display().to_string(),
@@ -102,6 +127,7 @@ pub fn generate(config: &Config) -> Result<Report, Error> {
     };
     let gazetteer = gazetteer::Gazetteer::shipped();
     let extractions = extract::extract(&articles, gazetteer);
+    clock.lap("extract");
     let briefing = summarise::summarise(&summarise::Input {
         date: config.date,
         since: config.since,
@@ -114,7 +140,9 @@ pub fn generate(config: &Config) -> Result<Report, Error> {
         files_seen: corpus.files_seen,
         warnings: &corpus.warnings,
     });
+    clock.lap("summarise");
     let markup = templates.render(&briefing, &config.presentation)?;
+    clock.lap("render");
     let mut assets: Vec<(&str, Vec<u8>)> = config
         .presentation
         .logo
@@ -128,6 +156,7 @@ pub fn generate(config: &Config) -> Result<Report, Error> {
         ));
     }
     let compiled = compile::compile(&markup, config.date, &assets, config.emit_png)?;
+    clock.lap("compile");
 
     let stem = format!("briefing-{}", config.date);
     let json = serde_json::to_vec_pretty(&briefing).expect("the model always serialises");
@@ -139,6 +168,10 @@ pub fn generate(config: &Config) -> Result<Report, Error> {
         outputs.push((format!("{stem}.png"), png.clone()));
     }
     if config.emit_typ {
+        // The files the markup reads, beside it, so that `typst compile` gives the same PDF.
+        for (name, bytes) in &assets {
+            outputs.push((name.to_string(), bytes.clone()));
+        }
         outputs.push((format!("{stem}.typ"), markup.into_bytes()));
     }
     let written = publish::publish(&config.out, &outputs)?;
@@ -150,10 +183,12 @@ pub fn generate(config: &Config) -> Result<Report, Error> {
             .into_iter()
             .map(|w| Warning::general(format!("typst: {w}"))),
     );
+    clock.lap("publish");
     Ok(Report {
         written,
         warnings,
         articles: briefing.corpus.articles,
         pages: compiled.pages,
+        timings: clock.laps,
     })
 }

@@ -25,6 +25,7 @@ fn main() -> ExitCode {
         std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
         chrono::Local::now().date_naive(),
     );
+    let timings = args.timings;
     let result = today
         .and_then(|today| args.into_config(today))
         .and_then(|config| brief::generate(&config));
@@ -37,6 +38,11 @@ fn main() -> ExitCode {
                 "read {} article(s), {} page(s)",
                 report.articles, report.pages
             );
+            if timings {
+                for (stage, time) in &report.timings {
+                    eprintln!("time: {stage:<9} {:>8.3} s", time.as_secs_f64());
+                }
+            }
             for path in &report.written {
                 println!("{}", path.display());
             }
