@@ -236,6 +236,7 @@ impl GenerateArgs {
             quotes: file.quotes.unwrap_or(defaults.quotes),
             timeline: file.timeline.unwrap_or(defaults.timeline),
             meetings: file.meetings.unwrap_or(defaults.meetings),
+            countries: file.countries.unwrap_or(defaults.countries),
         };
         if [
             sizes.key_points,

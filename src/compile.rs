@@ -127,6 +127,24 @@ fn first_page_png(page: &typst_layout::Page) -> Result<Vec<u8>, CompileError> {
     Ok(png.into_inner())
 }
 
+/// Whether one of the embedded fonts can draw `c`. PDF/A forbids text without a glyph, so the
+/// renderer replaces what no font covers (see `render::printable`).
+pub fn font_covers(c: char) -> bool {
+    static COVERED: OnceLock<std::collections::HashSet<u32>> = OnceLock::new();
+    if c.is_ascii() {
+        return true;
+    }
+    COVERED
+        .get_or_init(|| {
+            let book = &fonts().0;
+            (0..fonts().1.len())
+                .filter_map(|i| book.info(i))
+                .flat_map(|info| info.coverage.iter())
+                .collect()
+        })
+        .contains(&(c as u32))
+}
+
 struct BriefWorld {
     library: LazyHash<Library>,
     main: Source,

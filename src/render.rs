@@ -218,11 +218,31 @@ pub fn french_spacing(input: &str) -> String {
     out
 }
 
+/// Characters no embedded font can draw become their code, "[U+25BA]": PDF/A forbids text
+/// without glyphs, and the JSON keeps the original. Spaces and marks that draw nothing stay.
+pub fn printable(input: &str) -> String {
+    if input.is_ascii() {
+        return input.to_string();
+    }
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        let invisible = c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{206f}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}');
+        if invisible || crate::compile::font_covers(c) {
+            out.push(c);
+        } else {
+            out.push_str(&format!("[U+{:04X}]", c as u32));
+        }
+    }
+    out
+}
+
 /// Escapes text for Typst markup, with French spacing: ASCII punctuation backslash-escaped,
 /// line breaks and tabs made spaces, other control characters dropped. The result is only
 /// text, whatever the input.
 pub fn escape_markup(input: &str) -> String {
-    let input = french_spacing(input);
+    let input = printable(&french_spacing(input));
     let mut out = String::with_capacity(input.len() + input.len() / 8);
     for c in input.chars() {
         match c {

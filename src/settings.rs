@@ -20,6 +20,7 @@ pub struct FileSettings {
     pub quotes: Option<usize>,
     pub timeline: Option<usize>,
     pub meetings: Option<usize>,
+    pub countries: Option<usize>,
 }
 
 /// The name looked up in the working folder when `--config` is not given.

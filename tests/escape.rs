@@ -2,13 +2,13 @@
 //! text showing that text, and the string literal holds it exactly.
 
 use brief::compile::{markup_as_plain_text, string_literal_value};
-use brief::render::{escape_markup, french_spacing, typst_string_literal};
+use brief::render::{escape_markup, french_spacing, printable, typst_string_literal};
 use proptest::prelude::*;
 
 /// What Typst should show for `input`: line breaks and tabs as spaces (runs of spaces fold into
 /// one, as in any markup), other control characters gone.
 fn shown(input: &str) -> String {
-    let input = french_spacing(input);
+    let input = printable(&french_spacing(input));
     let mut out = String::new();
     for c in input.chars() {
         let c = match c {

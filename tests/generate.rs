@@ -41,7 +41,9 @@ fn writes_the_dated_pdf_json_and_markup() {
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(names.len(), 3, "no temporary file left behind: {names:?}");
+    // The PDF, the JSON, the markup and the map the markup reads; no temporary file.
+    assert_eq!(names.len(), 4, "no temporary file left behind: {names:?}");
+    assert!(seeds_run().join("map.json").exists());
 }
 
 #[test]

@@ -27,6 +27,8 @@ pub struct Sizes {
     pub quotes: usize,
     pub timeline: usize,
     pub meetings: usize,
+    /// Country sections, the most covered first.
+    pub countries: usize,
 }
 
 impl Default for Sizes {
@@ -38,6 +40,7 @@ impl Default for Sizes {
             quotes: 12,
             timeline: 30,
             meetings: 12,
+            countries: 30,
         }
     }
 }
@@ -150,7 +153,34 @@ pub fn summarise(input: &Input) -> Briefing {
     for e in &events {
         cited.extend(e.articles());
     }
-    let selection = select_facts(input, &clusters, &blocs_in_corpus, &cluster_kept);
+    let mut selection = select_facts(input, &clusters, &blocs_in_corpus, &cluster_kept);
+    // The most covered countries only (the period's mentions), before anything cites them.
+    let mut mentions: BTreeMap<usize, usize> = BTreeMap::new();
+    for c in clusters.iter().filter(|c| cluster_kept(c)) {
+        for &country in c.about.keys() {
+            *mentions.entry(country).or_default() += c.members.len();
+        }
+    }
+    let mut ranked: Vec<(usize, usize)> = selection
+        .keys()
+        .filter_map(|k| match k {
+            Subject::Country(c) => Some((*c, mentions.get(c).copied().unwrap_or(0))),
+            _ => None,
+        })
+        .collect();
+    ranked.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| g.countries[a.0].name.cmp(&g.countries[b.0].name))
+    });
+    let kept_countries: BTreeSet<usize> = ranked
+        .iter()
+        .take(input.sizes.countries)
+        .map(|r| r.0)
+        .collect();
+    selection.retain(|k, _| match k {
+        Subject::Country(c) => kept_countries.contains(c),
+        Subject::Bloc(_) => true,
+    });
     for &c in selection.values().flatten() {
         cited.extend(clusters[c].members.iter().map(|p| p.article));
     }
@@ -163,12 +193,6 @@ pub fn summarise(input: &Input) -> Briefing {
 
     let mut countries: Vec<CountrySection> = Vec::new();
     let mut blocs: Vec<BlocSection> = Vec::new();
-    let mut mentions: BTreeMap<usize, usize> = BTreeMap::new();
-    for c in clusters.iter().filter(|c| cluster_kept(c)) {
-        for &country in c.about.keys() {
-            *mentions.entry(country).or_default() += c.members.len();
-        }
-    }
     for (key, chosen) in &selection {
         let facts: Vec<Fact> = chosen.iter().map(|&c| fact(c)).collect();
         match *key {
@@ -214,6 +238,7 @@ pub fn summarise(input: &Input) -> Briefing {
             .cmp(&a.mentions)
             .then_with(|| a.name.cmp(&b.name))
     });
+    countries.truncate(input.sizes.countries);
     blocs.sort_by(|a, b| {
         b.facts
             .len()
