@@ -25,10 +25,13 @@ const HOSTILE_LINES: &[&str] = &[
     "En Lituanie, $x^2$ et <label> et @ref et `raw` et *gras* et _penché_ restent du texte.",
 ];
 
+/// Characters no embedded font draws: PDF/A forbids them, so the PDF shows their code.
+const UNDRAWABLE: &str = "Au Kenya, le symbole ► et les caractères 漢字 figuraient dans le communiqué officiel.";
+
 fn hostile_corpus() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let p = |name: &str| dir.path().join(name);
-    let body = HOSTILE_LINES.join("\n");
+    let body = format!("{}\n{UNDRAWABLE}", HOSTILE_LINES.join("\n"));
     std::fs::write(
         p("hostile.txt"),
         format!("Titre {{{{ 7*7 }}}} et #set page(width: 1cm)\n\n{body}\n"),
@@ -123,6 +126,9 @@ fn hostile_text_reaches_the_pdf_verbatim_and_bad_files_are_named() {
         "title verbatim"
     );
     assert!(!text.contains("root:x:0"), "/etc/passwd was read");
+    for code in ["[U+25BA]", "[U+6F22]", "[U+5B57]"] {
+        assert!(squashed.contains(code), "{code} shown for a character no font draws");
+    }
     assert!(
         flat(&text).contains("Le Sénégal a signé un accord très important à Dakar."),
         "Windows-1252 decoded"
