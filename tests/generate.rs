@@ -325,3 +325,25 @@ fn the_default_pdf_is_pdf_a_2b_and_pdf_ua_1() {
         );
     }
 }
+
+#[test]
+fn french_punctuation_never_starts_a_line() {
+    let pdf = seeds_run().join(format!("briefing-{DATE}.pdf"));
+    let out = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    for line in text.lines() {
+        let trimmed = line.trim();
+        assert!(
+            !trimmed.starts_with([':', ';', '!', '?', '»']),
+            "line starts with punctuation: {line:?}"
+        );
+        assert!(
+            !trimmed.ends_with('«'),
+            "line ends with an opening guillemet: {line:?}"
+        );
+    }
+    assert!(
+        text.contains("novembre 2026") && text.contains("avril 2025"),
+        "French long dates"
+    );
+}

@@ -26,7 +26,8 @@ const HOSTILE_LINES: &[&str] = &[
 ];
 
 /// Characters no embedded font draws: PDF/A forbids them, so the PDF shows their code.
-const UNDRAWABLE: &str = "Au Kenya, le symbole ► et les caractères 漢字 figuraient dans le communiqué officiel.";
+const UNDRAWABLE: &str =
+    "Au Kenya, le symbole ► et les caractères 漢字 figuraient dans le communiqué officiel.";
 
 fn hostile_corpus() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -127,7 +128,10 @@ fn hostile_text_reaches_the_pdf_verbatim_and_bad_files_are_named() {
     );
     assert!(!text.contains("root:x:0"), "/etc/passwd was read");
     for code in ["[U+25BA]", "[U+6F22]", "[U+5B57]"] {
-        assert!(squashed.contains(code), "{code} shown for a character no font draws");
+        assert!(
+            squashed.contains(code),
+            "{code} shown for a character no font draws"
+        );
     }
     assert!(
         flat(&text).contains("Le Sénégal a signé un accord très important à Dakar."),
