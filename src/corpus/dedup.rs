@@ -4,6 +4,7 @@
 //! buckets, never all pairs. Each group becomes one article with several locations.
 
 use super::Article;
+use crate::hashing::{mix, UnionFind};
 use crate::text::word_hashes;
 use crate::warning::Warning;
 use rayon::prelude::*;
@@ -169,14 +170,6 @@ fn estimate(a: &[u64; HASHES], b: &[u64; HASHES]) -> f64 {
     a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / HASHES as f64
 }
 
-/// SplitMix64's finaliser: a fast, well-spread 64-bit mix.
-fn mix(mut z: u64) -> u64 {
-    z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
-
 const SEEDS: [u64; HASHES] = {
     let mut seeds = [0u64; HASHES];
     let mut i = 0;
@@ -190,29 +183,6 @@ const SEEDS: [u64; HASHES] = {
     }
     seeds
 };
-
-struct UnionFind(Vec<usize>);
-
-impl UnionFind {
-    fn new(n: usize) -> Self {
-        UnionFind((0..n).collect())
-    }
-
-    fn find(&mut self, mut i: usize) -> usize {
-        while self.0[i] != i {
-            self.0[i] = self.0[self.0[i]];
-            i = self.0[i];
-        }
-        i
-    }
-
-    /// Joins the groups; the smaller index stays the root so the first article represents.
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        let (low, high) = if ra < rb { (ra, rb) } else { (rb, ra) };
-        self.0[high] = low;
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -5,6 +5,7 @@
 use crate::corpus::Article;
 use crate::extract::ArticleExtraction;
 use crate::gazetteer::{Gazetteer, MentionKind};
+use crate::hashing::{mix, UnionFind};
 use crate::text::{fold, word_hashes, word_ranges};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -428,14 +429,7 @@ fn signature(text: &str) -> [u64; HASHES] {
 
 /// Union-find over LSH buckets: the root (smallest index) of each item's group.
 fn group(signatures: &[[u64; HASHES]]) -> Vec<usize> {
-    let mut parent: Vec<usize> = (0..signatures.len()).collect();
-    fn find(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
+    let mut groups = UnionFind::new(signatures.len());
     for band in 0..BANDS {
         let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
         for (i, sig) in signatures.iter().enumerate() {
@@ -455,22 +449,11 @@ fn group(signatures: &[[u64; HASHES]]) -> Vec<usize> {
                         .count() as f64
                         / HASHES as f64;
                     if same >= SAME_FACT {
-                        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                        let (low, high) = if ra < rb { (ra, rb) } else { (rb, ra) };
-                        parent[high] = low;
+                        groups.union(a, b);
                     }
                 }
             }
         }
     }
-    (0..signatures.len())
-        .map(|i| find(&mut parent, i))
-        .collect()
-}
-
-fn mix(mut z: u64) -> u64 {
-    z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
+    (0..signatures.len()).map(|i| groups.find(i)).collect()
 }

@@ -7,6 +7,7 @@ use super::people::Registry;
 use crate::corpus::Article;
 use crate::dates::Precision;
 use crate::extract::ArticleExtraction;
+use crate::hashing::UnionFind;
 use crate::text::fold;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -149,14 +150,7 @@ fn singular(role: &str) -> String {
 
 /// Joins the events that are the same meeting.
 fn merge(events: Vec<Event>, x: &[ArticleExtraction]) -> Vec<Event> {
-    let mut parent: Vec<usize> = (0..events.len()).collect();
-    fn find(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
+    let mut groups = UnionFind::new(events.len());
     let day = |e: &Event| e.date(x).filter(|d| d.2 == Precision::Day).map(|d| d.0);
     let any_date = |e: &Event| e.date(x).map(|d| (d.0, d.1));
     // Same place, same day.
@@ -170,8 +164,7 @@ fn merge(events: Vec<Event>, x: &[ArticleExtraction]) -> Vec<Event> {
         if let Some(d) = day(e) {
             match by_place_day.get(&(place.clone(), d)) {
                 Some(&j) => {
-                    let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                    parent[ri.max(rj)] = ri.min(rj);
+                    groups.union(i, j);
                 }
                 None => {
                     by_place_day.insert((place.clone(), d), i);
@@ -204,16 +197,14 @@ fn merge(events: Vec<Event>, x: &[ArticleExtraction]) -> Vec<Event> {
                 .get(&(fold(place), stem(&e.trigger)))
                 .map(Vec::as_slice)
             {
-                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                parent[ri.max(rj)] = ri.min(rj);
+                groups.union(i, j);
             }
         }
     }
     for (i, e) in events.iter().enumerate() {
         if e.place.is_none() {
             if let Some(&j) = day(e).and_then(|d| placed_by_day.get(&(d, stem(&e.trigger)))) {
-                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                parent[ri.max(rj)] = ri.min(rj);
+                groups.union(i, j);
             }
         }
     }
@@ -230,16 +221,15 @@ fn merge(events: Vec<Event>, x: &[ArticleExtraction]) -> Vec<Event> {
                     && shares(&events[i], &events[j])
                     && events[i].announced == events[j].announced
                 {
-                    let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                    parent[ri.max(rj)] = ri.min(rj);
+                    groups.union(i, j);
                 }
             }
         }
     }
-    let mut groups: BTreeMap<usize, Event> = BTreeMap::new();
+    let mut merged: BTreeMap<usize, Event> = BTreeMap::new();
     for (i, e) in events.into_iter().enumerate() {
-        let root = find(&mut parent, i);
-        let target = groups.entry(root).or_default();
+        let root = groups.find(i);
+        let target = merged.entry(root).or_default();
         if target.mentions.is_empty() {
             *target = e;
         } else {
@@ -255,5 +245,5 @@ fn merge(events: Vec<Event>, x: &[ArticleExtraction]) -> Vec<Event> {
             target.held |= e.held;
         }
     }
-    groups.into_values().collect()
+    merged.into_values().collect()
 }

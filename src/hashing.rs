@@ -1,0 +1,33 @@
+//! Small tools the near-duplicate searches share: a well-spread 64-bit mix and union-find.
+
+/// SplitMix64's finaliser: a fast, well-spread 64-bit mix.
+pub fn mix(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Groups of items joined pairwise; the smallest index of a group is its root, so the first
+/// item (in corpus order) represents it.
+pub struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    pub fn new(n: usize) -> Self {
+        UnionFind((0..n).collect())
+    }
+
+    pub fn find(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+
+    pub fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        let (low, high) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        self.0[high] = low;
+    }
+}
