@@ -46,56 +46,83 @@ pub fn extract(articles: &[Article], gazetteer: &Gazetteer) -> Vec<ArticleExtrac
         .collect()
 }
 
+/// An article's layout: headings, sentences (with their paragraph index) and resolved dates,
+/// all as byte ranges into its body. The reading-side part of the extraction.
+pub struct Layout {
+    pub headings: Vec<Range<usize>>,
+    pub sentences: Vec<(Range<usize>, usize)>,
+    pub dates: Vec<DateMention>,
+}
+
+/// Splits a body into headings and sentences, and finds the dates of each paragraph.
+pub fn segment_and_date(article: &Article) -> Layout {
+    let body = &article.body;
+    let mut layout = Layout {
+        headings: Vec::new(),
+        sentences: Vec::new(),
+        dates: Vec::new(),
+    };
+    let mut paragraph = 0;
+    for block in paragraphs(body) {
+        let text = &body[block.clone()];
+        let found = grammar::find(text, article.published);
+        layout.dates.extend(found.into_iter().map(|d| DateMention {
+            start: d.start + block.start,
+            end: d.end + block.start,
+            ..d
+        }));
+        if is_heading(text) {
+            layout.headings.push(block);
+            continue;
+        }
+        for range in split_sentences(text) {
+            layout.sentences.push((
+                block.start + range.start..block.start + range.end,
+                paragraph,
+            ));
+        }
+        paragraph += 1;
+    }
+    layout
+}
+
 /// Splits a body into headings and sentences, finds the countries of each sentence and the
 /// dates of each paragraph.
 pub fn extract_article(article: &Article, gazetteer: &Gazetteer) -> ArticleExtraction {
     let body = &article.body;
-    let mut out = ArticleExtraction::default();
-    let mut paragraph = 0;
-    for block in paragraphs(body) {
-        let text = &body[block.clone()];
-        out.dates.extend(
-            grammar::find(text, article.published)
-                .into_iter()
-                .map(|d| DateMention {
-                    start: d.start + block.start,
-                    end: d.end + block.start,
-                    ..d
-                }),
-        );
-        if is_heading(text) {
-            out.headings.push(block);
-            continue;
-        }
-        for range in split_sentences(text) {
-            let (start, end) = (block.start + range.start, block.start + range.end);
-            let countries = gazetteer
-                .find(&body[start..end])
-                .into_iter()
-                .map(|m| Mention {
-                    start: m.start + start,
-                    end: m.end + start,
-                    ..m
-                })
-                .collect();
-            let organisations = gazetteer
-                .find_organisations(&body[start..end])
-                .into_iter()
-                .map(|m| OrgMention {
-                    start: m.start + start,
-                    end: m.end + start,
-                    ..m
-                })
-                .collect();
-            out.sentences.push(Sentence {
-                start,
-                end,
-                paragraph,
-                countries,
-                organisations,
-            });
-        }
-        paragraph += 1;
+    let layout = segment_and_date(article);
+    let mut out = ArticleExtraction {
+        headings: layout.headings,
+        dates: layout.dates,
+        ..ArticleExtraction::default()
+    };
+    for (range, paragraph) in layout.sentences {
+        let (start, end) = (range.start, range.end);
+        let countries = gazetteer
+            .find(&body[start..end])
+            .into_iter()
+            .map(|m| Mention {
+                start: m.start + start,
+                end: m.end + start,
+                ..m
+            })
+            .collect();
+        let organisations = gazetteer
+            .find_organisations(&body[start..end])
+            .into_iter()
+            .map(|m| OrgMention {
+                start: m.start + start,
+                end: m.end + start,
+                ..m
+            })
+            .collect();
+        out.sentences.push(Sentence {
+            start,
+            end,
+            paragraph,
+            countries,
+            organisations,
+        });
     }
     let views: Vec<SentenceView> = out
         .sentences
