@@ -306,6 +306,32 @@ impl Gazetteer {
             .collect()
     }
 
+    /// Country mentions in `body[range]`, with byte ranges into `body`.
+    pub fn countries_in(&self, body: &str, range: std::ops::Range<usize>) -> Vec<Mention> {
+        let offset = range.start;
+        self.find(&body[range])
+            .into_iter()
+            .map(|m| Mention {
+                start: m.start + offset,
+                end: m.end + offset,
+                ..m
+            })
+            .collect()
+    }
+
+    /// Organisation mentions in `body[range]`, with byte ranges into `body`.
+    pub fn organisations_in(&self, body: &str, range: std::ops::Range<usize>) -> Vec<OrgMention> {
+        let offset = range.start;
+        self.find_organisations(&body[range])
+            .into_iter()
+            .map(|m| OrgMention {
+                start: m.start + offset,
+                end: m.end + offset,
+                ..m
+            })
+            .collect()
+    }
+
     pub fn by_iso3(&self, iso3: &str) -> Option<&Country> {
         self.countries.iter().find(|c| c.iso3 == iso3)
     }

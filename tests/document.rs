@@ -288,7 +288,39 @@ fn the_locator_map_shades_the_countries_of_the_briefing() {
     let pdf = dir.path().join(format!("out/briefing-{DATE}.pdf"));
     let text = flat(&pdf_text(&pdf, None));
     assert!(text.contains("Carte de situation"));
-    // The figure is drawn: many filled shapes, so many more PDF path operators than a page of text.
-    let images_and_paths = std::fs::read(&pdf).unwrap();
-    assert!(images_and_paths.len() > 100_000);
+    // The data the markup draws (written beside it by --emit typ): the briefing's countries are
+    // shaded, the most covered darkest, and named.
+    let map = json(&dir.path().join("out/map.json"));
+    let level = |iso: &str| {
+        map["shapes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["iso3"] == iso)
+            .map(|s| s["level"].as_u64().unwrap())
+            .max()
+            .unwrap_or(0)
+    };
+    for iso in ["MLI", "NER", "BFA", "RUS"] {
+        assert!(level(iso) > 0, "{iso} shaded");
+    }
+    assert!(
+        level("RUS") > level("NER"),
+        "the most covered is the darkest"
+    );
+    assert_eq!(
+        level("BRA"),
+        0,
+        "a country the briefing does not name stays grey"
+    );
+    let labels: Vec<&str> = map["labels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        labels.contains(&"Mali") && labels.contains(&"Russie"),
+        "{labels:?}"
+    );
 }

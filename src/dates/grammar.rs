@@ -450,7 +450,7 @@ impl<'a> Cx<'a> {
         if let Some(found) = self.nth_at(i) {
             return Some(found);
         }
-        if let Some(found) = self.part_at(i, in_range) {
+        if let Some(found) = self.part_at(i) {
             return Some(found);
         }
         if let Some(weekday) = self.weekday(i) {
@@ -551,7 +551,7 @@ impl<'a> Cx<'a> {
     }
 
     /// "début avril", "fin de mars", "mi-juin", "fin 2024", "début de l'année 2025".
-    fn part_at(&self, i: usize, in_range: bool) -> Option<(Expr, usize, usize)> {
+    fn part_at(&self, i: usize) -> Option<(Expr, usize, usize)> {
         let part = match self.word(i)?.token.folded.as_ref() {
             "debut" => Part::Start,
             "mi" => Part::Middle,
@@ -578,7 +578,6 @@ impl<'a> Cx<'a> {
             return Some((Expr::Part(part, Box::new(inner)), i, end));
         }
         let year = self.year_number(j)?;
-        let _ = in_range;
         Some((Expr::Part(part, Box::new(Expr::Year(year))), i, j + 1))
     }
 

@@ -438,12 +438,11 @@ pub fn find(
         let words = tokens(text);
         let first_person = out.people.len();
         find_people(text, &words, s, index, gazetteer, &mut out.people);
-        resolve_surnames(text, &words, s, index, &mut out.people, first_person);
+        resolve_surnames(&words, s, index, &mut out.people, first_person);
         let people_here: Vec<usize> = (first_person..out.people.len()).collect();
         for (start, end) in quote_spans(text) {
             let speaker = attribute(
                 text,
-                &words,
                 start,
                 end,
                 &out.people[first_person..],
@@ -457,7 +456,7 @@ pub fn find(
                 sentence: index,
             });
         }
-        if let Some(subject) = people_here.first().map(|&p| full_name(&out.people, p)) {
+        if let Some(subject) = people_here.first().map(|&p| out.people[p].name.clone()) {
             last_subject = Some(subject);
         }
         if let Some(meeting) = meeting_in(
@@ -474,11 +473,6 @@ pub fn find(
         }
     }
     out
-}
-
-/// The article's full name for the person mention `p` (a later surname-only mention carries it).
-fn full_name(people: &[PersonMention], p: usize) -> String {
-    people[p].name.clone()
 }
 
 fn is_name_word(text: &str, w: &Token) -> bool {
@@ -704,7 +698,6 @@ fn role_in(
 
 /// Later mentions by surname alone ("Belousov a souligné"), resolved to the article's full names.
 fn resolve_surnames(
-    text: &str,
     words: &[Token],
     s: &SentenceView,
     index: usize,
@@ -749,7 +742,6 @@ fn resolve_surnames(
             .iter()
             .find(|(surname, i)| *i < first_here && *surname == w.folded)
         {
-            let _ = text;
             people.push(PersonMention {
                 start,
                 end: s.start + w.end,
@@ -802,7 +794,6 @@ fn push_quote(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)
 /// "a-t-il ajouté" refers to the previous sentence's subject.
 fn attribute(
     text: &str,
-    words: &[Token],
     start: usize,
     end: usize,
     people: &[PersonMention],
@@ -837,7 +828,6 @@ fn attribute(
                 .or(previous.map(str::to_string));
         }
     }
-    let _ = words;
     let head = fold(&text[..start]);
     if let Some(at) = head.rfind("selon ") {
         if let Some(p) = people
@@ -1047,7 +1037,7 @@ fn role_groups(
     g: &Gazetteer,
 ) -> Vec<RoleGroup> {
     let mut groups = Vec::new();
-    for (k, w) in words.iter().enumerate() {
+    for w in words {
         let word = w.folded.as_ref();
         if word == "homologues" || word == "homologue" {
             let host_role = people_here.iter().find_map(|&p| people[p].role.clone());
@@ -1118,7 +1108,6 @@ fn role_groups(
             .take_while(|m| m.start - first_country.start < 120)
             .map(|m| m.country)
             .collect();
-        let _ = k;
         if !countries.is_empty() {
             groups.push(RoleGroup {
                 role: role_text,
@@ -1138,29 +1127,11 @@ mod tests {
         let ranges = crate::extract::sentences::split_sentences(body);
         let countries: Vec<Vec<Mention>> = ranges
             .iter()
-            .map(|r| {
-                g.find(&body[r.clone()])
-                    .into_iter()
-                    .map(|m| Mention {
-                        start: m.start + r.start,
-                        end: m.end + r.start,
-                        ..m
-                    })
-                    .collect()
-            })
+            .map(|r| g.countries_in(body, r.clone()))
             .collect();
         let orgs: Vec<Vec<OrgMention>> = ranges
             .iter()
-            .map(|r| {
-                g.find_organisations(&body[r.clone()])
-                    .into_iter()
-                    .map(|m| OrgMention {
-                        start: m.start + r.start,
-                        end: m.end + r.start,
-                        ..m
-                    })
-                    .collect()
-            })
+            .map(|r| g.organisations_in(body, r.clone()))
             .collect();
         let views: Vec<SentenceView> = ranges
             .iter()

@@ -98,24 +98,8 @@ pub fn extract_article(article: &Article, gazetteer: &Gazetteer) -> ArticleExtra
     };
     for (range, paragraph) in layout.sentences {
         let (start, end) = (range.start, range.end);
-        let countries = gazetteer
-            .find(&body[start..end])
-            .into_iter()
-            .map(|m| Mention {
-                start: m.start + start,
-                end: m.end + start,
-                ..m
-            })
-            .collect();
-        let organisations = gazetteer
-            .find_organisations(&body[start..end])
-            .into_iter()
-            .map(|m| OrgMention {
-                start: m.start + start,
-                end: m.end + start,
-                ..m
-            })
-            .collect();
+        let countries = gazetteer.countries_in(body, range.clone());
+        let organisations = gazetteer.organisations_in(body, range);
         out.sentences.push(Sentence {
             start,
             end,

@@ -118,7 +118,7 @@ pub fn clusters(
             + specificity(articles, x, &best)
             + 1.5 * (1.0 + origins as f64).log2()
             + position;
-        let (about, blocs) = aboutness(articles, x, &best, g, blocs_in_corpus);
+        let (about, blocs) = aboutness(x, &best, g, blocs_in_corpus);
         for p in &chosen {
             index.insert(*p, out.len());
         }
@@ -202,7 +202,6 @@ pub const DECISIONS: &[&str] = &[
 /// adjective, an early mention more than a late one), and the blocs it is about as a whole.
 /// Facts about a bloc go to the bloc, not to each member.
 fn aboutness(
-    articles: &[Article],
     x: &[ArticleExtraction],
     p: &Place,
     g: &Gazetteer,
@@ -224,7 +223,6 @@ fn aboutness(
         };
         *about.entry(m.country).or_default() += kind + early;
     }
-    let _ = articles;
     let mut blocs: Vec<usize> = s
         .organisations
         .iter()
@@ -257,7 +255,6 @@ fn aboutness(
                     .members
                     .iter()
                     .all(|m| members.contains(m))
-                && sizes.iter().any(|&(k, _)| k == o)
         })
     });
     for &b in &blocs {

@@ -4,7 +4,6 @@
 //! by place and by person, never all pairs.
 
 use super::people::Registry;
-use crate::corpus::Article;
 use crate::dates::Precision;
 use crate::extract::ArticleExtraction;
 use crate::hashing::UnionFind;
@@ -62,7 +61,7 @@ impl Event {
 }
 
 /// The events of the whole corpus.
-pub fn events(articles: &[Article], x: &[ArticleExtraction], registry: &Registry) -> Vec<Event> {
+pub fn events(x: &[ArticleExtraction], registry: &Registry) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     for (a, ex) in x.iter().enumerate() {
         let mut current: Option<Event> = None;
@@ -136,7 +135,6 @@ pub fn events(articles: &[Article], x: &[ArticleExtraction], registry: &Registry
         finished.extend(current.take());
         events.extend(finished);
     }
-    let _ = articles;
     merge(events, x)
 }
 

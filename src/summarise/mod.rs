@@ -134,7 +134,7 @@ pub fn summarise(input: &Input) -> Briefing {
     };
 
     // Meetings.
-    let mut events: Vec<meetings::Event> = meetings::events(articles, x, &registry)
+    let mut events: Vec<meetings::Event> = meetings::events(x, &registry)
         .into_iter()
         .filter(|e| e.place.is_some() || e.date(x).is_some_and(|d| d.2 != Precision::Year))
         .filter(|e| match e.date(x) {
