@@ -3,7 +3,7 @@
 use crate::dates::parse_iso_partial;
 use crate::error::Error;
 use crate::summarise::Sizes;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -34,6 +34,9 @@ pub enum Command {
     /// Work with the briefing's templates.
     #[command(subcommand)]
     Templates(TemplatesCommand),
+    /// Internal: render and compile user templates under limits (see `sandbox`).
+    #[command(name = crate::sandbox::WORKER_COMMAND, hide = true)]
+    Worker,
 }
 
 #[derive(Debug, Subcommand)]
@@ -63,6 +66,11 @@ pub struct InspectArgs {
     /// Largest article accepted, in bytes. Example: --max-article-bytes 20000000
     #[arg(long, value_name = "BYTES", default_value_t = crate::corpus::DEFAULT_MAX_ARTICLE_BYTES)]
     pub max_article_bytes: u64,
+
+    /// Most bytes read from the whole corpus, decompressed bytes included; reading stops there
+    /// with a warning naming the file and record reached. Example: --max-corpus-bytes 4294967296
+    #[arg(long, value_name = "BYTES", default_value_t = crate::corpus::DEFAULT_MAX_CORPUS_BYTES)]
+    pub max_corpus_bytes: u64,
 }
 
 #[derive(Debug, Args)]
@@ -110,6 +118,21 @@ pub struct GenerateArgs {
     /// ones are skipped with a warning. Example: --max-article-bytes 20000000
     #[arg(long, value_name = "BYTES", default_value_t = crate::corpus::DEFAULT_MAX_ARTICLE_BYTES)]
     pub max_article_bytes: u64,
+
+    /// Most bytes read from the whole corpus, decompressed bytes included; reading stops there
+    /// with a warning naming the file and record reached. Example: --max-corpus-bytes 4294967296
+    #[arg(long, value_name = "BYTES", default_value_t = crate::corpus::DEFAULT_MAX_CORPUS_BYTES)]
+    pub max_corpus_bytes: u64,
+
+    /// With --templates: the most seconds rendering and compiling may take (exit 5 beyond).
+    /// Example: --compile-timeout 120
+    #[arg(long, value_name = "SECONDS", default_value_t = crate::sandbox::DEFAULT_TIMEOUT_SECONDS)]
+    pub compile_timeout: u64,
+
+    /// With --templates: the most memory (address space, bytes) rendering and compiling may use
+    /// (exit 5 beyond). Example: --compile-memory 8589934592
+    #[arg(long, value_name = "BYTES", default_value_t = crate::sandbox::DEFAULT_MEMORY_BYTES)]
+    pub compile_memory: u64,
 
     /// Facts kept per meeting, its outcomes (default 4). Example: --facts-per-meeting 6
     #[arg(long, value_name = "N")]
@@ -185,11 +208,14 @@ pub struct Config {
     pub read: crate::corpus::ReadOptions,
     pub undated: crate::summarise::Undated,
     pub presentation: crate::render::Presentation,
+    /// How user templates are run (see `sandbox`).
+    pub limits: crate::sandbox::Limits,
 }
 
 impl GenerateArgs {
-    /// Checks the arguments; `today` is used when --date is absent.
-    pub fn into_config(self, today: NaiveDate) -> Result<Config, Error> {
+    /// Checks the arguments; `today` is used when --date is absent, `program` (this executable)
+    /// runs user templates.
+    pub fn into_config(self, today: NaiveDate, program: PathBuf) -> Result<Config, Error> {
         let since = self
             .since
             .as_deref()
@@ -209,15 +235,23 @@ impl GenerateArgs {
         }
         let date = match self.date.as_deref() {
             None => today,
-            Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                .ok()
-                .filter(|_| text.len() == 10)
+            Some(text) => parse_iso_partial(text)
+                .filter(|d| d.precision() == crate::dates::Precision::Day)
+                .map(|d| d.first_day())
+                .filter(|d| BRIEFING_YEARS.contains(&d.year()))
                 .ok_or_else(|| {
                     Error::Usage(format!(
-                        "--date {text}: expected a day as YYYY-MM-DD, e.g. --date 2026-11-21"
+                        "--date {text}: expected a day as YYYY-MM-DD between the years {} and {}, e.g. --date 2026-11-21",
+                        BRIEFING_YEARS.start(),
+                        BRIEFING_YEARS.end()
                     ))
                 })?,
         };
+        if self.compile_timeout == 0 {
+            return Err(Error::Usage(
+                "--compile-timeout must be at least 1 second".into(),
+            ));
+        }
         let (file, _) = crate::settings::load(self.config.as_deref()).map_err(Error::Usage)?;
         let defaults = Sizes::default();
         let sizes = Sizes {
@@ -289,6 +323,12 @@ impl GenerateArgs {
             },
             read: crate::corpus::ReadOptions {
                 max_article_bytes: self.max_article_bytes,
+                max_corpus_bytes: self.max_corpus_bytes,
+            },
+            limits: crate::sandbox::Limits {
+                program,
+                timeout: std::time::Duration::from_secs(self.compile_timeout),
+                memory_bytes: self.compile_memory,
             },
         })
     }
@@ -308,6 +348,9 @@ fn period_bound(text: &str, flag: &str, start: bool) -> Result<NaiveDate, Error>
     })
 }
 
+/// The years a briefing may be dated in: four digits, as PDF and ISO dates write them.
+pub const BRIEFING_YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
+
 /// Today for the briefing: SOURCE_DATE_EPOCH's day (UTC) when set, else the local date.
 pub fn resolve_today(
     source_date_epoch: Option<&str>,
@@ -321,9 +364,13 @@ pub fn resolve_today(
             .ok()
             .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
             .map(|t| t.date_naive())
+            .filter(|d| BRIEFING_YEARS.contains(&d.year()))
             .ok_or_else(|| {
                 Error::Usage(format!(
-                    "SOURCE_DATE_EPOCH={text}: expected seconds since 1970"
+                    "SOURCE_DATE_EPOCH={}: expected seconds since 1970 giving a year from {} to {} (e.g. SOURCE_DATE_EPOCH=1763683200), or unset it",
+                    crate::paths::one_line(text),
+                    BRIEFING_YEARS.start(),
+                    BRIEFING_YEARS.end()
                 ))
             }),
     }
@@ -338,7 +385,10 @@ mod tests {
         let Command::Generate(generate) = cli.command else {
             panic!("generate")
         };
-        (*generate).into_config(NaiveDate::from_ymd_opt(2026, 11, 21).unwrap())
+        (*generate).into_config(
+            NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+            "brief".into(),
+        )
     }
 
     #[test]
@@ -354,6 +404,8 @@ mod tests {
     fn bad_dates_are_usage_errors() {
         assert!(config(&["--since", "décembre"]).is_err());
         assert!(config(&["--date", "2026-11"]).is_err());
+        assert!(config(&["--date", "+026-11-21"]).is_err());
+        assert!(config(&["--date", "0999-12-31"]).is_err());
         assert!(config(&["--since", "2025-02", "--until", "2025-01"]).is_err());
     }
 
@@ -374,5 +426,7 @@ mod tests {
         );
         assert_eq!(resolve_today(None, local).unwrap(), local);
         assert!(resolve_today(Some("soon"), local).is_err());
+        assert!(resolve_today(Some("253402300800"), local).is_err());
+        assert!(resolve_today(Some("-62135596800"), local).is_err());
     }
 }

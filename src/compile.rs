@@ -32,12 +32,15 @@ const EMBEDDED_FONTS: &[&[u8]] = &[
 const MAIN_PATH: &str = "/briefing.typ";
 
 /// Why the markup did not become a PDF.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum CompileError {
     #[error("typst could not compile the generated markup:\n{0}\n(run with --emit typ to keep the markup and look at the line; if you use --templates, the fault is likely in your template)")]
     Typst(String),
     #[error("PDF export failed: {0}")]
     Pdf(String),
+    /// User templates ran over a limit (time, memory, recursion) or their worker died.
+    #[error("{0}")]
+    Limit(String),
 }
 
 /// A document compiled: its PDF and the warnings typst gave.
@@ -270,10 +273,21 @@ fn describe(world: &BriefWorld, diagnostic: &SourceDiagnostic) -> String {
         }
         None => format!("{severity}: {}", diagnostic.message),
     };
-    for hint in &diagnostic.hints {
-        text.push_str(&format!("\n    hint: {}", hint.v));
+    let mut hints: Vec<String> = diagnostic.hints.iter().map(|h| our_hint(&h.v)).collect();
+    hints.dedup();
+    for hint in hints {
+        text.push_str(&format!("\n    hint: {hint}"));
     }
     text
+}
+
+/// typst's hints speak of its own command line (`--root`, `--font-path`, `--package-path`…),
+/// which `brief` does not have: those are replaced by what is true here.
+fn our_hint(hint: &str) -> String {
+    if hint.contains("--") || hint.contains("project root") {
+        return "brief's templates can read no file: only the markup they produce, the fonts built into brief, and the logo and map brief provides".into();
+    }
+    hint.to_string()
 }
 
 /// Whether `markup` parses as plain text only (text, escapes, spaces): what [`crate::render`]'s

@@ -29,6 +29,15 @@ pub enum Error {
     Publish(#[from] PublishError),
 }
 
+impl From<crate::sandbox::TypesetError> for Error {
+    fn from(error: crate::sandbox::TypesetError) -> Self {
+        match error {
+            crate::sandbox::TypesetError::Render(e) => Error::Render(e),
+            crate::sandbox::TypesetError::Compile(e) => Error::Compile(e),
+        }
+    }
+}
+
 impl Error {
     /// Warnings gathered before the failure, to show with it.
     pub fn warnings(&self) -> &[crate::warning::Warning] {

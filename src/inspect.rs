@@ -145,6 +145,7 @@ fn view<'a>(
     let iso = |c: Option<usize>| c.map(|c| gazetteer.countries[c].iso3.clone());
     let e = &x.entities;
     let mut warnings = article.warnings.clone();
+    warnings.extend(x.warnings.iter().cloned());
     warnings.extend(x.dates.iter().filter_map(|d| {
         d.warning
             .as_ref()

@@ -22,8 +22,10 @@ pub mod hashing;
 pub mod inspect;
 pub mod map;
 pub mod model;
+pub mod paths;
 pub mod publish;
 pub mod render;
+pub mod sandbox;
 pub mod settings;
 pub mod summarise;
 pub mod text;
@@ -70,10 +72,11 @@ impl Stopwatch {
 pub fn inspect(args: &cli::InspectArgs) -> Result<(String, Vec<Warning>), Error> {
     let options = corpus::ReadOptions {
         max_article_bytes: args.max_article_bytes,
+        max_corpus_bytes: args.max_corpus_bytes,
     };
     let corpus = corpus::load(&args.paths, options)?;
     if corpus.articles.is_empty() {
-        let shown: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+        let shown: Vec<String> = args.paths.iter().map(|p| paths::shown(p)).collect();
         return Err(Error::EmptyCorpus {
             corpus: shown.join(" "),
             files: corpus.files_seen,
@@ -93,12 +96,13 @@ pub fn inspect(args: &cli::InspectArgs) -> Result<(String, Vec<Warning>), Error>
 
 /// Runs `brief generate`: reads, summarises, renders, compiles, and only then writes.
 pub fn generate(config: &Config) -> Result<Report, Error> {
+    publish::clean_stale(&config.out);
     let mut clock = Stopwatch::start();
     let corpus = corpus::load(std::slice::from_ref(&config.corpus), config.read)?;
     clock.lap("read");
     if corpus.articles.is_empty() {
         return Err(Error::EmptyCorpus {
-            corpus: config.corpus.display().to_string(),
+            corpus: paths::shown(&config.corpus),
             files: corpus.files_seen,
             warnings: corpus.warnings,
         });
@@ -122,13 +126,23 @@ pub fn generate(config: &Config) -> Result<Report, Error> {
         return Err(Error::NoArticleInWindow { read, period });
     }
 
-    let templates = match &config.templates {
-        Some(dir) => render::Templates::from_folder(dir)?,
-        None => render::Templates::builtin()?,
+    // A user's templates are read now, so that a missing or unsafe file stops the run early.
+    let user_templates = match &config.templates {
+        Some(dir) => Some(render::read_folder(dir)?),
+        None => None,
     };
     let gazetteer = gazetteer::Gazetteer::shipped();
     let extractions = extract::extract(&articles, gazetteer);
     clock.lap("extract");
+    let mut warnings = corpus.warnings;
+    for (article, extraction) in articles.iter().zip(&extractions) {
+        for warning in &extraction.warnings {
+            warnings.push(Warning::about(
+                article.location().to_string(),
+                warning.clone(),
+            ));
+        }
+    }
     let briefing = summarise::summarise(&summarise::Input {
         date: config.date,
         since: config.since,
@@ -139,25 +153,43 @@ pub fn generate(config: &Config) -> Result<Report, Error> {
         gazetteer,
         sizes: config.sizes,
         files_seen: corpus.files_seen,
-        warnings: &corpus.warnings,
+        warnings: &warnings,
     });
     clock.lap("summarise");
-    let markup = templates.render(&briefing, &config.presentation)?;
-    clock.lap("render");
-    let mut assets: Vec<(&str, Vec<u8>)> = config
+    let mut assets: Vec<(String, Vec<u8>)> = config
         .presentation
         .logo
         .iter()
-        .map(|png| (render::LOGO_FILE, png.clone()))
+        .map(|png| (render::LOGO_FILE.to_string(), png.clone()))
         .collect();
     if let Some(locator) = map::locator(&briefing) {
         assets.push((
-            map::MAP_FILE,
+            map::MAP_FILE.to_string(),
             serde_json::to_vec(&locator).expect("the map serialises"),
         ));
     }
-    let compiled = compile::compile(&markup, config.date, &assets, config.emit_png)?;
-    clock.lap("compile");
+    let job = sandbox::Job {
+        templates: user_templates.unwrap_or_else(render::builtin_sources),
+        context: render::context(&briefing, &config.presentation),
+        date: config.date,
+        assets,
+        preview: config.emit_png,
+        memory_bytes: config.limits.memory_bytes,
+    };
+    let sandbox::Typeset { markup, compiled } = match &config.templates {
+        Some(dir) => {
+            let done = sandbox::run(&job, &config.limits, &paths::shown(dir))?;
+            clock.lap("templates");
+            done
+        }
+        None => {
+            let markup = sandbox::render_markup(&job)?;
+            clock.lap("render");
+            let compiled = sandbox::compile_markup(&job, &markup)?;
+            clock.lap("compile");
+            sandbox::Typeset { markup, compiled }
+        }
+    };
 
     let stem = format!("briefing-{}", config.date);
     let json = serde_json::to_vec_pretty(&briefing).expect("the model always serialises");
@@ -165,19 +197,16 @@ pub fn generate(config: &Config) -> Result<Report, Error> {
         (format!("{stem}.pdf"), compiled.pdf),
         (format!("{stem}.json"), json),
     ];
-    if let Some(png) = &compiled.preview_png {
-        outputs.push((format!("{stem}.png"), png.clone()));
+    if let Some(png) = compiled.preview_png {
+        outputs.push((format!("{stem}.png"), png));
     }
     if config.emit_typ {
         // The files the markup reads, beside it, so that `typst compile` gives the same PDF.
-        for (name, bytes) in &assets {
-            outputs.push((name.to_string(), bytes.clone()));
-        }
+        outputs.extend(job.assets);
         outputs.push((format!("{stem}.typ"), markup.into_bytes()));
     }
-    let written = publish::publish(&config.out, &outputs)?;
+    let written = publish::publish(&config.out, &outputs, publish::Destination::Briefing)?;
 
-    let mut warnings = corpus.warnings;
     warnings.extend(
         compiled
             .warnings

@@ -9,11 +9,12 @@ fn main() -> ExitCode {
     let args = match cli.command {
         Command::Generate(args) => *args,
         Command::Inspect(args) => return inspect(&args),
+        Command::Worker => return ExitCode::from(brief::sandbox::serve() as u8),
         Command::Templates(brief::cli::TemplatesCommand::Export { dir }) => {
             return match brief::render::export_templates(&dir) {
                 Ok(written) => {
                     for path in written {
-                        println!("{}", path.display());
+                        println!("{}", brief::paths::shown(&path));
                     }
                     ExitCode::SUCCESS
                 }
@@ -25,9 +26,11 @@ fn main() -> ExitCode {
         std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
         chrono::Local::now().date_naive(),
     );
+    // The worker that runs user templates is this very program.
+    let program = std::env::current_exe().unwrap_or_else(|_| "brief".into());
     let timings = args.timings;
     let result = today
-        .and_then(|today| args.into_config(today))
+        .and_then(|today| args.into_config(today, program))
         .and_then(|config| brief::generate(&config));
     match result {
         Ok(report) => {
@@ -44,7 +47,7 @@ fn main() -> ExitCode {
                 }
             }
             for path in &report.written {
-                println!("{}", path.display());
+                println!("{}", brief::paths::shown(path));
             }
             ExitCode::SUCCESS
         }

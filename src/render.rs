@@ -10,8 +10,9 @@
 
 use crate::dates::{parse_iso_partial, PartialDate};
 use crate::model::Briefing;
+use crate::publish::{Destination, PublishError};
 use crate::settings::Lang;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use tera::{Tera, Value};
@@ -23,7 +24,7 @@ pub const MAIN_TEMPLATE: &str = "briefing.typ";
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] =
     &[("briefing.typ", include_str!("../templates/briefing.typ"))];
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, thiserror::Error, Serialize, Deserialize)]
 pub enum RenderError {
     #[error("template {file}{line}: {message} (fix the template, or run without --templates to use the built-in ones)")]
     Template {
@@ -33,28 +34,148 @@ pub enum RenderError {
     },
     #[error("cannot read the templates folder {0}: {1}")]
     Folder(String, String),
+    #[error("cannot use the template {file}: {reason}")]
+    File { file: String, reason: String },
+}
+
+/// What the templates receive: the briefing and the ready-made strings of [`View`].
+pub fn context(briefing: &Briefing, presentation: &Presentation) -> Value {
+    serde_json::to_value(View::new(briefing, presentation)).expect("the view serialises")
+}
+
+/// `get_env` would print the host's environment (tokens, passwords) into the PDF.
+fn refuse_get_env(_: &HashMap<String, Value>) -> tera::Result<Value> {
+    Err(tera::Error::msg(
+        "get_env is not available in brief's templates: the environment stays out of the briefing",
+    ))
+}
+
+/// The most items `range` gives.
+const MAX_RANGE: i64 = 100_000;
+
+/// Tera's `range(end, start=0, step_by=1)`, refusing more than [`MAX_RANGE`] items.
+fn bounded_range(args: &HashMap<String, Value>) -> tera::Result<Value> {
+    let number = |key: &str, default: Option<i64>| -> tera::Result<i64> {
+        match args.get(key) {
+            Some(v) => v
+                .as_i64()
+                .ok_or_else(|| tera::Error::msg(format!("range: `{key}` must be a whole number"))),
+            None => default.ok_or_else(|| tera::Error::msg("range: `end` is required")),
+        }
+    };
+    let (start, end, step) = (
+        number("start", Some(0))?,
+        number("end", None)?,
+        number("step_by", Some(1))?,
+    );
+    if step <= 0 {
+        return Err(tera::Error::msg("range: `step_by` must be at least 1"));
+    }
+    let count = if end > start {
+        (end - start + step - 1) / step
+    } else {
+        0
+    };
+    if count > MAX_RANGE {
+        return Err(tera::Error::msg(format!(
+            "range: {count} items, more than the {MAX_RANGE} brief's templates allow"
+        )));
+    }
+    Ok(Value::Array(
+        (0..count).map(|i| Value::from(start + i * step)).collect(),
+    ))
 }
 
 /// Writes the built-in templates into `dir`, refusing to overwrite anything already there.
-pub fn export_templates(
-    dir: &Path,
-) -> Result<Vec<std::path::PathBuf>, crate::publish::PublishError> {
-    let error = |reason: String| crate::publish::PublishError {
-        dir: dir.display().to_string(),
-        reason,
-    };
+pub fn export_templates(dir: &Path) -> Result<Vec<std::path::PathBuf>, PublishError> {
     for (name, _) in DEFAULT_TEMPLATES {
-        if dir.join(name).exists() {
-            return Err(error(format!(
-                "{name} already exists there; nothing was written"
-            )));
+        let target = dir.join(name);
+        if target.symlink_metadata().is_ok() {
+            return Err(PublishError::Exists {
+                path: crate::paths::shown(&target),
+                to: Destination::Templates,
+            });
         }
     }
     let files: Vec<(String, Vec<u8>)> = DEFAULT_TEMPLATES
         .iter()
         .map(|(n, t)| (n.to_string(), t.as_bytes().to_vec()))
         .collect();
-    crate::publish::publish(dir, &files)
+    crate::publish::publish(dir, &files, Destination::Templates)
+}
+
+/// A template's text, its name (as `{% include %}` knows it) and where it came from.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TemplateSource {
+    pub name: String,
+    /// "templates/briefing.typ (built-in)" or the user's path, for messages.
+    pub origin: String,
+    pub text: String,
+}
+
+/// The built-in templates.
+pub fn builtin_sources() -> Vec<TemplateSource> {
+    DEFAULT_TEMPLATES
+        .iter()
+        .map(|(name, text)| TemplateSource {
+            name: name.to_string(),
+            origin: format!("templates/{name} (built-in)"),
+            text: text.to_string(),
+        })
+        .collect()
+}
+
+/// The largest template file read.
+const MAX_TEMPLATE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The `*.typ` templates of a user's folder (not hidden ones); `briefing.typ` must be among
+/// them. Read under the corpus's rules: regular files only, opened without blocking, no link
+/// that leads out of the folder, a size limit. Anything else is an error naming the file,
+/// before any of its content is read.
+pub fn read_folder(dir: &Path) -> Result<Vec<TemplateSource>, RenderError> {
+    let shown_dir = crate::paths::shown(dir);
+    let folder_error = |e: std::io::Error| RenderError::Folder(shown_dir.clone(), e.to_string());
+    let inside = std::fs::canonicalize(dir).map_err(folder_error)?;
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .map_err(folder_error)?
+        .collect::<Result<_, _>>()
+        .map_err(folder_error)?;
+    entries.sort_by_key(|e| e.file_name());
+    let mut sources = Vec::new();
+    for entry in entries {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if !name.ends_with(".typ") || name.starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let origin = crate::paths::shown(&path);
+        let text = read_template(&path, &inside).map_err(|reason| RenderError::File {
+            file: origin.clone(),
+            reason,
+        })?;
+        sources.push(TemplateSource { name, origin, text });
+    }
+    if !sources.iter().any(|s| s.name == MAIN_TEMPLATE) {
+        return Err(RenderError::Folder(
+            shown_dir,
+            format!("no {MAIN_TEMPLATE} in it"),
+        ));
+    }
+    Ok(sources)
+}
+
+fn read_template(path: &Path, inside: &Path) -> Result<String, String> {
+    let target = std::fs::canonicalize(path).map_err(|e| e.to_string())?;
+    if !target.starts_with(inside) {
+        return Err("a symbolic link that leads out of the templates folder; copy the file into the folder instead".into());
+    }
+    let mut file = crate::corpus::read::open_regular(path)?;
+    let (bytes, over) = crate::corpus::read::read_at_most(&mut file, MAX_TEMPLATE_BYTES)
+        .map_err(|e| e.to_string())?;
+    if over {
+        return Err(format!("larger than {MAX_TEMPLATE_BYTES} bytes"));
+    }
+    String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())
 }
 
 /// A set of templates ready to render, with where each came from (for error messages).
@@ -66,61 +187,30 @@ pub struct Templates {
 impl Templates {
     /// The built-in templates.
     pub fn builtin() -> Result<Templates, RenderError> {
-        let sources = DEFAULT_TEMPLATES
-            .iter()
-            .map(|(name, text)| {
-                (
-                    name.to_string(),
-                    format!("templates/{name} (built-in)"),
-                    text.to_string(),
-                )
-            })
-            .collect();
-        Templates::from_sources(sources)
+        Templates::from_sources(&builtin_sources())
     }
 
-    /// The `.typ` templates of a user's folder; `briefing.typ` must be among them.
-    pub fn from_folder(dir: &Path) -> Result<Templates, RenderError> {
-        let shown = dir.to_string_lossy().replace('\\', "/");
-        let folder_error = |e: std::io::Error| RenderError::Folder(shown.clone(), e.to_string());
-        let mut sources = Vec::new();
-        let mut entries: Vec<_> = std::fs::read_dir(dir)
-            .map_err(folder_error)?
-            .collect::<Result<_, _>>()
-            .map_err(folder_error)?;
-        entries.sort_by_key(|e| e.file_name());
-        for entry in entries {
-            let name = entry.file_name().to_string_lossy().to_string();
-            if !name.ends_with(".typ") || name.starts_with('.') {
-                continue;
-            }
-            let text = std::fs::read_to_string(entry.path()).map_err(folder_error)?;
-            sources.push((name.clone(), format!("{shown}/{name}"), text));
-        }
-        if !sources.iter().any(|(name, _, _)| name == MAIN_TEMPLATE) {
-            return Err(RenderError::Folder(
-                shown,
-                format!("no {MAIN_TEMPLATE} in it"),
-            ));
-        }
-        Templates::from_sources(sources)
-    }
-
-    /// (name, where it came from, text) for each template.
-    fn from_sources(sources: Vec<(String, String, String)>) -> Result<Templates, RenderError> {
+    /// Parses templates. Tera's functions that reach the host (`get_env`) are replaced by ones
+    /// that refuse, and `range` is bounded.
+    pub fn from_sources(sources: &[TemplateSource]) -> Result<Templates, RenderError> {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".typ"]);
         tera.set_escape_fn(escape_markup);
         tera.register_filter("typst_str", TypstStr);
         tera.register_filter("date_fr", date_fr);
         tera.register_filter("date_long", date_long);
+        tera.register_function("get_env", refuse_get_env);
+        tera.register_function("range", bounded_range);
         let mut origins = HashMap::new();
-        for (name, origin, text) in &sources {
-            origins.insert(name.clone(), (origin.clone(), text.clone()));
+        for source in sources {
+            origins.insert(
+                source.name.clone(),
+                (source.origin.clone(), source.text.clone()),
+            );
         }
         let templates: Vec<(&str, &str)> = sources
             .iter()
-            .map(|(n, _, t)| (n.as_str(), t.as_str()))
+            .map(|s| (s.name.as_str(), s.text.as_str()))
             .collect();
         let mut this = Templates { tera, origins };
         if let Err(e) = this.tera.add_raw_templates(templates) {
@@ -129,14 +219,9 @@ impl Templates {
         Ok(this)
     }
 
-    /// Renders the briefing into Typst markup.
-    pub fn render(
-        &self,
-        briefing: &Briefing,
-        presentation: &Presentation,
-    ) -> Result<String, RenderError> {
-        let view = View::new(briefing, presentation);
-        let context = tera::Context::from_serialize(&view).map_err(|e| self.error(&e))?;
+    /// Renders a [`context`] into Typst markup.
+    pub fn render(&self, context: &Value) -> Result<String, RenderError> {
+        let context = tera::Context::from_value(context.clone()).map_err(|e| self.error(&e))?;
         self.tera
             .render(MAIN_TEMPLATE, &context)
             .map_err(|e| self.error(&e))
@@ -190,12 +275,22 @@ fn parse_position(message: &str) -> Option<String> {
 }
 
 /// For "Variable `x.y` not found…" and similar, the first template line that names `x.y`.
+/// For "Function call 'range' failed", the first line that calls `range(`.
 fn culprit_line(message: &str, template: &str) -> Option<String> {
-    let culprit = message.split('`').nth(1)?;
-    template
-        .lines()
-        .position(|l| l.contains(culprit))
-        .map(|n| (n + 1).to_string())
+    let line_with = |needle: &str| {
+        template
+            .lines()
+            .position(|l| l.contains(needle))
+            .map(|n| (n + 1).to_string())
+    };
+    if let Some(culprit) = message.split('`').nth(1) {
+        return line_with(culprit);
+    }
+    let function = message
+        .split("Function call '")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())?;
+    line_with(&format!("{function}("))
 }
 
 /// French spacing: the space before « ; ! ? » and inside « » becomes a narrow no-break space
@@ -410,6 +505,8 @@ struct View<'a> {
     period_text: String,
     /// Source id → one-line citation: outlet, « title », date, file.
     cite: BTreeMap<&'a str, String>,
+    /// Source id → its URL, for the sources whose URL may be a link (http, https, mailto).
+    links: BTreeMap<&'a str, &'a str>,
     /// ISO3 code → French country name, for every country.
     country_names: BTreeMap<&'static str, &'static str>,
     /// Date precision → label ("day" → "jour").
@@ -471,6 +568,14 @@ impl<'a> View<'a> {
                 .iter()
                 .map(|s| (s.id.as_str(), citation(s, lang)))
                 .collect(),
+            links: briefing
+                .sources
+                .iter()
+                .filter_map(|s| {
+                    let url = s.url.as_deref().filter(|u| is_link(u))?;
+                    Some((s.id.as_str(), url))
+                })
+                .collect(),
             country_names: crate::gazetteer::Gazetteer::shipped()
                 .countries
                 .iter()
@@ -480,6 +585,20 @@ impl<'a> View<'a> {
             vigilance_labels,
             labels,
         }
+    }
+}
+
+/// Whether a URL may become a link in the PDF: `http`, `https` or `mailto`, nothing that runs
+/// code or opens a local file (`javascript:`, `file:`, `data:`…).
+pub fn is_link(url: &str) -> bool {
+    let Some((scheme, rest)) = url.trim().split_once(':') else {
+        return false;
+    };
+    let scheme = scheme.to_ascii_lowercase();
+    match scheme.as_str() {
+        "http" | "https" => rest.starts_with("//") && rest.len() > 2,
+        "mailto" => !rest.is_empty(),
+        _ => false,
     }
 }
 
@@ -541,15 +660,67 @@ mod tests {
 
     #[test]
     fn template_errors_name_file_and_line() {
-        let err = Templates::from_sources(vec![(
-            "briefing.typ".into(),
-            "mine/briefing.typ".into(),
-            "ok\n{% for x in %}\n".into(),
-        )])
+        let err = Templates::from_sources(&[TemplateSource {
+            name: "briefing.typ".into(),
+            origin: "mine/briefing.typ".into(),
+            text: "ok\n{% for x in %}\n".into(),
+        }])
         .err()
         .unwrap()
         .to_string();
         assert!(err.starts_with("template mine/briefing.typ:2"), "{err}");
+    }
+
+    #[test]
+    fn only_web_and_mail_addresses_are_links() {
+        for url in [
+            "https://exemple.fr/a",
+            "HTTP://x.org",
+            "mailto:redaction@exemple.fr",
+        ] {
+            assert!(is_link(url), "{url}");
+        }
+        for url in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "data:text/html,x",
+            "JavaScript:alert(1)",
+            "exemple.fr/a",
+            "https:",
+            "vbscript:x",
+        ] {
+            assert!(!is_link(url), "{url}");
+        }
+    }
+
+    #[test]
+    fn range_is_bounded_and_get_env_refused() {
+        let sources = [TemplateSource {
+            name: "briefing.typ".into(),
+            origin: "mine/briefing.typ".into(),
+            text: "{% for i in range(end=3) %}{{ i }}{% endfor %}".into(),
+        }];
+        let templates = Templates::from_sources(&sources).unwrap();
+        assert_eq!(templates.render(&serde_json::json!({})).unwrap(), "012");
+        for text in [
+            "{% for i in range(end=2000000000) %}{% endfor %}",
+            "{{ get_env(name=\"HOME\") }}",
+        ] {
+            let sources = [TemplateSource {
+                name: "briefing.typ".into(),
+                origin: "mine/briefing.typ".into(),
+                text: text.into(),
+            }];
+            let error = Templates::from_sources(&sources)
+                .unwrap()
+                .render(&serde_json::json!({}))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                error.starts_with("template mine/briefing.typ:1: "),
+                "{error}"
+            );
+        }
     }
 
     #[test]

@@ -117,6 +117,25 @@ fn token(text: &str, start: usize, end: usize) -> Token<'_> {
     }
 }
 
+/// The last `max` bytes of `text` at most, starting on a character boundary: a bounded window
+/// before a position, so that looking back from each word stays linear in the text.
+pub fn tail(text: &str, max: usize) -> &str {
+    let mut start = text.len().saturating_sub(max);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
+/// The first `max` bytes of `text` at most, ending on a character boundary.
+pub fn head(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Collapses runs of ASCII white space into one space and trims the ends. Non-breaking spaces
 /// are kept: they are French typography, not layout.
 pub fn squeeze_spaces(text: &str) -> String {

@@ -29,9 +29,11 @@ impl Warning {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Files are already shown escaped; messages may quote text from the input.
+        let message = crate::paths::one_line(&self.message);
         match &self.file {
-            Some(file) => write!(f, "{file}: {}", self.message),
-            None => f.write_str(&self.message),
+            Some(file) => write!(f, "{}: {message}", crate::paths::one_line(file)),
+            None => f.write_str(&message),
         }
     }
 }

@@ -37,13 +37,23 @@ fn writes_the_dated_pdf_json_and_markup() {
             path.display()
         );
     }
-    let names: Vec<_> = std::fs::read_dir(seeds_run())
+    let mut names: Vec<String> = std::fs::read_dir(seeds_run())
         .unwrap()
-        .map(|e| e.unwrap().file_name())
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    // The PDF, the JSON, the markup and the map the markup reads; no temporary file.
-    assert_eq!(names.len(), 4, "no temporary file left behind: {names:?}");
-    assert!(seeds_run().join("map.json").exists());
+    names.sort();
+    // The PDF, the JSON, the markup, the map the markup reads and the writers' lock; no
+    // temporary file.
+    assert_eq!(
+        names,
+        [
+            ".brief.lock".to_string(),
+            format!("briefing-{DATE}.json"),
+            format!("briefing-{DATE}.pdf"),
+            format!("briefing-{DATE}.typ"),
+            "map.json".to_string()
+        ]
+    );
 }
 
 #[test]

@@ -58,8 +58,15 @@ const BLOCKS: &[&str] = &[
 ];
 
 pub fn parse(html: &str) -> Draft {
-    let document = Html::parse_document(html);
     let mut draft = Draft::default();
+    let flattened = super::nesting::flatten(html);
+    if flattened.is_some() {
+        draft.warnings.push(format!(
+            "elements nested more than {} deep: their text was read as part of the element around them",
+            super::nesting::MAX_DEPTH
+        ));
+    }
+    let document = Html::parse_document(flattened.as_deref().unwrap_or(html));
     let meta = |attribute: &str, name: &str| -> Option<String> {
         let selector = Selector::parse(&format!("meta[{attribute}=\"{name}\"]")).ok()?;
         document
@@ -168,30 +175,44 @@ fn is_furniture(element: &ElementRef) -> bool {
     })
 }
 
-/// Walks the tree, turning block elements into paragraphs and skipping furniture.
-fn collect(element: ElementRef, paragraphs: &mut Vec<String>, current: &mut String) {
-    for child in element.children() {
-        match child.value() {
-            Node::Text(text) => current.push_str(text),
-            Node::Element(e) => {
-                let Some(child) = ElementRef::wrap(child) else {
-                    continue;
-                };
-                if is_furniture(&child) {
-                    continue;
-                }
-                if e.name() == "br" {
-                    flush(paragraphs, current);
+/// Walks the tree without recursion, turning block elements into paragraphs and skipping
+/// furniture.
+fn collect(root: ElementRef, paragraphs: &mut Vec<String>, current: &mut String) {
+    use ego_tree::iter::Edge;
+    let mut depth = 0;
+    // Set while inside skipped furniture: the depth at which it opened.
+    let mut skipping: Option<usize> = None;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) if node.id() != root.id() => {
+                depth += 1;
+                if skipping.is_some() {
                     continue;
                 }
-                let block = BLOCKS.contains(&e.name());
-                if block {
-                    flush(paragraphs, current);
+                match node.value() {
+                    Node::Text(text) => current.push_str(text),
+                    Node::Element(e) => {
+                        let element = ElementRef::wrap(node).expect("an element node");
+                        if is_furniture(&element) {
+                            skipping = Some(depth);
+                        } else if e.name() == "br" || BLOCKS.contains(&e.name()) {
+                            flush(paragraphs, current);
+                        }
+                    }
+                    _ => {}
                 }
-                collect(child, paragraphs, current);
-                if block {
-                    flush(paragraphs, current);
+            }
+            Edge::Close(node) if node.id() != root.id() => {
+                if skipping == Some(depth) {
+                    skipping = None;
+                } else if skipping.is_none() {
+                    if let Node::Element(e) = node.value() {
+                        if BLOCKS.contains(&e.name()) {
+                            flush(paragraphs, current);
+                        }
+                    }
                 }
+                depth -= 1;
             }
             _ => {}
         }

@@ -10,23 +10,28 @@ pub mod decode;
 pub mod dedup;
 pub mod frontmatter;
 pub mod html;
+pub mod nesting;
+pub mod read;
 pub mod records;
 pub mod scraped;
+pub mod walk;
 
 use crate::dates::{PartialDate, Precision};
+use crate::paths::shown;
 use crate::text::squeeze_spaces;
 use crate::warning::Warning;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::fs;
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Single-article files (and each record of a collection) larger than this are skipped.
 pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 8 * 1024 * 1024;
-/// A compressed collection may not inflate beyond this (a guard against zip bombs).
-const MAX_INFLATED_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+/// The most bytes read from a whole corpus, decompressed bytes included (a guard against
+/// archives that inflate beyond memory). OrangeSum's 36,000 articles are 98 MB.
+pub const DEFAULT_MAX_CORPUS_BYTES: u64 = 1024 * 1024 * 1024;
+/// Metadata values longer than this (in characters) are not a title, an author or an outlet.
+const MAX_METADATA_CHARS: usize = 2000;
 
 /// Where an article was found: a file, and the line for JSON Lines.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -117,11 +122,20 @@ pub struct Draft {
 }
 
 impl Draft {
-    /// Records a metadata value and how it was found, unless it is empty or already known.
+    /// Records a metadata value and how it was found, unless it is empty or already known. A
+    /// value too long to be metadata is left out with a warning.
     pub fn set(&mut self, key: &'static str, value: Option<String>, how: &str) {
-        let Some(value) = value.map(|v| squeeze_spaces(&v)).filter(|v| !v.is_empty()) else {
+        let Some(value) = value.filter(|v| !v.trim().is_empty()) else {
             return;
         };
+        if value.chars().nth(MAX_METADATA_CHARS).is_some() {
+            self.warnings.push(format!(
+                "{key} ignored ({how}): {} bytes, longer than any {key} ({MAX_METADATA_CHARS} characters at most)",
+                value.len()
+            ));
+            return;
+        }
+        let value = squeeze_spaces(&value);
         let slot = match key {
             "title" => &mut self.title,
             "outlet" => &mut self.outlet,
@@ -223,48 +237,83 @@ pub struct Corpus {
 pub enum CorpusError {
     #[error("corpus not found: {0} (check the path: give a folder or file of articles)")]
     NotFound(String),
-    #[error("cannot list the corpus folder {0}: {1}")]
+    #[error("cannot list the corpus folder {0}: {1} (check its permissions)")]
     Unreadable(String, std::io::Error),
 }
 
 /// How to read.
 #[derive(Debug, Clone, Copy)]
 pub struct ReadOptions {
+    /// The most bytes one article may have: a file, or one record of a collection (all its
+    /// fields counted), after decompression.
     pub max_article_bytes: u64,
+    /// The most bytes read from the whole corpus, after decompression.
+    pub max_corpus_bytes: u64,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
         ReadOptions {
             max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+            max_corpus_bytes: DEFAULT_MAX_CORPUS_BYTES,
         }
     }
 }
 
 /// Reads every article below each root (a folder, walked in sorted order, or a file), then
-/// merges duplicates. Unreadable files and records become warnings naming them.
+/// merges duplicates. Unreadable files, folders and records become warnings naming them.
+///
+/// Files are read in parallel, in ordered rounds: each round takes files in order until what
+/// they could hold reaches the corpus budget left (a compressed file could hold all of it), so
+/// memory stays within about twice `max_corpus_bytes`, and where the budget ends does not
+/// depend on timing.
 pub fn load(roots: &[PathBuf], options: ReadOptions) -> Result<Corpus, CorpusError> {
+    let mut corpus = Corpus::default();
     let mut files = Vec::new();
     for root in roots {
-        let shown = display_path(root);
-        let metadata = fs::metadata(root).map_err(|_| CorpusError::NotFound(shown.clone()))?;
-        if metadata.is_dir() {
-            walk(root, &mut files).map_err(|e| CorpusError::Unreadable(shown, e))?;
-        } else {
-            files.push(root.clone());
-        }
-    }
-    let results: Vec<(Vec<Article>, Vec<Warning>)> = files
-        .par_iter()
-        .map(|path| read_file(path, options))
-        .collect();
-    let mut corpus = Corpus {
-        files_seen: files.len(),
-        ..Corpus::default()
-    };
-    for (articles, warnings) in results {
-        corpus.articles.extend(articles);
+        let (found, warnings) = walk::files(root).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => CorpusError::NotFound(shown(root)),
+            _ => CorpusError::Unreadable(shown(root), e),
+        })?;
+        files.extend(found);
         corpus.warnings.extend(warnings);
+    }
+    corpus.files_seen = files.len();
+    let mut used: u64 = 0;
+    let mut next = 0;
+    while next < files.len() {
+        let left = options.max_corpus_bytes.saturating_sub(used);
+        if left == 0 {
+            corpus.warnings.push(Warning::about(
+                &files[next].shown,
+                format!(
+                    "skipped with the {} file(s) after it: the corpus reached --max-corpus-bytes ({} bytes)",
+                    files.len() - next - 1,
+                    options.max_corpus_bytes
+                ),
+            ));
+            break;
+        }
+        let round = round_end(&files, next, left);
+        let results: Vec<read::FileRead> = files[next..round]
+            .par_iter()
+            .map(|f| read::read_file(&f.path, &f.shown, options, left))
+            .collect();
+        for (file, result) in files[next..round].iter().zip(results) {
+            if used.saturating_add(result.bytes) > options.max_corpus_bytes {
+                let left = options.max_corpus_bytes - used;
+                corpus.warnings.push(Warning::about(
+                    &file.shown,
+                    format!("skipped: {}", read::over_budget(left)),
+                ));
+                used = options.max_corpus_bytes;
+                continue;
+            }
+            used += result.bytes;
+            corpus.articles.extend(result.articles);
+            corpus.warnings.extend(result.warnings);
+        }
+        next = round;
     }
     for article in &corpus.articles {
         for warning in &article.warnings {
@@ -281,26 +330,22 @@ pub fn load(roots: &[PathBuf], options: ReadOptions) -> Result<Corpus, CorpusErr
     Ok(corpus)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<_> = fs::read_dir(dir)?.collect::<Result<_, _>>()?;
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
+/// The end of a reading round that starts at `from`: files in order while what they could hold
+/// stays within `left` (at least one file, at most 4096).
+fn round_end(files: &[walk::Found], from: usize, left: u64) -> usize {
+    let mut could_hold: u64 = 0;
+    let mut end = from;
+    while end < files.len() && end - from < 4096 {
+        let file = &files[end];
+        let compressed = file.shown.to_lowercase().ends_with(".gz");
+        let most = if compressed { left } else { file.len.min(left) };
+        if end > from && could_hold.saturating_add(most) > left {
+            break;
         }
-        let path = entry.path();
-        if path.is_dir() {
-            walk(&path, files)?;
-        } else {
-            files.push(path);
-        }
+        could_hold = could_hold.saturating_add(most);
+        end += 1;
     }
-    Ok(())
-}
-
-/// A path with forward slashes, as the user typed it.
-fn display_path(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+    end
 }
 
 /// The formats, by file name ending.
@@ -327,57 +372,17 @@ fn format_of(name: &str) -> Option<Format> {
     })
 }
 
-/// Reads one file into articles, or warnings that name it.
-fn read_file(path: &Path, options: ReadOptions) -> (Vec<Article>, Vec<Warning>) {
-    let shown = display_path(path);
-    let skip = |reason: String| {
-        (
-            Vec::new(),
-            vec![Warning::about(&shown, format!("skipped: {reason}"))],
-        )
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let Some(format) = format_of(&name) else {
-        return skip(
-            "not an article file (.txt, .md, .json, .jsonl, .html, optionally .gz)".into(),
-        );
-    };
-    let collection = matches!(format, Format::Json | Format::JsonLines);
-    let size = match fs::metadata(path) {
-        Ok(m) => m.len(),
-        Err(e) => return skip(e.to_string()),
-    };
-    if !collection && !name.ends_with(".gz") && size > options.max_article_bytes {
-        return skip(format!(
-            "{size} bytes, over the {}-byte limit for one article",
-            options.max_article_bytes
-        ));
-    }
-    let bytes = match read_bytes(path, name.to_lowercase().ends_with(".gz")) {
-        Ok(b) => b,
-        Err(e) => return skip(e),
-    };
-    if !collection && bytes.len() as u64 > options.max_article_bytes {
-        return skip(format!(
-            "over the {}-byte limit for one article once inflated",
-            options.max_article_bytes
-        ));
-    }
-    let decoded = match decode::decode(bytes, !collection) {
-        Ok(d) => d,
-        Err(reason) => return skip(reason),
-    };
+/// One article's decoded text, parsed by its format.
+fn parse_article(decoded: &decode::Decoded, format: Format, shown: &str) -> read::FileRead {
     let mut warnings = Vec::new();
-    let articles = match format {
-        Format::Text | Format::Markdown => {
+    let mut article = match format {
+        Format::Html => html::parse(&decoded.text).finish(shown, None, "html"),
+        _ => {
             let markdown = format == Format::Markdown;
             let (draft, kind) = match frontmatter::split(&decoded.text) {
                 Some(Ok((meta, body))) => (frontmatter::parse(meta, body, markdown), "markdown"),
                 Some(Err(e)) => {
-                    warnings.push(Warning::about(&shown, format!("front matter ignored: {e}")));
+                    warnings.push(Warning::about(shown, format!("front matter ignored: {e}")));
                     (scraped::parse(&decoded.text, markdown), "text")
                 }
                 None => (
@@ -385,53 +390,48 @@ fn read_file(path: &Path, options: ReadOptions) -> (Vec<Article>, Vec<Warning>) 
                     if markdown { "markdown" } else { "text" },
                 ),
             };
-            vec![draft.finish(&shown, None, kind)]
-        }
-        Format::Html => vec![html::parse(&decoded.text).finish(&shown, None, "html")],
-        Format::Json | Format::JsonLines => {
-            let (drafts, problems) = if format == Format::Json {
-                records::parse_json(&decoded.text, options.max_article_bytes)
-            } else {
-                records::parse_json_lines(&decoded.text, options.max_article_bytes)
-            };
-            for (line, problem) in problems {
-                let place = line.map_or(shown.clone(), |l| format!("{shown}:{l}"));
-                warnings.push(Warning::about(place, format!("skipped: {problem}")));
-            }
-            let kind = if format == Format::Json {
-                "json"
-            } else {
-                "jsonl"
-            };
-            drafts
-                .into_iter()
-                .map(|(line, draft)| draft.finish(&shown, line, kind))
-                .collect()
+            draft.finish(shown, None, kind)
         }
     };
-    let mut articles = articles;
     if let Some(note) = &decoded.note {
-        for article in &mut articles {
-            article.warnings.insert(0, note.clone());
-        }
+        article.warnings.insert(0, note.clone());
     }
-    (articles, warnings)
+    read::FileRead {
+        articles: vec![article],
+        warnings,
+        bytes: 0,
+    }
 }
 
-fn read_bytes(path: &Path, gzip: bool) -> Result<Vec<u8>, String> {
-    let file = fs::File::open(path).map_err(|e| e.to_string())?;
-    let mut bytes = Vec::new();
-    if gzip {
-        flate2::read::MultiGzDecoder::new(file)
-            .take(MAX_INFLATED_BYTES)
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("not a valid gzip file: {e}"))?;
-    } else {
-        std::io::BufReader::new(file)
-            .read_to_end(&mut bytes)
-            .map_err(|e| e.to_string())?;
+/// The articles and problems of a JSON collection read in memory.
+fn collect_records(
+    (drafts, problems): records::Parsed,
+    shown: &str,
+    kind: &'static str,
+    note: Option<&str>,
+) -> read::FileRead {
+    let warnings = problems
+        .into_iter()
+        .map(|(line, problem)| {
+            let place = line.map_or(shown.to_string(), |l| format!("{shown}:{l}"));
+            Warning::about(place, format!("skipped: {problem}"))
+        })
+        .collect();
+    let articles = drafts
+        .into_iter()
+        .map(|(line, draft)| {
+            let mut article = draft.finish(shown, line, kind);
+            if let Some(note) = note {
+                article.warnings.insert(0, note.to_string());
+            }
+            article
+        })
+        .collect();
+    read::FileRead {
+        articles,
+        warnings,
+        bytes: 0,
     }
-    Ok(bytes)
 }
 
 #[cfg(test)]

@@ -9,44 +9,93 @@ use serde_json::{Map, Value};
 /// Drafts with their place (1-based line or item; none for a single object), and problems with theirs.
 pub type Parsed = (Vec<(Option<usize>, Draft)>, Vec<(Option<usize>, String)>);
 
-/// A JSON file: one object, or an array of objects. Returns drafts with their index (as the
-/// "line", 1-based, for arrays) and problems with theirs.
-pub fn parse_json(text: &str, max_bytes: u64) -> Parsed {
-    match serde_json::from_str::<Value>(text) {
-        Ok(Value::Object(map)) => match draft_from(&map, max_bytes) {
-            Ok(d) => (vec![(None, d)], vec![]),
-            Err(e) => (vec![], vec![(None, e)]),
-        },
-        Ok(Value::Array(items)) => {
-            let mut drafts = Vec::new();
-            let mut problems = Vec::new();
-            for (i, item) in items.iter().enumerate() {
-                let result = item
-                    .as_object()
-                    .ok_or_else(|| "not a JSON object".to_string())
-                    .and_then(|m| draft_from(m, max_bytes));
-                match result {
-                    Ok(d) => drafts.push((Some(i + 1), d)),
-                    Err(e) => problems.push((Some(i + 1), format!("item {}: {e}", i + 1))),
-                }
-            }
-            (drafts, problems)
-        }
-        Ok(_) => (
-            vec![],
-            vec![(None, "not a JSON object or array of objects".into())],
-        ),
-        Err(e) => (
-            vec![],
-            vec![(
-                None,
-                format!("invalid JSON at line {}, column {}", e.line(), e.column()),
-            )],
-        ),
+/// A JSON file: one object, or an array of objects, each at most `max_bytes` (all its fields
+/// counted). Items are parsed one by one, so that an array cut short (`cut`: the corpus budget
+/// ended inside it) or broken half-way keeps the items before the fault, and the problem names
+/// the item reached. Returns drafts with their index (as the "line", 1-based, for arrays).
+pub fn parse_json(text: &str, max_bytes: u64, cut: bool) -> Parsed {
+    let mut items = Items {
+        max_bytes,
+        drafts: Vec::new(),
+        problems: Vec::new(),
+        reached: 0,
+    };
+    use serde::de::DeserializeSeed;
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let outcome = (&mut items)
+        .deserialize(&mut deserializer)
+        .and_then(|()| deserializer.end());
+    if let Err(e) = outcome {
+        let place = (items.reached > 0).then_some(items.reached);
+        let at = match place {
+            Some(item) => format!("stopped at item {item}"),
+            None => "not read".to_string(),
+        };
+        let why = if cut {
+            "the file goes on beyond --max-corpus-bytes; the rest was not read".to_string()
+        } else {
+            format!("invalid JSON at line {}, column {}", e.line(), e.column())
+        };
+        items.problems.push((place, format!("{at}: {why}")));
+    }
+    (items.drafts, items.problems)
+}
+
+/// Reads a JSON document item by item (see [`parse_json`]).
+struct Items {
+    max_bytes: u64,
+    drafts: Vec<(Option<usize>, Draft)>,
+    problems: Vec<(Option<usize>, String)>,
+    /// The 1-based item being read.
+    reached: usize,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for &mut Items {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
     }
 }
 
-/// JSON Lines: one object per line, read in parallel. Problems carry their line number.
+impl<'de> serde::de::Visitor<'de> for &mut Items {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object or an array of objects")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        let map: Map<String, Value> =
+            serde::Deserialize::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+        match draft_from(&map, self.max_bytes) {
+            Ok(d) => self.drafts.push((None, d)),
+            Err(e) => self.problems.push((None, e)),
+        }
+        Ok(())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        loop {
+            self.reached += 1;
+            let Some(item) = seq.next_element::<Value>()? else {
+                self.reached -= 1;
+                return Ok(());
+            };
+            let n = self.reached;
+            let result = item
+                .as_object()
+                .ok_or_else(|| "not a JSON object".to_string())
+                .and_then(|m| draft_from(m, self.max_bytes));
+            match result {
+                Ok(d) => self.drafts.push((Some(n), d)),
+                Err(e) => self.problems.push((Some(n), format!("item {n}: {e}"))),
+            }
+        }
+    }
+}
+
+/// JSON Lines held in memory (a UTF-16 file): one object per line, parsed in parallel.
 pub fn parse_json_lines(text: &str, max_bytes: u64) -> Parsed {
     let lines: Vec<(usize, &str)> = text
         .lines()
@@ -56,12 +105,7 @@ pub fn parse_json_lines(text: &str, max_bytes: u64) -> Parsed {
         .collect();
     let results: Vec<(usize, Result<Draft, String>)> = lines
         .par_iter()
-        .map(|&(n, line)| {
-            let parsed = serde_json::from_str::<Map<String, Value>>(line)
-                .map_err(|e| format!("not a JSON object ({e})"))
-                .and_then(|m| draft_from(&m, max_bytes));
-            (n, parsed)
-        })
+        .map(|&(n, line)| (n, parse_object(line, max_bytes)))
         .collect();
     let mut drafts = Vec::new();
     let mut problems = Vec::new();
@@ -72,6 +116,40 @@ pub fn parse_json_lines(text: &str, max_bytes: u64) -> Parsed {
         }
     }
     (drafts, problems)
+}
+
+/// A record's draft and the note on its encoding, or why it was skipped.
+pub type Record = Result<(Draft, Option<String>), String>;
+
+/// One line of a JSON Lines file, as bytes: decoded (UTF-8, or Windows-1252 with a note), then
+/// parsed. Blank lines are `Err("")`, which the caller passes over.
+pub fn parse_line(bytes: Vec<u8>, max_bytes: u64) -> Record {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(String::new());
+    }
+    let decoded = super::decode::decode(bytes, false)?;
+    parse_object(&decoded.text, max_bytes).map(|d| (d, decoded.note))
+}
+
+fn parse_object(line: &str, max_bytes: u64) -> Result<Draft, String> {
+    serde_json::from_str::<Map<String, Value>>(line)
+        .map_err(|e| format!("not a JSON object ({e})"))
+        .and_then(|m| draft_from(&m, max_bytes))
+}
+
+/// The bytes of a record's keys and values, every field counted.
+fn record_bytes(map: &Map<String, Value>) -> u64 {
+    fn value_bytes(value: &Value) -> u64 {
+        match value {
+            Value::String(s) => s.len() as u64,
+            Value::Array(items) => items.iter().map(value_bytes).sum::<u64>() + items.len() as u64,
+            Value::Object(map) => record_bytes(map),
+            _ => 8,
+        }
+    }
+    map.iter()
+        .map(|(k, v)| k.len() as u64 + value_bytes(v))
+        .sum()
 }
 
 const TEXT_KEYS: &[&str] = &[
@@ -97,24 +175,24 @@ const OUTLET_KEYS: &[&str] = &["outlet", "site", "source", "publisher", "site_na
 const AUTHOR_KEYS: &[&str] = &["author", "authors", "byline"];
 const LANG_KEYS: &[&str] = &["lang", "language"];
 
-/// One record → draft. The text field is required. `heading` and similar summaries are not
-/// read: they are someone else's summary, not the article.
+/// One record → draft. The text field is required; the record, all its fields counted, may not
+/// be larger than `max_bytes`. `heading` and similar summaries are not read: they are someone
+/// else's summary, not the article.
 fn draft_from(map: &Map<String, Value>, max_bytes: u64) -> Result<Draft, String> {
-    let (key, text) = TEXT_KEYS
+    let size = record_bytes(map);
+    if size > max_bytes {
+        return Err(format!(
+            "this record is {size} bytes, over the {max_bytes}-byte limit for one article (--max-article-bytes)"
+        ));
+    }
+    let text = TEXT_KEYS
         .iter()
         .find_map(|k| {
             map.get(*k)
                 .and_then(as_text)
                 .filter(|t| !t.trim().is_empty())
-                .map(|t| (*k, t))
         })
         .ok_or_else(|| format!("no text field ({})", TEXT_KEYS.join(", ")))?;
-    if text.len() as u64 > max_bytes {
-        return Err(format!(
-            "its {key} is {} bytes, over the {max_bytes}-byte limit",
-            text.len()
-        ));
-    }
     let mut draft = Draft::default();
     let field = |keys: &[&'static str]| {
         keys.iter()
@@ -209,18 +287,54 @@ mod tests {
         let (one, _) = parse_json(
             "{\"headline\": \"T\", \"content\": \"Texte.\", \"author\": [\"A\", \"B\"]}",
             1 << 20,
+            false,
         );
         let a = one[0].1.clone().finish("a.json", None, "json");
         assert_eq!(
             (a.title.as_deref(), a.author.as_deref()),
             (Some("T"), Some("A, B"))
         );
-        let (many, problems) =
-            parse_json("[{\"text\": \"Un.\"}, 3, {\"text\": \"Deux.\"}]", 1 << 20);
+        let (many, problems) = parse_json(
+            "[{\"text\": \"Un.\"}, 3, {\"text\": \"Deux.\"}]",
+            1 << 20,
+            false,
+        );
         assert_eq!(many.len(), 2);
         assert_eq!(problems[0].0, Some(2));
-        let (_, bad) = parse_json("{oops", 1 << 20);
+        let (_, bad) = parse_json("{oops", 1 << 20, false);
         assert!(bad[0].1.contains("invalid JSON"));
+    }
+
+    #[test]
+    fn an_array_cut_short_keeps_the_items_before_the_cut() {
+        let (drafts, problems) = parse_json(
+            "[{\"text\": \"Un.\"}, {\"text\": \"Deux.\"}, {\"text\": \"Tr",
+            1 << 20,
+            true,
+        );
+        assert_eq!(drafts.len(), 2);
+        assert_eq!(
+            problems,
+            [(
+                Some(3),
+                "stopped at item 3: the file goes on beyond --max-corpus-bytes; the rest was not read"
+                    .to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn every_field_of_a_record_counts_towards_its_size() {
+        let title = "T".repeat(2000);
+        let (drafts, problems) = parse_json_lines(
+            &format!("{{\"title\": \"{title}\", \"text\": \"Court.\"}}"),
+            1000,
+        );
+        assert!(drafts.is_empty());
+        assert!(
+            problems[0].1.starts_with("this record is 2"),
+            "{problems:?}"
+        );
     }
 
     #[test]

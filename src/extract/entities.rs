@@ -3,8 +3,9 @@
 
 use crate::dates::grammar::DateMention;
 use crate::gazetteer::{Gazetteer, Mention, MentionKind, OrgMention};
-use crate::text::{fold, tokens, Token};
+use crate::text::{fold, head, tail, tokens, Token};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// A person named in a sentence, with the role and country the sentence gives.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -433,12 +434,14 @@ pub fn find(
 ) -> Entities {
     let mut out = Entities::default();
     let mut last_subject: Option<String> = None;
+    let mut known = HashMap::new();
     for (index, s) in sentences.iter().enumerate() {
         let text = &body[s.start..s.end];
         let words = tokens(text);
         let first_person = out.people.len();
         find_people(text, &words, s, index, gazetteer, &mut out.people);
-        resolve_surnames(&words, s, index, &mut out.people, first_person);
+        resolve_surnames(&words, s, index, &mut out.people, first_person, &known);
+        learn_surnames(&out.people, first_person, &mut known);
         let people_here: Vec<usize> = (first_person..out.people.len()).collect();
         for (start, end) in quote_spans(text) {
             let speaker = attribute(
@@ -475,6 +478,37 @@ pub fn find(
     out
 }
 
+/// How far (in bytes) a role phrase is looked for before or after a name.
+const ROLE_WINDOW: usize = 400;
+
+/// Byte ranges, for "does anything overlap this range?" in logarithmic time.
+struct Spans {
+    /// Sorted by start.
+    spans: Vec<(usize, usize)>,
+    /// `max_end[i]`: the largest end among `spans[..=i]`.
+    max_end: Vec<usize>,
+}
+
+impl Spans {
+    fn new(spans: impl Iterator<Item = (usize, usize)>) -> Self {
+        let mut spans: Vec<(usize, usize)> = spans.collect();
+        spans.sort_unstable();
+        let max_end = spans
+            .iter()
+            .scan(0, |max, &(_, end)| {
+                *max = end.max(*max);
+                Some(*max)
+            })
+            .collect();
+        Spans { spans, max_end }
+    }
+
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        let before_end = self.spans.partition_point(|&(s, _)| s < end);
+        before_end > 0 && self.max_end[before_end - 1] > start
+    }
+}
+
 fn is_name_word(text: &str, w: &Token) -> bool {
     w.capitalised
         && text[w.start..w.end].chars().all(|c| c.is_alphabetic())
@@ -492,14 +526,13 @@ fn find_people(
     g: &Gazetteer,
     out: &mut Vec<PersonMention>,
 ) {
-    let taken = |start: usize, end: usize| {
+    let named = Spans::new(
         s.countries
             .iter()
-            .any(|m| m.start < s.start + end && s.start + start < m.end)
-            || s.organisations
-                .iter()
-                .any(|m| m.start < s.start + end && s.start + start < m.end)
-    };
+            .map(|m| (m.start, m.end))
+            .chain(s.organisations.iter().map(|m| (m.start, m.end))),
+    );
+    let taken = |start: usize, end: usize| named.overlaps(s.start + start, s.start + end);
     let mut i = 0;
     while i < words.len() {
         if !is_name_word(text, &words[i]) || taken(words[i].start, words[i].end) {
@@ -556,16 +589,19 @@ fn role_around(
 ) -> (Option<String>, Option<usize>) {
     let name_start = words[first].start;
     let name_end = words[last].end;
-    // Before: the clause that ends at the name (or at the comma just before it).
-    let before = text[..name_start].trim_end();
+    // Before: the clause that ends at the name (or at the comma just before it), within a
+    // window (a role phrase has twelve words at most).
+    let window = tail(&text[..name_start], ROLE_WINDOW);
+    let window_start = name_start - window.len();
+    let before = window.trim_end();
     let before = before.strip_suffix(',').unwrap_or(before);
     let clause_start = before.rfind([',', ';', ':', '(', '«', '.']).map_or(0, |p| {
         p + before[p..].chars().next().map_or(1, char::len_utf8)
     });
     let clause = &before[clause_start..];
-    let before_role = role_in(clause, clause_start, g, s, true);
+    let before_role = role_in(clause, window_start + clause_start, g, s, true);
     // After: ", [le|la|l'] ROLE …" up to the next comma.
-    let after = &text[name_end..];
+    let after = head(&text[name_end..], ROLE_WINDOW);
     let after_role = after
         .strip_prefix(", ")
         .or_else(|| after.strip_prefix(" ("))
@@ -697,26 +733,20 @@ fn role_in(
 }
 
 /// Later mentions by surname alone ("Belousov a souligné"), resolved to the article's full names.
+/// `known` maps the folded surname of each full name of the earlier sentences to its first
+/// mention; it grows sentence by sentence, so the whole article stays linear.
 fn resolve_surnames(
     words: &[Token],
     s: &SentenceView,
     index: usize,
     people: &mut Vec<PersonMention>,
     first_here: usize,
+    known: &HashMap<String, usize>,
 ) {
-    let known: Vec<(String, usize)> = people
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.name.contains(' ') || p.name.contains('-'))
-        .map(|(i, p)| (fold(p.name.rsplit([' ', '-']).next().unwrap_or(&p.name)), i))
-        .collect();
     // Single-word mentions found by cue ("M. Gromyko") become the full name.
     for p in first_here..people.len() {
         if !people[p].name.contains(' ') {
-            if let Some(&(_, full)) = known
-                .iter()
-                .find(|(surname, i)| *i < first_here && *surname == fold(&people[p].name))
-            {
+            if let Some(&full) = known.get(&fold(&people[p].name)) {
                 let (name, role, country) = (
                     people[full].name.clone(),
                     people[full].role.clone(),
@@ -738,10 +768,7 @@ fn resolve_surnames(
         {
             continue;
         }
-        if let Some(&(_, full)) = known
-            .iter()
-            .find(|(surname, i)| *i < first_here && *surname == w.folded)
-        {
+        if let Some(&full) = known.get(w.folded.as_ref()) {
             people.push(PersonMention {
                 start,
                 end: s.start + w.end,
@@ -753,6 +780,16 @@ fn resolve_surnames(
         }
     }
     people[first_here..].sort_by_key(|p| p.start);
+}
+
+/// Adds the full names of `people` to the surnames `known` (the first mention wins).
+fn learn_surnames(people: &[PersonMention], first: usize, known: &mut HashMap<String, usize>) {
+    for (i, p) in people.iter().enumerate().skip(first) {
+        if p.name.contains(' ') || p.name.contains('-') {
+            let surname = fold(p.name.rsplit([' ', '-']).next().unwrap_or(&p.name));
+            known.entry(surname).or_insert(i);
+        }
+    }
 }
 
 /// Byte ranges of quoted text inside a sentence: « … », “ … ” and "…", four words at least.
@@ -801,8 +838,8 @@ fn attribute(
     previous: Option<&str>,
 ) -> Option<String> {
     let after_start = offset + end;
-    let tail = fold(&text[end..]);
-    let tail_words: Vec<&str> = tail
+    let following = fold(head(&text[end..], 200));
+    let tail_words: Vec<&str> = following
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(6)
@@ -828,8 +865,11 @@ fn attribute(
                 .or(previous.map(str::to_string));
         }
     }
-    let head = fold(&text[..start]);
-    if let Some(at) = head.rfind("selon ") {
+    let before = tail(&text[..start], 300);
+    let before_start = start - before.len();
+    // An offset in the folded text, taken as one in the text (folding rarely changes lengths).
+    if let Some(at) = fold(before).rfind("selon ") {
+        let at = before_start + at;
         if let Some(p) = people
             .iter()
             .find(|p| p.start >= offset + at && p.start < offset + start)
@@ -840,7 +880,8 @@ fn attribute(
     if let Some(p) = people.iter().rev().find(|p| p.end <= offset + start) {
         return Some(p.name.clone());
     }
-    if head.trim_start().starts_with("il ") || head.trim_start().starts_with("elle ") {
+    let opening = fold(head(&text[..start], 16));
+    if opening.trim_start().starts_with("il ") || opening.trim_start().starts_with("elle ") {
         return previous.map(str::to_string);
     }
     None
@@ -895,12 +936,15 @@ fn meeting_in(
     let determiner = (1..=2).any(|b| {
         k >= b && ["cette", "ce", "ces", "cet", "la", "le", "les", "l"].contains(&f(k - b))
     });
-    let date = dates
+    // The article's dates are sorted by start: only the sentence's own are looked at.
+    let first_date = dates.partition_point(|d| d.start < s.start);
+    let after_dates = dates.partition_point(|d| d.start < s.end);
+    let date = dates[first_date..after_dates]
         .iter()
         .enumerate()
+        .map(|(i, d)| (first_date + i, d))
         .filter(|(_, d)| {
-            d.start >= s.start
-                && d.end <= s.end
+            d.end <= s.end
                 && matches!(
                     d.precision,
                     crate::dates::Precision::Day
@@ -959,8 +1003,8 @@ fn place_in(
         .iter()
         .filter(|m| m.kind == MentionKind::Capital)
     {
-        let before = fold(text[..m.start - s.start].trim_end());
-        let after = fold(&text[m.end - s.start..]);
+        let before = fold(tail(&text[..m.start - s.start], 16).trim_end());
+        let after = fold(head(&text[m.end - s.start..], 32));
         let hosts = [
             "a accueilli",
             "accueille",
@@ -1017,7 +1061,7 @@ fn place_in(
         }
     }
     for m in s.countries.iter().filter(|m| m.kind == MentionKind::Name) {
-        let before = fold(text[..m.start - s.start].trim_end());
+        let before = fold(tail(&text[..m.start - s.start], 16).trim_end());
         if before.ends_with(" en") || before.ends_with(" au") {
             return Some(g.countries[m.country].name.clone());
         }

@@ -10,7 +10,7 @@ use crate::dates::grammar::{self, DateMention};
 use crate::gazetteer::{Gazetteer, Mention, OrgMention};
 use entities::{Entities, SentenceView};
 use rayon::prelude::*;
-use sentences::{is_heading, paragraphs, split_sentences};
+use sentences::{cut_long, is_heading, paragraphs, split_sentences, MAX_SENTENCE_BYTES};
 use std::ops::Range;
 
 /// What was found in one article. Ranges index `Article::body`.
@@ -22,6 +22,8 @@ pub struct ArticleExtraction {
     pub dates: Vec<DateMention>,
     /// People, quotes and meeting mentions.
     pub entities: Entities,
+    /// What the reader of this article should know (passages cut because no sentence ended).
+    pub warnings: Vec<String>,
 }
 
 /// A sentence of an article body.
@@ -51,7 +53,9 @@ pub fn extract(articles: &[Article], gazetteer: &Gazetteer) -> Vec<ArticleExtrac
 pub struct Layout {
     pub headings: Vec<Range<usize>>,
     pub sentences: Vec<(Range<usize>, usize)>,
+    /// Sorted by start.
     pub dates: Vec<DateMention>,
+    pub warnings: Vec<String>,
 }
 
 /// Splits a body into headings and sentences, and finds the dates of each paragraph.
@@ -61,8 +65,10 @@ pub fn segment_and_date(article: &Article) -> Layout {
         headings: Vec::new(),
         sentences: Vec::new(),
         dates: Vec::new(),
+        warnings: Vec::new(),
     };
     let mut paragraph = 0;
+    let mut cut = 0;
     for block in paragraphs(body) {
         let text = &body[block.clone()];
         let found = grammar::find(text, article.published);
@@ -76,12 +82,22 @@ pub fn segment_and_date(article: &Article) -> Layout {
             continue;
         }
         for range in split_sentences(text) {
-            layout.sentences.push((
-                block.start + range.start..block.start + range.end,
-                paragraph,
-            ));
+            let pieces = cut_long(text, range);
+            cut += usize::from(pieces.len() > 1);
+            for piece in pieces {
+                layout.sentences.push((
+                    block.start + piece.start..block.start + piece.end,
+                    paragraph,
+                ));
+            }
         }
         paragraph += 1;
+    }
+    layout.dates.sort_by_key(|d| d.start);
+    if cut > 0 {
+        layout.warnings.push(format!(
+            "{cut} passage(s) longer than {MAX_SENTENCE_BYTES} bytes without a sentence end: cut into pieces, which are not used as facts"
+        ));
     }
     layout
 }
@@ -94,6 +110,7 @@ pub fn extract_article(article: &Article, gazetteer: &Gazetteer) -> ArticleExtra
     let mut out = ArticleExtraction {
         headings: layout.headings,
         dates: layout.dates,
+        warnings: layout.warnings,
         ..ArticleExtraction::default()
     };
     for (range, paragraph) in layout.sentences {

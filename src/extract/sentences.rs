@@ -17,6 +17,32 @@ pub fn paragraphs(body: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// No sentence of news writing is this long (OrangeSum's longest, in 35,000, is under 2,000
+/// bytes); a longer run without a sentence end (a list, a table, a dump) is cut into pieces of
+/// at most this size, so that no later step works on an unbounded "sentence".
+pub const MAX_SENTENCE_BYTES: usize = 3000;
+
+/// `range` of `text`, cut into pieces of at most [`MAX_SENTENCE_BYTES`], each at the last space
+/// before the limit (or at a character boundary when there is none). Linear in the range.
+pub fn cut_long(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    while range.end - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let end = text[start..limit]
+            .rfind(char::is_whitespace)
+            .filter(|&at| at > 0)
+            .map_or(limit, |at| start + at);
+        push_trimmed(text, start..end, &mut out);
+        start = end;
+    }
+    push_trimmed(text, start..range.end, &mut out);
+    out
+}
+
 /// A subheading: a short line that does not end like a sentence.
 pub fn is_heading(line: &str) -> bool {
     let chars = line.chars().count();
@@ -243,6 +269,21 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_runs_are_cut_at_spaces_into_bounded_pieces() {
+        let text = "mot ".repeat(2000) + "fin.";
+        let pieces = cut_long(&text, 0..text.len());
+        assert!(pieces.len() >= 3, "{}", pieces.len());
+        assert!(pieces.iter().all(|p| p.len() <= MAX_SENTENCE_BYTES));
+        assert!(pieces.iter().all(|p| text[p.clone()].starts_with("mot")));
+        assert!(text[pieces.last().unwrap().clone()].ends_with("fin."));
+        let glued = "é".repeat(4000);
+        let pieces = cut_long(&glued, 0..glued.len());
+        assert_eq!(pieces.iter().map(|p| p.len()).sum::<usize>(), glued.len());
+        let short = "Une phrase.";
+        assert_eq!(cut_long(short, 0..short.len()), vec![0..short.len()]);
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         split_sentences(text)

@@ -1,0 +1,237 @@
+//! Which files a corpus path holds. A folder is walked with `walkdir` in sorted order, hidden
+//! entries skipped, on one file system. Symbolic links are followed only while they stay inside
+//! the corpus folder, and loops (a link to a folder above it) are detected and not followed. A file
+//! reached twice (through a link) is read once. Everything that is not a regular file (a FIFO, a
+//! socket, a device) is left out. Each problem is a warning that names the entry; the walk goes on.
+
+use crate::paths::shown;
+use crate::warning::Warning;
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use walkdir::{DirEntry, WalkDir};
+
+/// A regular file to read.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub path: PathBuf,
+    /// The path as shown to the user (escaped).
+    pub shown: String,
+    /// Its size on disk, before any decompression.
+    pub len: u64,
+}
+
+/// The regular files below `root` (or `root` itself), with a warning for each entry left out.
+/// Fails only when `root` itself does not exist or cannot be listed.
+pub fn files(root: &Path) -> Result<(Vec<Found>, Vec<Warning>), std::io::Error> {
+    let metadata = fs::metadata(root)?;
+    let mut warnings = Vec::new();
+    if !metadata.is_dir() {
+        let mut found = Vec::new();
+        match regular(&metadata) {
+            Ok(()) => found.push(Found {
+                path: root.to_path_buf(),
+                shown: shown(root),
+                len: metadata.len(),
+            }),
+            Err(kind) => warnings.push(Warning::about(shown(root), format!("skipped: {kind}"))),
+        }
+        return Ok((found, warnings));
+    }
+    fs::read_dir(root)?;
+    let inside = fs::canonicalize(root)?;
+    let mut outside = Vec::new();
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .same_file_system(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| keep(entry, &inside, &mut outside));
+    let mut found = Vec::new();
+    let mut seen = HashSet::new();
+    let mut problems = Vec::new();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                if let Some(file) = regular_file(&entry, &mut seen, &mut problems) {
+                    found.push(file);
+                }
+            }
+            Err(error) => problems.push(walk_problem(&error, root)),
+        }
+    }
+    warnings.extend(outside);
+    warnings.extend(problems);
+    Ok((found, warnings))
+}
+
+/// Whether to yield (and descend into) an entry: not hidden, and not a link that leads out of
+/// the corpus folder.
+fn keep(entry: &DirEntry, inside: &Path, outside: &mut Vec<Warning>) -> bool {
+    if entry.depth() == 0 {
+        return true;
+    }
+    if entry.file_name().to_string_lossy().starts_with('.') {
+        return false;
+    }
+    if !entry.path_is_symlink() {
+        return true;
+    }
+    match fs::canonicalize(entry.path()) {
+        Ok(target) if target.starts_with(inside) => true,
+        Ok(_) => {
+            outside.push(Warning::about(
+                shown(entry.path()),
+                "skipped: a symbolic link that leads out of the corpus folder",
+            ));
+            false
+        }
+        // A broken link: walkdir reports it when it follows it.
+        Err(_) => true,
+    }
+}
+
+fn regular_file(
+    entry: &DirEntry,
+    seen: &mut HashSet<(u64, u64)>,
+    problems: &mut Vec<Warning>,
+) -> Option<Found> {
+    if entry.file_type().is_dir() {
+        return None;
+    }
+    let name = shown(entry.path());
+    let metadata = match entry.metadata() {
+        Ok(m) => m,
+        Err(e) => {
+            problems.push(Warning::about(name, format!("skipped: {e}")));
+            return None;
+        }
+    };
+    if let Err(kind) = regular(&metadata) {
+        problems.push(Warning::about(name, format!("skipped: {kind}")));
+        return None;
+    }
+    if let Some(identity) = identity(&metadata) {
+        if !seen.insert(identity) {
+            problems.push(Warning::about(
+                name,
+                "skipped: the same file as another path of the corpus (reached through a link)",
+            ));
+            return None;
+        }
+    }
+    Some(Found {
+        path: entry.path().to_path_buf(),
+        shown: name,
+        len: metadata.len(),
+    })
+}
+
+/// A regular file, or what else it is.
+pub fn regular(metadata: &fs::Metadata) -> Result<(), &'static str> {
+    let kind = metadata.file_type();
+    if kind.is_file() {
+        return Ok(());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Err("not a regular file (a FIFO)");
+        }
+        if kind.is_socket() {
+            return Err("not a regular file (a socket)");
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return Err("not a regular file (a device)");
+        }
+    }
+    if kind.is_dir() {
+        return Err("a folder");
+    }
+    Err("not a regular file")
+}
+
+#[cfg(unix)]
+fn identity(metadata: &fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    Some((metadata.dev(), metadata.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(_: &fs::Metadata) -> Option<(u64, u64)> {
+    None
+}
+
+/// A folder that cannot be listed, a broken link or a link loop, as a warning naming it.
+fn walk_problem(error: &walkdir::Error, root: &Path) -> Warning {
+    let path = error.path().unwrap_or(root);
+    let message = if let Some(ancestor) = error.loop_ancestor() {
+        format!(
+            "skipped: a link loop (it leads back to {}); not followed",
+            shown(ancestor)
+        )
+    } else {
+        match error.io_error() {
+            Some(io) if io.kind() == std::io::ErrorKind::NotFound => {
+                "skipped: a broken symbolic link".to_string()
+            }
+            Some(io) if io.kind() == std::io::ErrorKind::PermissionDenied => {
+                "skipped: permission denied (check its permissions)".to_string()
+            }
+            Some(io) => format!("skipped: {io}"),
+            None => format!("skipped: {error}"),
+        }
+    };
+    Warning::about(shown(path), message)
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::symlink;
+
+    fn names(found: &[Found], root: &Path) -> Vec<String> {
+        found
+            .iter()
+            .map(|f| {
+                f.path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn links_inside_are_followed_links_out_and_loops_are_not() {
+        let outer = tempfile::tempdir().unwrap();
+        let corpus = outer.path().join("corpus");
+        fs::create_dir_all(corpus.join("sub")).unwrap();
+        fs::write(corpus.join("sub/a.txt"), "a").unwrap();
+        fs::write(corpus.join(".hidden.txt"), "h").unwrap();
+        fs::write(outer.path().join("secret.txt"), "s").unwrap();
+        symlink(outer.path().join("secret.txt"), corpus.join("out.txt")).unwrap();
+        symlink(corpus.join("sub/a.txt"), corpus.join("again.txt")).unwrap();
+        symlink(&corpus, corpus.join("loop1")).unwrap();
+        symlink(".", corpus.join("loop2")).unwrap();
+        symlink(corpus.join("nowhere"), corpus.join("broken.txt")).unwrap();
+        let (found, warnings) = files(&corpus).unwrap();
+        // "again.txt" comes first in sorted order, so "sub/a.txt" is the second path to it.
+        assert_eq!(names(&found, &corpus), ["again.txt"]);
+        let text: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
+        let has = |end: &str, what: &str| {
+            text.iter()
+                .any(|w| w.contains(&format!("{end}: skipped: {what}")))
+        };
+        assert!(
+            has("out.txt", "a symbolic link that leads out"),
+            "{text:#?}"
+        );
+        assert!(has("loop1", "a link loop"), "{text:#?}");
+        assert!(has("loop2", "a link loop"), "{text:#?}");
+        assert!(has("broken.txt", "a broken symbolic link"), "{text:#?}");
+        assert!(has("sub/a.txt", "the same file"), "{text:#?}");
+    }
+}
