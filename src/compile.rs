@@ -34,7 +34,7 @@ const MAIN_PATH: &str = "/briefing.typ";
 /// Why the markup did not become a PDF.
 #[derive(Debug, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum CompileError {
-    #[error("typst could not compile the generated markup:\n{0}\n(run with --emit typ to keep the markup and look at the line; if you use --templates, the fault is likely in your template)")]
+    #[error("typst could not compile the generated markup:\n{0}\n(the line shown is from the markup the templates produced; with --templates, the fault is likely in your template: compare with the markup of the built-in ones, which `brief generate --emit typ` writes)")]
     Typst(String),
     #[error("PDF export failed: {0}")]
     Pdf(String),

@@ -324,10 +324,21 @@ fn pdf_metadata_has_title_language_and_date() {
 #[test]
 fn the_default_pdf_is_pdf_a_2b_and_pdf_ua_1() {
     let pdf = seeds_run().join(format!("briefing-{DATE}.pdf"));
-    let checker = root().join("../shared/tools/pdfa-check/pdfa-check");
+    let checker = root().join("scripts/pdfa-check");
     for flavour in ["2b", "ua1"] {
         let out = tool(checker.to_str().unwrap(), &[flavour, pdf.to_str().unwrap()]);
         let report = String::from_utf8_lossy(&out.stdout);
+        if out.status.code() == Some(2) {
+            let why = String::from_utf8_lossy(&out.stderr);
+            skip(
+                "the_default_pdf_is_pdf_a_2b_and_pdf_ua_1",
+                &format!(
+                    "the veraPDF validator, which scripts/pdfa-check could not set up: {}",
+                    why.trim()
+                ),
+            );
+            return;
+        }
         assert!(
             out.status.success() && report.contains("compliant=true"),
             "{flavour}: {report}{}",

@@ -347,7 +347,7 @@ fn no_boilerplate_byline_heading_or_title_is_a_fact() {
 }
 
 /// The second story: the articles listed in the fixture, taken from the OrangeSum corpus.
-fn orangesum_story() -> tempfile::NamedTempFile {
+fn orangesum_story(corpus: &std::path::Path) -> tempfile::NamedTempFile {
     let list =
         std::fs::read_to_string(root().join("tests/fixtures/orangesum/g7-biarritz-2019.txt"))
             .unwrap();
@@ -356,8 +356,7 @@ fn orangesum_story() -> tempfile::NamedTempFile {
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|l| format!("\"id\": \"{}\"", l.trim()))
         .collect();
-    let corpus =
-        std::fs::File::open(root().join("../shared/corpora/orangesum/articles.jsonl.gz")).unwrap();
+    let corpus = std::fs::File::open(corpus).unwrap();
     let reader = std::io::BufReader::new(flate2::read::MultiGzDecoder::new(corpus));
     let mut out = tempfile::Builder::new()
         .suffix(".jsonl")
@@ -377,7 +376,13 @@ fn orangesum_story() -> tempfile::NamedTempFile {
 
 #[test]
 fn another_story_from_orangesum_the_g7_in_biarritz() {
-    let story = orangesum_story();
+    let Some(corpus) = shared(
+        "another_story_from_orangesum_the_g7_in_biarritz",
+        "corpora/orangesum/articles.jsonl.gz",
+    ) else {
+        return;
+    };
+    let story = orangesum_story(&corpus);
     let (b, pdf, _) = run(story.path(), "2019-08-27", &["--since", "2019-08-15"]);
     let meetings = b["meetings"].as_array().unwrap();
     let summit = meetings

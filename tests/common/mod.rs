@@ -8,6 +8,30 @@ use std::process::{Command, Output};
 
 pub const DATE: &str = "2026-11-21";
 
+/// Set (as `.ci/run` does) to make a test that would skip fail instead.
+pub const STRICT: &str = "BRIEF_TESTS_STRICT";
+
+/// A test that cannot run here says so on one line and returns; with `BRIEF_TESTS_STRICT=1`
+/// (CI), it fails instead. The line is written to the terminal directly, past the test
+/// harness's capture, so that `cargo test` shows it.
+pub fn skip(test: &str, needs: &str) {
+    if std::env::var(STRICT).is_ok_and(|v| v == "1") {
+        panic!("{test} cannot run: it needs {needs} ({STRICT}=1 turns this skip into a failure)");
+    }
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "skipped: {test}: needs {needs}");
+}
+
+/// A file or folder of `../shared` beside the project, or `None` (and a skip line) when absent.
+pub fn shared(test: &str, relative: &str) -> Option<PathBuf> {
+    let path = root().join("../shared").join(relative);
+    if path.exists() {
+        return Some(path);
+    }
+    skip(test, &format!("../shared/{relative} beside the project"));
+    None
+}
+
 /// The project's root (where `seeds/` is).
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -21,6 +45,70 @@ pub fn brief(args: &[&str]) -> Output {
         .env_remove("SOURCE_DATE_EPOCH")
         .output()
         .expect("the brief binary runs")
+}
+
+/// Runs `brief ARGS` with extra environment variables, killing it (and failing the test) if it
+/// has not finished after `seconds`: a hang is a failure, not a test run that never ends.
+pub fn brief_within(seconds: u64, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .current_dir(root())
+        .env_remove("SOURCE_DATE_EPOCH")
+        .envs(env.iter().copied())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the brief binary runs");
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed().as_secs() >= seconds {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("brief {args:?} did not finish within {seconds} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// `brief generate --corpus CORPUS --date DATE --out OUT EXTRA…` within `seconds`.
+pub fn generate_within(seconds: u64, corpus: &Path, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "generate",
+        "--corpus",
+        corpus.to_str().unwrap(),
+        "--date",
+        DATE,
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    brief_within(seconds, &args, &[])
+}
+
+/// The seed articles copied into a new folder, to add hostile files beside them.
+pub fn seeds_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(root().join("seeds")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    dir
+}
+
+/// Every file of a folder, as bytes, by name: to check that a failed run changed nothing.
+pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().unwrap().is_file())
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
 }
 
 /// `brief generate --corpus CORPUS --date DATE --out OUT EXTRA…`, asserting exit 0.

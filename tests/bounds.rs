@@ -1,0 +1,390 @@
+//! Reading within bounds: nothing outside the corpus folder is read, nothing can hang the run or
+//! make it take memory or time out of proportion, and whatever is left out is named in a warning.
+//! Each test runs the real binary with a deadline, so a hang fails the test instead of stalling it.
+
+mod common;
+
+use common::*;
+use std::io::Write;
+use std::path::Path;
+
+fn warned(output: &std::process::Output, line: &str) -> bool {
+    stderr(output)
+        .lines()
+        .any(|l| l.starts_with("warning: ") && l.contains(line))
+}
+
+fn assert_ok(output: &std::process::Output) {
+    assert!(output.status.success(), "{}", stderr(output));
+}
+
+/// A dated article naming a country, with a marker to look for in the outputs.
+fn article(marker: &str) -> String {
+    format!(
+        "04-04-2025 10:00 - Accord au Canada\n\nLe Canada a signé l'accord numéro {marker} avec ses voisins lors d'une réunion à Ottawa.\n"
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn links_out_of_the_corpus_are_not_followed() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.txt"), article("4242")).unwrap();
+    let corpus = seeds_copy();
+    let link = |target: &Path, name: &str| {
+        std::os::unix::fs::symlink(target, corpus.path().join(name)).unwrap()
+    };
+    link(&outside.path().join("secret.txt"), "secret.txt");
+    link(outside.path(), "elsewhere");
+    link(Path::new("/etc"), "etc");
+    let out = tempfile::tempdir().unwrap();
+    let output = generate_within(120, corpus.path(), out.path(), &[]);
+    assert_ok(&output);
+    for name in ["secret.txt", "elsewhere", "etc"] {
+        assert!(
+            warned(
+                &output,
+                &format!("{name}: skipped: a symbolic link that leads out of the corpus folder")
+            ),
+            "{name}: {}",
+            stderr(&output)
+        );
+    }
+    let json = std::fs::read_to_string(out.path().join(format!("briefing-{DATE}.json"))).unwrap();
+    let pdf = pdf_text(&out.path().join(format!("briefing-{DATE}.pdf")), None);
+    for text in [&json, &pdf] {
+        assert!(
+            !text.contains("4242") && !text.contains("root:"),
+            "nothing from outside"
+        );
+    }
+    assert_eq!(json_value(&json)["corpus"]["files"], 5);
+}
+
+fn json_value(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn endless_devices_are_skipped_at_once() {
+    let corpus = seeds_copy();
+    std::os::unix::fs::symlink("/dev/zero", corpus.path().join("zero.txt")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let output = generate_within(60, corpus.path(), out.path(), &[]);
+    assert_ok(&output);
+    assert!(warned(
+        &output,
+        "zero.txt: skipped: a symbolic link that leads out of the corpus folder"
+    ));
+    // Given as the corpus itself, the device is refused by type, not read.
+    let output = generate_within(60, &corpus.path().join("zero.txt"), out.path(), &[]);
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    assert!(
+        warned(&output, "zero.txt: skipped: not a regular file (a device)"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn link_loops_are_detected_not_walked() {
+    let corpus = seeds_copy();
+    std::os::unix::fs::symlink(".", corpus.path().join("a")).unwrap();
+    std::os::unix::fs::symlink(".", corpus.path().join("b")).unwrap();
+    std::fs::create_dir(corpus.path().join("sub")).unwrap();
+    std::os::unix::fs::symlink("..", corpus.path().join("sub/up")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let output = generate_within(60, corpus.path(), out.path(), &[]);
+    assert_ok(&output);
+    for name in ["/a", "/b", "sub/up"] {
+        assert!(
+            warned(&output, &format!("{name}: skipped: a link loop")),
+            "{name}: {}",
+            stderr(&output)
+        );
+    }
+    let json = json(&out.path().join(format!("briefing-{DATE}.json")));
+    assert_eq!(json["corpus"]["files"], 5, "each seed once");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_skipped_not_waited_for() {
+    let corpus = seeds_copy();
+    let fifo = corpus.path().join("x.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let out = tempfile::tempdir().unwrap();
+    let output = generate_within(60, corpus.path(), out.path(), &[]);
+    assert_ok(&output);
+    assert!(
+        warned(&output, "x.txt: skipped: not a regular file (a FIFO)"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+/// As root, permissions do not stop reading: the run is then made as `nobody`.
+#[cfg(unix)]
+#[test]
+fn an_unreadable_subfolder_is_one_warning_and_the_run_goes_on() {
+    use std::os::unix::fs::PermissionsExt;
+    let corpus = tempfile::tempdir().unwrap();
+    let base = corpus.path();
+    std::fs::create_dir_all(base.join("ok")).unwrap();
+    std::fs::create_dir_all(base.join("locked")).unwrap();
+    std::fs::write(base.join("ok/a.txt"), article("11")).unwrap();
+    std::fs::write(base.join("locked/b.txt"), article("22")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    for (dir, mode) in [
+        (base, 0o755),
+        (&base.join("ok"), 0o755),
+        (out.path(), 0o777),
+    ] {
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    std::fs::set_permissions(base.join("locked"), std::fs::Permissions::from_mode(0o000)).unwrap();
+    let exe = env!("CARGO_BIN_EXE_brief");
+    let run = [
+        "generate",
+        "--corpus",
+        base.to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+        "--date",
+        DATE,
+    ];
+    let mut command = if rustix::process::getuid().is_root() {
+        if std::process::Command::new("setpriv")
+            .arg("--version")
+            .output()
+            .is_err()
+        {
+            skip(
+                "an_unreadable_subfolder_is_one_warning_and_the_run_goes_on",
+                "setpriv (util-linux), to run as a user that permissions apply to",
+            );
+            return;
+        }
+        let mut c = std::process::Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", exe]);
+        c
+    } else {
+        std::process::Command::new(exe)
+    };
+    let output = command.args(run).current_dir(root()).output().unwrap();
+    std::fs::set_permissions(base.join("locked"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_ok(&output);
+    assert!(
+        warned(
+            &output,
+            "locked: skipped: permission denied (check its permissions)"
+        ),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains("read 1 article(s)"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn eight_megabytes_without_a_full_stop_finish_and_warn() {
+    let corpus = tempfile::tempdir().unwrap();
+    let words = [
+        "le",
+        "Mali",
+        "et",
+        "la",
+        "France",
+        "ont",
+        "signé",
+        "avec",
+        "Emmanuel",
+        "Macron",
+        "président",
+        "à",
+        "Paris",
+        "selon",
+        "le",
+        "ministre",
+        "malien",
+        "M.",
+        "Diop",
+        "«",
+        "»",
+        "réunion",
+    ];
+    let mut text = String::from("Titre\n\n");
+    let mut i = 0usize;
+    while text.len() < 8_000_000 {
+        text.push_str(words[(i * 7 + i / 3) % words.len()]);
+        text.push(' ');
+        i += 1;
+    }
+    std::fs::write(corpus.path().join("long.txt"), &text).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let output = generate_within(600, corpus.path(), out.path(), &[]);
+    assert_ok(&output);
+    assert!(
+        warned(&output, "long.txt: 1 passage(s) longer than 3000 bytes without a sentence end: cut into pieces, which are not used as facts"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_hundred_thousand_nested_elements_finish_and_warn() {
+    let corpus = tempfile::tempdir().unwrap();
+    let page = format!(
+        "<html><body><article><p>Le Mali a signé un accord.</p>{}Le Niger a signé aussi.{}</article></body></html>",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    let path = corpus.path().join("deep.html");
+    std::fs::write(&path, page).unwrap();
+    let output = brief_within(120, &["inspect", "--json", path.to_str().unwrap()], &[]);
+    assert_ok(&output);
+    let views: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let body = views[0]["body"].as_str().unwrap();
+    assert!(body.contains("Le Niger a signé aussi."), "{body}");
+    let warnings = views[0]["warnings"].to_string();
+    assert!(
+        warnings.contains("elements nested more than 256 deep"),
+        "{warnings}"
+    );
+}
+
+#[test]
+fn every_field_of_a_record_counts_towards_the_article_limit() {
+    let corpus = tempfile::tempdir().unwrap();
+    let record = |title: &str, marker: &str| {
+        serde_json::json!({
+            "title": title,
+            "text": format!("Le Canada a signé l'accord numéro {marker} avec ses voisins lors d'une réunion à Ottawa."),
+            "date": "2025-04-04",
+        })
+        .to_string()
+    };
+    let lines = [
+        record("Un titre", "1"),
+        record(&"T".repeat(10_000_000), "2"),
+        record(&"Long ".repeat(20_000), "3"),
+    ];
+    std::fs::write(corpus.path().join("records.jsonl"), lines.join("\n")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let output = generate_within(120, corpus.path(), out.path(), &[]);
+    assert_ok(&output);
+    assert!(
+        warned(&output, "records.jsonl:2: skipped: this record is 10000"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        warned(
+            &output,
+            "records.jsonl:3: title ignored (field \"title\"): 100000 bytes, longer than any title"
+        ),
+        "{}",
+        stderr(&output)
+    );
+    let json = json(&out.path().join(format!("briefing-{DATE}.json")));
+    assert_eq!(json["corpus"]["articles"], 2);
+}
+
+fn gzip(path: &Path, bytes: &[u8]) {
+    let file = std::fs::File::create(path).unwrap();
+    let mut encoder = flate2::write::GzEncoder::new(file, flate2::Compression::fast());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap();
+}
+
+#[test]
+fn an_archive_beyond_the_corpus_limit_is_cut_with_a_warning_naming_the_line() {
+    let corpus = tempfile::tempdir().unwrap();
+    let mut lines = String::new();
+    for i in 1..=200 {
+        lines.push_str(
+            &serde_json::json!({
+                "title": format!("Accord {i}"),
+                "text": format!("Le Canada a signé l'accord numéro {i} avec le pays voisin numéro {i} lors d'une réunion."),
+                "date": "2025-04-04",
+            })
+            .to_string(),
+        );
+        lines.push('\n');
+    }
+    // The first line that does not fit whole in 20,000 bytes.
+    let mut consumed = 0;
+    let crossing = 1 + lines
+        .lines()
+        .take_while(|l| {
+            consumed += l.len() + 1;
+            consumed <= 20000
+        })
+        .count();
+    gzip(&corpus.path().join("archive.jsonl.gz"), lines.as_bytes());
+    let out = tempfile::tempdir().unwrap();
+    let output = generate_within(
+        120,
+        corpus.path(),
+        out.path(),
+        &["--max-corpus-bytes", "20000"],
+    );
+    assert_ok(&output);
+    let warning = stderr(&output)
+        .lines()
+        .find(|l| l.contains("archive.jsonl.gz: stopped at line"))
+        .unwrap_or_else(|| panic!("{}", stderr(&output)))
+        .to_string();
+    assert!(
+        warning.ends_with("after 20000 bytes: over --max-corpus-bytes; this line and the rest of the file were not read"),
+        "{warning}"
+    );
+    let line: usize = warning
+        .split("stopped at line ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    assert_eq!(line, crossing);
+    let json = json(&out.path().join(format!("briefing-{DATE}.json")));
+    assert_eq!(
+        json["corpus"]["articles"],
+        line - 1,
+        "every line before the cut is read"
+    );
+}
+
+#[test]
+fn an_article_that_inflates_beyond_the_limit_is_skipped() {
+    let corpus = seeds_copy();
+    gzip(&corpus.path().join("bomb.txt.gz"), &vec![b'a'; 20_000_000]);
+    gzip(
+        &corpus.path().join("bomb.jsonl.gz"),
+        &vec![b' '; 20_000_000],
+    );
+    let out = tempfile::tempdir().unwrap();
+    let output = generate_within(120, corpus.path(), out.path(), &[]);
+    assert_ok(&output);
+    assert!(
+        warned(&output, "bomb.txt.gz: skipped: over the 8388608-byte limit for one article once inflated (--max-article-bytes)"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        warned(
+            &output,
+            "bomb.jsonl.gz:1: skipped: this record is 20000000 bytes, over the 8388608-byte limit"
+        ),
+        "{}",
+        stderr(&output)
+    );
+}
