@@ -29,23 +29,38 @@ const BATCH_BYTES: usize = 16 * 1024 * 1024;
 pub fn read_file(path: &Path, shown: &str, options: ReadOptions, cap: u64) -> FileRead {
     let name = path
         .file_name()
-        .map(|n| n.to_string_lossy().to_lowercase())
+        .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let Some(format) = super::format_of(&name) else {
+    if super::format_of(&name).is_none() {
         return skipped(
             shown,
             "not an article file (.txt, .md, .json, .jsonl, .html, optionally .gz)",
         );
-    };
-    let file = match open_regular(path) {
-        Ok(f) => f,
-        Err(reason) => return skipped(shown, &reason),
+    }
+    match open_regular(path) {
+        Ok(file) => read_from(file, &name, shown, options, cap),
+        Err(reason) => skipped(shown, &reason),
+    }
+}
+
+/// Reads an open file (or any bytes) named `name`, by its format: the reading path after the
+/// file is opened, which the fuzz targets drive with bytes.
+pub fn read_from(
+    source: impl Read,
+    name: &str,
+    shown: &str,
+    options: ReadOptions,
+    cap: u64,
+) -> FileRead {
+    let name = name.to_lowercase();
+    let Some(format) = super::format_of(&name) else {
+        return skipped(shown, "not an article file");
     };
     let gzip = name.ends_with(".gz");
-    let reader: Box<dyn Read> = if gzip {
-        Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(file)))
+    let reader: Box<dyn Read + '_> = if gzip {
+        Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(source)))
     } else {
-        Box::new(file)
+        Box::new(source)
     };
     let mut reader = BufReader::with_capacity(256 * 1024, reader);
     match format {
