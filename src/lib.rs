@@ -17,6 +17,7 @@ pub mod corpus;
 pub mod dates;
 pub mod error;
 pub mod extract;
+pub mod files;
 pub mod gazetteer;
 pub mod hashing;
 pub mod inspect;

@@ -165,16 +165,11 @@ pub fn read_folder(dir: &Path) -> Result<Vec<TemplateSource>, RenderError> {
 }
 
 fn read_template(path: &Path, inside: &Path) -> Result<String, String> {
-    let target = std::fs::canonicalize(path).map_err(|e| e.to_string())?;
+    let target = std::fs::canonicalize(path).map_err(|e| crate::files::describe_io(&e))?;
     if !target.starts_with(inside) {
         return Err("a symbolic link that leads out of the templates folder; copy the file into the folder instead".into());
     }
-    let mut file = crate::corpus::read::open_regular(path)?;
-    let (bytes, over) = crate::corpus::read::read_at_most(&mut file, MAX_TEMPLATE_BYTES)
-        .map_err(|e| e.to_string())?;
-    if over {
-        return Err(format!("larger than {MAX_TEMPLATE_BYTES} bytes"));
-    }
+    let bytes = crate::files::read_regular(path, MAX_TEMPLATE_BYTES)?;
     String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())
 }
 
@@ -425,14 +420,18 @@ pub struct Presentation {
     pub logo: Option<Vec<u8>>,
 }
 
+/// The largest logo file read (a logo is a few hundred kilobytes).
+const MAX_LOGO_BYTES: u64 = 20 * 1024 * 1024;
+
 /// The virtual file name under which the logo reaches Typst.
 pub const LOGO_FILE: &str = "logo.png";
 
 /// Reads a logo (PNG, JPEG or WebP), checks it is an image of a sensible size, scales it to at
 /// most 600 × 200 pixels and re-encodes it as PNG.
 pub fn load_logo(path: &Path) -> Result<Vec<u8>, String> {
-    let shown = path.display();
-    let bytes = std::fs::read(path).map_err(|e| format!("logo {shown}: cannot read it: {e}"))?;
+    let shown = crate::paths::shown(path);
+    let bytes = crate::files::read_regular(path, MAX_LOGO_BYTES)
+        .map_err(|e| format!("logo {shown}: cannot read it: {e}"))?;
     let format = image::guess_format(&bytes)
         .map_err(|_| format!("logo {shown}: not a PNG, JPEG or WebP image"))?;
     if !matches!(

@@ -23,6 +23,9 @@ pub struct FileSettings {
     pub countries: Option<usize>,
 }
 
+/// The largest settings file read.
+const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
+
 /// The name looked up in the working folder when `--config` is not given.
 pub const DEFAULT_FILE: &str = "brief.toml";
 
@@ -34,8 +37,9 @@ pub fn load(explicit: Option<&Path>) -> Result<(FileSettings, Option<PathBuf>), 
         None if Path::new(DEFAULT_FILE).is_file() => PathBuf::from(DEFAULT_FILE),
         None => return Ok((FileSettings::default(), None)),
     };
-    let shown = path.display().to_string();
-    let text = std::fs::read_to_string(&path)
+    let shown = crate::paths::shown(&path);
+    let text = crate::files::read_regular(&path, MAX_SETTINGS_BYTES)
+        .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "not UTF-8 text".into()))
         .map_err(|e| format!("cannot read the settings file {shown}: {e}"))?;
     let mut settings = parse(&text).map_err(|e| format!("settings file {shown}: {e}"))?;
     if let (Some(logo), Some(folder)) = (&settings.logo, path.parent()) {

@@ -315,3 +315,53 @@ fn templates_export_says_what_to_do() {
     assert!(!err.contains("--out"));
     assert_eq!(std::fs::read(&edited).unwrap(), b"my edits");
 }
+
+#[cfg(unix)]
+#[test]
+fn settings_and_logo_that_are_not_files_are_refused_at_once() {
+    let out = out_with_previous_pdf();
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("brief.toml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let output = brief_within(
+        60,
+        &[
+            "generate",
+            "--config",
+            fifo.to_str().unwrap(),
+            "--out",
+            out.path().to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_failed(
+        &output,
+        2,
+        &format!(
+            "cannot read the settings file {}: not a regular file (a FIFO)",
+            fifo.display()
+        ),
+        out.path(),
+    );
+    let output = brief_within(
+        60,
+        &[
+            "generate",
+            "--logo",
+            "/dev/zero",
+            "--out",
+            out.path().to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_failed(
+        &output,
+        2,
+        "logo /dev/zero: cannot read it: not a regular file (a device)",
+        out.path(),
+    );
+}

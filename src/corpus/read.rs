@@ -6,9 +6,9 @@
 use super::decode;
 use super::records;
 use super::{Article, Format, ReadOptions};
+use crate::files::{describe_io, open_regular, read_at_most};
 use crate::warning::Warning;
 use rayon::prelude::*;
-use std::fs;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
@@ -79,43 +79,6 @@ fn skipped(shown: &str, reason: &str) -> FileRead {
         warnings: vec![Warning::about(shown, format!("skipped: {reason}"))],
         ..FileRead::default()
     }
-}
-
-/// Opens `path` for reading if it is a regular file. On Unix the open does not block (a FIFO
-/// swapped in after the walk would otherwise wait for a writer forever) and the type is checked
-/// on the open file itself.
-pub fn open_regular(path: &Path) -> Result<fs::File, String> {
-    let mut options = fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
-    }
-    let file = options.open(path).map_err(|e| describe_io(&e))?;
-    let metadata = file.metadata().map_err(|e| describe_io(&e))?;
-    super::walk::regular(&metadata)?;
-    Ok(file)
-}
-
-fn describe_io(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::PermissionDenied => "permission denied (check its permissions)".into(),
-        std::io::ErrorKind::NotFound => "it no longer exists".into(),
-        _ => error.to_string(),
-    }
-}
-
-/// Reads at most `limit` bytes. The flag says whether there was more.
-pub fn read_at_most(reader: &mut impl Read, limit: u64) -> std::io::Result<(Vec<u8>, bool)> {
-    let mut bytes = Vec::new();
-    reader
-        .by_ref()
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)?;
-    let over = bytes.len() as u64 > limit;
-    bytes.truncate(limit.min(bytes.len() as u64) as usize);
-    Ok((bytes, over))
 }
 
 fn read_error(gzip: bool, error: &std::io::Error) -> String {
@@ -358,14 +321,6 @@ fn parse_batch(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn read_at_most_stops_on_an_endless_reader() {
-        let (bytes, over) = read_at_most(&mut std::io::repeat(b'a'), 1000).unwrap();
-        assert_eq!((bytes.len(), over), (1000, true));
-        let (bytes, over) = read_at_most(&mut &b"abc"[..], 3).unwrap();
-        assert_eq!((bytes.as_slice(), over), (&b"abc"[..], false));
-    }
 
     #[test]
     fn long_lines_are_skipped_without_being_kept() {

@@ -4,6 +4,7 @@
 //! reached twice (through a link) is read once. Everything that is not a regular file (a FIFO, a
 //! socket, a device) is left out. Each problem is a warning that names the entry; the walk goes on.
 
+use crate::files::regular;
 use crate::paths::shown;
 use crate::warning::Warning;
 use std::collections::HashSet;
@@ -125,31 +126,6 @@ fn regular_file(
         shown: name,
         len: metadata.len(),
     })
-}
-
-/// A regular file, or what else it is.
-pub fn regular(metadata: &fs::Metadata) -> Result<(), &'static str> {
-    let kind = metadata.file_type();
-    if kind.is_file() {
-        return Ok(());
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if kind.is_fifo() {
-            return Err("not a regular file (a FIFO)");
-        }
-        if kind.is_socket() {
-            return Err("not a regular file (a socket)");
-        }
-        if kind.is_char_device() || kind.is_block_device() {
-            return Err("not a regular file (a device)");
-        }
-    }
-    if kind.is_dir() {
-        return Err("a folder");
-    }
-    Err("not a regular file")
 }
 
 #[cfg(unix)]

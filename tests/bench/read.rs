@@ -5,7 +5,8 @@
 //!     cargo bench --bench read [-- PATH]
 //!
 //! It prints wall time per stage and the peak resident memory (VmHWM). Not a test: it asserts
-//! nothing, it measures.
+//! nothing, it measures. It then times hostile inputs that were once quadratic: 1, 2 and 8 MB
+//! without a full stop (read and fully extracted), and HTML nested 10,000 and 100,000 deep.
 
 use brief::corpus::{self, ReadOptions};
 use brief::extract::{extract, segment_and_date};
@@ -32,6 +33,71 @@ fn main() {
         run(label, p);
     }
     println!("peak resident memory: {} MB", peak_mb());
+    hostile();
+}
+
+/// Reading and extracting inputs built to be slow: the time should grow with the size, no faster.
+fn hostile() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let words = [
+        "le",
+        "Mali",
+        "et",
+        "la",
+        "France",
+        "ont",
+        "signé",
+        "avec",
+        "Emmanuel",
+        "Macron",
+        "président",
+        "à",
+        "Paris",
+        "selon",
+        "le",
+        "ministre",
+        "malien",
+        "M.",
+        "Diop",
+        "«",
+        "»",
+        "réunion",
+    ];
+    for megabytes in [1, 2, 8] {
+        let mut text = String::from("Titre\n\n");
+        let mut i = 0usize;
+        while text.len() < megabytes * 1_000_000 {
+            text.push_str(words[(i * 7 + i / 3) % words.len()]);
+            text.push(' ');
+            i += 1;
+        }
+        let path = dir.path().join(format!("nostop-{megabytes}.txt"));
+        std::fs::write(&path, text).expect("write");
+        time_file(&format!("{megabytes} MB without a full stop"), &path);
+    }
+    for depth in [10_000, 100_000] {
+        let page = format!(
+            "<html><body><article><p>Le Mali a signé.</p>{}Le Niger aussi.{}</article></body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let path = dir.path().join(format!("deep-{depth}.html"));
+        std::fs::write(&path, page).expect("write");
+        time_file(&format!("HTML nested {depth} deep"), &path);
+    }
+}
+
+fn time_file(label: &str, path: &Path) {
+    let start = Instant::now();
+    let corpus = corpus::load(&[path.to_path_buf()], ReadOptions::default()).expect("reads");
+    let read = start.elapsed();
+    let extractions = extract(&corpus.articles, Gazetteer::shipped());
+    let sentences: usize = extractions.iter().map(|x| x.sentences.len()).sum();
+    println!(
+        "{label}: read {:.3} s, extracted {:.3} s ({sentences} sentences)",
+        read.as_secs_f64(),
+        (start.elapsed() - read).as_secs_f64()
+    );
 }
 
 fn run(label: &str, path: &Path) {

@@ -71,8 +71,8 @@ pub fn brief_within(seconds: u64, args: &[&str], env: &[(&str, &str)]) -> Output
     child.wait_with_output().unwrap()
 }
 
-/// `brief generate --corpus CORPUS --date DATE --out OUT EXTRA…` within `seconds`.
-pub fn generate_within(seconds: u64, corpus: &Path, out: &Path, extra: &[&str]) -> Output {
+/// `generate --corpus CORPUS --date DATE --out OUT EXTRA…`
+fn generate_args<'a>(corpus: &'a Path, out: &'a Path, extra: &[&'a str]) -> Vec<&'a str> {
     let mut args = vec![
         "generate",
         "--corpus",
@@ -83,7 +83,12 @@ pub fn generate_within(seconds: u64, corpus: &Path, out: &Path, extra: &[&str]) 
         out.to_str().unwrap(),
     ];
     args.extend_from_slice(extra);
-    brief_within(seconds, &args, &[])
+    args
+}
+
+/// `brief generate --corpus CORPUS --date DATE --out OUT EXTRA…` within `seconds`.
+pub fn generate_within(seconds: u64, corpus: &Path, out: &Path, extra: &[&str]) -> Output {
+    brief_within(seconds, &generate_args(corpus, out, extra), &[])
 }
 
 /// The seed articles copied into a new folder, to add hostile files beside them.
@@ -124,17 +129,7 @@ pub fn generate_ok(corpus: &Path, out: &Path, extra: &[&str]) -> Output {
 }
 
 pub fn generate(corpus: &Path, out: &Path, extra: &[&str]) -> Output {
-    let mut args = vec![
-        "generate",
-        "--corpus",
-        corpus.to_str().unwrap(),
-        "--date",
-        DATE,
-        "--out",
-        out.to_str().unwrap(),
-    ];
-    args.extend_from_slice(extra);
-    brief(&args)
+    brief(&generate_args(corpus, out, extra))
 }
 
 pub fn stderr(output: &Output) -> String {
