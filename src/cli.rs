@@ -63,7 +63,16 @@ pub struct InspectArgs {
     #[arg(long)]
     pub json: bool,
 
-    /// Largest article accepted, in bytes. Example: --max-article-bytes 20000000
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// How much is read, for `generate` and `inspect`.
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// Largest article accepted, in bytes, once decompressed: a file, or one record of a JSON
+    /// collection (all its fields counted); larger ones are skipped with a warning.
+    /// Example: --max-article-bytes 20000000
     #[arg(long, value_name = "BYTES", default_value_t = crate::corpus::DEFAULT_MAX_ARTICLE_BYTES)]
     pub max_article_bytes: u64,
 
@@ -71,6 +80,16 @@ pub struct InspectArgs {
     /// with a warning naming the file and record reached. Example: --max-corpus-bytes 4294967296
     #[arg(long, value_name = "BYTES", default_value_t = crate::corpus::DEFAULT_MAX_CORPUS_BYTES)]
     pub max_corpus_bytes: u64,
+}
+
+impl ReadArgs {
+    /// The reading limits these flags set.
+    pub fn options(&self) -> crate::corpus::ReadOptions {
+        crate::corpus::ReadOptions {
+            max_article_bytes: self.max_article_bytes,
+            max_corpus_bytes: self.max_corpus_bytes,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -114,15 +133,8 @@ pub struct GenerateArgs {
     #[arg(long, value_name = "N")]
     pub facts_per_country: Option<usize>,
 
-    /// Largest article accepted, in bytes (a file, or one record of a JSON collection); larger
-    /// ones are skipped with a warning. Example: --max-article-bytes 20000000
-    #[arg(long, value_name = "BYTES", default_value_t = crate::corpus::DEFAULT_MAX_ARTICLE_BYTES)]
-    pub max_article_bytes: u64,
-
-    /// Most bytes read from the whole corpus, decompressed bytes included; reading stops there
-    /// with a warning naming the file and record reached. Example: --max-corpus-bytes 4294967296
-    #[arg(long, value_name = "BYTES", default_value_t = crate::corpus::DEFAULT_MAX_CORPUS_BYTES)]
-    pub max_corpus_bytes: u64,
+    #[command(flatten)]
+    pub read: ReadArgs,
 
     /// With --templates: the most seconds rendering and compiling may take (exit 5 beyond).
     /// Example: --compile-timeout 120
@@ -216,6 +228,46 @@ impl GenerateArgs {
     /// Checks the arguments; `today` is used when --date is absent, `program` (this executable)
     /// runs user templates.
     pub fn into_config(self, today: NaiveDate, program: PathBuf) -> Result<Config, Error> {
+        let (since, until) = self.period()?;
+        let date = match self.date.as_deref() {
+            None => today,
+            Some(text) => briefing_date(text)?,
+        };
+        if self.compile_timeout == 0 {
+            return Err(Error::Usage(
+                "--compile-timeout must be at least 1 second".into(),
+            ));
+        }
+        let (file, _) = crate::settings::load(self.config.as_deref()).map_err(Error::Usage)?;
+        let sizes = self.sizes(&file)?;
+        let presentation = self.presentation(&file)?;
+        Ok(Config {
+            since,
+            until,
+            date,
+            emit_typ: self.emit.contains(&Emit::Typ),
+            emit_png: self.emit.contains(&Emit::Png),
+            timings: self.timings,
+            sizes,
+            presentation,
+            undated: match self.undated {
+                UndatedArg::Keep => crate::summarise::Undated::Keep,
+                UndatedArg::Exclude => crate::summarise::Undated::Exclude,
+            },
+            read: self.read.options(),
+            limits: crate::sandbox::Limits {
+                program,
+                timeout: std::time::Duration::from_secs(self.compile_timeout),
+                memory_bytes: self.compile_memory,
+            },
+            corpus: self.corpus,
+            out: self.out,
+            templates: self.templates,
+        })
+    }
+
+    /// --since and --until, in order.
+    fn period(&self) -> Result<(Option<NaiveDate>, Option<NaiveDate>), Error> {
         let since = self
             .since
             .as_deref()
@@ -233,26 +285,11 @@ impl GenerateArgs {
                 )));
             }
         }
-        let date = match self.date.as_deref() {
-            None => today,
-            Some(text) => parse_iso_partial(text)
-                .filter(|d| d.precision() == crate::dates::Precision::Day)
-                .map(|d| d.first_day())
-                .filter(|d| BRIEFING_YEARS.contains(&d.year()))
-                .ok_or_else(|| {
-                    Error::Usage(format!(
-                        "--date {text}: expected a day as YYYY-MM-DD between the years {} and {}, e.g. --date 2026-11-21",
-                        BRIEFING_YEARS.start(),
-                        BRIEFING_YEARS.end()
-                    ))
-                })?,
-        };
-        if self.compile_timeout == 0 {
-            return Err(Error::Usage(
-                "--compile-timeout must be at least 1 second".into(),
-            ));
-        }
-        let (file, _) = crate::settings::load(self.config.as_deref()).map_err(Error::Usage)?;
+        Ok((since, until))
+    }
+
+    /// How much the briefing holds: flags first, then the settings file, then the defaults.
+    fn sizes(&self, file: &crate::settings::FileSettings) -> Result<Sizes, Error> {
         let defaults = Sizes::default();
         let sizes = Sizes {
             facts_per_country: self
@@ -272,18 +309,25 @@ impl GenerateArgs {
             meetings: file.meetings.unwrap_or(defaults.meetings),
             countries: file.countries.unwrap_or(defaults.countries),
         };
-        if [
+        let counts = [
             sizes.key_points,
             sizes.facts_per_country,
             sizes.facts_per_meeting,
-        ]
-        .contains(&0)
-        {
+        ];
+        if counts.contains(&0) {
             return Err(Error::Usage(
                 "--key-points, --facts-per-country and --facts-per-meeting must be at least 1"
                     .into(),
             ));
         }
+        Ok(sizes)
+    }
+
+    /// How the briefing looks: flags first, then the settings file.
+    fn presentation(
+        &self,
+        file: &crate::settings::FileSettings,
+    ) -> Result<crate::render::Presentation, Error> {
         let lang = crate::settings::Lang::parse(
             self.lang
                 .as_deref()
@@ -295,43 +339,33 @@ impl GenerateArgs {
             Some(path) => Some(crate::render::load_logo(path).map_err(Error::Usage)?),
             None => None,
         };
-        let presentation = crate::render::Presentation {
-            title: self.title.or(file.title),
-            organisation: self.organisation.or(file.organisation),
+        Ok(crate::render::Presentation {
+            title: self.title.clone().or(file.title.clone()),
+            organisation: self.organisation.clone().or(file.organisation.clone()),
             marking: self
                 .marking
-                .or(file.marking)
+                .clone()
+                .or(file.marking.clone())
                 .unwrap_or_else(|| "TLP:CLEAR".to_string()),
             lang,
             logo,
-        };
-        Ok(Config {
-            corpus: self.corpus,
-            since,
-            until,
-            date,
-            out: self.out,
-            templates: self.templates,
-            emit_typ: self.emit.contains(&Emit::Typ),
-            emit_png: self.emit.contains(&Emit::Png),
-            timings: self.timings,
-            sizes,
-            presentation,
-            undated: match self.undated {
-                UndatedArg::Keep => crate::summarise::Undated::Keep,
-                UndatedArg::Exclude => crate::summarise::Undated::Exclude,
-            },
-            read: crate::corpus::ReadOptions {
-                max_article_bytes: self.max_article_bytes,
-                max_corpus_bytes: self.max_corpus_bytes,
-            },
-            limits: crate::sandbox::Limits {
-                program,
-                timeout: std::time::Duration::from_secs(self.compile_timeout),
-                memory_bytes: self.compile_memory,
-            },
         })
     }
+}
+
+/// `--date`: a day, YYYY-MM-DD, with a four-digit year.
+fn briefing_date(text: &str) -> Result<NaiveDate, Error> {
+    parse_iso_partial(text)
+        .filter(|d| d.precision() == crate::dates::Precision::Day)
+        .map(|d| d.first_day())
+        .filter(|d| BRIEFING_YEARS.contains(&d.year()))
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "--date {text}: expected a day as YYYY-MM-DD between the years {} and {}, e.g. --date 2026-11-21",
+                BRIEFING_YEARS.start(),
+                BRIEFING_YEARS.end()
+            ))
+        })
 }
 
 /// "2024-12" → 1 December 2024 as a start, 31 December 2024 as an end.

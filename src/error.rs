@@ -4,6 +4,7 @@ use crate::compile::CompileError;
 use crate::corpus::CorpusError;
 use crate::publish::PublishError;
 use crate::render::RenderError;
+use crate::warning::Warning;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -12,11 +13,7 @@ pub enum Error {
     #[error(transparent)]
     Corpus(#[from] CorpusError),
     #[error("no article could be read from {corpus} ({files} file(s) looked at; see the warnings above): add .txt articles to it or point --corpus elsewhere")]
-    EmptyCorpus {
-        corpus: String,
-        files: usize,
-        warnings: Vec<crate::warning::Warning>,
-    },
+    EmptyCorpus { corpus: String, files: usize },
     #[error(
         "none of the {read} article(s) read falls in the period {period}: widen --since/--until"
     )]
@@ -27,6 +24,26 @@ pub enum Error {
     Compile(#[from] CompileError),
     #[error(transparent)]
     Publish(#[from] PublishError),
+    /// A bug in `brief` met in the template worker (a panic in the main process is one too).
+    #[error("{0}")]
+    Bug(String),
+}
+
+/// A run that stopped: the error, and the warnings gathered before it (a corpus cut by
+/// `--max-corpus-bytes` explains why no article falls in the period).
+#[derive(Debug)]
+pub struct Failure {
+    pub error: Error,
+    pub warnings: Vec<Warning>,
+}
+
+impl<E: Into<Error>> From<E> for Failure {
+    fn from(error: E) -> Self {
+        Failure {
+            error: error.into(),
+            warnings: Vec::new(),
+        }
+    }
 }
 
 impl From<crate::sandbox::TypesetError> for Error {
@@ -34,19 +51,12 @@ impl From<crate::sandbox::TypesetError> for Error {
         match error {
             crate::sandbox::TypesetError::Render(e) => Error::Render(e),
             crate::sandbox::TypesetError::Compile(e) => Error::Compile(e),
+            crate::sandbox::TypesetError::Bug(e) => Error::Bug(e),
         }
     }
 }
 
 impl Error {
-    /// Warnings gathered before the failure, to show with it.
-    pub fn warnings(&self) -> &[crate::warning::Warning] {
-        match self {
-            Error::EmptyCorpus { warnings, .. } => warnings,
-            _ => &[],
-        }
-    }
-
     /// The process exit code for this error (documented in README.md).
     pub fn exit_code(&self) -> i32 {
         match self {
@@ -55,6 +65,7 @@ impl Error {
             Error::Render(_) => 4,
             Error::Compile(_) => 5,
             Error::Publish(_) => 6,
+            Error::Bug(_) => 101,
         }
     }
 }

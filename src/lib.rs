@@ -33,7 +33,7 @@ pub mod text;
 pub mod warning;
 
 use cli::Config;
-use error::Error;
+use error::{Error, Failure};
 use std::path::PathBuf;
 use warning::Warning;
 
@@ -70,17 +70,16 @@ impl Stopwatch {
 }
 
 /// Runs `brief inspect`: the report (text or JSON) and the warnings of reading.
-pub fn inspect(args: &cli::InspectArgs) -> Result<(String, Vec<Warning>), Error> {
-    let options = corpus::ReadOptions {
-        max_article_bytes: args.max_article_bytes,
-        max_corpus_bytes: args.max_corpus_bytes,
-    };
-    let corpus = corpus::load(&args.paths, options)?;
+pub fn inspect(args: &cli::InspectArgs) -> Result<(String, Vec<Warning>), Failure> {
+    let corpus = corpus::load(&args.paths, args.read.options())?;
     if corpus.articles.is_empty() {
         let shown: Vec<String> = args.paths.iter().map(|p| paths::shown(p)).collect();
-        return Err(Error::EmptyCorpus {
+        let error = Error::EmptyCorpus {
             corpus: shown.join(" "),
             files: corpus.files_seen,
+        };
+        return Err(Failure {
+            error,
             warnings: corpus.warnings,
         });
     }
@@ -95,17 +94,86 @@ pub fn inspect(args: &cli::InspectArgs) -> Result<(String, Vec<Warning>), Error>
     Ok((report, corpus.warnings))
 }
 
-/// Runs `brief generate`: reads, summarises, renders, compiles, and only then writes.
-pub fn generate(config: &Config) -> Result<Report, Error> {
+/// Runs `brief generate`: reads, extracts, summarises, renders, compiles, and only then writes.
+/// A failure comes with the warnings gathered before it.
+pub fn generate(config: &Config) -> Result<Report, Failure> {
+    let mut warnings = Vec::new();
+    match run(config, &mut warnings) {
+        Ok(report) => Ok(Report { warnings, ..report }),
+        Err(error) => Err(Failure { error, warnings }),
+    }
+}
+
+/// The stages of `generate`, in order; warnings go into `warnings` as they come.
+fn run(config: &Config, warnings: &mut Vec<Warning>) -> Result<Report, Error> {
     publish::clean_stale(&config.out);
     let mut clock = Stopwatch::start();
-    let corpus = corpus::load(std::slice::from_ref(&config.corpus), config.read)?;
+    let (articles, files_seen) = read_articles(config, warnings)?;
     clock.lap("read");
+    // A user's templates are read now, so that a missing or unsafe file stops the run early.
+    let user_templates = match &config.templates {
+        Some(dir) => Some(render::read_folder(dir)?),
+        None => None,
+    };
+    let gazetteer = gazetteer::Gazetteer::shipped();
+    let extractions = extract::extract(&articles, gazetteer);
+    for (article, extraction) in articles.iter().zip(&extractions) {
+        warnings.extend(extraction.warnings.iter().map(|w| article.warning(w)));
+    }
+    clock.lap("extract");
+    let briefing = summarise::summarise(&summarise::Input {
+        date: config.date,
+        since: config.since,
+        until: config.until,
+        undated: config.undated,
+        articles: &articles,
+        extractions: &extractions,
+        gazetteer,
+        sizes: config.sizes,
+        files_seen,
+        warnings: &warnings[..],
+    });
+    clock.lap("summarise");
+    let job = sandbox::Job {
+        templates: user_templates.unwrap_or_else(render::builtin_sources),
+        context: render::context(&briefing, &config.presentation),
+        date: config.date,
+        assets: assets(config, &briefing),
+        preview: config.emit_png,
+    };
+    let typeset = typeset(config, &job, &mut clock)?;
+    let pages = typeset.compiled.pages;
+    warnings.extend(
+        typeset
+            .compiled
+            .warnings
+            .iter()
+            .map(|w| Warning::general(format!("typst: {w}"))),
+    );
+    let outputs = outputs(config, &briefing, job, typeset);
+    let written = publish::publish(&config.out, &outputs, publish::Destination::Briefing)?;
+    clock.lap("publish");
+    Ok(Report {
+        written,
+        warnings: Vec::new(),
+        articles: briefing.corpus.articles,
+        pages,
+        timings: clock.laps,
+    })
+}
+
+/// The corpus's articles (undated ones left out with `--undated exclude`) and how many files
+/// were looked at; an error when none can be read or none falls in the period.
+fn read_articles(
+    config: &Config,
+    warnings: &mut Vec<Warning>,
+) -> Result<(Vec<corpus::Article>, usize), Error> {
+    let corpus = corpus::load(std::slice::from_ref(&config.corpus), config.read)?;
+    warnings.extend(corpus.warnings);
     if corpus.articles.is_empty() {
         return Err(Error::EmptyCorpus {
             corpus: paths::shown(&config.corpus),
             files: corpus.files_seen,
-            warnings: corpus.warnings,
         });
     }
     let read = corpus.articles.len();
@@ -126,100 +194,64 @@ pub fn generate(config: &Config) -> Result<Report, Error> {
         );
         return Err(Error::NoArticleInWindow { read, period });
     }
+    Ok((articles, corpus.files_seen))
+}
 
-    // A user's templates are read now, so that a missing or unsafe file stops the run early.
-    let user_templates = match &config.templates {
-        Some(dir) => Some(render::read_folder(dir)?),
-        None => None,
-    };
-    let gazetteer = gazetteer::Gazetteer::shipped();
-    let extractions = extract::extract(&articles, gazetteer);
-    clock.lap("extract");
-    let mut warnings = corpus.warnings;
-    for (article, extraction) in articles.iter().zip(&extractions) {
-        for warning in &extraction.warnings {
-            warnings.push(Warning::about(
-                article.location().to_string(),
-                warning.clone(),
-            ));
-        }
-    }
-    let briefing = summarise::summarise(&summarise::Input {
-        date: config.date,
-        since: config.since,
-        until: config.until,
-        undated: config.undated,
-        articles: &articles,
-        extractions: &extractions,
-        gazetteer,
-        sizes: config.sizes,
-        files_seen: corpus.files_seen,
-        warnings: &warnings,
-    });
-    clock.lap("summarise");
+/// The files the markup may read: the logo and the locator map's data.
+fn assets(config: &Config, briefing: &model::Briefing) -> Vec<(String, Vec<u8>)> {
     let mut assets: Vec<(String, Vec<u8>)> = config
         .presentation
         .logo
         .iter()
         .map(|png| (render::LOGO_FILE.to_string(), png.clone()))
         .collect();
-    if let Some(locator) = map::locator(&briefing) {
+    if let Some(locator) = map::locator(briefing) {
         assets.push((
             map::MAP_FILE.to_string(),
             serde_json::to_vec(&locator).expect("the map serialises"),
         ));
     }
-    let job = sandbox::Job {
-        templates: user_templates.unwrap_or_else(render::builtin_sources),
-        context: render::context(&briefing, &config.presentation),
-        date: config.date,
-        assets,
-        preview: config.emit_png,
-        memory_bytes: config.limits.memory_bytes,
-    };
-    let sandbox::Typeset { markup, compiled } = match &config.templates {
-        Some(dir) => {
-            let done = sandbox::run(&job, &config.limits, &paths::shown(dir))?;
-            clock.lap("templates");
-            done
-        }
-        None => {
-            let markup = sandbox::render_markup(&job)?;
-            clock.lap("render");
-            let compiled = sandbox::compile_markup(&job, &markup)?;
-            clock.lap("compile");
-            sandbox::Typeset { markup, compiled }
-        }
-    };
+    assets
+}
 
+/// Renders and compiles: the built-in templates in-process, a user's in the limited worker.
+fn typeset(
+    config: &Config,
+    job: &sandbox::Job,
+    clock: &mut Stopwatch,
+) -> Result<sandbox::Typeset, Error> {
+    if let Some(dir) = &config.templates {
+        let done = sandbox::run(job, &config.limits, &paths::shown(dir))?;
+        clock.lap("templates");
+        return Ok(done);
+    }
+    let markup = sandbox::render_markup(job)?;
+    clock.lap("render");
+    let compiled = sandbox::compile_markup(job, &markup)?;
+    clock.lap("compile");
+    Ok(sandbox::Typeset { markup, compiled })
+}
+
+/// The files to write, by name: the PDF, the JSON, and what `--emit` asks for.
+fn outputs(
+    config: &Config,
+    briefing: &model::Briefing,
+    job: sandbox::Job,
+    typeset: sandbox::Typeset,
+) -> Vec<(String, Vec<u8>)> {
     let stem = format!("briefing-{}", config.date);
-    let json = serde_json::to_vec_pretty(&briefing).expect("the model always serialises");
+    let json = serde_json::to_vec_pretty(briefing).expect("the model always serialises");
     let mut outputs = vec![
-        (format!("{stem}.pdf"), compiled.pdf),
+        (format!("{stem}.pdf"), typeset.compiled.pdf),
         (format!("{stem}.json"), json),
     ];
-    if let Some(png) = compiled.preview_png {
+    if let Some(png) = typeset.compiled.preview_png {
         outputs.push((format!("{stem}.png"), png));
     }
     if config.emit_typ {
         // The files the markup reads, beside it, so that `typst compile` gives the same PDF.
         outputs.extend(job.assets);
-        outputs.push((format!("{stem}.typ"), markup.into_bytes()));
+        outputs.push((format!("{stem}.typ"), typeset.markup.into_bytes()));
     }
-    let written = publish::publish(&config.out, &outputs, publish::Destination::Briefing)?;
-
-    warnings.extend(
-        compiled
-            .warnings
-            .into_iter()
-            .map(|w| Warning::general(format!("typst: {w}"))),
-    );
-    clock.lap("publish");
-    Ok(Report {
-        written,
-        warnings,
-        articles: briefing.corpus.articles,
-        pages: compiled.pages,
-        timings: clock.laps,
-    })
+    outputs
 }

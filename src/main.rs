@@ -1,6 +1,7 @@
 //! The `brief` binary: parse the command line, resolve "today" once, run, print, exit.
 
 use brief::cli::{resolve_today, Cli, Command};
+use brief::error::Failure;
 use clap::Parser;
 use std::process::ExitCode;
 
@@ -18,7 +19,7 @@ fn main() -> ExitCode {
                     }
                     ExitCode::SUCCESS
                 }
-                Err(error) => fail(&brief::error::Error::Publish(error)),
+                Err(error) => fail(error.into()),
             };
         }
     };
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
     let timings = args.timings;
     let result = today
         .and_then(|today| args.into_config(today, program))
+        .map_err(Failure::from)
         .and_then(|config| brief::generate(&config));
     match result {
         Ok(report) => {
@@ -51,7 +53,7 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Err(error) => fail(&error),
+        Err(failure) => fail(failure),
     }
 }
 
@@ -64,14 +66,15 @@ fn inspect(args: &brief::cli::InspectArgs) -> ExitCode {
             print!("{report}");
             ExitCode::SUCCESS
         }
-        Err(error) => fail(&error),
+        Err(failure) => fail(failure),
     }
 }
 
-fn fail(error: &brief::error::Error) -> ExitCode {
-    for warning in error.warnings() {
+/// Prints the warnings gathered before the failure, then the error; its exit code.
+fn fail(failure: Failure) -> ExitCode {
+    for warning in &failure.warnings {
         eprintln!("warning: {warning}");
     }
-    eprintln!("error: {error}");
-    ExitCode::from(error.exit_code() as u8)
+    eprintln!("error: {}", failure.error);
+    ExitCode::from(failure.error.exit_code() as u8)
 }

@@ -43,20 +43,24 @@ impl Destination {
     }
 }
 
+/// Why the outputs could not be written; in every case, nothing was changed.
 #[derive(Debug, thiserror::Error)]
 pub enum PublishError {
+    /// The folder cannot be created, locked or written in.
     #[error("cannot write to {} {dir}: {reason} ({}); nothing was changed", .to.folder(), .to.advice())]
     Folder {
         dir: String,
         reason: String,
         to: Destination,
     },
+    /// One output cannot take its place (a folder has its name, a rename failed).
     #[error("cannot write {path}: {reason} ({}); nothing was changed", .to.advice())]
     Target {
         path: String,
         reason: String,
         to: Destination,
     },
+    /// `templates export` would overwrite a file.
     #[error("{path} already exists; nothing was written ({}, or move the file away)", .to.advice())]
     Exists { path: String, to: Destination },
 }
@@ -68,14 +72,54 @@ pub fn publish(
     outputs: &[(String, Vec<u8>)],
     to: Destination,
 ) -> Result<Vec<PathBuf>, PublishError> {
+    let created = missing_folders(dir);
+    fs::create_dir_all(dir).map_err(|e| PublishError::Folder {
+        dir: shown(dir),
+        reason: e.to_string(),
+        to,
+    })?;
+    let result = publish_into(dir, outputs, to);
+    if result.is_err() && !created.is_empty() {
+        // Nothing was changed: the folders this run made go too, with the lock made in them.
+        let _ = fs::remove_file(dir.join(LOCK_FILE));
+        for folder in created.iter().rev() {
+            let _ = fs::remove_dir(folder);
+        }
+    }
+    result
+}
+
+/// `dir` and those of its parents that do not exist yet, outermost first.
+fn missing_folders(dir: &Path) -> Vec<PathBuf> {
+    let mut missing: Vec<PathBuf> = dir
+        .ancestors()
+        .take_while(|a| !a.as_os_str().is_empty() && !a.exists())
+        .map(Path::to_path_buf)
+        .collect();
+    missing.reverse();
+    missing
+}
+
+/// Writes into an existing folder. Only the briefing's folder has a lock: a templates folder is
+/// written once, by hand.
+fn publish_into(
+    dir: &Path,
+    outputs: &[(String, Vec<u8>)],
+    to: Destination,
+) -> Result<Vec<PathBuf>, PublishError> {
     let folder_error = |reason: String| PublishError::Folder {
         dir: shown(dir),
         reason,
         to,
     };
-    fs::create_dir_all(dir).map_err(|e| folder_error(e.to_string()))?;
-    let lock = lock(dir, true).map_err(|e| folder_error(format!("cannot lock it: {e}")))?;
-    remove_stale(dir);
+    let lock = match to {
+        Destination::Briefing => {
+            let lock = lock(dir, true).map_err(|e| folder_error(format!("cannot lock it: {e}")))?;
+            remove_stale(dir);
+            lock
+        }
+        Destination::Templates => None,
+    };
     for (name, _) in outputs {
         let target = dir.join(name);
         if target.is_dir() {
@@ -295,6 +339,22 @@ mod tests {
         assert_eq!(fs::read_to_string(out.join("a.json")).unwrap(), "old json");
         assert_eq!(fs::read_to_string(out.join("a.pdf")).unwrap(), "old pdf");
         assert_eq!(names(out), ["a.json", "a.pdf", "b.txt"]);
+    }
+
+    #[test]
+    fn a_failure_in_a_new_folder_leaves_no_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("new/briefings");
+        let error = publish(
+            &out,
+            &[("a\0b.pdf".into(), b"bad name".to_vec())],
+            Destination::Briefing,
+        );
+        assert!(error.is_err());
+        assert!(
+            !dir.path().join("new").exists(),
+            "the folders made are removed"
+        );
     }
 
     #[test]

@@ -24,17 +24,21 @@ pub const MAIN_TEMPLATE: &str = "briefing.typ";
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] =
     &[("briefing.typ", include_str!("../templates/briefing.typ"))];
 
+/// Why the templates did not give markup.
 #[derive(Debug, thiserror::Error, Serialize, Deserialize)]
 pub enum RenderError {
+    /// A Tera error, at a line of a template when one can be named.
     #[error("template {file}{line}: {message} (fix the template, or run without --templates to use the built-in ones)")]
     Template {
         file: String,
         line: String,
         message: String,
     },
-    #[error("cannot read the templates folder {0}: {1}")]
+    /// The templates folder cannot be listed, or has no `briefing.typ`.
+    #[error("cannot read the templates folder {0}: {1} (give --templates a folder holding briefing.typ; `brief templates export DIR` makes one)")]
     Folder(String, String),
-    #[error("cannot use the template {file}: {reason}")]
+    /// A template file breaks the reading rules (not a regular file, a link out, too large…).
+    #[error("cannot use the template {file}: {reason} (fix the file, or run without --templates)")]
     File { file: String, reason: String },
 }
 
@@ -71,18 +75,22 @@ fn bounded_range(args: &HashMap<String, Value>) -> tera::Result<Value> {
     if step <= 0 {
         return Err(tera::Error::msg("range: `step_by` must be at least 1"));
     }
-    let count = if end > start {
-        (end - start + step - 1) / step
+    // In 128 bits: no bound a template gives can overflow the count.
+    let (first, last, stride) = (i128::from(start), i128::from(end), i128::from(step));
+    let count = if last > first {
+        (last - first + stride - 1) / stride
     } else {
         0
     };
-    if count > MAX_RANGE {
+    if count > i128::from(MAX_RANGE) {
         return Err(tera::Error::msg(format!(
             "range: {count} items, more than the {MAX_RANGE} brief's templates allow"
         )));
     }
     Ok(Value::Array(
-        (0..count).map(|i| Value::from(start + i * step)).collect(),
+        (0..count as i64)
+            .map(|i| Value::from(start + i * step))
+            .collect(),
     ))
 }
 
@@ -180,11 +188,6 @@ pub struct Templates {
 }
 
 impl Templates {
-    /// The built-in templates.
-    pub fn builtin() -> Result<Templates, RenderError> {
-        Templates::from_sources(&builtin_sources())
-    }
-
     /// Parses templates. Tera's functions that reach the host (`get_env`) are replaced by ones
     /// that refuse, and `range` is bounded.
     pub fn from_sources(sources: &[TemplateSource]) -> Result<Templates, RenderError> {
@@ -703,6 +706,7 @@ mod tests {
         assert_eq!(templates.render(&serde_json::json!({})).unwrap(), "012");
         for text in [
             "{% for i in range(end=2000000000) %}{% endfor %}",
+            "{% for i in range(start=-9000000000000000000, end=9000000000000000000) %}{% endfor %}",
             "{{ get_env(name=\"HOME\") }}",
         ] {
             let sources = [TemplateSource {

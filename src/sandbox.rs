@@ -31,22 +31,33 @@ pub const DEFAULT_MEMORY_BYTES: u64 = 4 * 1024 * 1024 * 1024;
 pub struct Limits {
     /// The `brief` executable to start as the worker.
     pub program: PathBuf,
+    /// Wall-clock time for rendering and compiling, after which the worker is killed.
     pub timeout: Duration,
+    /// The worker's address space, set by the worker on itself (`RLIMIT_AS`).
     pub memory_bytes: u64,
 }
 
-/// Everything the worker needs to typeset: no path, nothing to read.
-#[derive(Debug, Serialize, Deserialize)]
+/// Everything the templates need to be rendered and compiled: no path, nothing to read.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Job {
+    /// The templates, `briefing.typ` among them.
     pub templates: Vec<TemplateSource>,
     /// The templates' context (see `render::context`).
     pub context: serde_json::Value,
+    /// The briefing's date (the PDF's date and typst's `today`).
     #[serde(with = "iso_day")]
     pub date: NaiveDate,
     /// Files the markup may read (the logo, the map), by name.
     pub assets: Vec<(String, Vec<u8>)>,
+    /// Whether to draw the first page as a PNG too.
     pub preview: bool,
-    pub memory_bytes: u64,
+}
+
+/// What the parent sends the worker: the job, and the memory limit to set on itself.
+#[derive(Serialize, Deserialize)]
+struct Request<'a> {
+    memory_bytes: u64,
+    job: std::borrow::Cow<'a, Job>,
 }
 
 /// A day as "YYYY-MM-DD" in the job.
@@ -77,6 +88,9 @@ pub enum TypesetError {
     Render(#[from] RenderError),
     #[error(transparent)]
     Compile(#[from] CompileError),
+    /// The worker panicked: a bug in `brief`, not in the templates.
+    #[error("{0}")]
+    Bug(String),
 }
 
 /// Renders and compiles in this process (the worker's work).
@@ -123,13 +137,20 @@ pub fn run(job: &Job, limits: &Limits, shown: &str) -> Result<Typeset, TypesetEr
             "your templates ({shown}) {what}; nothing was written"
         )))
     };
-    let input = serde_json::to_vec(job).expect("the job serialises");
+    let request = Request {
+        memory_bytes: limits.memory_bytes,
+        job: std::borrow::Cow::Borrowed(job),
+    };
+    let input = serde_json::to_vec(&request).expect("the job serialises");
+    // No environment: nothing of the host's reaches the templates. glibc's malloc is told to
+    // keep to two arenas, so that the address-space limit measures memory, not reservations.
     let mut child = Command::new(&limits.program)
         .arg(WORKER_COMMAND)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .env_clear()
+        .env("MALLOC_ARENA_MAX", "2")
         .spawn()
         .map_err(|e| {
             limit_error(format!(
@@ -162,6 +183,11 @@ pub fn run(job: &Job, limits: &Limits, shown: &str) -> Result<Typeset, TypesetEr
     let _ = writer.join();
     let output = stdout.join().unwrap_or_default();
     let errors = String::from_utf8_lossy(&stderr.join().unwrap_or_default()).into_owned();
+    if let Some(panic) = panic_message(&errors) {
+        return Err(TypesetError::Bug(format!(
+            "brief's template worker failed ({panic}): this is a bug in brief; please report it with the command line and your templates"
+        )));
+    }
     if !status.success() || output.is_empty() {
         return Err(limit_error(crash_reason(&errors, limits)));
     }
@@ -180,10 +206,20 @@ fn crash_reason(errors: &str, limits: &Limits) -> String {
     } else {
         let last = errors.lines().rev().find(|l| !l.trim().is_empty());
         format!(
-            "stopped the worker: {}",
+            "stopped the worker ({}): try again with the built-in templates to tell your templates from brief",
             crate::paths::one_line(last.unwrap_or("it exited without a word"))
         )
     }
+}
+
+/// The message of a panic, if the worker panicked ("thread 'main' panicked at FILE:LINE:" and
+/// the message on the next line).
+fn panic_message(errors: &str) -> Option<String> {
+    let mut lines = errors.lines();
+    let at = lines.position(|l| l.contains("panicked at"))?;
+    let place = errors.lines().nth(at).unwrap_or_default().trim();
+    let message = errors.lines().nth(at + 1).unwrap_or_default().trim();
+    Some(crate::paths::one_line(&format!("{place} {message}")))
 }
 
 fn read_in_background(
@@ -243,12 +279,13 @@ pub fn serve() -> i32 {
     if std::io::stdin().read_to_end(&mut input).is_err() {
         return 2;
     }
-    let Ok(job) = serde_json::from_slice::<Job>(&input) else {
+    let Ok(request) = serde_json::from_slice::<Request>(&input) else {
         eprintln!("the worker got an unreadable job");
         return 2;
     };
     drop(input);
-    limit_memory(job.memory_bytes);
+    limit_memory(request.memory_bytes);
+    let job = request.job.into_owned();
     let (header, bytes) = match typeset(&job) {
         Ok(done) => {
             let sizes = Sizes {

@@ -241,6 +241,27 @@ fn eight_megabytes_without_a_full_stop_finish_and_warn() {
 }
 
 #[test]
+fn pieces_of_an_overlong_passage_are_never_facts() {
+    let corpus = tempfile::tempdir().unwrap();
+    // A list of 3,200 bytes without a sentence end, whose last piece reads like a sentence.
+    let list = "Canada Mexique Chili Pérou ".repeat(120);
+    let text = format!(
+        "04-04-2025 10:00 - Liste\n\n{list}et le Canada a signé l'accord numéro 9090 à Ottawa.\n\nLe Canada a signé l'accord numéro 5151 avec ses voisins lors d'une réunion à Ottawa.\n"
+    );
+    std::fs::write(corpus.path().join("list.txt"), text).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let output = generate_within(120, corpus.path(), out.path(), &[]);
+    assert_ok(&output);
+    let json = std::fs::read_to_string(out.path().join(format!("briefing-{DATE}.json"))).unwrap();
+    assert!(json.contains("numéro 5151"), "the real sentence is a fact");
+    assert!(!json.contains("numéro 9090"), "the piece is not");
+    assert!(warned(
+        &output,
+        "list.txt: 1 passage(s) longer than 3000 bytes"
+    ));
+}
+
+#[test]
 fn a_hundred_thousand_nested_elements_finish_and_warn() {
     let corpus = tempfile::tempdir().unwrap();
     let page = format!(
@@ -331,6 +352,8 @@ fn an_archive_beyond_the_corpus_limit_is_cut_with_a_warning_naming_the_line() {
         })
         .count();
     gzip(&corpus.path().join("archive.jsonl.gz"), lines.as_bytes());
+    // Files after the cut are not read either: the budget is spent.
+    std::fs::write(corpus.path().join("later.txt"), article("77")).unwrap();
     let out = tempfile::tempdir().unwrap();
     let output = generate_within(
         120,
@@ -339,13 +362,20 @@ fn an_archive_beyond_the_corpus_limit_is_cut_with_a_warning_naming_the_line() {
         &["--max-corpus-bytes", "20000"],
     );
     assert_ok(&output);
+    assert!(
+        warned(&output, "later.txt: not read, nor the 0 file(s) after it: the corpus reached --max-corpus-bytes (20000 bytes)"),
+        "{}",
+        stderr(&output)
+    );
     let warning = stderr(&output)
         .lines()
         .find(|l| l.contains("archive.jsonl.gz: stopped at line"))
         .unwrap_or_else(|| panic!("{}", stderr(&output)))
         .to_string();
     assert!(
-        warning.ends_with("after 20000 bytes: over --max-corpus-bytes; this line and the rest of the file were not read"),
+        warning.ends_with(
+            "after 20000 bytes: over --max-corpus-bytes; it and the rest of the file were not read"
+        ),
         "{warning}"
     );
     let line: usize = warning

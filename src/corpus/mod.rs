@@ -94,6 +94,11 @@ impl Article {
         self.published.map_or(Precision::Unknown, |d| d.precision())
     }
 
+    /// A warning about this article, naming its file (and line).
+    pub fn warning(&self, message: &str) -> Warning {
+        Warning::about(self.location().to_string(), message)
+    }
+
     /// "file" or "file:line".
     pub fn location(&self) -> Location {
         Location {
@@ -279,48 +284,40 @@ pub fn load(roots: &[PathBuf], options: ReadOptions) -> Result<Corpus, CorpusErr
         corpus.warnings.extend(warnings);
     }
     corpus.files_seen = files.len();
+    let max = options.max_corpus_bytes;
     let mut used: u64 = 0;
     let mut next = 0;
-    while next < files.len() {
-        let left = options.max_corpus_bytes.saturating_sub(used);
-        if left == 0 {
-            corpus.warnings.push(Warning::about(
-                &files[next].shown,
-                format!(
-                    "skipped with the {} file(s) after it: the corpus reached --max-corpus-bytes ({} bytes)",
-                    files.len() - next - 1,
-                    options.max_corpus_bytes
-                ),
-            ));
-            break;
-        }
+    while next < files.len() && used < max {
+        let left = max - used;
         let round = round_end(&files, next, left);
         let results: Vec<read::FileRead> = files[next..round]
             .par_iter()
             .map(|f| read::read_file(&f.path, &f.shown, options, left))
             .collect();
-        for (file, result) in files[next..round].iter().zip(results) {
-            if used.saturating_add(result.bytes) > options.max_corpus_bytes {
-                let left = options.max_corpus_bytes - used;
-                corpus.warnings.push(Warning::about(
-                    &file.shown,
-                    format!("skipped: {}", read::over_budget(left)),
-                ));
-                used = options.max_corpus_bytes;
-                continue;
+        for result in results {
+            if used.saturating_add(result.bytes) > max {
+                // The budget ends inside this file: it is the first one not read.
+                used = max;
+                break;
             }
             used += result.bytes;
+            next += 1;
             corpus.articles.extend(result.articles);
             corpus.warnings.extend(result.warnings);
         }
-        next = round;
+    }
+    if next < files.len() {
+        corpus.warnings.push(Warning::about(
+            &files[next].shown,
+            format!(
+                "not read, nor the {} file(s) after it: the corpus reached --max-corpus-bytes ({max} bytes)",
+                files.len() - next - 1
+            ),
+        ));
     }
     for article in &corpus.articles {
         for warning in &article.warnings {
-            corpus.warnings.push(Warning::about(
-                article.location().to_string(),
-                warning.clone(),
-            ));
+            corpus.warnings.push(article.warning(warning));
         }
     }
     corpus.articles_read = corpus.articles.len();
@@ -358,6 +355,19 @@ enum Format {
     Html,
 }
 
+impl Format {
+    /// The name `Article::format` and the JSON use.
+    fn kind(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Json => "json",
+            Format::JsonLines => "jsonl",
+            Format::Html => "html",
+        }
+    }
+}
+
 fn format_of(name: &str) -> Option<Format> {
     let lower = name.to_lowercase();
     let lower = lower.strip_suffix(".gz").unwrap_or(&lower);
@@ -376,7 +386,7 @@ fn format_of(name: &str) -> Option<Format> {
 fn parse_article(decoded: &decode::Decoded, format: Format, shown: &str) -> read::FileRead {
     let mut warnings = Vec::new();
     let mut article = match format {
-        Format::Html => html::parse(&decoded.text).finish(shown, None, "html"),
+        Format::Html => html::parse(&decoded.text).finish(shown, None, format.kind()),
         _ => {
             let markdown = format == Format::Markdown;
             let (draft, kind) = match frontmatter::split(&decoded.text) {
@@ -407,7 +417,7 @@ fn parse_article(decoded: &decode::Decoded, format: Format, shown: &str) -> read
 fn collect_records(
     (drafts, problems): records::Parsed,
     shown: &str,
-    kind: &'static str,
+    format: Format,
     note: Option<&str>,
 ) -> read::FileRead {
     let warnings = problems
@@ -420,7 +430,7 @@ fn collect_records(
     let articles = drafts
         .into_iter()
         .map(|(line, draft)| {
-            let mut article = draft.finish(shown, line, kind);
+            let mut article = draft.finish(shown, line, format.kind());
             if let Some(note) = note {
                 article.warnings.insert(0, note.to_string());
             }

@@ -4,8 +4,10 @@
 //! elements at each block start tag, so a page that nests 100,000 `<div>`s takes time quadratic
 //! in the depth (minutes). This pass runs html5ever's tokenizer alone (linear), keeps its own
 //! stack of open elements (popping to the matching start tag, with a count per name so a stray
-//! end tag costs nothing) and, when elements nest deeper than [`MAX_DEPTH`], writes the page
-//! again without the tags beyond that depth: their text stays, in the element around them.
+//! end tag costs nothing, and closing what a start tag ends implicitly — an unclosed `<p>`,
+//! `<li>`, `<td>` — as the tree builder does) and, when elements nest deeper than
+//! [`MAX_DEPTH`], writes the page again without the tags beyond that depth: their text stays,
+//! in the element around them.
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
@@ -22,6 +24,77 @@ pub const MAX_DEPTH: usize = 256;
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
     "source", "track", "wbr",
+];
+
+/// Start tags that close an open `p` (HTML's "close a p element"), as the tree builder would.
+const CLOSES_P: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "li",
+    "listing",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "search",
+    "section",
+    "summary",
+    "table",
+    "ul",
+    "xmp",
+    "dd",
+    "dt",
+];
+
+/// How far down the stack an element whose end tag may be left out is looked for. The tree
+/// builder looks further, but this is enough for real pages, and keeps the pass linear.
+const IMPLIED_REACH: usize = 8;
+
+/// What a start tag closes implicitly, as the tree builder would: the open element it ends
+/// (`<li>` ends an open `li`, `<tr>` an open `tr` with the cells in it, a block an open `p`),
+/// and the elements that stop the search (a nested `ul` keeps the outer `li` open).
+fn implied_close(name: &str) -> (&'static [&'static str], &'static [&'static str]) {
+    match name {
+        "li" => (&["li"], &["ul", "ol", "table", "td", "th", "html"]),
+        "dt" | "dd" => (&["dt", "dd"], &["dl", "table", "td", "th", "html"]),
+        "tr" => (&["tr"], &["table", "tbody", "thead", "tfoot", "html"]),
+        "td" | "th" => (&["td", "th"], &["tr", "table", "html"]),
+        "tbody" | "thead" | "tfoot" => (&["tbody", "thead", "tfoot"], &["table", "html"]),
+        "option" => (&["option"], &["select", "datalist", "html"]),
+        "optgroup" => (&["optgroup", "option"], &["select", "html"]),
+        "rb" | "rt" | "rtc" | "rp" => (&["rb", "rt", "rtc", "rp"], &["ruby", "html"]),
+        _ if CLOSES_P.contains(&name) => (&["p"], BUTTON_SCOPE),
+        _ => (&[], &[]),
+    }
+}
+
+/// The elements that end "button scope", where the search for an open `p` stops.
+const BUTTON_SCOPE: &[&str] = &[
+    "button", "object", "marquee", "applet", "table", "td", "th", "caption", "html", "template",
 ];
 
 /// The page without the tags nested deeper than [`MAX_DEPTH`], or `None` if it nests no deeper.
@@ -48,6 +121,8 @@ struct State {
     /// How many elements of each name are open.
     open: HashMap<String, usize>,
     deepest: usize,
+    /// Inside a raw-text element (a script, a style) whose tags were dropped: its text too.
+    dropping_raw_text: bool,
     out: String,
 }
 
@@ -58,7 +133,9 @@ impl TokenSink for Flattener {
         let mut state = self.state.borrow_mut();
         match token {
             Token::TagToken(tag) => return state.tag(&tag),
-            Token::CharacterTokens(text) => escape_text(&text, &mut state.out),
+            Token::CharacterTokens(text) if !state.dropping_raw_text => {
+                escape_text(&text, &mut state.out)
+            }
             Token::DoctypeToken(_) => state.out.push_str("<!DOCTYPE html>"),
             _ => {}
         }
@@ -71,6 +148,7 @@ impl State {
         let name = tag.name.to_string();
         match tag.kind {
             TagKind::StartTag => {
+                self.close_implied(&name);
                 let void = VOID.contains(&name.as_str());
                 let kept = self.stack.len() < MAX_DEPTH;
                 if kept {
@@ -81,23 +159,59 @@ impl State {
                     *self.open.entry(name.clone()).or_default() += 1;
                     self.deepest = self.deepest.max(self.stack.len());
                 }
-                raw_state(&name)
+                let state = raw_state(&name);
+                self.dropping_raw_text = !kept && state != TokenSinkResult::Continue;
+                state
             }
             TagKind::EndTag => {
+                self.dropping_raw_text = false;
                 if self.open.get(&name).copied().unwrap_or(0) == 0 {
                     self.out.push_str(&format!("</{name}>"));
                     return TokenSinkResult::Continue;
                 }
-                while let Some((open, kept)) = self.stack.pop() {
-                    *self.open.get_mut(&open).expect("counted when pushed") -= 1;
-                    if open == name {
-                        if kept {
-                            self.out.push_str(&format!("</{name}>"));
-                        }
-                        break;
+                if let Some(kept) = self.pop_to(&name) {
+                    if kept {
+                        self.out.push_str(&format!("</{name}>"));
                     }
                 }
                 TokenSinkResult::Continue
+            }
+        }
+    }
+}
+
+impl State {
+    /// Pops the open elements down to the last `name` (which must be open); returns whether its
+    /// tags were written.
+    fn pop_to(&mut self, name: &str) -> Option<bool> {
+        while let Some((open, kept)) = self.stack.pop() {
+            *self.open.get_mut(&open).expect("counted when pushed") -= 1;
+            if open == name {
+                return Some(kept);
+            }
+        }
+        None
+    }
+
+    /// Closes, as the tree builder would, what the start tag `name` ends implicitly (looked
+    /// for among the top [`IMPLIED_REACH`] open elements only, so the pass stays linear).
+    fn close_implied(&mut self, name: &str) {
+        let (targets, stops) = implied_close(name);
+        if targets.is_empty() {
+            return;
+        }
+        let reach = self.stack.len().saturating_sub(IMPLIED_REACH);
+        for at in (reach..self.stack.len()).rev() {
+            let open = self.stack[at].0.as_str();
+            if targets.contains(&open) {
+                while self.stack.len() > at {
+                    let (open, _) = self.stack.pop().expect("not empty");
+                    *self.open.get_mut(&open).expect("counted when pushed") -= 1;
+                }
+                return;
+            }
+            if stops.contains(&open) {
+                return;
             }
         }
     }
@@ -160,6 +274,32 @@ mod tests {
             flatten("<html><body><div><p>Texte &amp; <b>gras</b></p></div></body></html>")
                 .is_none()
         );
+    }
+
+    #[test]
+    fn end_tags_left_out_are_not_nesting() {
+        let paragraphs = "<p>Un paragraphe sans fin de balise.".repeat(2000);
+        let items = format!("<ul>{}</ul>", "<li>Point".repeat(2000));
+        let rows = format!("<table>{}</table>", "<tr><td>A<td>B".repeat(2000));
+        for body in [paragraphs, items, rows] {
+            let page = format!("<html><body>{body}</body></html>");
+            assert!(flatten(&page).is_none(), "{}", &body[..60]);
+        }
+    }
+
+    #[test]
+    fn a_dropped_script_keeps_its_code_out_of_the_text() {
+        let page = format!(
+            "<html><body>{}<script>var secret = 1;</script>Texte.{}</body></html>",
+            "<div>".repeat(MAX_DEPTH + 10),
+            "</div>".repeat(MAX_DEPTH + 10)
+        );
+        let flat = flatten(&page).expect("too deep");
+        assert!(
+            !flat.contains("secret"),
+            "script code dropped with its tags"
+        );
+        assert!(flat.contains("Texte."));
     }
 
     #[test]

@@ -63,14 +63,53 @@ pub fn read_from(
         Box::new(source)
     };
     let mut reader = BufReader::with_capacity(256 * 1024, reader);
+    let file = Source {
+        shown,
+        format,
+        gzip,
+        options,
+        cap,
+    };
     match format {
-        Format::JsonLines if !starts_with_utf16_bom(&mut reader) => {
-            read_json_lines(reader, shown, options, cap)
+        Format::JsonLines if !starts_with_utf16_bom(&mut reader) => read_json_lines(reader, &file),
+        Format::Json | Format::JsonLines => read_collection(reader, &file),
+        Format::Text | Format::Markdown | Format::Html => read_article(reader, &file),
+    }
+}
+
+/// The file being read and its limits.
+struct Source<'a> {
+    shown: &'a str,
+    format: Format,
+    gzip: bool,
+    options: ReadOptions,
+    /// The corpus budget left: the most bytes this file may give.
+    cap: u64,
+}
+
+impl Source<'_> {
+    fn skipped(&self, reason: &str) -> FileRead {
+        skipped(self.shown, reason)
+    }
+
+    /// An I/O error while reading: for a gzip file, most likely a broken archive.
+    fn read_error(&self, error: &std::io::Error) -> String {
+        if self.gzip {
+            format!("not a valid gzip file: {error}")
+        } else {
+            describe_io(error)
         }
-        Format::Json | Format::JsonLines => read_collection(reader, format, shown, options, cap),
-        Format::Text | Format::Markdown | Format::Html => {
-            read_article(reader, format, shown, options, cap, gzip)
-        }
+    }
+
+    /// Reading stopped at the corpus budget, at `place` ("line 12", "item 3").
+    fn budget_stop(&self, place: &str) -> Warning {
+        Warning::about(
+            self.shown,
+            format!(
+                "stopped at {place} after {} bytes: over --max-corpus-bytes; it and the rest of the file were not read",
+                self.cap
+            ),
+        )
     }
 }
 
@@ -81,55 +120,42 @@ fn skipped(shown: &str, reason: &str) -> FileRead {
     }
 }
 
-fn read_error(gzip: bool, error: &std::io::Error) -> String {
-    if gzip {
-        format!("not a valid gzip file: {error}")
-    } else {
-        describe_io(error)
-    }
+/// One article or record over `--max-article-bytes`.
+pub(super) fn over_article_limit(size: Option<u64>, limit: u64, inflated: bool) -> String {
+    let what = match size {
+        Some(size) => format!("this record is {size} bytes, over"),
+        None => "over".to_string(),
+    };
+    let inflated = if inflated { " once inflated" } else { "" };
+    format!("{what} the {limit}-byte limit for one article{inflated} (--max-article-bytes)")
+}
+
+/// A file not read at all because the corpus budget ends before it.
+fn over_budget(left: u64) -> String {
+    format!("the corpus would go over --max-corpus-bytes here ({left} bytes left of it); not read")
 }
 
 /// One article per file: scraped text, Markdown, HTML.
-fn read_article(
-    mut reader: impl Read,
-    format: Format,
-    shown: &str,
-    options: ReadOptions,
-    cap: u64,
-    gzip: bool,
-) -> FileRead {
-    let limit = options.max_article_bytes.min(cap);
+fn read_article(mut reader: impl Read, file: &Source) -> FileRead {
+    let max = file.options.max_article_bytes;
+    let limit = max.min(file.cap);
     let (bytes, over) = match read_at_most(&mut reader, limit) {
         Ok(read) => read,
-        Err(e) => return skipped(shown, &read_error(gzip, &e)),
+        Err(e) => return file.skipped(&file.read_error(&e)),
     };
     let read = bytes.len() as u64;
-    if over {
-        let mut result = if limit == options.max_article_bytes {
-            skipped(
-                shown,
-                &format!(
-                    "over the {}-byte limit for one article{} (--max-article-bytes)",
-                    options.max_article_bytes,
-                    if gzip { " once inflated" } else { "" }
-                ),
-            )
-        } else {
-            skipped(shown, &over_budget(cap))
-        };
-        result.bytes = read;
-        return result;
-    }
-    let mut result = match decode::decode(bytes, true) {
-        Ok(decoded) => super::parse_article(&decoded, format, shown),
-        Err(reason) => skipped(shown, &reason),
+    let mut result = if over && limit == max {
+        file.skipped(&over_article_limit(None, max, file.gzip))
+    } else if over {
+        file.skipped(&over_budget(file.cap))
+    } else {
+        match decode::decode(bytes, true) {
+            Ok(decoded) => super::parse_article(&decoded, file.format, file.shown),
+            Err(reason) => file.skipped(&reason),
+        }
     };
     result.bytes = read;
     result
-}
-
-pub(super) fn over_budget(cap: u64) -> String {
-    format!("the corpus would go over --max-corpus-bytes here ({cap} bytes left of it); not read")
 }
 
 fn starts_with_utf16_bom(reader: &mut impl BufRead) -> bool {
@@ -138,47 +164,73 @@ fn starts_with_utf16_bom(reader: &mut impl BufRead) -> bool {
         .is_ok_and(|head| head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF"))
 }
 
-/// A JSON file, or JSON Lines in UTF-16: read whole (up to `cap`), then parsed. Cut by the cap,
+/// A JSON file, or JSON Lines in UTF-16: read whole (up to the cap), then parsed. Cut by the cap,
 /// the records before the cut are kept and a warning says where it stopped.
-fn read_collection(
-    mut reader: impl Read,
-    format: Format,
-    shown: &str,
-    options: ReadOptions,
-    cap: u64,
-) -> FileRead {
-    let (bytes, over) = match read_at_most(&mut reader, cap) {
+fn read_collection(mut reader: impl Read, file: &Source) -> FileRead {
+    let (mut bytes, over) = match read_at_most(&mut reader, file.cap) {
         Ok(read) => read,
-        Err(e) => return skipped(shown, &read_error(true, &e)),
+        Err(e) => return file.skipped(&file.read_error(&e)),
     };
     let read = bytes.len() as u64;
+    if over {
+        trim_partial_character(&mut bytes);
+    }
     let decoded = match decode::decode(bytes, false) {
         Ok(d) => d,
         Err(reason) => {
-            let mut result = skipped(shown, &reason);
-            result.bytes = read;
-            return result;
+            return FileRead {
+                bytes: read,
+                ..file.skipped(&reason)
+            }
         }
     };
-    let parsed = if format == Format::Json {
-        records::parse_json(&decoded.text, options.max_article_bytes, over)
+    let max = file.options.max_article_bytes;
+    let mut result = if file.format == Format::Json {
+        let parsed = records::parse_json(&decoded.text, max, over);
+        super::collect_records(parsed, file.shown, file.format, decoded.note.as_deref())
     } else {
-        records::parse_json_lines(&decoded.text, options.max_article_bytes)
+        // The last line of a cut file is partial: it is where reading stopped.
+        let text = match (over, decoded.text.rfind('\n')) {
+            (true, Some(end)) => &decoded.text[..end],
+            (true, None) => "",
+            (false, _) => decoded.text.as_str(),
+        };
+        let parsed = records::parse_json_lines(text, max);
+        let mut result =
+            super::collect_records(parsed, file.shown, file.format, decoded.note.as_deref());
+        if over {
+            let line = text.lines().count() + 1;
+            result
+                .warnings
+                .push(file.budget_stop(&format!("line {line}")));
+        }
+        result
     };
-    let kind = if format == Format::Json {
-        "json"
-    } else {
-        "jsonl"
-    };
-    let mut result = super::collect_records(parsed, shown, kind, decoded.note.as_deref());
-    if over && format == Format::JsonLines {
-        result.warnings.push(Warning::about(
-            shown,
-            format!("stopped after {read} bytes: over --max-corpus-bytes; the rest was not read"),
-        ));
-    }
-    result.bytes = read;
+    result.bytes = if over { file.cap } else { read };
     result
+}
+
+/// Bytes cut at an arbitrary place may end inside a character: drop its first bytes, so that
+/// the text before decodes as it should (UTF-8, or UTF-16 after its BOM).
+fn trim_partial_character(bytes: &mut Vec<u8>) {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        bytes.truncate(bytes.len() & !1);
+        let little = bytes[0] == 0xFF;
+        if let [.., a, b] = bytes[..] {
+            let unit = if little {
+                u16::from_le_bytes([a, b])
+            } else {
+                u16::from_be_bytes([a, b])
+            };
+            if (0xD800..0xDC00).contains(&unit) {
+                bytes.truncate(bytes.len() - 2);
+            }
+        }
+    } else if let Err(e) = std::str::from_utf8(bytes) {
+        if e.error_len().is_none() {
+            bytes.truncate(e.valid_up_to());
+        }
+    }
 }
 
 /// How a line of a JSON Lines file was read.
@@ -231,79 +283,66 @@ fn next_line(reader: &mut impl BufRead, max: usize, buffer: &mut Vec<u8>) -> std
 
 /// JSON Lines, streamed: lines are read one by one (each at most `max_article_bytes`, the file
 /// at most `cap` bytes once inflated) and parsed in parallel batches.
-fn read_json_lines(reader: impl BufRead, shown: &str, options: ReadOptions, cap: u64) -> FileRead {
+fn read_json_lines(reader: impl BufRead, file: &Source) -> FileRead {
+    let cap = file.cap;
     // `Take` over a `BufRead` counts what is consumed, not what is buffered ahead.
     let mut limited = reader.take(cap.saturating_add(1));
-    let max_line = usize::try_from(options.max_article_bytes).unwrap_or(usize::MAX);
+    let max = file.options.max_article_bytes;
+    let max_line = usize::try_from(max).unwrap_or(usize::MAX);
     let mut result = FileRead::default();
-    let mut batch: Vec<(usize, Vec<u8>)> = Vec::new();
+    let mut batch = Vec::new();
     let mut batch_bytes = 0;
     let mut line_number = 0;
     let mut buffer = Vec::new();
-    let mut stop: Option<String> = None;
     loop {
         let line = next_line(&mut limited, max_line, &mut buffer);
         let consumed = cap.saturating_add(1) - limited.limit();
+        let place = format!("line {}", line_number + 1);
         match line {
             Err(e) => {
-                stop = Some(format!(
-                    "stopped at line {}: {}; the lines before it were read",
-                    line_number + 1,
-                    read_error(true, &e)
+                let why = file.read_error(&e);
+                result.warnings.push(Warning::about(
+                    file.shown,
+                    format!("stopped at {place}: {why}; the lines before it were read"),
                 ));
                 break;
             }
             Ok(Line::End) => break,
             Ok(_) if consumed > cap => {
-                stop = Some(format!(
-                    "stopped at line {} after {cap} bytes: over --max-corpus-bytes; this line and the rest of the file were not read",
-                    line_number + 1
-                ));
+                result.warnings.push(file.budget_stop(&place));
+                result.bytes = cap;
                 break;
             }
-            Ok(Line::TooLong(length)) => {
-                line_number += 1;
-                result.warnings.push(Warning::about(
-                    format!("{shown}:{line_number}"),
-                    format!(
-                        "skipped: this record is {length} bytes, over the {}-byte limit for one article (--max-article-bytes)",
-                        options.max_article_bytes
-                    ),
-                ));
-            }
+            Ok(Line::TooLong(length)) => result.warnings.push(Warning::about(
+                format!("{}:{}", file.shown, line_number + 1),
+                format!("skipped: {}", over_article_limit(Some(length), max, false)),
+            )),
             Ok(Line::Text) => {
-                line_number += 1;
                 batch_bytes += buffer.len();
-                batch.push((line_number, std::mem::take(&mut buffer)));
+                batch.push((line_number + 1, std::mem::take(&mut buffer)));
                 if batch_bytes >= BATCH_BYTES {
-                    parse_batch(&mut batch, shown, options, &mut result);
+                    parse_batch(&mut batch, file, &mut result);
                     batch_bytes = 0;
                 }
             }
         }
-        result.bytes = consumed.min(cap);
+        line_number += 1;
+        result.bytes = consumed;
     }
-    parse_batch(&mut batch, shown, options, &mut result);
-    if let Some(message) = stop {
-        result.warnings.push(Warning::about(shown, message));
-    }
+    parse_batch(&mut batch, file, &mut result);
     result
 }
 
-fn parse_batch(
-    batch: &mut Vec<(usize, Vec<u8>)>,
-    shown: &str,
-    options: ReadOptions,
-    result: &mut FileRead,
-) {
+fn parse_batch(batch: &mut Vec<(usize, Vec<u8>)>, file: &Source, result: &mut FileRead) {
+    let max = file.options.max_article_bytes;
     let parsed: Vec<(usize, records::Record)> = batch
         .par_drain(..)
-        .map(|(line, bytes)| (line, records::parse_line(bytes, options.max_article_bytes)))
+        .map(|(line, bytes)| (line, records::parse_line(bytes, max)))
         .collect();
     for (line, outcome) in parsed {
         match outcome {
             Ok((draft, note)) => {
-                let mut article = draft.finish(shown, Some(line), "jsonl");
+                let mut article = draft.finish(file.shown, Some(line), file.format.kind());
                 if let Some(note) = note {
                     article.warnings.insert(0, note);
                 }
@@ -311,7 +350,7 @@ fn parse_batch(
             }
             Err(blank) if blank.is_empty() => {}
             Err(problem) => result.warnings.push(Warning::about(
-                format!("{shown}:{line}"),
+                format!("{}:{line}", file.shown),
                 format!("skipped: {problem}"),
             )),
         }
@@ -321,6 +360,21 @@ fn parse_batch(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cut_never_splits_a_character() {
+        let mut utf8 = "abé".as_bytes().to_vec();
+        utf8.pop();
+        trim_partial_character(&mut utf8);
+        assert_eq!(utf8, b"ab");
+        let mut utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("a😀".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        utf16.truncate(utf16.len() - 1);
+        trim_partial_character(&mut utf16);
+        assert_eq!(utf16, [0xFF, 0xFE, b'a', 0]);
+    }
 
     #[test]
     fn long_lines_are_skipped_without_being_kept() {
@@ -356,19 +410,25 @@ mod tests {
                 "{{\"title\": \"T{i}\", \"text\": \"Le Mali a signé un accord numéro {i}.\"}}\n"
             ));
         }
-        let options = ReadOptions::default();
-        let whole = read_json_lines(text.as_bytes(), "a.jsonl", options, u64::MAX);
+        let source = |cap| Source {
+            shown: "a.jsonl",
+            format: Format::JsonLines,
+            gzip: false,
+            options: ReadOptions::default(),
+            cap,
+        };
+        let whole = read_json_lines(text.as_bytes(), &source(u64::MAX));
         assert_eq!(whole.articles.len(), 50);
         assert!(whole.warnings.is_empty(), "{:?}", whole.warnings);
-        let cut = read_json_lines(text.as_bytes(), "a.jsonl", options, 1000);
+        let cut = read_json_lines(text.as_bytes(), &source(1000));
         let kept = cut.articles.len();
         assert!((10..20).contains(&kept), "{kept}");
         assert_eq!(cut.articles.last().unwrap().line, Some(kept));
         let warning = cut.warnings.last().unwrap().to_string();
         assert_eq!(
             warning,
-            format!("a.jsonl: stopped at line {} after 1000 bytes: over --max-corpus-bytes; this line and the rest of the file were not read", kept + 1)
+            format!("a.jsonl: stopped at line {} after 1000 bytes: over --max-corpus-bytes; it and the rest of the file were not read", kept + 1)
         );
-        assert!(cut.bytes <= 1000);
+        assert_eq!(cut.bytes, 1000, "the whole budget is spent");
     }
 }

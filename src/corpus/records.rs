@@ -33,6 +33,8 @@ pub fn parse_json(text: &str, max_bytes: u64, cut: bool) -> Parsed {
         };
         let why = if cut {
             "the file goes on beyond --max-corpus-bytes; the rest was not read".to_string()
+        } else if e.classify() == serde_json::error::Category::Data {
+            "not a JSON object or array of objects".to_string()
         } else {
             format!("invalid JSON at line {}, column {}", e.line(), e.column())
         };
@@ -181,8 +183,10 @@ const LANG_KEYS: &[&str] = &["lang", "language"];
 fn draft_from(map: &Map<String, Value>, max_bytes: u64) -> Result<Draft, String> {
     let size = record_bytes(map);
     if size > max_bytes {
-        return Err(format!(
-            "this record is {size} bytes, over the {max_bytes}-byte limit for one article (--max-article-bytes)"
+        return Err(super::read::over_article_limit(
+            Some(size),
+            max_bytes,
+            false,
         ));
     }
     let text = TEXT_KEYS

@@ -41,6 +41,7 @@ pub fn files(root: &Path) -> Result<(Vec<Found>, Vec<Warning>), std::io::Error> 
     }
     fs::read_dir(root)?;
     let inside = fs::canonicalize(root)?;
+    let device = identity(&metadata).map(|(device, _)| device);
     let mut outside = Vec::new();
     let walker = WalkDir::new(root)
         .follow_links(true)
@@ -53,6 +54,11 @@ pub fn files(root: &Path) -> Result<(Vec<Found>, Vec<Warning>), std::io::Error> 
     let mut problems = Vec::new();
     for entry in walker {
         match entry {
+            Ok(entry) if entry.file_type().is_dir() => {
+                if let Some(warning) = other_file_system(&entry, device) {
+                    problems.push(warning);
+                }
+            }
             Ok(entry) => {
                 if let Some(file) = regular_file(&entry, &mut seen, &mut problems) {
                     found.push(file);
@@ -92,14 +98,23 @@ fn keep(entry: &DirEntry, inside: &Path, outside: &mut Vec<Warning>) -> bool {
     }
 }
 
+/// A folder on another file system (a mount point inside the corpus), which the walk does not
+/// enter: said, not silent.
+fn other_file_system(entry: &DirEntry, device: Option<u64>) -> Option<Warning> {
+    let here = entry.metadata().ok().as_ref().and_then(identity)?.0;
+    (device? != here).then(|| {
+        Warning::about(
+            shown(entry.path()),
+            "skipped: a folder on another file system (a mount point); not entered",
+        )
+    })
+}
+
 fn regular_file(
     entry: &DirEntry,
     seen: &mut HashSet<(u64, u64)>,
     problems: &mut Vec<Warning>,
 ) -> Option<Found> {
-    if entry.file_type().is_dir() {
-        return None;
-    }
     let name = shown(entry.path());
     let metadata = match entry.metadata() {
         Ok(m) => m,

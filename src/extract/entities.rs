@@ -867,8 +867,8 @@ fn attribute(
     }
     let before = tail(&text[..start], 300);
     let before_start = start - before.len();
-    // An offset in the folded text, taken as one in the text (folding rarely changes lengths).
-    if let Some(at) = fold(before).rfind("selon ") {
+    // ASCII lower case keeps every byte where it was, so the offset holds in the text.
+    if let Some(at) = before.to_ascii_lowercase().rfind("selon ") {
         let at = before_start + at;
         if let Some(p) = people
             .iter()

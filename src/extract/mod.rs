@@ -37,6 +37,41 @@ pub struct Sentence {
     pub countries: Vec<Mention>,
     /// Organisation and bloc mentions, byte ranges relative to the body.
     pub organisations: Vec<OrgMention>,
+    /// A piece of a passage too long to be a sentence (see `sentences::cut_long`): read for
+    /// what it names, never shown as a fact.
+    pub cut: bool,
+}
+
+impl ArticleExtraction {
+    /// The date expressions inside `sentence`, found by binary search (dates are sorted by
+    /// start), so that asking for every sentence stays linear in the article.
+    pub fn dates_in(&self, sentence: &Sentence) -> impl Iterator<Item = &DateMention> {
+        let (start, end) = (sentence.start, sentence.end);
+        let first = self.dates.partition_point(|d| d.start < start);
+        let after = self.dates.partition_point(|d| d.start < end);
+        self.dates[first..after]
+            .iter()
+            .filter(move |d| d.end <= end)
+    }
+
+    /// The people named inside `sentence` (people are found sentence by sentence, in order).
+    pub fn people_in(&self, sentence: &Sentence) -> impl Iterator<Item = &entities::PersonMention> {
+        let (start, end) = (sentence.start, sentence.end);
+        let people = &self.entities.people;
+        let first = people.partition_point(|p| p.start < start);
+        let after = people.partition_point(|p| p.start < end);
+        people[first..after].iter().filter(move |p| p.end <= end)
+    }
+}
+
+/// Where a sentence lies in the body, before the countries it names are looked up.
+#[derive(Debug, Clone)]
+pub struct SentenceSpan {
+    pub range: Range<usize>,
+    /// Index of its paragraph in the body (headings not counted).
+    pub paragraph: usize,
+    /// A piece of an overlong passage.
+    pub cut: bool,
 }
 
 /// Extracts every article, in corpus order (in parallel; the order of the result is the
@@ -52,7 +87,7 @@ pub fn extract(articles: &[Article], gazetteer: &Gazetteer) -> Vec<ArticleExtrac
 /// all as byte ranges into its body. The reading-side part of the extraction.
 pub struct Layout {
     pub headings: Vec<Range<usize>>,
-    pub sentences: Vec<(Range<usize>, usize)>,
+    pub sentences: Vec<SentenceSpan>,
     /// Sorted by start.
     pub dates: Vec<DateMention>,
     pub warnings: Vec<String>,
@@ -83,12 +118,14 @@ pub fn segment_and_date(article: &Article) -> Layout {
         }
         for range in split_sentences(text) {
             let pieces = cut_long(text, range);
-            cut += usize::from(pieces.len() > 1);
+            let was_cut = pieces.len() > 1;
+            cut += usize::from(was_cut);
             for piece in pieces {
-                layout.sentences.push((
-                    block.start + piece.start..block.start + piece.end,
+                layout.sentences.push(SentenceSpan {
+                    range: block.start + piece.start..block.start + piece.end,
                     paragraph,
-                ));
+                    cut: was_cut,
+                });
             }
         }
         paragraph += 1;
@@ -113,16 +150,17 @@ pub fn extract_article(article: &Article, gazetteer: &Gazetteer) -> ArticleExtra
         warnings: layout.warnings,
         ..ArticleExtraction::default()
     };
-    for (range, paragraph) in layout.sentences {
-        let (start, end) = (range.start, range.end);
-        let countries = gazetteer.countries_in(body, range.clone());
-        let organisations = gazetteer.organisations_in(body, range);
+    for span in layout.sentences {
+        let (start, end) = (span.range.start, span.range.end);
+        let countries = gazetteer.countries_in(body, span.range.clone());
+        let organisations = gazetteer.organisations_in(body, span.range);
         out.sentences.push(Sentence {
             start,
             end,
-            paragraph,
+            paragraph: span.paragraph,
             countries,
             organisations,
+            cut: span.cut,
         });
     }
     let views: Vec<SentenceView> = out

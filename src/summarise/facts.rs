@@ -47,7 +47,9 @@ pub fn clusters(
         for (s, sentence) in ex.sentences.iter().enumerate() {
             let text = &article.body[sentence.start..sentence.end];
             let length = text.chars().count();
-            let complete = text.ends_with(['.', '!', '?', '…', '»', '"', '”', ')']);
+            // Pieces of an overlong passage are read for what they name, never shown.
+            let complete =
+                !sentence.cut && text.ends_with(['.', '!', '?', '…', '»', '"', '”', ')']);
             if complete
                 && FACT_CHARS.contains(&length)
                 && (!sentence.countries.is_empty() || !sentence.organisations.is_empty())
@@ -142,17 +144,8 @@ pub fn specificity(articles: &[Article], x: &[ArticleExtraction], p: &Place) -> 
     let ex = &x[p.article];
     let s = &ex.sentences[p.sentence];
     let text = &articles[p.article].body[s.start..s.end];
-    let people = ex
-        .entities
-        .people
-        .iter()
-        .filter(|m| m.start >= s.start && m.end <= s.end)
-        .count();
-    let dates = ex
-        .dates
-        .iter()
-        .filter(|d| d.start >= s.start && d.end <= s.end)
-        .count();
+    let people = ex.people_in(s).count();
+    let dates = ex.dates_in(s).count();
     let numbers = text
         .split_whitespace()
         .filter(|w| w.chars().any(|c| c.is_ascii_digit()))

@@ -113,13 +113,8 @@ pub fn summarise(input: &Input) -> Briefing {
         let p = c.best;
         let s = &x[p.article].sentences[p.sentence];
         x[p.article]
-            .dates
-            .iter()
-            .find(|d| {
-                d.start >= s.start
-                    && d.end <= s.end
-                    && matches!(d.precision, Precision::Day | Precision::Month)
-            })
+            .dates_in(s)
+            .find(|d| matches!(d.precision, Precision::Day | Precision::Month))
             .and_then(|d| match d.precision {
                 Precision::Day if d.from == d.to => {
                     PartialDate::ymd(d.from.year(), d.from.month(), d.from.day())
@@ -661,10 +656,8 @@ fn timeline(
             if !kept(&clusters[c]) {
                 continue;
             }
-            let Some(d) = ex.dates.iter().find(|d| {
-                d.start >= sentence.start
-                    && d.end <= sentence.end
-                    && matches!(d.precision, Precision::Day | Precision::Month)
+            let Some(d) = ex.dates_in(sentence).find(|d| {
+                matches!(d.precision, Precision::Day | Precision::Month)
                     && d.relation != crate::dates::grammar::Relation::After
             }) else {
                 continue;

@@ -59,16 +59,33 @@ pub fn brief_within(seconds: u64, args: &[&str], env: &[(&str, &str)]) -> Output
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("the brief binary runs");
+    // Both outputs are read while the run goes on, so that a full pipe never blocks it.
+    let drain = |mut pipe: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            bytes
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().unwrap()));
+    let stderr = drain(Box::new(child.stderr.take().unwrap()));
     let started = std::time::Instant::now();
-    while child.try_wait().unwrap().is_none() {
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
         if started.elapsed().as_secs() >= seconds {
             let _ = child.kill();
             let _ = child.wait();
             panic!("brief {args:?} did not finish within {seconds} s");
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    Output {
+        status,
+        stdout: stdout.join().unwrap(),
+        stderr: stderr.join().unwrap(),
     }
-    child.wait_with_output().unwrap()
 }
 
 /// `generate --corpus CORPUS --date DATE --out OUT EXTRA…`

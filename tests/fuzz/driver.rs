@@ -128,6 +128,10 @@ fn fuzz(target: &str, options: &Options) -> usize {
     std::fs::create_dir_all(&out).expect("target/fuzz is writable");
     let mut pool = seeds(target);
     let dictionary = dictionary(target);
+    let characters: Vec<Vec<u8>> = entries("characters")
+        .into_iter()
+        .map(String::into_bytes)
+        .collect();
     let mut rng = Rng(options.seed ^ fnv(target.as_bytes()));
     let mut signatures = HashSet::new();
     let watch = Watchdog::start(target, &out, options.hang_seconds);
@@ -137,7 +141,14 @@ fn fuzz(target: &str, options: &Options) -> usize {
     while started.elapsed() < deadline {
         let mut input = pool[rng.below(pool.len())].clone();
         for _ in 0..=rng.below(6) {
-            mutate(&mut input, &pool, &dictionary, &mut rng, options.max_len);
+            mutate(
+                &mut input,
+                &pool,
+                &dictionary,
+                &characters,
+                &mut rng,
+                options.max_len,
+            );
         }
         watch.begin(&input);
         let began = Instant::now();
@@ -228,157 +239,36 @@ impl Watchdog {
     }
 }
 
+/// A hash of the input, to name saved files.
 fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+    bytes
+        .iter()
+        .fold(0, |h, &b| brief::hashing::mix(h ^ u64::from(b)))
 }
 
-/// Characters that news text and attackers bring: accents, typographic quotes and spaces,
-/// line and paragraph separators, zero-width and bidirectional marks, combining marks, other
-/// scripts, emoji, control characters.
-const CHARACTERS: &[&str] = &[
-    "é", "É", "’", "«", "»", "\u{202f}", "\u{a0}", "—", "–", "…", "\u{2028}", "\u{2029}",
-    "\u{200b}", "\u{202e}", "\u{301}", "ا", "Л", "漢", "😀", "\r", "\t", "\0", "\u{feff}",
-    "\u{7f}",
-];
+/// The fuzz dictionary (`tests/fuzz/dictionary.toml`): characters, common tokens, and tokens of
+/// each target's format.
+const DICTIONARY: &str = include_str!("dictionary.toml");
+
+fn entries(key: &str) -> Vec<String> {
+    let table: toml::Table = DICTIONARY.parse().expect("dictionary.toml is valid TOML");
+    table
+        .get(key)
+        .and_then(|v| v.as_array())
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|i| i.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
 
 fn dictionary(target: &str) -> Vec<Vec<u8>> {
-    let common = [
-        " ",
-        "\n",
-        "\n\n",
-        ".",
-        ". ",
-        "M. ",
-        "« ",
-        " »",
-        "\"",
-        "(",
-        ")",
-        "le ",
-        "Le Mali ",
-        "le président ",
-        "ministre malien des Affaires étrangères, ",
-        "a déclaré ",
-        "selon ",
-        "s'est tenu ",
-        "réunion ",
-        "à Moscou ",
-        "en Russie ",
-        "l’AES ",
-        "CEDEAO ",
-        "1er ",
-        "3 avril 2025",
-        "jeudi ",
-        "mardi dernier ",
-        "le 12 ",
-        "mi-avril ",
-        "2/3 ",
-        "du 3 au 5 mai ",
-        "2025-04-03",
-        "04/04/2025 ",
-        "lundi 7 septembre 2020 ",
-        "hier ",
-        "dans deux semaines ",
-    ];
-    let specific: &[&str] = match target {
-        "frontmatter" => &[
-            "---\n",
-            "+++\n",
-            "title: ",
-            "date: 2025-04-03\n",
-            "published = 2025-04-03T10:00:00Z\n",
-            "tags: [a, b]\n",
-            "&a ",
-            "*a ",
-            "!!binary ",
-            "{",
-            "[",
-            "'",
-            "# ",
-        ],
-        "json" | "jsonl" => &[
-            "{",
-            "}",
-            "[",
-            "]",
-            ",",
-            ":",
-            "\"text\": ",
-            "\"title\": ",
-            "\"date\": ",
-            "\"url\": \"javascript:x\"",
-            "\\u0000",
-            "\\ud800",
-            "\\\"",
-            "null",
-            "1e999",
-            "-0",
-            "\n{\"text\": \"Le Mali.\"}",
-        ],
-        "html" => &[
-            "<div>",
-            "</div>",
-            "<p>",
-            "</p>",
-            "<br>",
-            "<article>",
-            "<script>",
-            "</script>",
-            "<!--",
-            "-->",
-            "<meta property=\"article:published_time\" content=\"2025-04-03\">",
-            "<title>",
-            "</title>",
-            "&amp;",
-            "&#0;",
-            "&#x110000;",
-            "<svg>",
-            "<math>",
-            "<![CDATA[",
-            "<table>",
-            "<b>",
-            "<i>",
-            "<a href=\"javascript:x\">",
-            "<template>",
-            "<plaintext>",
-        ],
-        "escape" | "typst_str" => &[
-            "#",
-            "$",
-            "\\",
-            "*",
-            "_",
-            "`",
-            "=",
-            "-",
-            "+",
-            "/",
-            "@",
-            "<",
-            ">",
-            "[",
-            "]",
-            "{",
-            "}",
-            "//",
-            "/*",
-            "*/",
-            "#read(\"/etc/passwd\")",
-            "\\u{1F600}",
-            "\\\"",
-            "\"",
-            "~",
-            "'",
-        ],
-        _ => &[],
-    };
-    common
+    ["common", target, "characters"]
         .iter()
-        .chain(specific)
-        .chain(CHARACTERS)
-        .map(|s| s.as_bytes().to_vec())
+        .flat_map(|key| entries(key))
+        .map(String::into_bytes)
         .collect()
 }
 
@@ -418,6 +308,7 @@ fn mutate(
     input: &mut Vec<u8>,
     pool: &[Vec<u8>],
     dictionary: &[Vec<u8>],
+    characters: &[Vec<u8>],
     rng: &mut Rng,
     max_len: usize,
 ) {
@@ -461,7 +352,7 @@ fn mutate(
             input.extend_from_slice(&other[cut..]);
         }
         7 => {
-            let c = CHARACTERS[rng.below(CHARACTERS.len())].as_bytes();
+            let c = &characters[rng.below(characters.len())];
             let i = at(rng, input);
             input.splice(i..i, c.iter().copied());
         }
