@@ -28,6 +28,7 @@ fn every_saved_fuzz_input_passes_its_target() {
         }
     }
     println!("{replayed} saved fuzz input(s) replayed");
+    assert!(replayed >= 1, "the saved inputs are found");
 }
 
 #[test]

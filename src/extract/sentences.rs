@@ -232,9 +232,13 @@ fn glued_at(text: &str, chars: &[(usize, char)], i: usize, j: usize) -> bool {
     letters >= 2 && word.chars().any(char::is_lowercase) && !word.contains('.')
 }
 
-/// The word that ends just before byte `pos`.
+/// Abbreviations, initials and numbers are short: the word before a full stop is looked for
+/// this far back at most, so that a long run of letters and dots stays linear.
+const WORD_REACH: usize = 64;
+
+/// The word that ends just before byte `pos` (its last [`WORD_REACH`] bytes at most).
 fn word_before(text: &str, pos: usize) -> &str {
-    let before = &text[..pos];
+    let before = crate::text::tail(&text[..pos], WORD_REACH);
     let start = before
         .char_indices()
         .rev()
@@ -251,7 +255,7 @@ fn protects(text: &str, pos: usize) -> bool {
     let dotted_initials = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
     let number = word.chars().all(|c| c.is_ascii_digit()) && !word.is_empty() && {
         // "le 3. Ensuite" is rare; "1. " at a paragraph start is a list marker.
-        text[..pos].trim().len() == word.len()
+        text[..pos - word.len()].trim_end().is_empty()
     };
     ABBREVIATIONS.contains(&lower.as_str()) || single_capital || dotted_initials || number
 }

@@ -75,6 +75,16 @@ fn hostile() {
         std::fs::write(&path, text).expect("write");
         time_file(&format!("{megabytes} MB without a full stop"), &path);
     }
+    // Words glued by full stops: each stop once looked back over the whole run.
+    for megabytes in [1, 4] {
+        let run = "Nous s.pr.ets.ab.cd".repeat(megabytes * 1_000_000 / 19);
+        let path = dir.path().join(format!("dotted-{megabytes}.txt"));
+        std::fs::write(&path, format!("Titre\n\n{run}\n")).expect("write");
+        time_file(
+            &format!("{megabytes} MB of words glued by full stops"),
+            &path,
+        );
+    }
     for depth in [10_000, 100_000] {
         let page = format!(
             "<html><body><article><p>Le Mali a signé.</p>{}Le Niger aussi.{}</article></body></html>",

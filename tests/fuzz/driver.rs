@@ -153,7 +153,11 @@ fn fuzz(target: &str, options: &Options) -> usize {
         watch.begin(&input);
         let began = Instant::now();
         let outcome = catch_unwind(AssertUnwindSafe(|| targets::run(target, &input)));
-        slowest = slowest.max(began.elapsed());
+        if began.elapsed() > slowest {
+            // The slowest input so far, kept to look at what is slow.
+            slowest = began.elapsed();
+            let _ = std::fs::write(out.join("slowest.bin"), &input);
+        }
         watch.end();
         runs += 1;
         match outcome {
