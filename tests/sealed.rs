@@ -72,7 +72,13 @@ fn an_included_link_out_of_the_templates_folder_is_refused() {
     let (out, before) = previous_outputs();
     let output = run_templates(dir.path(), out.path(), &[], &[]);
     assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
-    assert!(error_line(&output).ends_with("evil.typ: a symbolic link that leads out of the templates folder; copy the file into the folder instead"));
+    assert_eq!(
+        error_line(&output),
+        format!(
+            "error: cannot use the template {}/evil.typ: a symbolic link that leads out of the templates folder; copy the file into the folder instead (fix the file, or run without --templates)",
+            dir.path().display()
+        )
+    );
     assert!(!stderr(&output).contains("SECRET-LINE"));
     assert_eq!(snapshot(out.path()), before);
 }
@@ -104,7 +110,13 @@ fn a_fifo_template_is_refused_not_waited_for() {
     let (out, before) = previous_outputs();
     let output = run_templates(dir.path(), out.path(), &[], &[]);
     assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
-    assert!(error_line(&output).ends_with("briefing.typ: not a regular file (a FIFO)"));
+    assert_eq!(
+        error_line(&output),
+        format!(
+            "error: cannot use the template {}/briefing.typ: not a regular file (a FIFO) (fix the file, or run without --templates)",
+            dir.path().display()
+        )
+    );
     assert_eq!(snapshot(out.path()), before);
 }
 
