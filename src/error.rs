@@ -12,7 +12,7 @@ pub enum Error {
     Usage(String),
     #[error(transparent)]
     Corpus(#[from] CorpusError),
-    #[error("no article could be read from {corpus} ({files} file(s) looked at; see the warnings above): add .txt articles to it or point --corpus elsewhere")]
+    #[error("no article could be read from {corpus} ({files} file(s) found; see the warnings above): add .txt articles to it or point --corpus elsewhere")]
     EmptyCorpus { corpus: String, files: usize },
     #[error(
         "none of the {read} article(s) read falls in the period {period}: widen --since/--until"

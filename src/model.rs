@@ -59,7 +59,7 @@ pub struct Generator {
 /// What the briefing read.
 #[derive(Debug, Clone, Serialize)]
 pub struct CorpusSummary {
-    /// Files looked at, readable or not.
+    /// Regular files found in the corpus, readable or not.
     pub files: usize,
     /// Articles read and kept for the period.
     pub articles: usize,

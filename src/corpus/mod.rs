@@ -231,7 +231,7 @@ fn stable_id(file: &str, line: Option<usize>) -> String {
 pub struct Corpus {
     pub articles: Vec<Article>,
     pub warnings: Vec<Warning>,
-    /// How many files were looked at, read or not.
+    /// How many regular files the corpus holds, read or not.
     pub files_seen: usize,
     /// How many articles were read before duplicates were merged.
     pub articles_read: usize,
