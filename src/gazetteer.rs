@@ -165,6 +165,9 @@ pub struct Gazetteer {
     org_index: AliasIndex,
     /// Folded role words ("ministre", "chef de la diplomatie"), longest first.
     pub roles: Vec<String>,
+    /// Folded roles that name the same office as another ("chef de l'etat" → "president"),
+    /// longest first.
+    pub role_equivalents: Vec<(String, String)>,
 }
 
 const COUNTRIES_TSV: &str = include_str!("data/countries.tsv");
@@ -199,6 +202,7 @@ impl Gazetteer {
             country_index: AliasIndex::default(),
             org_index: AliasIndex::default(),
             roles: Vec::new(),
+            role_equivalents: Vec::new(),
         };
         for (n, line) in data_lines(countries_tsv) {
             let cols: Vec<&str> = line.split('\t').collect();
@@ -271,11 +275,48 @@ impl Gazetteer {
         }
         g.country_index.seal();
         g.org_index.seal();
-        g.roles = data_lines(roles)
-            .map(|(_, l)| crate::text::fold(l.trim()))
-            .collect();
+        for (_, line) in data_lines(roles) {
+            let (role, same_as) = match line.split_once(" = ") {
+                Some((role, same_as)) => (role, Some(same_as)),
+                None => (line, None),
+            };
+            let role = crate::text::fold(role.trim());
+            if let Some(same_as) = same_as {
+                g.role_equivalents
+                    .push((role.clone(), crate::text::fold(same_as.trim())));
+            }
+            g.roles.push(role);
+        }
         g.roles.sort_by_key(|r| std::cmp::Reverse(r.len()));
+        g.role_equivalents
+            .sort_by_key(|(r, _)| std::cmp::Reverse(r.len()));
         Ok(g)
+    }
+
+    /// Whether two role phrases name the same office: one is the other with more words
+    /// ("ministre" and "ministre de la Défense"), or both are one of the equivalent offices of
+    /// `data/roles.txt` ("chef de l'État" and "président").
+    pub fn same_role(&self, a: &str, b: &str) -> bool {
+        let (a, b) = (self.canonical_role(a), self.canonical_role(b));
+        a.starts_with(&b) || b.starts_with(&a)
+    }
+
+    /// Whether a person's role `held` is the office `wanted` or a more precise one ("ministre
+    /// des Affaires étrangères et de la Coopération" holds "chef de la diplomatie").
+    pub fn holds_role(&self, held: &str, wanted: &str) -> bool {
+        self.canonical_role(held)
+            .starts_with(&self.canonical_role(wanted))
+    }
+
+    /// A role, folded, with its equivalents written one way.
+    fn canonical_role(&self, role: &str) -> String {
+        let folded = crate::text::fold(role);
+        for (variant, canonical) in &self.role_equivalents {
+            if let Some(rest) = folded.strip_prefix(variant.as_str()) {
+                return format!("{canonical}{rest}");
+            }
+        }
+        folded
     }
 
     /// Every country mention in `text`, in order, longest names first where they overlap.

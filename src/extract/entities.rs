@@ -1,6 +1,7 @@
 //! People, quotes and meeting mentions in one article's sentences, from the patterns news
 //! writing uses. Pure; byte ranges index the article's body.
 
+use super::quotes::{self, QuoteMention};
 use crate::dates::grammar::DateMention;
 use crate::gazetteer::{Gazetteer, Mention, MentionKind, OrgMention};
 use crate::text::{fold, head, tail, tokens, Token};
@@ -19,16 +20,6 @@ pub struct PersonMention {
     /// Index into the gazetteer's countries.
     #[serde(skip)]
     pub country: Option<usize>,
-    pub sentence: usize,
-}
-
-/// Text between quotation marks, with who said it when the sentence tells.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct QuoteMention {
-    pub start: usize,
-    pub end: usize,
-    /// The speaker's name as written nearby, resolved to a full name when the article gives one.
-    pub speaker: Option<String>,
     pub sentence: usize,
 }
 
@@ -295,59 +286,6 @@ const PERSON_CUES: &[&str] = &[
     "reine",
 ];
 
-const SPEECH_VERBS: &[&str] = &[
-    "declare",
-    "declaree",
-    "affirme",
-    "affirmee",
-    "souligne",
-    "soulignee",
-    "ajoute",
-    "ajoutee",
-    "estime",
-    "estimee",
-    "indique",
-    "indiquee",
-    "precise",
-    "precisee",
-    "explique",
-    "expliquee",
-    "assure",
-    "assuree",
-    "martele",
-    "rappele",
-    "lance",
-    "dit",
-    "confie",
-    "poursuivi",
-    "insiste",
-    "conclu",
-    "annonce",
-    "annoncee",
-    "repondu",
-    "reconnu",
-    "averti",
-    "plaide",
-    "denonce",
-    "salue",
-    "regrette",
-    "promis",
-    "jure",
-    "affirmait",
-    "declarait",
-    "declare",
-    "affirme",
-    "souligne",
-    "ajoute",
-    "estime",
-    "explique",
-    "assure",
-    "rappelle",
-    "insiste",
-    "precise",
-    "indique",
-];
-
 const MEETING_NOUNS: &[&str] = &[
     "reunion",
     "reunions",
@@ -443,25 +381,18 @@ pub fn find(
         resolve_surnames(&words, s, index, &mut out.people, first_person, &known);
         learn_surnames(&out.people, first_person, &mut known);
         let people_here: Vec<usize> = (first_person..out.people.len()).collect();
-        for (start, end) in quote_spans(text) {
-            let speaker = attribute(
-                text,
-                start,
-                end,
-                &out.people[first_person..],
-                s.start,
-                last_subject.as_deref(),
-            );
-            out.quotes.push(QuoteMention {
-                start: s.start + start,
-                end: s.start + end,
-                speaker,
-                sentence: index,
-            });
-        }
-        if let Some(subject) = people_here.first().map(|&p| out.people[p].name.clone()) {
-            last_subject = Some(subject);
-        }
+        let found = quotes::in_sentence(&quotes::Context {
+            text,
+            sentence: s,
+            index,
+            people: &out.people[first_person..],
+            article_people: &out.people,
+            last_quote: out.quotes.last(),
+            previous_subject: last_subject.as_deref(),
+            gazetteer,
+        });
+        out.quotes.extend(found);
+        last_subject = subject_of(&out.people[first_person..], s, text);
         if let Some(meeting) = meeting_in(
             text,
             &words,
@@ -509,11 +440,35 @@ impl Spans {
     }
 }
 
+/// A word that can be part of a person's name: capitalised, letters only, not a function word,
+/// and not an acronym written in capitals ("AFP", "GNA", "ONG"), which names an organisation
+/// and, glued to a name, would make "AFP Tarek X" a person.
 fn is_name_word(text: &str, w: &Token) -> bool {
+    let word = &text[w.start..w.end];
     w.capitalised
-        && text[w.start..w.end].chars().all(|c| c.is_alphabetic())
+        && word.chars().all(|c| c.is_alphabetic())
+        && !(word.chars().count() >= 2 && word.chars().all(char::is_uppercase))
         && !NOT_NAMES.contains(&w.folded.as_ref())
 }
+
+/// The sentence's subject, if a person: named near its start, not after a preposition ("de",
+/// "à", "contre"…), so that "Le président a reçu X" does not make X the subject.
+fn subject_of(people: &[PersonMention], s: &SentenceView, text: &str) -> Option<String> {
+    let first = people.first()?;
+    let at = first.start - s.start;
+    let before = fold(tail(&text[..at], 16));
+    let preposition = before
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .is_some_and(|w| PREPOSITIONS.contains(&w));
+    (at <= 100 && !preposition).then(|| first.name.clone())
+}
+
+/// Words after which a name is not a sentence's subject.
+const PREPOSITIONS: &[&str] = &[
+    "de", "du", "des", "d", "a", "au", "aux", "avec", "contre", "par", "pour", "sur", "chez",
+    "entre", "envers", "selon", "vers", "sans", "sous", "dont", "que",
+];
 
 /// Names: runs of two to five capitalised words (particles allowed inside, joined by spaces,
 /// hyphens or apostrophes), or one capitalised word after "M.", "le général"…, not inside a
@@ -559,7 +514,12 @@ fn find_people(
                 break;
             }
         }
-        let count = last_name_word + 1 - i;
+        let run_end = last_name_word + 1;
+        // "le ministre des Armées Florence X": the ministry's name is the role's, not the person's.
+        if run_end - i >= 3 && office_before(text, &words[i]) {
+            i += 1;
+        }
+        let count = run_end - i;
         let cued = i > 0 && PERSON_CUES.contains(&words[i - 1].folded.as_ref());
         if (2..=5).contains(&count) || (count == 1 && cued) {
             let (start, end) = (words[i].start, words[last_name_word].end);
@@ -573,8 +533,27 @@ fn find_people(
                 sentence: index,
             });
         }
-        i = last_name_word + 1;
+        i = run_end;
     }
+}
+
+/// Whether `word` follows an office's complement: "ministre des", "ministre de l'",
+/// "secrétaire d'État à la", where a capitalised word names the ministry.
+fn office_before(text: &str, word: &Token) -> bool {
+    let before = fold(tail(&text[..word.start], 60));
+    let words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let n = words.len();
+    let complement = n >= 2 && matches!(words[n - 1], "des" | "du" | "de" | "la" | "l" | "a");
+    complement
+        && words[n.saturating_sub(4)..n - 1].iter().any(|w| {
+            matches!(
+                *w,
+                "ministre" | "ministres" | "secretaire" | "ministere" | "etat"
+            )
+        })
 }
 
 /// A role phrase right before the name ("le ministre malien des Affaires étrangères, X", "le
@@ -605,6 +584,7 @@ fn role_around(
     let after_role = after
         .strip_prefix(", ")
         .or_else(|| after.strip_prefix(" ("))
+        .filter(|rest| starts_with_role(rest, g))
         .and_then(|rest| {
             let end = rest
                 .find([',', ';', '.', '(', ')', '«'])
@@ -628,9 +608,40 @@ fn role_around(
     (Some(role), country)
 }
 
+/// Whether `text` opens with a role, after at most a determiner and an adjective: "ministre
+/// nigérien de…", "le président", "l'ancien ministre" — not "a déclaré le porte-parole".
+fn starts_with_role(text: &str, g: &Gazetteer) -> bool {
+    let folded = fold(head(text, 80));
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let skip = usize::from(words.first().is_some_and(|w| DETERMINERS.contains(w)));
+    let skip = skip + usize::from(words.get(skip).is_some_and(|w| ROLE_ADJECTIVES.contains(w)));
+    let rest = words[skip.min(words.len())..].join(" ");
+    g.roles.iter().any(|r| {
+        rest.starts_with(r.as_str())
+            && rest[r.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric() || c == 's')
+    })
+}
+
+/// Determiners before a role: "le président", "son ministre".
+const DETERMINERS: &[&str] = &[
+    "le", "la", "l", "les", "son", "sa", "ses", "leur", "un", "une",
+];
+
+/// Adjectives before a role: "l'ancien ministre", "le nouveau président".
+const ROLE_ADJECTIVES: &[&str] = &[
+    "ancien", "ancienne", "nouveau", "nouvelle", "actuel", "actuelle", "premier", "puissant",
+    "influent",
+];
+
 /// The role phrase in `clause` (which starts at byte `offset` of the sentence): from its role
 /// word to the end; country from an adjective or a "du/de la …" complement inside it.
-fn role_in(
+pub(super) fn role_in(
     clause: &str,
     offset: usize,
     g: &Gazetteer,
@@ -790,101 +801,6 @@ fn learn_surnames(people: &[PersonMention], first: usize, known: &mut HashMap<St
             known.entry(surname).or_insert(i);
         }
     }
-}
-
-/// Byte ranges of quoted text inside a sentence: « … », “ … ” and "…", four words at least.
-fn quote_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    for (open, close) in [('«', '»'), ('“', '”')] {
-        let mut from = 0;
-        while let Some(o) = text[from..].find(open) {
-            let start = from + o + open.len_utf8();
-            let Some(c) = text[start..].find(close) else {
-                break;
-            };
-            let end = start + c;
-            push_quote(text, start, end, &mut out);
-            from = end + close.len_utf8();
-        }
-    }
-    let marks: Vec<usize> = text.match_indices('"').map(|(i, _)| i).collect();
-    for pair in marks.chunks(2) {
-        if let [a, b] = pair {
-            push_quote(text, a + 1, *b, &mut out);
-        }
-    }
-    out.sort();
-    out
-}
-
-fn push_quote(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
-    let inner = &text[start..end];
-    let trimmed = inner.trim();
-    if trimmed.split_whitespace().count() >= 4 {
-        let lead = inner.len() - inner.trim_start().len();
-        out.push((start + lead, start + lead + trimmed.len()));
-    }
-}
-
-/// Who said the quote at `start..end`: the name after a speech verb that follows it ("», a
-/// affirmé M. Gromyko"), "selon X", or the person who is the sentence's subject before it;
-/// "a-t-il ajouté" refers to the previous sentence's subject.
-fn attribute(
-    text: &str,
-    start: usize,
-    end: usize,
-    people: &[PersonMention],
-    offset: usize,
-    previous: Option<&str>,
-) -> Option<String> {
-    let after_start = offset + end;
-    let following = fold(head(&text[end..], 200));
-    let tail_words: Vec<&str> = following
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(6)
-        .collect();
-    let verb_follows = tail_words.iter().any(|w| SPEECH_VERBS.contains(w));
-    if verb_follows {
-        if let Some(p) = people
-            .iter()
-            .find(|p| p.start >= after_start && p.start <= after_start + 60)
-        {
-            return Some(p.name.clone());
-        }
-        if tail_words
-            .iter()
-            .take(4)
-            .any(|w| *w == "il" || *w == "elle")
-        {
-            return people
-                .iter()
-                .rev()
-                .find(|p| p.start < offset + start)
-                .map(|p| p.name.clone())
-                .or(previous.map(str::to_string));
-        }
-    }
-    let before = tail(&text[..start], 300);
-    let before_start = start - before.len();
-    // ASCII lower case keeps every byte where it was, so the offset holds in the text.
-    if let Some(at) = before.to_ascii_lowercase().rfind("selon ") {
-        let at = before_start + at;
-        if let Some(p) = people
-            .iter()
-            .find(|p| p.start >= offset + at && p.start < offset + start)
-        {
-            return Some(p.name.clone());
-        }
-    }
-    if let Some(p) = people.iter().rev().find(|p| p.end <= offset + start) {
-        return Some(p.name.clone());
-    }
-    let opening = fold(head(&text[..start], 16));
-    if opening.trim_start().starts_with("il ") || opening.trim_start().starts_with("elle ") {
-        return previous.map(str::to_string);
-    }
-    None
 }
 
 /// A meeting mention: a meeting noun or verb, with what the sentence says of when, where and who.

@@ -3,6 +3,7 @@
 //! article's date, and the countries each sentence names. Pure.
 
 pub mod entities;
+pub mod quotes;
 pub mod sentences;
 
 use crate::corpus::Article;

@@ -99,7 +99,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
             let closing = j < chars.len()
                 && match chars[j].1 {
                     '»' | '”' | ')' | ']' | '’' => true,
-                    '"' => quote_opens(&chars, j) == Some(false),
+                    '"' => quotes.straight,
                     _ => false,
                 };
             if !closing {
@@ -167,6 +167,9 @@ fn split_camel(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 struct Quotes {
     depth: i32,
     opened_at: usize,
+    /// Whether a straight quote is open. Straight quotes alternate: joined paragraphs glue a
+    /// closing one to the next word ("caïd"et), so what follows cannot tell them apart.
+    straight: bool,
 }
 
 impl Quotes {
@@ -175,7 +178,10 @@ impl Quotes {
         let opens = match c {
             '«' | '“' => Some(true),
             '»' | '”' => Some(false),
-            '"' => quote_opens(chars, i),
+            '"' => {
+                self.straight = !self.straight;
+                Some(self.straight)
+            }
             _ => None,
         };
         match opens {
@@ -193,23 +199,9 @@ impl Quotes {
     fn open(&mut self, pos: usize) -> bool {
         if self.depth > 0 && pos - self.opened_at > 600 {
             self.depth = 0;
+            self.straight = false;
         }
         self.depth > 0
-    }
-}
-
-/// Whether the straight quote at `i` opens (a word follows it) or closes (a space, punctuation
-/// or the end follows it).
-fn quote_opens(chars: &[(usize, char)], i: usize) -> Option<bool> {
-    match chars.get(i + 1).map(|&(_, c)| c) {
-        None => Some(false),
-        Some(c)
-            if c.is_whitespace()
-                || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '»') =>
-        {
-            Some(false)
-        }
-        Some(_) => Some(true),
     }
 }
 

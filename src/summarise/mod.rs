@@ -37,7 +37,7 @@ impl Default for Sizes {
             facts_per_country: 6,
             facts_per_meeting: 4,
             key_points: 5,
-            quotes: 12,
+            quotes: 20,
             timeline: 30,
             meetings: 12,
             countries: 30,
@@ -511,9 +511,9 @@ fn make_meeting(
             .entities
             .quotes
             .iter()
-            .filter(|q| q.sentence == sentence && q.speaker.is_some())
+            .filter(|q| q.sentence == sentence)
         {
-            quotes.push(make_quote(a, q, input, registry, ids));
+            quotes.extend(make_quote(a, q, input, registry, ids).map(|(quote, _)| quote));
         }
     }
     let contradictions = e
@@ -577,58 +577,160 @@ fn capitalise(text: &str) -> String {
     }
 }
 
-fn make_quote(
+/// The person who said a quote: its speaker's name resolved in the registry, or the one person
+/// holding the role it was given by (of that country, or named in that article).
+fn speaker_of(
     a: usize,
-    q: &crate::extract::entities::QuoteMention,
-    input: &Input,
+    q: &crate::extract::quotes::QuoteMention,
     registry: &people::Registry,
-    ids: &HashMap<usize, String>,
-) -> Quote {
-    let g = input.gazetteer;
-    let person = q
-        .speaker
-        .as_deref()
-        .and_then(|s| registry.by_name(s))
-        .map(|p| &registry.people[p]);
-    Quote {
-        text: input.articles[a].body[q.start..q.end].to_string(),
-        speaker: person.map(|p| p.name.clone()).or_else(|| q.speaker.clone()),
-        speaker_role: person.and_then(|p| p.role().map(str::to_string)),
-        speaker_country_iso3: person.and_then(|p| p.country().map(|c| g.countries[c].iso3.clone())),
-        sources: ids.get(&a).cloned().into_iter().collect(),
+) -> Option<usize> {
+    if let Some(name) = &q.speaker {
+        return registry.by_name(name);
+    }
+    let role = q.by_role.as_ref()?;
+    let here = BTreeSet::from([a]);
+    match role.country {
+        Some(country) => registry.by_role(&role.role, country, &here),
+        None => {
+            let holders: Vec<usize> = (0..registry.people.len())
+                .filter(|&p| {
+                    registry.people[p].articles.contains(&a) && registry.people[p].holds(&role.role)
+                })
+                .collect();
+            (holders.len() == 1).then(|| holders[0])
+        }
     }
 }
 
-/// Attributed quotes of the period's articles, the same words from several sources once.
+fn make_quote(
+    a: usize,
+    q: &crate::extract::quotes::QuoteMention,
+    input: &Input,
+    registry: &people::Registry,
+    ids: &HashMap<usize, String>,
+) -> Option<(Quote, Option<usize>)> {
+    let g = input.gazetteer;
+    let id = speaker_of(a, q, registry);
+    let person = id.map(|p| &registry.people[p]);
+    let speaker = person
+        .map(|p| p.name.clone())
+        .or_else(|| q.speaker.clone())?;
+    let quote = Quote {
+        text: input.articles[a].body[q.start..q.end].to_string(),
+        speaker: Some(speaker),
+        speaker_role: person.and_then(|p| p.role().map(str::to_string)),
+        speaker_country_iso3: person.and_then(|p| p.country().map(|c| g.countries[c].iso3.clone())),
+        sources: ids.get(&a).cloned().into_iter().collect(),
+    };
+    Some((quote, id))
+}
+
+/// At most this many quotes of one speaker, so that the section hears several voices.
+const QUOTES_PER_SPEAKER: usize = 3;
+
+/// Attributed quotes of the period's articles, the same words from several sources once, ranked
+/// by how many sources carry them, how central their speaker is to the corpus (the articles
+/// that name them) and how central their words are.
 fn quotes(input: &Input, registry: &people::Registry, ids: &HashMap<usize, String>) -> Vec<Quote> {
-    let mut by_text: BTreeMap<String, Quote> = BTreeMap::new();
+    let mut by_text: BTreeMap<String, (Quote, Option<usize>)> = BTreeMap::new();
     for (a, x) in input.extractions.iter().enumerate() {
         if !ids.contains_key(&a) || !input.article_in_period(a) {
             continue;
         }
-        for q in x.entities.quotes.iter().filter(|q| q.speaker.is_some()) {
-            let quote = make_quote(a, q, input, registry, ids);
-            let entry = by_text.entry(fold(&quote.text)).or_insert_with(|| Quote {
-                sources: Vec::new(),
-                ..quote.clone()
+        for q in &x.entities.quotes {
+            let Some((quote, person)) = make_quote(a, q, input, registry, ids) else {
+                continue;
+            };
+            let entry = by_text.entry(quote_key(&quote.text)).or_insert_with(|| {
+                (
+                    Quote {
+                        sources: Vec::new(),
+                        ..quote.clone()
+                    },
+                    person,
+                )
             });
             for s in quote.sources {
-                if !entry.sources.contains(&s) {
-                    entry.sources.push(s);
+                if !entry.0.sources.contains(&s) {
+                    entry.0.sources.push(s);
                 }
             }
         }
     }
-    let mut list: Vec<Quote> = by_text.into_values().collect();
-    list.sort_by(|a, b| {
-        b.sources
-            .len()
-            .cmp(&a.sources.len())
+    let topic = word_frequencies(input);
+    let articles = input.articles.len().max(1) as f64;
+    let mut scored: Vec<(f64, Quote)> = by_text
+        .into_values()
+        .map(|(quote, person)| {
+            let named_in = person.map_or(1, |p| registry.people[p].articles.len()) as f64;
+            let words = facts::content_words(&quote.text);
+            let central = words
+                .iter()
+                .map(|w| f64::from(topic.get(w).copied().unwrap_or(0)) / articles)
+                .sum::<f64>()
+                / words.len().max(1) as f64;
+            let score = (1.0 + quote.sources.len() as f64).ln()
+                + (1.0 + named_in).ln()
+                + 2.0 * central
+                + statement(&quote.text);
+            (score, quote)
+        })
+        .collect();
+    scored.sort_by(|(sa, a), (sb, b)| {
+        sb.total_cmp(sa)
             .then_with(|| a.speaker.cmp(&b.speaker))
             .then_with(|| a.text.cmp(&b.text))
     });
-    list.truncate(input.sizes.quotes);
-    list
+    let mut per_speaker: HashMap<String, usize> = HashMap::new();
+    scored
+        .into_iter()
+        .map(|(_, q)| q)
+        .filter(|q| {
+            let n = per_speaker
+                .entry(q.speaker.clone().unwrap_or_default())
+                .or_default();
+            *n += 1;
+            *n <= QUOTES_PER_SPEAKER
+        })
+        .take(input.sizes.quotes)
+        .collect()
+}
+
+/// A whole statement (a sentence of eight words or more, opening with a capital) is worth more
+/// than a few words quoted inside a reporter's sentence ("a dénoncé un « jeu dangereux »").
+fn statement(text: &str) -> f64 {
+    let words = text.split_whitespace().count();
+    let capital = text.chars().next().is_some_and(char::is_uppercase);
+    match (words >= 8, capital) {
+        (true, true) => 1.0,
+        (true, false) => 0.5,
+        _ => 0.0,
+    }
+}
+
+/// The same quote carried twice with a word changed: its first six words, folded.
+fn quote_key(text: &str) -> String {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// In how many articles each content word appears.
+fn word_frequencies(input: &Input) -> HashMap<u64, u32> {
+    let mut df: HashMap<u64, u32> = HashMap::new();
+    for (article, x) in input.articles.iter().zip(input.extractions) {
+        let mut seen = BTreeSet::new();
+        for s in &x.sentences {
+            seen.extend(facts::content_words(&article.body[s.start..s.end]));
+        }
+        for w in seen {
+            *df.entry(w).or_default() += 1;
+        }
+    }
+    df
 }
 
 /// Dated events: sentences with a day or month date in the period, and the meetings; by date.

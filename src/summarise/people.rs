@@ -34,11 +34,12 @@ impl Person {
             .map(|(c, _)| *c)
     }
 
-    /// Whether one of their roles is `role` or starts with it ("ministre de la Défense" matches
-    /// "ministre de la Défense et des Anciens combattants").
+    /// Whether one of their roles is `role` or a more precise one ("ministre de la Défense"
+    /// matches "ministre de la Défense et des Anciens combattants"; "chef de la diplomatie"
+    /// matches "ministre des Affaires étrangères").
     pub fn holds(&self, role: &str) -> bool {
-        let wanted = fold(role);
-        self.roles.keys().any(|r| fold(r).starts_with(&wanted))
+        let g = crate::gazetteer::Gazetteer::shipped();
+        self.roles.keys().any(|r| g.holds_role(r, role))
     }
 }
 
