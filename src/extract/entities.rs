@@ -20,7 +20,32 @@ pub struct PersonMention {
     /// Index into the gazetteer's countries.
     #[serde(skip)]
     pub country: Option<usize>,
+    /// How this mention gives the country; `None` when it only repeats an earlier mention's.
+    #[serde(skip)]
+    pub country_by: Option<CountryEvidence>,
     pub sentence: usize,
+}
+
+/// How a mention tells a person's country, from the strongest to the weakest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum CountryEvidence {
+    /// The only country the sentence names, with a role that gives none.
+    Sentence,
+    /// A demonym or adjective next to the name: "l'Américaine X", "X, l'homme fort de l'Est libyen".
+    Apposition,
+    /// The role itself: "le ministre malien des Affaires étrangères", "le président du Niger".
+    Role,
+}
+
+impl CountryEvidence {
+    /// How much one mention's evidence weighs against another's.
+    pub fn weight(self) -> usize {
+        match self {
+            CountryEvidence::Sentence => 1,
+            CountryEvidence::Apposition => 2,
+            CountryEvidence::Role => 4,
+        }
+    }
 }
 
 /// Participants given by role and country rather than by name ("les ministres des Affaires
@@ -523,13 +548,14 @@ fn find_people(
         let cued = i > 0 && PERSON_CUES.contains(&words[i - 1].folded.as_ref());
         if (2..=5).contains(&count) || (count == 1 && cued) {
             let (start, end) = (words[i].start, words[last_name_word].end);
-            let (role, country) = role_around(text, words, i, last_name_word, g, s);
+            let (role, found) = role_around(text, words, i, last_name_word, g, s);
             out.push(PersonMention {
                 start: s.start + start,
                 end: s.start + end,
                 name: text[start..end].to_string(),
                 role,
-                country,
+                country: found.map(|(c, _)| c),
+                country_by: found.map(|(_, by)| by),
                 sentence: index,
             });
         }
@@ -565,7 +591,7 @@ fn role_around(
     last: usize,
     g: &Gazetteer,
     s: &SentenceView,
-) -> (Option<String>, Option<usize>) {
+) -> (Option<String>, Option<(usize, CountryEvidence)>) {
     let name_start = words[first].start;
     let name_end = words[last].end;
     // Before: the clause that ends at the name (or at the comma just before it), within a
@@ -577,6 +603,11 @@ fn role_around(
     let clause_start = before.rfind([',', ';', ':', '(', '«', '.']).map_or(0, |p| {
         p + before[p..].chars().next().map_or(1, char::len_utf8)
     });
+    // "le président X et le ministre des Affaires étrangères Y": Y's role is after the "et".
+    let clause_start = match before[clause_start..].rfind(" et ") {
+        Some(at) if starts_with_role(&before[clause_start + at + 4..], g) => clause_start + at + 4,
+        _ => clause_start,
+    };
     let clause = &before[clause_start..];
     let before_role = role_in(clause, window_start + clause_start, g, s, true);
     // After: ", [le|la|l'] ROLE …" up to the next comma.
@@ -592,20 +623,75 @@ fn role_around(
             let offset = name_end + (after.len() - rest.len());
             role_in(&rest[..end], offset, g, s, false)
         });
+    let apposition = apposition_country(text, name_start, name_end, s, g)
+        .map(|c| (c, CountryEvidence::Apposition));
     // The side that also gives a country wins ("le général X, ministre burkinabè de la Défense").
     let (role, country) = match (before_role, after_role) {
         (Some(b), Some(a)) if b.1.is_none() && a.1.is_some() => a,
         (Some(b), _) => b,
         (None, Some(a)) => a,
-        (None, None) => return (None, None),
+        (None, None) => return (None, apposition),
     };
-    // No country in the role: the one country the sentence names, if it names only one.
-    let country = country.or_else(|| {
+    let from_role = country.map(|c| (c, CountryEvidence::Role));
+    // No country in the role: a demonym by the name, or else the one country the sentence
+    // names, if it names only one.
+    let found = from_role.or(apposition).or_else(|| {
         let mut named: Vec<usize> = s.countries.iter().map(|m| m.country).collect();
         named.dedup();
-        (named.len() == 1).then(|| named[0])
+        (named.len() == 1).then(|| (named[0], CountryEvidence::Sentence))
     });
-    (Some(role), country)
+    (Some(role), found)
+}
+
+/// A country adjective or demonym right by the name: "l'Américaine X", "le Libyen X", or in an
+/// apposition that opens with a determiner, "X, l'homme fort de l'Est libyen,".
+fn apposition_country(
+    text: &str,
+    name_start: usize,
+    name_end: usize,
+    s: &SentenceView,
+    g: &Gazetteer,
+) -> Option<usize> {
+    let adjective = |m: &&Mention| m.kind == MentionKind::Adjective;
+    let (start, end) = (s.start + name_start, s.start + name_end);
+    if let Some(m) = s
+        .countries
+        .iter()
+        .filter(adjective)
+        .find(|m| m.end <= start && start - m.end <= 2)
+    {
+        return Some(m.country);
+    }
+    let after = head(&text[name_end..], 100);
+    let rest = after.strip_prefix(", ")?;
+    let opens = fold(head(rest, 4));
+    if !(opens.starts_with("l'")
+        || opens.starts_with("l’")
+        || opens.starts_with("le ")
+        || opens.starts_with("la ")
+        || opens.starts_with("un"))
+    {
+        return None;
+    }
+    let close = end + 2 + rest.find([',', ';', '.', '(']).unwrap_or(rest.len());
+    s.countries
+        .iter()
+        .filter(adjective)
+        .find(|m| m.start >= end && m.end <= close)
+        .map(|m| m.country)
+        .or_else(|| national_body(s, end, close, g))
+}
+
+/// The country of an organisation named between `start` and `end` that belongs to one country
+/// (a government, an army, an armed group of one country).
+fn national_body(s: &SentenceView, start: usize, end: usize, g: &Gazetteer) -> Option<usize> {
+    s.organisations
+        .iter()
+        .filter(|o| o.start >= start && o.end <= end)
+        .find_map(|o| match g.organisations[o.org].members.as_slice() {
+            [one] if g.organisations[o.org].kind != "bloc" => Some(*one),
+            _ => None,
+        })
 }
 
 /// Whether `text` opens with a role, after at most a determiner and an adjective: "ministre
@@ -727,6 +813,10 @@ pub(super) fn role_in(
             }
         }
     }
+    // "le ministre de l'Intérieur du GNA": a national body's country.
+    if country.is_none() {
+        country = national_body(s, phrase_start, phrase_end, g);
+    }
     removals.sort();
     for (from, to) in removals.into_iter().rev() {
         if cleaned.is_char_boundary(from) && cleaned.is_char_boundary(to) {
@@ -766,7 +856,10 @@ fn resolve_surnames(
                 let mention = &mut people[p];
                 mention.name = name;
                 mention.role = mention.role.take().or(role);
-                mention.country = mention.country.or(country);
+                if mention.country.is_none() {
+                    mention.country = country;
+                    mention.country_by = None;
+                }
             }
         }
     }
@@ -786,6 +879,7 @@ fn resolve_surnames(
                 name: people[full].name.clone(),
                 role: people[full].role.clone(),
                 country: people[full].country,
+                country_by: None,
                 sentence: index,
             });
         }
@@ -1111,6 +1205,53 @@ mod tests {
     fn country(p: &PersonMention) -> Option<&str> {
         p.country
             .map(|c| Gazetteer::shipped().countries[c].iso3.as_str())
+    }
+
+    fn person<'a>(e: &'a Entities, name: &str) -> &'a PersonMention {
+        e.people
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("{name} in {:?}", e.people))
+    }
+
+    #[test]
+    fn a_coordinated_role_belongs_to_the_second_name() {
+        let e = entities("Le président Kofi Mensah et le ministre malien des Affaires étrangères Jean Traoré sont arrivés.");
+        let traore = person(&e, "Jean Traoré");
+        assert_eq!(
+            traore.role.as_deref(),
+            Some("ministre des Affaires étrangères")
+        );
+        assert_eq!(country(traore), Some("MLI"));
+        assert_eq!(traore.country_by, Some(CountryEvidence::Role));
+    }
+
+    #[test]
+    fn a_demonym_by_the_name_gives_the_country() {
+        let e = entities("L'Américaine Jane Porter a rencontré le chef de l'opposition. Paul Ngono, l'homme fort du régime camerounais, a refusé.");
+        let porter = person(&e, "Jane Porter");
+        assert_eq!(
+            (country(porter), porter.country_by),
+            (Some("USA"), Some(CountryEvidence::Apposition))
+        );
+        let ngono = person(&e, "Paul Ngono");
+        assert_eq!(
+            (country(ngono), ngono.country_by),
+            (Some("CMR"), Some(CountryEvidence::Apposition))
+        );
+    }
+
+    #[test]
+    fn a_national_body_in_the_role_gives_the_country() {
+        let e = entities("Le porte-parole des Taliban, Karim Zaki, a démenti ces informations.");
+        let zaki = person(&e, "Karim Zaki");
+        assert_eq!(country(zaki), Some("AFG"));
+    }
+
+    #[test]
+    fn a_statement_after_the_comma_is_not_a_role() {
+        let e = entities("Il a rencontré Paul Ngono, a déclaré le porte-parole de l'ONU.");
+        assert_eq!(person(&e, "Paul Ngono").role, None);
     }
 
     #[test]

@@ -87,8 +87,10 @@ impl Registry {
                 if let Some(role) = &mention.role {
                     *person.roles.entry(role.clone()).or_default() += 1;
                 }
-                if let Some(c) = mention.country {
-                    *person.countries.entry(c).or_default() += 1;
+                // A country given by a role outweighs one only the sentence names; a mention that
+                // repeats an earlier one's country does not vote again.
+                if let (Some(c), Some(by)) = (mention.country, mention.country_by) {
+                    *person.countries.entry(c).or_default() += by.weight();
                 }
                 if !person.articles.contains(a) {
                     person.articles.push(*a);

@@ -81,3 +81,30 @@ fn the_window_keeps_events_by_their_own_date() {
     assert!(dropped.meetings.is_empty());
     assert!(dropped.timeline.is_empty());
 }
+
+#[test]
+fn a_country_given_by_a_role_outweighs_countries_a_sentence_happens_to_name() {
+    // One article gives the role's country; two others only name another country nearby.
+    let b = briefing(&[
+        "04-04-2025 10:00 - Titre\n\nLe ministre ghanéen des Finances Kofi Mensah a présenté le budget.",
+        "05-04-2025 10:00 - Titre\n\nLe ministre Kofi Mensah est arrivé au Togo pour une visite de deux jours.",
+        "06-04-2025 10:00 - Titre\n\nLe ministre Kofi Mensah a quitté le Togo dans la soirée après ses entretiens.",
+    ]);
+    let mensah = b.people.iter().find(|p| p.name == "Kofi Mensah").unwrap();
+    assert_eq!(mensah.country_iso3.as_deref(), Some("GHA"));
+}
+
+#[test]
+fn quotes_of_a_central_speaker_come_first() {
+    let b = briefing(&[
+        "04-04-2025 10:00 - Titre\n\n« Nous signerons cet accord avant la fin du mois prochain », a déclaré Zoé Vidal. Zoé Vidal est la cheffe du gouvernement.",
+        "05-04-2025 10:00 - Titre\n\nZoé Vidal a reçu les syndicats. « Le dialogue reste ouvert avec tous les partenaires sociaux », a déclaré Zoé Vidal.",
+        "06-04-2025 10:00 - Titre\n\n« Je ne suis pas certain que ce soit une bonne idée pour le pays », a déclaré Alain Morel, un habitant.",
+    ]);
+    let speakers: Vec<&str> = b
+        .quotes
+        .iter()
+        .map(|q| q.speaker.as_deref().unwrap())
+        .collect();
+    assert_eq!(speakers, ["Zoé Vidal", "Zoé Vidal", "Alain Morel"]);
+}
