@@ -363,16 +363,34 @@ fn select_facts(
             }
         }
     }
+    // How many articles speak of each subject: the best covered get the most facts.
+    let coverage: BTreeMap<Subject, usize> = candidates
+        .iter()
+        .map(|(subject, list)| {
+            let articles: BTreeSet<usize> = list
+                .iter()
+                .flat_map(|&(c, _)| clusters[c].members.iter().map(|p| p.article))
+                .collect();
+            (*subject, articles.len())
+        })
+        .collect();
+    let widest = coverage.values().copied().max().unwrap_or(1).max(1);
     candidates
         .into_iter()
         .map(|(subject, list)| {
-            (
-                subject,
-                facts::select(&list, clusters, input.sizes.facts_per_country),
-            )
+            let size = section_size(input.sizes.facts_per_country, coverage[&subject], widest);
+            (subject, facts::select(&list, clusters, size))
         })
         .filter(|(_, chosen)| !chosen.is_empty())
         .collect()
+}
+
+/// How many facts a subject gets: `base` for one covered by a quarter of the articles the best
+/// covered one is, twice `base` for the best covered, growing with the square root between (a
+/// country in twenty articles gets more than one in two), and at least one.
+fn section_size(base: usize, articles: usize, widest: usize) -> usize {
+    let share = articles as f64 / widest as f64;
+    ((2.0 * base as f64 * share.sqrt()).round() as usize).clamp(1, 2 * base)
 }
 
 fn make_fact(

@@ -108,3 +108,54 @@ fn quotes_of_a_central_speaker_come_first() {
         .collect();
     assert_eq!(speakers, ["Zoé Vidal", "Zoé Vidal", "Alain Morel"]);
 }
+
+#[test]
+fn the_best_covered_country_gets_more_facts() {
+    let topics = [
+        "un accord sur les routes",
+        "un budget pour les écoles",
+        "une réforme des impôts",
+        "un plan contre la sécheresse",
+        "une loi sur les mines",
+        "un programme de vaccination",
+        "un partenariat pour le rail",
+        "une enquête sur la corruption",
+        "un fonds pour les paysans",
+        "une campagne contre le paludisme",
+        "un projet de barrage",
+        "un recensement national",
+        "un festival de musique",
+        "un traité sur la pêche",
+        "une réforme de la police",
+        "un marché pour le cacao",
+    ];
+    let articles: Vec<String> = topics
+        .chunks(2)
+        .enumerate()
+        .map(|(i, pair)| {
+            format!(
+                "0{}-04-2025 10:00 - Titre\n\nLe Ghana a présenté mardi {} après de longues discussions au parlement.\nLe gouvernement du Ghana prépare aussi {} pour la saison prochaine.\nLe Togo observe {} avec intérêt depuis sa frontière.",
+                i + 1,
+                pair[0],
+                pair[1],
+                pair[0]
+            )
+        })
+        .collect();
+    let texts: Vec<&str> = articles.iter().map(String::as_str).collect();
+    let b = briefing(&texts);
+    let facts = |iso: &str| {
+        b.countries
+            .iter()
+            .find(|c| c.iso3 == iso)
+            .map_or(0, |c| c.facts.len())
+    };
+    assert!(
+        facts("GHA") > Sizes::default().facts_per_country,
+        "{}",
+        facts("GHA")
+    );
+    assert_eq!(section_size(6, 20, 20), 12);
+    assert_eq!(section_size(6, 5, 20), 6);
+    assert_eq!(section_size(6, 1, 20), 3);
+}
