@@ -186,11 +186,17 @@ fn the_bamako_conference_of_1_december_2024() {
 }
 
 /// Whether a fact's text names the country (name, capital or adjective).
+/// Whether `text` names the country, by its name, adjective or capital, or by one of its towns
+/// named as a place ("à Biarritz" is in France).
 fn names(text: &str, iso3: &str) -> bool {
     let g = Gazetteer::shipped();
+    let cities = &g.cities().cities;
     g.find(text)
         .iter()
         .any(|m| g.countries[m.country].iso3 == iso3)
+        || g.places_in(text, 0..text.len())
+            .iter()
+            .any(|m| g.countries[cities[m.city].country].iso3 == iso3)
 }
 
 #[test]

@@ -385,6 +385,7 @@ pub struct SentenceView<'a> {
     pub end: usize,
     pub countries: &'a [Mention],
     pub organisations: &'a [OrgMention],
+    pub places: &'a [crate::gazetteer::PlaceMention],
 }
 
 /// People, quotes and meetings of an article, sentence by sentence, with later mentions of a
@@ -510,7 +511,8 @@ fn find_people(
         s.countries
             .iter()
             .map(|m| (m.start, m.end))
-            .chain(s.organisations.iter().map(|m| (m.start, m.end))),
+            .chain(s.organisations.iter().map(|m| (m.start, m.end)))
+            .chain(s.places.iter().map(|m| (m.start, m.end))),
     );
     let taken = |start: usize, end: usize| named.overlaps(s.start + start, s.start + end);
     let mut i = 0;
@@ -546,8 +548,10 @@ fn find_people(
         }
         let count = run_end - i;
         let cued = i > 0 && PERSON_CUES.contains(&words[i - 1].folded.as_ref());
-        if (2..=5).contains(&count) || (count == 1 && cued) {
-            let (start, end) = (words[i].start, words[last_name_word].end);
+        let (start, end) = (words[i].start, words[last_name_word].end);
+        // "Bani Walid", "Sidi Barrani": a town's name is a place, unless a title makes it a name.
+        let town = !cued && g.cities().by_name(&text[start..end]).is_some();
+        if !town && ((2..=5).contains(&count) || (count == 1 && cued)) {
             let (role, found) = role_around(text, words, i, last_name_word, g, s);
             out.push(PersonMention {
                 start: s.start + start,
@@ -1187,6 +1191,10 @@ mod tests {
             .iter()
             .map(|r| g.organisations_in(body, r.clone()))
             .collect();
+        let places: Vec<Vec<crate::gazetteer::PlaceMention>> = ranges
+            .iter()
+            .map(|r| g.places_in(body, r.clone()))
+            .collect();
         let views: Vec<SentenceView> = ranges
             .iter()
             .enumerate()
@@ -1195,6 +1203,7 @@ mod tests {
                 end: r.end,
                 countries: &countries[i],
                 organisations: &orgs[i],
+                places: &places[i],
             })
             .collect();
         let dates =

@@ -8,7 +8,7 @@ pub mod sentences;
 
 use crate::corpus::Article;
 use crate::dates::grammar::{self, DateMention};
-use crate::gazetteer::{Gazetteer, Mention, OrgMention};
+use crate::gazetteer::{Gazetteer, Mention, OrgMention, PlaceMention};
 use entities::{Entities, SentenceView};
 use rayon::prelude::*;
 use sentences::{cut_long, is_heading, paragraphs, split_sentences, MAX_SENTENCE_BYTES};
@@ -38,6 +38,8 @@ pub struct Sentence {
     pub countries: Vec<Mention>,
     /// Organisation and bloc mentions, byte ranges relative to the body.
     pub organisations: Vec<OrgMention>,
+    /// Cities and towns named as places, byte ranges relative to the body.
+    pub places: Vec<PlaceMention>,
     /// A piece of a passage too long to be a sentence (see `sentences::cut_long`): read for
     /// what it names, never shown as a fact.
     pub cut: bool,
@@ -154,13 +156,15 @@ pub fn extract_article(article: &Article, gazetteer: &Gazetteer) -> ArticleExtra
     for span in layout.sentences {
         let (start, end) = (span.range.start, span.range.end);
         let countries = gazetteer.countries_in(body, span.range.clone());
-        let organisations = gazetteer.organisations_in(body, span.range);
+        let organisations = gazetteer.organisations_in(body, span.range.clone());
+        let places = gazetteer.places_in(body, span.range);
         out.sentences.push(Sentence {
             start,
             end,
             paragraph: span.paragraph,
             countries,
             organisations,
+            places,
             cut: span.cut,
         });
     }
@@ -172,6 +176,7 @@ pub fn extract_article(article: &Article, gazetteer: &Gazetteer) -> ArticleExtra
             end: s.end,
             countries: &s.countries,
             organisations: &s.organisations,
+            places: &s.places,
         })
         .collect();
     let entities = entities::find(body, &views, &out.dates, gazetteer);

@@ -52,7 +52,9 @@ pub fn clusters(
                 !sentence.cut && text.ends_with(['.', '!', '?', '…', '»', '"', '”', ')']);
             if complete
                 && FACT_CHARS.contains(&length)
-                && (!sentence.countries.is_empty() || !sentence.organisations.is_empty())
+                && (!sentence.countries.is_empty()
+                    || !sentence.organisations.is_empty()
+                    || !sentence.places.is_empty())
             {
                 places.push(Place {
                     article: a,
@@ -215,6 +217,23 @@ fn aboutness(
             0.0
         };
         *about.entry(m.country).or_default() += kind + early;
+    }
+    // A town where something happens makes the sentence about its country, wherever it stands
+    // ("les combats ont repris à Tarhouna"), unless the sentence names the country there.
+    let cities = &g.cities().cities;
+    for m in &s.places {
+        if s.countries
+            .iter()
+            .any(|c| c.start < m.end && m.start < c.end)
+        {
+            continue;
+        }
+        let early = if ((m.start - s.start) as f64) / length < 0.35 {
+            0.5
+        } else {
+            0.0
+        };
+        *about.entry(cities[m.city].country).or_default() += 0.9 + early;
     }
     let mut blocs: Vec<usize> = s
         .organisations

@@ -159,3 +159,22 @@ fn the_best_covered_country_gets_more_facts() {
     assert_eq!(section_size(6, 5, 20), 6);
     assert_eq!(section_size(6, 1, 20), 3);
 }
+
+#[test]
+fn a_town_stands_for_its_country_and_is_not_a_person() {
+    let b = briefing(&[
+        "04-04-2025 10:00 - Titre\n\nLes combats ont repris mardi à Kati, à une quinzaine de kilomètres de la capitale.",
+        "05-04-2025 10:00 - Titre\n\nLes forces sont entrées dans la ville de Bani Walid après trois jours de siège.",
+    ]);
+    let mali = b
+        .countries
+        .iter()
+        .find(|c| c.iso3 == "MLI")
+        .expect("Kati is in Mali");
+    assert!(mali.facts[0].text.contains("Kati"));
+    assert!(
+        b.people.iter().all(|p| p.name != "Bani Walid"),
+        "{:?}",
+        b.people
+    );
+}

@@ -2,6 +2,10 @@
 //! adjectives in all genders and numbers, capitals used as metonyms, other names, ISO codes. It
 //! finds the countries a sentence speaks of, with the byte range of each mention.
 
+pub mod cities;
+
+pub use cities::{Cities, City, PlaceMention};
+
 use crate::text::{fold, tokens, Token};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -170,9 +174,9 @@ pub struct Gazetteer {
     pub role_equivalents: Vec<(String, String)>,
 }
 
-const COUNTRIES_TSV: &str = include_str!("data/countries.tsv");
-const ORGANISATIONS_TSV: &str = include_str!("data/organisations.tsv");
-const ROLES: &str = include_str!("data/roles.txt");
+const COUNTRIES_TSV: &str = include_str!("../data/countries.tsv");
+const ORGANISATIONS_TSV: &str = include_str!("../data/organisations.tsv");
+const ROLES: &str = include_str!("../data/roles.txt");
 
 fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.lines()
@@ -366,6 +370,31 @@ impl Gazetteer {
         self.find_organisations(&body[range])
             .into_iter()
             .map(|m| OrgMention {
+                start: m.start + offset,
+                end: m.end + offset,
+                ..m
+            })
+            .collect()
+    }
+
+    /// The cities and towns (parsed on first use: the table is large).
+    pub fn cities(&self) -> &'static Cities {
+        let countries: HashMap<String, usize> = self
+            .countries
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.iso3.clone(), i))
+            .collect();
+        Cities::shipped(&countries)
+    }
+
+    /// Places named as places in `body[range]`, with byte ranges into `body`.
+    pub fn places_in(&self, body: &str, range: std::ops::Range<usize>) -> Vec<PlaceMention> {
+        let offset = range.start;
+        self.cities()
+            .find(&body[range])
+            .into_iter()
+            .map(|m| PlaceMention {
                 start: m.start + offset,
                 end: m.end + offset,
                 ..m
