@@ -2,6 +2,7 @@
 //! across articles when they say the same thing (near-duplicate sentences found by MinHash with
 //! LSH buckets, never all pairs), scored for importance and selected without redundancy (MMR).
 
+use super::paraphrase;
 use crate::corpus::Article;
 use crate::extract::ArticleExtraction;
 use crate::gazetteer::{Gazetteer, MentionKind};
@@ -68,7 +69,11 @@ pub fn clusters(
         &articles[p.article].body[s.start..s.end]
     };
     let signatures: Vec<[u64; HASHES]> = places.par_iter().map(|p| signature(text_of(p))).collect();
-    let groups = group(&signatures);
+    let bags: Vec<paraphrase::Bag> = places
+        .par_iter()
+        .map(|p| paraphrase::bag(text_of(p), p.article))
+        .collect();
+    let groups = group(&signatures, &paraphrase::pairs(&bags));
 
     // Document frequency of content words, for centrality.
     let mut df: HashMap<u64, u32> = HashMap::new();
@@ -118,10 +123,18 @@ pub fn clusters(
         let origins = origins(articles, chosen.iter().map(|p| p.article));
         let sentence = &x[best.article].sentences[best.sentence];
         let position = 1.0 / (1.0 + sentence.paragraph as f64);
+        // Independent origins say how sure a fact is; the articles that repeat it, even from one
+        // wire on several days, say how central it is to the story.
         let score = 1.5 * centrality
             + specificity(articles, x, &best)
             + 1.5 * (1.0 + origins as f64).log2()
-            + position;
+            + (chosen.len() as f64).log2()
+            + position
+            - if background(articles, x, &best) {
+                4.0
+            } else {
+                0.0
+            };
         let (about, blocs) = aboutness(x, &best, g, blocs_in_corpus);
         for p in &chosen {
             index.insert(*p, out.len());
@@ -162,6 +175,19 @@ pub fn specificity(articles: &[Article], x: &[ArticleExtraction], p: &Place) -> 
         score -= 1.0;
     }
     score
+}
+
+/// A background sentence, the history an article recalls rather than its news: it dates only
+/// what is a year or more older than the article ("divisée depuis 2015", "la chute du régime en
+/// 2011"). Wires repeat such paragraphs word for word, which would make them look corroborated.
+pub fn background(articles: &[Article], x: &[ArticleExtraction], p: &Place) -> bool {
+    let Some(published) = articles[p.article].published.map(|d| d.first_day()) else {
+        return false;
+    };
+    let ex = &x[p.article];
+    let s = &ex.sentences[p.sentence];
+    let mut dates = ex.dates_in(s).peekable();
+    dates.peek().is_some() && dates.all(|d| (published - d.from).num_days() > 365)
 }
 
 /// Words that mark a decision, a promise or a signature.
@@ -274,6 +300,16 @@ fn aboutness(
             about.remove(m);
         }
     }
+    // International organisations (the UN, NATO, an NGO) have their own section too; their
+    // facts stay with the countries they name as well.
+    blocs.extend(
+        s.organisations
+            .iter()
+            .map(|o| o.org)
+            .filter(|o| blocs_in_corpus.contains(o) && g.organisations[*o].kind == "organisation"),
+    );
+    blocs.sort();
+    blocs.dedup();
     // A passing mention (an adjective late in the sentence) is not what the sentence is about.
     about.retain(|_, w| *w >= 0.9);
     (about, blocs)
@@ -356,6 +392,11 @@ pub fn content_words(text: &str) -> Vec<u64> {
         .collect()
 }
 
+/// Whether a folded word is too common to tell sentences apart.
+pub fn is_stopword(word: &str) -> bool {
+    STOP.contains(&word)
+}
+
 const STOP: &[&str] = &[
     "avec",
     "dans",
@@ -436,9 +477,13 @@ fn signature(text: &str) -> [u64; HASHES] {
     mins
 }
 
-/// Union-find over LSH buckets: the root (smallest index) of each item's group.
-fn group(signatures: &[[u64; HASHES]]) -> Vec<usize> {
+/// Union-find over LSH buckets and paraphrase pairs: the root (smallest index) of each item's
+/// group.
+fn group(signatures: &[[u64; HASHES]], paraphrases: &[(usize, usize)]) -> Vec<usize> {
     let mut groups = UnionFind::new(signatures.len());
+    for &(a, b) in paraphrases {
+        groups.union(a, b);
+    }
     for band in 0..BANDS {
         let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
         for (i, sig) in signatures.iter().enumerate() {

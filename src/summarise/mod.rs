@@ -5,6 +5,7 @@
 
 pub mod facts;
 pub mod meetings;
+pub mod paraphrase;
 pub mod people;
 
 use crate::corpus::Article;
@@ -104,7 +105,7 @@ pub fn summarise(input: &Input) -> Briefing {
                 .iter()
                 .flat_map(|s| s.organisations.iter().map(|o| o.org))
         })
-        .filter(|o| g.organisations[*o].kind == "bloc")
+        .filter(|o| matches!(g.organisations[*o].kind.as_str(), "bloc" | "organisation"))
         .collect();
     let (clusters, cluster_of) = facts::clusters(articles, x, g, &blocs_in_corpus);
 

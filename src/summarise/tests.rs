@@ -178,3 +178,29 @@ fn a_town_stands_for_its_country_and_is_not_a_person() {
         b.people
     );
 }
+
+#[test]
+fn history_does_not_lead_a_section() {
+    let background = "Divisé depuis 2012 entre le nord et le sud, le Mali a connu trois coups d'État depuis son indépendance en 1960.";
+    let news = "Le gouvernement du Mali a annoncé mardi la libération de quatre otages détenus dans le nord du pays.";
+    let b = briefing(&[
+        &format!("04-04-2025 10:00 - Titre\n\n{background}\n{news}"),
+        &format!("05-04-2025 10:00 - Titre\n\nAutre chose encore ici.\n{background}"),
+    ]);
+    let mali = b.countries.iter().find(|c| c.iso3 == "MLI").unwrap();
+    assert_eq!(mali.facts[0].text, news, "{:?}", mali.facts);
+}
+
+#[test]
+fn an_organisation_has_its_own_section() {
+    let b = briefing(&[
+        "04-04-2025 10:00 - Titre\n\nAmnesty International a dénoncé mardi des exécutions sommaires commises par l'armée dans le nord du Burkina Faso.",
+        "05-04-2025 10:00 - Titre\n\nSelon Amnesty International, au moins quarante civils ont été tués lors de ces opérations au Burkina Faso.",
+    ]);
+    let amnesty = b
+        .blocs
+        .iter()
+        .find(|x| x.short == "Amnesty International")
+        .expect("a section for Amnesty International");
+    assert_eq!(amnesty.facts.len(), 2);
+}
