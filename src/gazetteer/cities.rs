@@ -10,7 +10,6 @@
 
 use crate::text::{fold, tokens, Token};
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// A city or town.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,12 +41,14 @@ const LOCATIVES: &[&str] = &[
     "a", "de", "d", "depuis", "vers", "pres", "au", "aux", "dans", "jusqu", "via", "entre", "et",
 ];
 
-const CITIES_TSV: &str = include_str!("../data/cities.tsv");
+pub(super) const CITIES_TSV: &str = include_str!("../data/cities.tsv");
 
 /// The cities, and their names (folded, "ou" as "u") to look them up.
 pub struct Cities {
     pub cities: Vec<City>,
     by_name: HashMap<String, usize>,
+    /// The first word of every name (its key), to pass over other words at once.
+    first_words: std::collections::HashSet<String>,
 }
 
 /// The comparison key of a name: folded, "ou" read as "u", words joined by single spaces.
@@ -60,16 +61,11 @@ fn key(words: &[&str]) -> String {
 }
 
 impl Cities {
-    /// The cities shipped with the binary, parsed once, on first use.
-    pub fn shipped(countries: &HashMap<String, usize>) -> &'static Cities {
-        static SHIPPED: OnceLock<Cities> = OnceLock::new();
-        SHIPPED.get_or_init(|| Cities::parse(CITIES_TSV, countries))
-    }
-
     /// Parses `data/cities.tsv`; places whose country the gazetteer does not know are left out.
     pub fn parse(tsv: &str, countries: &HashMap<String, usize>) -> Cities {
         let mut cities = Vec::new();
         let mut by_name = HashMap::new();
+        let mut first_words = std::collections::HashSet::new();
         for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
             let cols: Vec<&str> = line.split('\t').collect();
             let [name, iso3, population, latitude, longitude, others] = cols[..] else {
@@ -95,10 +91,15 @@ impl Cities {
                 if (1..=MAX_WORDS).contains(&words.len()) {
                     // Rows come most populous first: the first place of a name keeps it.
                     by_name.entry(key(&words)).or_insert(index);
+                    first_words.insert(key(&words[..1]));
                 }
             }
         }
-        Cities { cities, by_name }
+        Cities {
+            cities,
+            by_name,
+            first_words,
+        }
     }
 
     /// The city a name (as written) names, if any.
@@ -134,7 +135,11 @@ impl Cities {
     /// The longest city name starting at word `i` (capitalised, words joined by spaces,
     /// hyphens or apostrophes only).
     fn longest_at(&self, text: &str, words: &[Token], i: usize) -> Option<(usize, usize)> {
-        if !words[i].capitalised {
+        if !words[i].capitalised
+            || !self
+                .first_words
+                .contains(&words[i].folded.replace("ou", "u"))
+        {
             return None;
         }
         let mut best = None;

@@ -172,6 +172,8 @@ pub struct Gazetteer {
     /// Folded roles that name the same office as another ("chef de l'etat" → "president"),
     /// longest first.
     pub role_equivalents: Vec<(String, String)>,
+    /// The cities and towns, parsed on first use.
+    cities: OnceLock<Cities>,
 }
 
 const COUNTRIES_TSV: &str = include_str!("../data/countries.tsv");
@@ -207,6 +209,7 @@ impl Gazetteer {
             org_index: AliasIndex::default(),
             roles: Vec::new(),
             role_equivalents: Vec::new(),
+            cities: OnceLock::new(),
         };
         for (n, line) in data_lines(countries_tsv) {
             let cols: Vec<&str> = line.split('\t').collect();
@@ -378,14 +381,16 @@ impl Gazetteer {
     }
 
     /// The cities and towns (parsed on first use: the table is large).
-    pub fn cities(&self) -> &'static Cities {
-        let countries: HashMap<String, usize> = self
-            .countries
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.iso3.clone(), i))
-            .collect();
-        Cities::shipped(&countries)
+    pub fn cities(&self) -> &Cities {
+        self.cities.get_or_init(|| {
+            let countries: HashMap<String, usize> = self
+                .countries
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.iso3.clone(), i))
+                .collect();
+            Cities::parse(cities::CITIES_TSV, &countries)
+        })
     }
 
     /// Places named as places in `body[range]`, with byte ranges into `body`.

@@ -42,6 +42,7 @@ pub fn clusters(
     x: &[ArticleExtraction],
     g: &Gazetteer,
     blocs_in_corpus: &BTreeSet<usize>,
+    df: &HashMap<u64, u32>,
 ) -> (Vec<Cluster>, HashMap<Place, usize>) {
     let mut places = Vec::new();
     for (a, (article, ex)) in articles.iter().zip(x).enumerate() {
@@ -75,17 +76,6 @@ pub fn clusters(
         .collect();
     let groups = group(&signatures, &paraphrase::pairs(&bags));
 
-    // Document frequency of content words, for centrality.
-    let mut df: HashMap<u64, u32> = HashMap::new();
-    for (article, ex) in articles.iter().zip(x) {
-        let mut seen = BTreeSet::new();
-        for s in &ex.sentences {
-            seen.extend(content_words(&article.body[s.start..s.end]));
-        }
-        for w in seen {
-            *df.entry(w).or_default() += 1;
-        }
-    }
     let n_articles = articles.len().max(1) as f64;
 
     let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -390,6 +380,27 @@ pub fn content_words(text: &str) -> Vec<u64> {
         .filter(|w| w.chars().count() >= 4 && !STOP.contains(w))
         .flat_map(word_hashes)
         .collect()
+}
+
+/// In how many articles each content word appears (for the centrality of facts and quotes).
+pub fn document_frequencies(articles: &[Article], x: &[ArticleExtraction]) -> HashMap<u64, u32> {
+    let per_article: Vec<BTreeSet<u64>> = articles
+        .par_iter()
+        .zip(x)
+        .map(|(article, ex)| {
+            ex.sentences
+                .iter()
+                .flat_map(|s| content_words(&article.body[s.start..s.end]))
+                .collect()
+        })
+        .collect();
+    let mut df: HashMap<u64, u32> = HashMap::new();
+    for words in per_article {
+        for w in words {
+            *df.entry(w).or_default() += 1;
+        }
+    }
+    df
 }
 
 /// Whether a folded word is too common to tell sentences apart.

@@ -107,7 +107,8 @@ pub fn summarise(input: &Input) -> Briefing {
         })
         .filter(|o| matches!(g.organisations[*o].kind.as_str(), "bloc" | "organisation"))
         .collect();
-    let (clusters, cluster_of) = facts::clusters(articles, x, g, &blocs_in_corpus);
+    let df = facts::document_frequencies(articles, x);
+    let (clusters, cluster_of) = facts::clusters(articles, x, g, &blocs_in_corpus, &df);
 
     // Each cluster's date: its own (a day or month in the sentence) or its article's.
     let cluster_date = |c: &Cluster| -> Option<PartialDate> {
@@ -248,7 +249,7 @@ pub fn summarise(input: &Input) -> Briefing {
         .map(|(n, e)| make_meeting(n, e, input, &registry, &clusters, &cluster_of, &ids))
         .collect();
 
-    let quotes = quotes(input, &registry, &ids);
+    let quotes = quotes(input, &registry, &ids, &df);
     let timeline = timeline(
         input,
         &clusters,
@@ -650,7 +651,12 @@ const QUOTES_PER_SPEAKER: usize = 3;
 /// Attributed quotes of the period's articles, the same words from several sources once, ranked
 /// by how many sources carry them, how central their speaker is to the corpus (the articles
 /// that name them) and how central their words are.
-fn quotes(input: &Input, registry: &people::Registry, ids: &HashMap<usize, String>) -> Vec<Quote> {
+fn quotes(
+    input: &Input,
+    registry: &people::Registry,
+    ids: &HashMap<usize, String>,
+    topic: &HashMap<u64, u32>,
+) -> Vec<Quote> {
     let mut by_text: BTreeMap<String, (Quote, Option<usize>)> = BTreeMap::new();
     for (a, x) in input.extractions.iter().enumerate() {
         if !ids.contains_key(&a) || !input.article_in_period(a) {
@@ -676,7 +682,6 @@ fn quotes(input: &Input, registry: &people::Registry, ids: &HashMap<usize, Strin
             }
         }
     }
-    let topic = word_frequencies(input);
     let articles = input.articles.len().max(1) as f64;
     let mut scored: Vec<(f64, Quote)> = by_text
         .into_values()
@@ -735,21 +740,6 @@ fn quote_key(text: &str) -> String {
         .take(6)
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// In how many articles each content word appears.
-fn word_frequencies(input: &Input) -> HashMap<u64, u32> {
-    let mut df: HashMap<u64, u32> = HashMap::new();
-    for (article, x) in input.articles.iter().zip(input.extractions) {
-        let mut seen = BTreeSet::new();
-        for s in &x.sentences {
-            seen.extend(facts::content_words(&article.body[s.start..s.end]));
-        }
-        for w in seen {
-            *df.entry(w).or_default() += 1;
-        }
-    }
-    df
 }
 
 /// Dated events: sentences with a day or month date in the period, and the meetings; by date.
