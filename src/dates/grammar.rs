@@ -53,6 +53,7 @@ pub fn find(text: &str, reference: Option<PartialDate>) -> Vec<DateMention> {
             continue;
         }
         match cx.expression_at(i) {
+            Some(found) if cx.refused(&found) => i = found.end_word,
             Some(found) => match resolve(&found, &cx, reference) {
                 Some(mention) => {
                     out.push(mention);
@@ -242,6 +243,117 @@ const MONTHS: &[(&str, u32, bool)] = &[
     ("dec", 12, true),
 ];
 
+/// A bare weekday in a future clause: the coming one, today included.
+const UPCOMING: i32 = 2;
+
+/// Words that put a clause in the future.
+const FUTURE_MARKERS: &[&str] = &[
+    "doit",
+    "doivent",
+    "devra",
+    "devront",
+    "devrait",
+    "devraient",
+    "va",
+    "vont",
+    "attendu",
+    "attendue",
+    "attendus",
+    "attendues",
+    "prevu",
+    "prevue",
+    "prevus",
+    "prevues",
+    "prochain",
+    "prochaine",
+    "programme",
+    "programmee",
+];
+
+/// Words ending like a future tense that are not one.
+const NOT_FUTURE: &[&str] = &[
+    "camera", "cameras", "opera", "operas", "sahara", "tiara", "contra", "extra", "mantra",
+    "encontra", "ultra",
+];
+
+/// Nouns that, followed by "du" and a date, make a name, not a date.
+const NAME_HEADS: &[&str] = &[
+    "place",
+    "rue",
+    "avenue",
+    "boulevard",
+    "stade",
+    "pont",
+    "quai",
+    "square",
+    "mouvement",
+    "collectif",
+    "operation",
+    "lycee",
+    "college",
+    "ecole",
+    "hopital",
+    "cite",
+    "parc",
+    "allee",
+    "carrefour",
+    "rond",
+    "gare",
+    "station",
+    "port",
+];
+
+/// Nouns that, after a four-digit number, make it a count, not a year: "2000 soldats".
+const COUNTED: &[&str] = &[
+    "soldats",
+    "hommes",
+    "femmes",
+    "enfants",
+    "personnes",
+    "morts",
+    "blesses",
+    "victimes",
+    "civils",
+    "militaires",
+    "combattants",
+    "policiers",
+    "refugies",
+    "migrants",
+    "deplaces",
+    "habitants",
+    "emplois",
+    "euros",
+    "dollars",
+    "francs",
+    "km",
+    "kilometres",
+    "metres",
+    "tonnes",
+    "hectares",
+    "voix",
+    "votes",
+    "electeurs",
+    "manifestants",
+    "salaries",
+    "agents",
+    "eleves",
+    "etudiants",
+    "cas",
+    "deces",
+    "doses",
+    "lits",
+    "avions",
+    "vehicules",
+    "chars",
+    "drones",
+    "missiles",
+    "maisons",
+    "logements",
+    "membres",
+    "participants",
+    "pages",
+];
+
 const WEEKDAYS: &[(&str, Weekday)] = &[
     ("lundi", Weekday::Mon),
     ("mardi", Weekday::Tue),
@@ -373,6 +485,57 @@ impl<'a> Cx<'a> {
         abbreviated
             .filter(|_| self.day_number(i + 1).is_some() && self.month(i + 2).is_some())
             .map(|&(_, d)| d)
+    }
+
+    /// Negative rules, after the positive ones: what looks like a date but is not one.
+    /// - A fraction: "les 2/3 du territoire", "3/4 des voix".
+    /// - A name: "le Mouvement du 5 juin", "la place du 26 mars", "rue du 4 septembre".
+    /// - A number of things: "2000 soldats", "1500 kilomètres".
+    fn refused(&self, found: &Found) -> bool {
+        let (start, end) = (found.start_word, found.end_word);
+        let span = &self.text[self.words[start].token.start..self.words[end - 1].token.end];
+        let folded = |i: usize| self.word(i).map_or("", |w| w.token.folded.as_ref());
+        let fraction = span.chars().all(|c| c.is_ascii_digit() || c == '/')
+            && span.matches('/').count() == 1
+            && (matches!(folded(end), "de" | "des" | "du" | "d")
+                || start
+                    .checked_sub(1)
+                    .is_some_and(|p| matches!(folded(p), "les" | "aux" | "des" | "deux")));
+        // The head noun before "du": "Mouvement du 5 juin", or "place du 26 mars".
+        let du = if folded(start) == "du" {
+            Some(start)
+        } else {
+            start.checked_sub(1).filter(|&p| folded(p) == "du")
+        };
+        let named = du.and_then(|d| d.checked_sub(1)).is_some_and(|head| {
+            let w = &self.words[head];
+            NAME_HEADS.contains(&w.token.folded.as_ref())
+                || (w.token.capitalised
+                    && head > 0
+                    && w.number.is_none()
+                    && self.weekday(head).is_none())
+        });
+        let counted =
+            end == start + 1 && self.year_number(start).is_some() && COUNTED.contains(&folded(end));
+        fraction || named || counted
+    }
+
+    /// Whether the clause around word `i` speaks of the future: a future tense ("se rendra",
+    /// "aura lieu"), "doit"/"va" + infinitive, "attendu", "prévu" — within the six words before
+    /// and the two after.
+    fn future_context(&self, i: usize) -> bool {
+        let from = i.saturating_sub(6);
+        (from..(i + 3).min(self.words.len()))
+            .filter(|&k| k != i)
+            .any(|k| {
+                let w = &self.words[k].token;
+                let f = w.folded.as_ref();
+                FUTURE_MARKERS.contains(&f)
+                    || (!w.capitalised
+                        && f.chars().count() >= 5
+                        && (f.ends_with("ra") || f.ends_with("ront"))
+                        && !NOT_FUTURE.contains(&f))
+            })
     }
 
     fn preceded_by(&self, i: usize, word: &str) -> bool {
@@ -1123,11 +1286,13 @@ impl<'a> Cx<'a> {
             let shift = match f(i + 1) {
                 "dernier" | "passe" => -1,
                 "prochain" => 1,
+                // "attendu mercredi", "doit se rendre jeudi": the coming one.
+                _ if self.future_context(i) => UPCOMING,
                 _ => 0,
             };
             return simple(
                 Expr::Weekday(weekday, shift),
-                if shift == 0 { 1 } else { 2 },
+                if matches!(shift, -1 | 1) { 2 } else { 1 },
             );
         }
         let (article, noun, next) = match f(i) {
@@ -1439,6 +1604,7 @@ fn resolve_expr(expr: &Expr, reference: Option<PartialDate>) -> Option<Resolved>
             let date = match shift {
                 0 => r - Duration::days(back),
                 -1 => r - Duration::days(if back == 0 { 7 } else { back }),
+                UPCOMING => r + Duration::days((7 - back) % 7),
                 _ => r + Duration::days(if back == 0 { 7 } else { 7 - back }),
             };
             one(date, Precision::Day)
@@ -1593,6 +1759,52 @@ mod tests {
         let (_, from, to) = one(text, reference);
         assert_eq!(from, to, "{text}");
         from
+    }
+
+    #[test]
+    fn fractions_names_and_counts_are_not_dates() {
+        for text in [
+            "Les rebelles contrôlent les 2/3 du territoire national.",
+            "La motion a obtenu 3/4 des voix exprimées.",
+            "Le Mouvement du 5 juin a appelé à manifester.",
+            "Les manifestants se sont rassemblés place du 26 mars.",
+            "Il habite rue du 4 septembre depuis longtemps.",
+            "Le pays a déployé 2000 soldats à la frontière.",
+        ] {
+            assert!(
+                dates(text, "2025-04-08").is_empty(),
+                "{text}: {:?}",
+                dates(text, "2025-04-08")
+            );
+        }
+        // A date that follows "du" without a name before it stays a date.
+        assert_eq!(
+            day("Le sommet du 5 juin a été reporté.", "2025-04-08"),
+            "2025-06-05"
+        );
+        assert_eq!(one("Il a été élu en 2000.", "2025-04-08").1, "2000-01-01");
+    }
+
+    #[test]
+    fn a_weekday_in_a_future_clause_is_the_coming_one() {
+        // Read on Tuesday 8 April 2025.
+        assert_eq!(
+            day("Le ministre est attendu mercredi à Dakar.", "2025-04-08"),
+            "2025-04-09"
+        );
+        assert_eq!(
+            day("Il doit se rendre jeudi à Niamey.", "2025-04-08"),
+            "2025-04-10"
+        );
+        assert_eq!(
+            day("La réunion se tiendra lundi à Bamako.", "2025-04-08"),
+            "2025-04-14"
+        );
+        // In the past, the last one.
+        assert_eq!(
+            day("Le ministre est arrivé mercredi à Dakar.", "2025-04-08"),
+            "2025-04-02"
+        );
     }
 
     #[test]
