@@ -116,7 +116,10 @@ fn the_foreign_ministers_meeting_in_moscow_is_one_meeting_with_all_its_sources()
         .unwrap()
         .iter()
         .all(|p| p["role"].as_str().is_some_and(|r| r.contains("ministre"))));
-    assert!(pdf.contains("Rencontre à Moscou — 3 avril 2025"));
+    assert!(
+        pdf.contains("Réunion à Moscou — 3 avril 2025"),
+        "titled by the articles' own noun"
+    );
 }
 
 #[test]

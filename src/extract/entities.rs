@@ -311,6 +311,27 @@ const PERSON_CUES: &[&str] = &[
     "reine",
 ];
 
+/// Adverbs that may sit inside a meeting verb.
+const ADVERBS: &[&str] = &[
+    "aussi",
+    "egalement",
+    "notamment",
+    "ensuite",
+    "longuement",
+    "brievement",
+    "deja",
+    "enfin",
+    "alors",
+    "meme",
+    "finalement",
+    "recemment",
+];
+
+/// Whether a folded word is a meeting noun ("réunion", "sommet"…).
+pub fn is_meeting_noun(folded: &str) -> bool {
+    MEETING_NOUNS.contains(&folded)
+}
+
 const MEETING_NOUNS: &[&str] = &[
     "reunion",
     "reunions",
@@ -419,7 +440,7 @@ pub fn find(
         });
         out.quotes.extend(found);
         last_subject = subject_of(&out.people[first_person..], s, text);
-        if let Some(meeting) = meeting_in(
+        match meeting_in(
             text,
             &words,
             s,
@@ -429,10 +450,41 @@ pub fn find(
             &out.people,
             gazetteer,
         ) {
-            out.meetings.push(meeting);
+            Some(mut meeting) => {
+                // "Ces responsables se sont entretenus avec X", right after the visit: the same
+                // meeting, told on.
+                let previous = out.meetings.last().filter(|m| index - m.sentence <= 4);
+                if previous.is_some() && meeting.date.is_none() && meeting.place.is_none() {
+                    meeting.anaphoric = true;
+                }
+                out.meetings.push(meeting);
+            }
+            None => join_companions(&words, index, &people_here, &mut out.meetings),
         }
     }
     out
+}
+
+/// "X était accompagné du ministre Y et de Z", right after a meeting's sentence: Y and Z take
+/// part in it.
+fn join_companions(
+    words: &[Token],
+    index: usize,
+    people_here: &[usize],
+    meetings: &mut [MeetingMention],
+) {
+    let accompanied = words.iter().any(|w| {
+        w.folded.starts_with("accompagn") || w.folded == "entoure" || w.folded == "entouree"
+    });
+    if let Some(meeting) = meetings.last_mut().filter(|m| index - m.sentence <= 3) {
+        if accompanied {
+            for &p in people_here {
+                if !meeting.people.contains(&p) {
+                    meeting.people.push(p);
+                }
+            }
+        }
+    }
 }
 
 /// How far (in bytes) a role phrase is looked for before or after a name.
@@ -923,26 +975,42 @@ fn meeting_in(
             trigger = Some((k, text[words[k].start..words[k].end].to_string()));
             break;
         }
+        // "rencontrait au Caire le président", "recevait": the imperfect tells a meeting too.
+        if [
+            "rencontrait",
+            "recevait",
+            "accueillait",
+            "rencontraient",
+            "recevaient",
+        ]
+        .contains(&w)
+        {
+            trigger = Some((k, text[words[k].start..words[k].end].to_string()));
+            break;
+        }
         let participle = ["accueilli", "recu", "rencontre"].contains(&w)
             && (1..=3).any(|b| k >= b && ["a", "ont", "avait", "avaient"].contains(&f(k - b)));
         if participle {
             trigger = Some((k, text[words[k].start..words[k].end].to_string()));
             break;
         }
-        let verb = match (w, f(k + 1), f(k + 2)) {
-            ("a" | "ont", "recu" | "accueilli" | "rencontre", _) => Some(2),
-            ("s", "est", "tenu" | "tenue" | "entretenu" | "entretenue") => Some(3),
-            ("se", "sont", "reunis" | "entretenus" | "rencontres") => Some(3),
-            ("se", "rendra" | "rendrait" | "rendront" | "rendraient", _) => Some(2),
-            ("se", "tiendra" | "tiendront" | "tiendrait", _) => Some(2),
-            ("s", "entretient" | "entretiennent", _) => Some(2),
-            ("se", "rend" | "rendent" | "reunissent" | "retrouvent", _) => Some(2),
-            ("recoit" | "accueille" | "accueillent" | "recoivent", _, _) => Some(1),
-            ("recevra" | "accueillera" | "rencontrera", _, _) => Some(1),
+        // An adverb may sit inside the verb: "se sont aussi entretenus", "a longuement reçu".
+        let skip = |j: usize| if ADVERBS.contains(&f(j)) { j + 1 } else { j };
+        let (k1, k2) = (skip(k + 1), skip(skip(k + 1) + 1));
+        let last = match (w, f(k1), f(k2)) {
+            ("a" | "ont", "recu" | "accueilli" | "rencontre", _) => Some(k1),
+            ("s", "est", "tenu" | "tenue" | "entretenu" | "entretenue") => Some(k2),
+            ("se", "sont", "reunis" | "entretenus" | "rencontres") => Some(k2),
+            ("se", "rendra" | "rendrait" | "rendront" | "rendraient", _) => Some(k1),
+            ("se", "tiendra" | "tiendront" | "tiendrait", _) => Some(k1),
+            ("s", "entretient" | "entretiennent", _) => Some(k1),
+            ("se", "rend" | "rendent" | "reunissent" | "retrouvent", _) => Some(k1),
+            ("recoit" | "accueille" | "accueillent" | "recoivent", _, _) => Some(k),
+            ("recevra" | "accueillera" | "rencontrera", _, _) => Some(k),
             _ => None,
         };
-        if let Some(len) = verb {
-            trigger = Some((k, text[words[k].start..words[k + len - 1].end].to_string()));
+        if let Some(last) = last {
+            trigger = Some((k, text[words[k].start..words[last].end].to_string()));
             break;
         }
     }
@@ -972,7 +1040,7 @@ fn meeting_in(
         .iter()
         .map(|&p| (people[p].start, people[p].end))
         .collect();
-    let place = place_in(text, words, s, g, &person_spans);
+    let place = place_in(text, words, s, g, &person_spans, words[k].start);
     let anaphoric = determiner && date.is_none() && place.is_none();
     let announced = words
         .iter()
@@ -1004,14 +1072,47 @@ fn meeting_in(
     })
 }
 
-/// "à Moscou", "à Bamako", "en Russie": a capital or city after "à", else a country after "en/au".
+/// The place of a meeting that is held at a distance: no city, whatever the sentence names.
+pub const VIRTUAL_PLACE: &str = "visioconférence";
+
+/// Words that say a meeting is held by video.
+const VIRTUAL_WORDS: &[&str] = &[
+    "visioconference",
+    "videoconference",
+    "visio",
+    "visioconferences",
+    "videoconferences",
+];
+
+/// "à Moscou", "à Bamako", "en Russie": a capital or city after "à", else a country after "en/au";
+/// "par visioconférence": no city at all.
 fn place_in(
     text: &str,
     words: &[Token],
     s: &SentenceView,
     g: &Gazetteer,
     people: &[(usize, usize)],
+    trigger_at: usize,
 ) -> Option<String> {
+    // A place has three letters at least and is no abbreviation ("M." is not a place).
+    named_place(text, words, s, g, people, trigger_at)
+        .filter(|p| p.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !p.ends_with('.'))
+}
+
+fn named_place(
+    text: &str,
+    words: &[Token],
+    s: &SentenceView,
+    g: &Gazetteer,
+    people: &[(usize, usize)],
+    trigger_at: usize,
+) -> Option<String> {
+    if words
+        .iter()
+        .any(|w| VIRTUAL_WORDS.contains(&w.folded.as_ref()))
+    {
+        return Some(VIRTUAL_PLACE.to_string());
+    }
     for m in s
         .countries
         .iter()
@@ -1058,6 +1159,31 @@ fn place_in(
             }
         }
     }
+    // A town of the gazetteer named as a place ("au Caire", "près de Kati"), with the article
+    // "au" stands for ("Le Caire").
+    // A venue is "à X", "au X" rather than "de X" ("aux portes de Tripoli" is not where they met).
+    let preposition = |m: &crate::gazetteer::PlaceMention| {
+        let before = fold(tail(&text[..m.start - s.start], 5));
+        before
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    let venue = s
+        .places
+        .iter()
+        .filter(|m| !people.iter().any(|&(a, b)| a <= m.start && m.start < b))
+        .min_by_key(|m| !matches!(preposition(m).as_str(), "a" | "au" | "aux"));
+    if let Some(m) = venue {
+        let name = &text[m.start - s.start..m.end - s.start];
+        return Some(match preposition(m).as_str() {
+            "au" => format!("Le {name}"),
+            "aux" => format!("Les {name}"),
+            _ => name.to_string(),
+        });
+    }
     for (k, w) in words.iter().enumerate() {
         if w.folded == "a"
             && k + 1 < words.len()
@@ -1074,13 +1200,17 @@ fn place_in(
             }
         }
     }
-    for m in s.countries.iter().filter(|m| m.kind == MentionKind::Name) {
-        let before = fold(tail(&text[..m.start - s.start], 16).trim_end());
-        if before.ends_with(" en") || before.ends_with(" au") {
-            return Some(g.countries[m.country].name.clone());
-        }
-    }
-    None
+    // "en Israël", "au Mali": of several, the one nearest the meeting's word ("son engagement
+    // en Libye, … lors de sa visite, en Israël" is a visit to Israel).
+    s.countries
+        .iter()
+        .filter(|m| m.kind == MentionKind::Name)
+        .filter(|m| {
+            let before = fold(tail(&text[..m.start - s.start], 16).trim_end());
+            before.ends_with(" en") || before.ends_with(" au")
+        })
+        .min_by_key(|m| (m.start - s.start).abs_diff(trigger_at))
+        .map(|m| g.countries[m.country].name.clone())
 }
 
 /// "les ministres des Affaires étrangères du Mali, du Niger et du Burkina Faso": a plural role

@@ -35,10 +35,20 @@ impl Event {
     }
 
     /// The first day-precise date, else the first date; with its precision.
+    /// The event's date: the day its sources give most often (the earliest on a tie: a summit's
+    /// first day), or else its most precise date.
     pub fn date(&self, x: &[ArticleExtraction]) -> Option<(NaiveDate, NaiveDate, Precision)> {
         let all: Vec<_> = self.dates.iter().map(|&(a, d)| &x[a].dates[d]).collect();
+        let mut days: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+        for d in all.iter().filter(|d| d.precision == Precision::Day) {
+            *days.entry(d.from).or_default() += 1;
+        }
+        let day = days
+            .iter()
+            .max_by_key(|(day, n)| (**n, std::cmp::Reverse(**day)))
+            .map(|(day, _)| *day);
         all.iter()
-            .find(|d| d.precision == Precision::Day)
+            .find(|d| d.precision == Precision::Day && Some(d.from) == day)
             .or_else(|| all.iter().min_by_key(|d| d.precision))
             .map(|d| (d.from, d.to, d.precision))
     }

@@ -139,8 +139,12 @@ pub fn summarise(input: &Input) -> Briefing {
             None => e.articles().iter().any(|&a| input.article_in_period(a)),
         })
         .collect();
-    events
-        .sort_by_key(|e| std::cmp::Reverse((e.articles().len(), e.people.len() + e.groups.len())));
+    // The best-reported first, then the best-known: a place and a day, several participants.
+    events.sort_by_key(|e| {
+        let day = e.date(x).is_some_and(|d| d.2 == Precision::Day);
+        let known = usize::from(e.place.is_some()) + usize::from(day);
+        std::cmp::Reverse((e.articles().len(), known, e.people.len() + e.groups.len()))
+    });
     events.truncate(input.sizes.meetings);
 
     // The sources: articles in the period, and any article an element cites.
@@ -549,9 +553,17 @@ fn make_meeting(
         .collect();
     let noun = capitalise(&meeting_noun(&e.trigger));
     let title = match &e.place {
+        Some(place) if place == crate::extract::entities::VIRTUAL_PLACE => {
+            format!("{noun} en {place}")
+        }
         Some(place) => match g.countries.iter().find(|c| c.name == *place) {
             Some(country) => format!("{noun} {}", country.with_a()),
-            None => format!("{noun} à {place}"),
+            None => match place.split_once(' ') {
+                // "Le Caire" → "au Caire", "Les Cayes" → "aux Cayes".
+                Some(("Le", rest)) => format!("{noun} au {rest}"),
+                Some(("Les", rest)) => format!("{noun} aux {rest}"),
+                _ => format!("{noun} à {place}"),
+            },
         },
         None => noun,
     };
@@ -575,7 +587,21 @@ fn make_meeting(
 /// The noun for a trigger: verbs become "rencontre" ("visite" for "se rendre").
 fn meeting_noun(trigger: &str) -> String {
     let folded = fold(trigger);
-    if folded.contains("rendr") {
+    if crate::extract::entities::is_meeting_noun(&folded) {
+        // One meeting: "visites" titles as "Visite"; plural-only nouns stay ("pourparlers").
+        let noun = trigger.to_lowercase();
+        match noun.strip_suffix('s') {
+            Some(one)
+                if !matches!(
+                    folded.as_str(),
+                    "pourparlers" | "consultations" | "negociations"
+                ) =>
+            {
+                one.to_string()
+            }
+            _ => noun,
+        }
+    } else if folded.contains("rendr") {
         "visite".into()
     } else if trigger.contains(' ') || MEETING_VERBS.iter().any(|v| folded.starts_with(v)) {
         "rencontre".into()

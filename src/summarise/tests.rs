@@ -204,3 +204,29 @@ fn an_organisation_has_its_own_section() {
         .expect("a section for Amnesty International");
     assert_eq!(amnesty.facts.len(), 2);
 }
+
+#[test]
+fn a_video_meeting_has_no_city() {
+    let b = briefing(&[
+        "04-04-2025 10:00 - Titre\n\nMercredi, lors d'une réunion en visioconférence des ministres de la Défense de l'Otan, la France a protesté.",
+    ]);
+    let m = &b.meetings[0];
+    assert_eq!(m.place.as_deref(), Some("visioconférence"));
+    assert_eq!(m.title, "Réunion en visioconférence");
+    assert_eq!(m.date.map(|d| d.to_string()).as_deref(), Some("2025-04-02"));
+}
+
+#[test]
+fn the_venue_is_where_they_met_with_its_companions() {
+    let b = briefing(&[
+        "04-04-2025 10:00 - Titre\n\nSamedi, alors que son offensive piétinait aux portes de Tripoli, le général Paul Ngono rencontrait au Caire le président Kofi Mensah.\nIl était accompagné du ministre des Finances, Jean Traoré.\nCes responsables se sont aussi entretenus avec le Premier ministre Amina Touré.",
+    ]);
+    assert_eq!(b.meetings.len(), 1, "{:?}", b.meetings);
+    let m = &b.meetings[0];
+    assert_eq!(m.place.as_deref(), Some("Le Caire"));
+    assert_eq!(m.title, "Rencontre au Caire");
+    let names: Vec<&str> = m.participants.iter().map(|p| p.name.as_str()).collect();
+    for who in ["Paul Ngono", "Kofi Mensah", "Jean Traoré", "Amina Touré"] {
+        assert!(names.contains(&who), "{who} in {names:?}");
+    }
+}
