@@ -718,6 +718,13 @@ fn apposition_country(
     {
         return Some(m.country);
     }
+    // "le Gouvernement d'union (GNA) de X": the head of a national body.
+    let lead = fold(tail(&text[..name_start], 24));
+    if lead.ends_with(" de ") || lead.ends_with(" du ") || lead.ends_with(" d'") {
+        if let Some(c) = national_body(s, start.saturating_sub(24), start, g) {
+            return Some(c);
+        }
+    }
     let after = head(&text[name_end..], 100);
     let rest = after.strip_prefix(", ")?;
     let opens = fold(head(rest, 4));
@@ -1385,6 +1392,12 @@ mod tests {
         let e = entities("Le porte-parole des Taliban, Karim Zaki, a démenti ces informations.");
         let zaki = person(&e, "Karim Zaki");
         assert_eq!(country(zaki), Some("AFG"));
+    }
+
+    #[test]
+    fn the_head_of_a_national_body_belongs_to_its_country() {
+        let e = entities("Les Taliban de Karim Zaki ont pris la ville.");
+        assert_eq!(country(person(&e, "Karim Zaki")), Some("AFG"));
     }
 
     #[test]
