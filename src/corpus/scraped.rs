@@ -77,6 +77,12 @@ pub fn parse(text: &str, markdown: bool) -> Draft {
             *first = rest.to_string();
         }
     }
+    // A one-line article is its own text too: never left without a sentence.
+    if lines.is_empty() {
+        if let Some(title) = draft.title.clone() {
+            lines.push(title);
+        }
+    }
     draft.paragraphs = lines;
     draft
 }
@@ -403,6 +409,17 @@ fn relayed_in(body: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_one_line_article_keeps_its_line_as_text() {
+        let a = parse("Le Mali signe mardi un accord avec le Niger\n", false)
+            .finish("a.txt", None, "text");
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Le Mali signe mardi un accord avec le Niger")
+        );
+        assert_eq!(a.body, "Le Mali signe mardi un accord avec le Niger");
+    }
 
     fn article(text: &str) -> crate::corpus::Article {
         parse(text, false).finish("a.txt", None, "text")

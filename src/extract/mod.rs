@@ -107,7 +107,10 @@ pub fn segment_and_date(article: &Article) -> Layout {
     };
     let mut paragraph = 0;
     let mut cut = 0;
-    for block in paragraphs(body) {
+    let blocks = paragraphs(body);
+    // A body of one line is text, however short: a one-line article has a sentence.
+    let single = blocks.len() == 1;
+    for block in blocks {
         let text = &body[block.clone()];
         let found = grammar::find(text, article.published);
         layout.dates.extend(found.into_iter().map(|d| DateMention {
@@ -115,7 +118,7 @@ pub fn segment_and_date(article: &Article) -> Layout {
             end: d.end + block.start,
             ..d
         }));
-        if is_heading(text) {
+        if is_heading(text) && !single {
             layout.headings.push(block);
             continue;
         }
