@@ -3,6 +3,8 @@
 //! Each test runs the real binary with a deadline, so a hang fails the test instead of stalling it.
 
 mod common;
+#[path = "common/hostile.rs"]
+mod hostile;
 
 use common::*;
 use std::io::Write;
@@ -198,37 +200,7 @@ fn an_unreadable_subfolder_is_one_warning_and_the_run_goes_on() {
 #[test]
 fn eight_megabytes_without_a_full_stop_finish_and_warn() {
     let corpus = tempfile::tempdir().unwrap();
-    let words = [
-        "le",
-        "Mali",
-        "et",
-        "la",
-        "France",
-        "ont",
-        "signé",
-        "avec",
-        "Emmanuel",
-        "Macron",
-        "président",
-        "à",
-        "Paris",
-        "selon",
-        "le",
-        "ministre",
-        "malien",
-        "M.",
-        "Diop",
-        "«",
-        "»",
-        "réunion",
-    ];
-    let mut text = String::from("Titre\n\n");
-    let mut i = 0usize;
-    while text.len() < 8_000_000 {
-        text.push_str(words[(i * 7 + i / 3) % words.len()]);
-        text.push(' ');
-        i += 1;
-    }
+    let text = hostile::without_a_full_stop(8_000_000);
     std::fs::write(corpus.path().join("long.txt"), &text).unwrap();
     let out = tempfile::tempdir().unwrap();
     let output = generate_within(600, corpus.path(), out.path(), &[]);
@@ -264,11 +236,7 @@ fn pieces_of_an_overlong_passage_are_never_facts() {
 #[test]
 fn a_hundred_thousand_nested_elements_finish_and_warn() {
     let corpus = tempfile::tempdir().unwrap();
-    let page = format!(
-        "<html><body><article><p>Le Mali a signé un accord.</p>{}Le Niger a signé aussi.{}</article></body></html>",
-        "<div>".repeat(100_000),
-        "</div>".repeat(100_000)
-    );
+    let page = hostile::nested(100_000);
     let path = corpus.path().join("deep.html");
     std::fs::write(&path, page).unwrap();
     let output = brief_within(120, &["inspect", "--json", path.to_str().unwrap()], &[]);

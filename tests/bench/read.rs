@@ -8,6 +8,9 @@
 //! nothing, it measures. It then times hostile inputs that were once quadratic: 1, 2 and 8 MB
 //! without a full stop (read and fully extracted), and HTML nested 10,000 and 100,000 deep.
 
+#[path = "../common/hostile.rs"]
+mod hostile;
+
 use brief::corpus::{self, ReadOptions};
 use brief::extract::{extract, segment_and_date};
 use brief::gazetteer::Gazetteer;
@@ -39,40 +42,9 @@ fn main() {
 /// Reading and extracting inputs built to be slow: the time should grow with the size, no faster.
 fn hostile() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let words = [
-        "le",
-        "Mali",
-        "et",
-        "la",
-        "France",
-        "ont",
-        "signé",
-        "avec",
-        "Emmanuel",
-        "Macron",
-        "président",
-        "à",
-        "Paris",
-        "selon",
-        "le",
-        "ministre",
-        "malien",
-        "M.",
-        "Diop",
-        "«",
-        "»",
-        "réunion",
-    ];
     for megabytes in [1, 2, 8] {
-        let mut text = String::from("Titre\n\n");
-        let mut i = 0usize;
-        while text.len() < megabytes * 1_000_000 {
-            text.push_str(words[(i * 7 + i / 3) % words.len()]);
-            text.push(' ');
-            i += 1;
-        }
         let path = dir.path().join(format!("nostop-{megabytes}.txt"));
-        std::fs::write(&path, text).expect("write");
+        std::fs::write(&path, hostile::without_a_full_stop(megabytes * 1_000_000)).expect("write");
         time_file(&format!("{megabytes} MB without a full stop"), &path);
     }
     // Words glued by full stops: each stop once looked back over the whole run.
@@ -86,13 +58,8 @@ fn hostile() {
         );
     }
     for depth in [10_000, 100_000] {
-        let page = format!(
-            "<html><body><article><p>Le Mali a signé.</p>{}Le Niger aussi.{}</article></body></html>",
-            "<div>".repeat(depth),
-            "</div>".repeat(depth)
-        );
         let path = dir.path().join(format!("deep-{depth}.html"));
-        std::fs::write(&path, page).expect("write");
+        std::fs::write(&path, hostile::nested(depth)).expect("write");
         time_file(&format!("HTML nested {depth} deep"), &path);
     }
 }
