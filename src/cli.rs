@@ -22,7 +22,7 @@ pub struct Cli {
 pub enum Command {
     /// Read a corpus of articles and write the briefing PDF and its JSON model.
     #[command(
-        after_help = "Examples:\n  brief generate --since 2024-12\n      every article of seeds/ published from 1 December 2024, briefing dated today\n  brief generate --corpus ~/articles --since 2025-04 --until 2025-04 --date 2025-05-01 --out briefings --emit typ\n      April 2025 only, dated 1 May 2025, also keeping the Typst markup\n\nOutputs: OUT/briefing-DATE.pdf and OUT/briefing-DATE.json (and .typ with --emit typ),\nwritten atomically. Exit codes: 0 ok, 2 bad arguments, 3 corpus problem, 4 template\nproblem, 5 typst compile problem or a user template over its time, memory or\nrecursion limit, 6 output folder problem."
+        after_help = "Examples:\n  brief generate --since 2024-12\n      every article of seeds/ published from 1 December 2024, briefing dated today\n  brief generate --corpus ~/articles --since 2025-04 --until 2025-04 --date 2025-05-01 --out briefings --emit typ\n      April 2025 only, dated 1 May 2025, also keeping the Typst markup\n\nOutputs: OUT/briefing-DATE.pdf and OUT/briefing-DATE.json (and .typ with --emit typ),\nwritten all or nothing. Exit codes: 0 ok, 2 bad arguments, 3 corpus problem, 4 template\nproblem, 5 typst compile problem or a user template over its time, memory or\nrecursion limit, 6 output folder problem."
     )]
     Generate(Box<GenerateArgs>),
     /// Show what brief read from each article: metadata and how it was found, headings,
@@ -129,7 +129,8 @@ pub struct GenerateArgs {
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub emit: Vec<Emit>,
 
-    /// Facts kept per country (default 6). Example: --facts-per-country 10
+    /// Facts kept for a country covered by a quarter of the articles the best-covered one is
+    /// (default 6); sections follow coverage, up to twice this. Example: --facts-per-country 10
     #[arg(long, value_name = "N")]
     pub facts_per_country: Option<usize>,
 
