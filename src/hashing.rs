@@ -8,6 +8,13 @@ pub fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
+/// FNV-1a over bytes: a stable hash for names and words (the same on every machine and run).
+pub fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 /// Groups of items joined pairwise; the smallest index of a group is its root, so the first
 /// item (in corpus order) represents it.
 pub struct UnionFind(Vec<usize>);

@@ -31,9 +31,7 @@ pub fn word_hashes(text: &str) -> Vec<u64> {
     for token in word_ranges(text) {
         buffer.clear();
         fold_into(&text[token], &mut buffer);
-        out.push(buffer.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-        }));
+        out.push(crate::hashing::fnv1a(buffer.bytes()));
     }
     out
 }

@@ -218,11 +218,7 @@ fn normalise_language(tag: &str) -> String {
 }
 
 fn stable_id(file: &str, line: Option<usize>) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in file.bytes().chain(line.unwrap_or(0).to_le_bytes()) {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
+    let hash = crate::hashing::fnv1a(file.bytes().chain(line.unwrap_or(0).to_le_bytes()));
     format!("a{:012x}", hash >> 16)
 }
 

@@ -246,7 +246,7 @@ const MONTHS: &[(&str, u32, bool)] = &[
 /// A bare weekday in a future clause: the coming one, today included.
 const UPCOMING: i32 = 2;
 
-/// Words that put a clause in the future.
+/// Words that put a clause in the future: "doit"/"va" + infinitive, "attendu", "prévu".
 const FUTURE_MARKERS: &[&str] = &[
     "doit",
     "doivent",
@@ -264,17 +264,28 @@ const FUTURE_MARKERS: &[&str] = &[
     "prevue",
     "prevus",
     "prevues",
-    "prochain",
-    "prochaine",
-    "programme",
     "programmee",
+    "programmees",
+];
+
+/// Auxiliaries and forms that put a clause in the past: "a reçu", "ont repris", "était".
+const PAST_MARKERS: &[&str] = &[
+    "a", "ont", "avait", "avaient", "eu", "ete", "etait", "etaient", "fut", "furent", "depuis",
 ];
 
 /// Words ending like a future tense that are not one.
 const NOT_FUTURE: &[&str] = &[
     "camera", "cameras", "opera", "operas", "sahara", "tiara", "contra", "extra", "mantra",
-    "encontra", "ultra",
+    "encontra", "ultra", "diaspora", "agora", "aura", "pandora", "angora", "cobra", "zebra",
+    "algebra", "vera", "chimera", "sierra", "tora", "torah", "flora", "aurora", "riviera",
 ];
+
+/// The tense a word gives its clause, if it gives one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+}
 
 /// Nouns that, followed by "du" and a date, make a name, not a date.
 const NAME_HEADS: &[&str] = &[
@@ -489,7 +500,8 @@ impl<'a> Cx<'a> {
 
     /// Negative rules, after the positive ones: what looks like a date but is not one.
     /// - A fraction: "les 2/3 du territoire", "3/4 des voix".
-    /// - A name: "le Mouvement du 5 juin", "la place du 26 mars", "rue du 4 septembre".
+    /// - A name: "le Mouvement du 5 juin", "la place du 26 mars", "rue du 4 septembre" (a head
+    ///   noun of [`NAME_HEADS`]; "le sommet de Paris du 13 mai" is a date).
     /// - A number of things: "2000 soldats", "1500 kilomètres".
     fn refused(&self, found: &Found) -> bool {
         let (start, end) = (found.start_word, found.end_word);
@@ -507,35 +519,45 @@ impl<'a> Cx<'a> {
         } else {
             start.checked_sub(1).filter(|&p| folded(p) == "du")
         };
-        let named = du.and_then(|d| d.checked_sub(1)).is_some_and(|head| {
-            let w = &self.words[head];
-            NAME_HEADS.contains(&w.token.folded.as_ref())
-                || (w.token.capitalised
-                    && head > 0
-                    && w.number.is_none()
-                    && self.weekday(head).is_none())
-        });
+        let named = du
+            .and_then(|d| d.checked_sub(1))
+            .is_some_and(|head| NAME_HEADS.contains(&self.words[head].token.folded.as_ref()));
         let counted =
             end == start + 1 && self.year_number(start).is_some() && COUNTED.contains(&folded(end));
         fraction || named || counted
     }
 
-    /// Whether the clause around word `i` speaks of the future: a future tense ("se rendra",
-    /// "aura lieu"), "doit"/"va" + infinitive, "attendu", "prévu" — within the six words before
-    /// and the two after.
+    /// Whether the clause of word `i` speaks of the future: its last tensed word before `i`
+    /// (else the first after it, within three words) is a future tense ("se rendra", "aura
+    /// lieu"), "doit"/"va" + infinitive, "attendu" or "prévu". "a reçu", "ont repris",
+    /// "était", an imperfect or "depuis" make it past. A clause ends at a sentence stop.
     fn future_context(&self, i: usize) -> bool {
-        let from = i.saturating_sub(6);
-        (from..(i + 3).min(self.words.len()))
-            .filter(|&k| k != i)
-            .any(|k| {
-                let w = &self.words[k].token;
-                let f = w.folded.as_ref();
-                FUTURE_MARKERS.contains(&f)
-                    || (!w.capitalised
-                        && f.chars().count() >= 5
-                        && (f.ends_with("ra") || f.ends_with("ront"))
-                        && !NOT_FUTURE.contains(&f))
-            })
+        let clause_start = (0..i)
+            .rev()
+            .find(|&k| self.gap(k + 1).contains(['.', ';', '!', '?']))
+            .map_or(0, |k| k + 1);
+        let before = (clause_start..i).rev().find_map(|k| self.tense(k));
+        let after = || ((i + 1)..(i + 4).min(self.words.len())).find_map(|k| self.tense(k));
+        before.or_else(after) == Some(Tense::Future)
+    }
+
+    /// The tense word `k` gives its clause, if it is a verb form that tells one.
+    fn tense(&self, k: usize) -> Option<Tense> {
+        let w = &self.words[k].token;
+        let f = w.folded.as_ref();
+        if w.capitalised && k > 0 || NOT_FUTURE.contains(&f) {
+            return None;
+        }
+        let long = f.chars().count() >= 5;
+        if FUTURE_MARKERS.contains(&f)
+            || f == "aura"
+            || f == "auront"
+            || (long && (f.ends_with("ra") || f.ends_with("ront")))
+        {
+            return Some(Tense::Future);
+        }
+        let imperfect = long && (f.ends_with("ait") || f.ends_with("aient"));
+        (PAST_MARKERS.contains(&f) || imperfect).then_some(Tense::Past)
     }
 
     fn preceded_by(&self, i: usize, word: &str) -> bool {
@@ -1783,6 +1805,19 @@ mod tests {
             "2025-06-05"
         );
         assert_eq!(one("Il a été élu en 2000.", "2025-04-08").1, "2000-01-01");
+        // After a capitalised name, "du" still opens a date or a range.
+        assert_eq!(
+            day("Le sommet de Paris du 13 mai a été reporté.", "2025-04-08"),
+            "2025-05-13"
+        );
+        assert_eq!(
+            one(
+                "Les pourparlers se tiendront à Genève du 5 au 7 juin.",
+                "2025-04-08"
+            )
+            .1,
+            "2025-06-05"
+        );
     }
 
     #[test]
@@ -1800,10 +1835,23 @@ mod tests {
             day("La réunion se tiendra lundi à Bamako.", "2025-04-08"),
             "2025-04-14"
         );
-        // In the past, the last one.
+        // In the past, the last one: the last tensed verb before the weekday tells.
         assert_eq!(
             day("Le ministre est arrivé mercredi à Dakar.", "2025-04-08"),
             "2025-04-02"
+        );
+        for text in [
+            "Les combats sur le front ont repris lundi.",
+            "La diaspora a manifesté lundi devant l'ambassade.",
+            "Le prochain sommet a été annoncé lundi.",
+            "Le programme a été présenté lundi.",
+        ] {
+            assert_eq!(day(text, "2025-04-08"), "2025-04-07", "{text}");
+        }
+        // A future after a past verb: "a annoncé qu'il se rendra jeudi".
+        assert_eq!(
+            day("Il a annoncé qu'il se rendra jeudi à Niamey.", "2025-04-08"),
+            "2025-04-10"
         );
     }
 

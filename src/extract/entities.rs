@@ -31,7 +31,7 @@ pub struct PersonMention {
 pub enum CountryEvidence {
     /// The only country the sentence names, with a role that gives none.
     Sentence,
-    /// A demonym or adjective next to the name: "l'Américaine X", "X, l'homme fort de l'Est libyen".
+    /// A demonym or adjective next to the name: "l'Américaine X", "X, le chef rebelle congolais".
     Apposition,
     /// The role itself: "le ministre malien des Affaires étrangères", "le président du Niger".
     Role,
@@ -451,37 +451,102 @@ pub fn find(
             gazetteer,
         ) {
             Some(mut meeting) => {
-                // "Ces responsables se sont entretenus avec X", right after the visit: the same
-                // meeting, told on.
                 let previous = out.meetings.last().filter(|m| index - m.sentence <= 4);
-                if previous.is_some() && meeting.date.is_none() && meeting.place.is_none() {
+                if previous.is_some_and(|p| tells_on(&meeting, p, &words, &out.people)) {
                     meeting.anaphoric = true;
                 }
                 out.meetings.push(meeting);
             }
-            None => join_companions(&words, index, &people_here, &mut out.meetings),
+            None => join_companions(
+                text,
+                &words,
+                s.start,
+                index,
+                &people_here,
+                &out.people,
+                &mut out.meetings,
+            ),
         }
     }
     out
 }
 
-/// "X était accompagné du ministre Y et de Z", right after a meeting's sentence: Y and Z take
-/// part in it.
-fn join_companions(
+/// Whether a meeting with no date or place of its own, a few sentences after another, tells on
+/// that one: "Ces responsables se sont entretenus avec X", "Il s'est aussi entretenu avec Y", or
+/// a sentence naming one of its participants again. "Z a ensuite rencontré Y" is another meeting.
+fn tells_on(
+    meeting: &MeetingMention,
+    previous: &MeetingMention,
     words: &[Token],
+    people: &[PersonMention],
+) -> bool {
+    if meeting.date.is_some() || meeting.place.is_some() {
+        return false;
+    }
+    let anaphoric_subject = words
+        .first()
+        .is_some_and(|w| ANAPHORIC_SUBJECTS.contains(&w.folded.as_ref()));
+    let shared = meeting.people.iter().any(|&a| {
+        previous
+            .people
+            .iter()
+            .any(|&b| people[a].name == people[b].name)
+    });
+    anaphoric_subject || shared
+}
+
+/// Sentence openings that speak of those just named: "Ces responsables", "Les deux hommes", "Il".
+const ANAPHORIC_SUBJECTS: &[&str] = &["ces", "ce", "cette", "les", "il", "elle", "ils", "elles"];
+
+/// Auxiliaries and copulas: a clause with one of them is not a noun phrase.
+const FINITE_VERBS: &[&str] = &[
+    "a", "ont", "est", "sont", "etait", "etaient", "avait", "avaient", "sera", "seront",
+];
+
+/// How near (in bytes) a companion's name stands to "accompagné de" or before "l'accompagnait".
+const COMPANION_WINDOW: usize = 200;
+
+/// "X était accompagné du ministre Y et de Z", "Y l'accompagnait", right after a meeting's
+/// sentence: Y and Z take part in it. Only the names right after "accompagné de/par" or right
+/// before "l'accompagnait" do: "Le convoi, accompagné par des soldats, a été attaqué, a déclaré
+/// X" gives none.
+fn join_companions(
+    text: &str,
+    words: &[Token],
+    sentence_start: usize,
     index: usize,
     people_here: &[usize],
+    people: &[PersonMention],
     meetings: &mut [MeetingMention],
 ) {
-    let accompanied = words.iter().any(|w| {
-        w.folded.starts_with("accompagn") || w.folded == "entoure" || w.folded == "entouree"
-    });
-    if let Some(meeting) = meetings.last_mut().filter(|m| index - m.sentence <= 3) {
-        if accompanied {
-            for &p in people_here {
-                if !meeting.people.contains(&p) {
-                    meeting.people.push(p);
-                }
+    let Some(meeting) = meetings.last_mut().filter(|m| index - m.sentence <= 3) else {
+        return;
+    };
+    for (k, w) in words.iter().enumerate() {
+        if !(w.folded.starts_with("accompagn") || w.folded.starts_with("entour")) {
+            continue;
+        }
+        let after = words
+            .get(k + 1)
+            .is_some_and(|n| matches!(n.folded.as_ref(), "de" | "du" | "des" | "d" | "par"));
+        let pronoun_before = k > 0 && matches!(words[k - 1].folded.as_ref(), "l" | "les");
+        let (at, end) = (sentence_start + w.start, sentence_start + w.end);
+        for &p in people_here {
+            let person = &people[p];
+            // "accompagné du ministre des Finances, X", not "accompagné par des soldats, a été
+            // attaqué, a déclaré X": no verb between.
+            let follows = after
+                && person.start >= end
+                && person.start - end <= COMPANION_WINDOW
+                && !tokens(&text[w.end..person.start - sentence_start])
+                    .iter()
+                    .any(|t| FINITE_VERBS.contains(&t.folded.as_ref()));
+            let precedes = pronoun_before
+                && person.end <= at
+                && at - person.end <= COMPANION_WINDOW
+                && !text[person.end - sentence_start..w.start].contains('.');
+            if (follows || precedes) && !meeting.people.contains(&p) {
+                meeting.people.push(p);
             }
         }
     }
@@ -601,7 +666,7 @@ fn find_people(
         let count = run_end - i;
         let cued = i > 0 && PERSON_CUES.contains(&words[i - 1].folded.as_ref());
         let (start, end) = (words[i].start, words[last_name_word].end);
-        // "Bani Walid", "Sidi Barrani": a town's name is a place, unless a title makes it a name.
+        // "Porto Novo", "San Pedro": a town's name is a place, unless a title makes it a name.
         let town = !cued && g.cities().by_name(&text[start..end]).is_some();
         if !town && ((2..=5).contains(&count) || (count == 1 && cued)) {
             let (role, found) = role_around(text, words, i, last_name_word, g, s);
@@ -699,8 +764,8 @@ fn role_around(
     (Some(role), found)
 }
 
-/// A country adjective or demonym right by the name: "l'Américaine X", "le Libyen X", or in an
-/// apposition that opens with a determiner, "X, l'homme fort de l'Est libyen,".
+/// A country adjective or demonym right by the name: "l'Américaine X", "le Malien X", or in an
+/// apposition that opens with a determiner, "X, le chef rebelle congolais,".
 fn apposition_country(
     text: &str,
     name_start: usize,
@@ -718,7 +783,7 @@ fn apposition_country(
     {
         return Some(m.country);
     }
-    // "le Gouvernement d'union (GNA) de X": the head of a national body.
+    // "le Conseil présidentiel (CP) de X": the head of a national body.
     let lead = fold(tail(&text[..name_start], 24));
     if lead.ends_with(" de ") || lead.ends_with(" du ") || lead.ends_with(" d'") {
         if let Some(c) = national_body(s, start.saturating_sub(24), start, g) {
@@ -876,7 +941,7 @@ pub(super) fn role_in(
             }
         }
     }
-    // "le ministre de l'Intérieur du GNA": a national body's country.
+    // "le ministre de l'Intérieur des talibans": a national body's country.
     if country.is_none() {
         country = national_body(s, phrase_start, phrase_end, g);
     }
@@ -982,7 +1047,7 @@ fn meeting_in(
             trigger = Some((k, text[words[k].start..words[k].end].to_string()));
             break;
         }
-        // "rencontrait au Caire le président", "recevait": the imperfect tells a meeting too.
+        // "rencontrait au Havre le président", "recevait": the imperfect tells a meeting too.
         if [
             "rencontrait",
             "recevait",
@@ -1114,83 +1179,146 @@ fn named_place(
     people: &[(usize, usize)],
     trigger_at: usize,
 ) -> Option<String> {
-    if words
+    let virtual_meeting = words
         .iter()
-        .any(|w| VIRTUAL_WORDS.contains(&w.folded.as_ref()))
-    {
-        return Some(VIRTUAL_PLACE.to_string());
-    }
-    for m in s
-        .countries
+        .any(|w| VIRTUAL_WORDS.contains(&w.folded.as_ref()));
+    capital_venue(text, s)
+        .or_else(|| named_after_common_noun(text, words, s, people))
+        .or_else(|| town_venue(text, words, s, people))
+        .or_else(|| virtual_meeting.then(|| VIRTUAL_PLACE.to_string()))
+        .or_else(|| name_after_a(text, words, s, people))
+        .or_else(|| country_venue(text, s, g, trigger_at))
+}
+
+/// A capital after "à", or hosting ("Dakar a accueilli", "Rabat abrite").
+fn capital_venue(text: &str, s: &SentenceView) -> Option<String> {
+    const HOSTS: &[&str] = &[
+        "a accueilli",
+        "accueille",
+        "a recu",
+        "accueillera",
+        "abrite",
+        "a abrite",
+    ];
+    s.countries
         .iter()
         .filter(|m| m.kind == MentionKind::Capital)
-    {
-        let before = fold(tail(&text[..m.start - s.start], 16).trim_end());
-        let after = fold(head(&text[m.end - s.start..], 32));
-        let hosts = [
-            "a accueilli",
-            "accueille",
-            "a recu",
-            "accueillera",
-            "abrite",
-            "a abrite",
-        ]
-        .iter()
-        .any(|v| after.trim_start().starts_with(v));
-        if before.ends_with(" a") || before == "a" || hosts {
-            return Some(text[m.start - s.start..m.end - s.start].to_string());
-        }
-    }
-    // "au fort de Brégançon", "au palais de l'Élysée": a named place after a common noun.
+        .find(|m| {
+            let before = fold(tail(&text[..m.start - s.start], 16).trim_end());
+            let after = fold(head(&text[m.end - s.start..], 32));
+            let hosts = HOSTS.iter().any(|v| after.trim_start().starts_with(v));
+            before.ends_with(" a") || before == "a" || hosts
+        })
+        .map(|m| text[m.start - s.start..m.end - s.start].to_string())
+}
+
+/// Buildings and grounds a meeting is held in: "au palais de X", not "aux portes de X".
+const BUILDINGS: &[&str] = &[
+    "palais",
+    "fort",
+    "chateau",
+    "siege",
+    "hotel",
+    "centre",
+    "residence",
+    "ministere",
+    "camp",
+    "base",
+    "parlement",
+    "stade",
+    "domaine",
+    "pavillon",
+    "complexe",
+    "musee",
+    "institut",
+];
+
+/// "au fort de Brégançon", "au palais de l'Élysée": a named place after a building's noun.
+fn named_after_common_noun(
+    text: &str,
+    words: &[Token],
+    s: &SentenceView,
+    people: &[(usize, usize)],
+) -> Option<String> {
     for (k, w) in words.iter().enumerate() {
-        let common = k + 3 < words.len() && !words[k + 1].capitalised;
-        if matches!(w.folded.as_ref(), "au" | "aux")
-            && common
-            && matches!(words[k + 2].folded.as_ref(), "de" | "du" | "d" | "l")
+        let building = k + 3 < words.len() && BUILDINGS.contains(&words[k + 1].folded.as_ref());
+        if !(matches!(w.folded.as_ref(), "au" | "aux")
+            && building
+            && matches!(words[k + 2].folded.as_ref(), "de" | "du" | "d" | "l"))
         {
-            let named = words[k + 3..]
-                .iter()
-                .position(|n| n.capitalised)
-                .map(|p| k + 3 + p)
-                .filter(|&p| p <= k + 4);
-            if let Some(p) = named {
-                let at = s.start + words[p].start;
-                let is_person = people.iter().any(|&(a, b)| a <= at && at < b);
-                let org = s.organisations.iter().any(|o| o.start <= at && at < o.end);
-                let alphabetic = text[words[p].start..words[p].end]
-                    .chars()
-                    .all(char::is_alphabetic);
-                if !is_person && !org && alphabetic && !s.countries.iter().any(|m| m.start == at) {
-                    return Some(text[words[p].start..words[p].end].to_string());
-                }
+            continue;
+        }
+        let named = words[k + 3..]
+            .iter()
+            .position(|n| n.capitalised)
+            .map(|p| k + 3 + p)
+            .filter(|&p| p <= k + 4);
+        if let Some(p) = named {
+            let at = s.start + words[p].start;
+            let is_person = people.iter().any(|&(a, b)| a <= at && at < b);
+            let org = s.organisations.iter().any(|o| o.start <= at && at < o.end);
+            let alphabetic = text[words[p].start..words[p].end]
+                .chars()
+                .all(char::is_alphabetic);
+            if !is_person && !org && alphabetic && !s.countries.iter().any(|m| m.start == at) {
+                return Some(text[words[p].start..words[p].end].to_string());
             }
         }
     }
-    // A town of the gazetteer named as a place ("au Caire", "près de Kati"), with the article
-    // "au" stands for ("Le Caire").
-    // A venue is "à X", "au X" rather than "de X" ("aux portes de Tripoli" is not where they met).
-    let preposition = |m: &crate::gazetteer::PlaceMention| {
-        let before = fold(tail(&text[..m.start - s.start], 5));
-        before
-            .trim_end()
-            .rsplit(' ')
-            .next()
-            .unwrap_or("")
-            .to_string()
+    None
+}
+
+/// A town of the gazetteer where the meeting is: "à X", "au X" (with the article "au" stands
+/// for: "au Havre" is in "Le Havre"), "dans X", or "de X" right after a meeting's noun ("le sommet
+/// de X"). Any other "de X" is not the venue: "aux portes de X", "le maire de X".
+fn town_venue(
+    text: &str,
+    words: &[Token],
+    s: &SentenceView,
+    people: &[(usize, usize)],
+) -> Option<String> {
+    let word_before = |start: usize, skip: usize| {
+        let at = words.partition_point(|w| w.start < start - s.start);
+        at.checked_sub(1 + skip).map(|k| words[k].folded.as_ref())
     };
-    let venue = s
+    let venue_preposition = |m: &crate::gazetteer::PlaceMention| match word_before(m.start, 0) {
+        Some(p @ ("a" | "au" | "aux" | "dans")) => Some(p.to_string()),
+        Some("de" | "d") => word_before(m.start, 1)
+            .filter(|noun| VENUE_NOUNS.contains(noun))
+            .map(|_| "de".to_string()),
+        _ => None,
+    };
+    let (m, preposition) = s
         .places
         .iter()
         .filter(|m| !people.iter().any(|&(a, b)| a <= m.start && m.start < b))
-        .min_by_key(|m| !matches!(preposition(m).as_str(), "a" | "au" | "aux"));
-    if let Some(m) = venue {
-        let name = &text[m.start - s.start..m.end - s.start];
-        return Some(match preposition(m).as_str() {
-            "au" => format!("Le {name}"),
-            "aux" => format!("Les {name}"),
-            _ => name.to_string(),
-        });
-    }
+        .find_map(|m| venue_preposition(m).map(|p| (m, p)))?;
+    let name = &text[m.start - s.start..m.end - s.start];
+    Some(match preposition.as_str() {
+        "au" => format!("Le {name}"),
+        "aux" => format!("Les {name}"),
+        _ => name.to_string(),
+    })
+}
+
+/// Nouns that name a meeting by its town: "le sommet de X", "la conférence de X".
+const VENUE_NOUNS: &[&str] = &[
+    "sommet",
+    "conference",
+    "reunion",
+    "rencontre",
+    "forum",
+    "pourparlers",
+    "negociations",
+];
+
+/// "à X": a capitalised word after "à" that is neither a country nor a person.
+fn name_after_a(
+    text: &str,
+    words: &[Token],
+    s: &SentenceView,
+    people: &[(usize, usize)],
+) -> Option<String> {
     for (k, w) in words.iter().enumerate() {
         if w.folded == "a"
             && k + 1 < words.len()
@@ -1207,8 +1335,12 @@ fn named_place(
             }
         }
     }
-    // "en Israël", "au Mali": of several, the one nearest the meeting's word ("son engagement
-    // en Libye, … lors de sa visite, en Israël" is a visit to Israel).
+    None
+}
+
+/// "en Espagne", "au Mali": of several, the one nearest the meeting's word ("son engagement
+/// en Irak, … lors de sa visite, en Jordanie" is a visit to Jordan).
+fn country_venue(text: &str, s: &SentenceView, g: &Gazetteer, trigger_at: usize) -> Option<String> {
     s.countries
         .iter()
         .filter(|m| m.kind == MentionKind::Name)
@@ -1476,6 +1608,65 @@ mod tests {
         );
         assert_eq!(m.groups[0].countries.len(), 2);
         assert!(e.meetings[1].anaphoric);
+    }
+
+    #[test]
+    fn another_meeting_after_a_visit_is_not_its_continuation() {
+        let e = entities("Le président Kofi Mensah a reçu samedi à Accra Paul Martin. Amina Touré a ensuite rencontré le président malien.");
+        assert_eq!(e.meetings.len(), 2, "{:?}", e.meetings);
+        assert!(!e.meetings[1].anaphoric);
+        let e = entities("Le président Kofi Mensah a reçu samedi à Accra Paul Martin. Les deux hommes se sont ensuite entretenus avec Amina Touré.");
+        assert!(e.meetings[1].anaphoric);
+    }
+
+    #[test]
+    fn companions_are_the_names_right_by_accompagne() {
+        let e = entities("Le président Kofi Mensah a reçu samedi à Accra Paul Martin. Il était accompagné du ministre des Finances, Jean Traoré.");
+        let names: Vec<&str> = e.meetings[0]
+            .people
+            .iter()
+            .map(|&p| e.people[p].name.as_str())
+            .collect();
+        assert!(names.contains(&"Jean Traoré"), "{names:?}");
+        let e = entities("Le président Kofi Mensah a reçu samedi à Accra Paul Martin. Le convoi, accompagné par des soldats, a été attaqué, a déclaré Jean Traoré.");
+        assert!(e.meetings[0]
+            .people
+            .iter()
+            .all(|&p| e.people[p].name != "Jean Traoré"));
+    }
+
+    #[test]
+    fn venues_are_where_they_met() {
+        let place = |text: &str| entities(text).meetings[0].place.clone();
+        assert_eq!(
+            place("Après une visioconférence la semaine dernière, les deux ministres se sont rencontrés mardi à Dakar.").as_deref(),
+            Some("Dakar")
+        );
+        assert_eq!(
+            place("Les ministres se sont réunis mardi en visioconférence.").as_deref(),
+            Some("visioconférence")
+        );
+        assert_ne!(
+            place("Les deux présidents se sont rencontrés mardi alors que les combats font rage aux portes de Kati.").as_deref(),
+            Some("Kati")
+        );
+        assert_eq!(
+            place("Le président Kofi Mensah a rencontré au Havre le Premier ministre Paul Martin.")
+                .as_deref(),
+            Some("Le Havre")
+        );
+    }
+
+    #[test]
+    fn a_first_name_after_de_is_not_a_town() {
+        let e = entities("La visite de Vladimir Poutine a été annoncée. Les déclarations de Martin Griffiths ont surpris.");
+        for name in ["Vladimir Poutine", "Martin Griffiths"] {
+            assert!(
+                e.people.iter().any(|p| p.name == name),
+                "{name}: {:?}",
+                e.people
+            );
+        }
     }
 
     #[test]

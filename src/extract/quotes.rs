@@ -2,7 +2,7 @@
 //! the first that answers; a quote no rule attributes keeps no speaker (better none than a wrong
 //! one). Pure; byte ranges index the article's body.
 //!
-//! 1. A speech verb right after the quote: «…», a déclaré X / le président turc / a-t-il ajouté.
+//! 1. A speech verb right after the quote: «…», a déclaré X / le président ghanéen / a-t-il ajouté.
 //! 2. "selon X" just before or after the quote.
 //! 3. A speech verb (or a colon, or "pour X,") in the clause before the quote: X a averti que «…».
 //! 4. A second quote of the same sentence: the speaker of the first.
@@ -14,7 +14,7 @@
 
 use super::entities::{role_in, PersonMention, SentenceView};
 use crate::gazetteer::Gazetteer;
-use crate::text::{fold, head, tail, tokens};
+use crate::text::{fold, head, tail, tokens, Token};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -110,6 +110,37 @@ pub fn is_speech_verb(folded: &str) -> bool {
     speech_forms().contains(folded)
 }
 
+/// Whether word `i` is a speech verb where it stands: a form right after a determiner is a noun
+/// ("le juge X", "une note", "les critiques"), unless "le", "la", "les" is an object pronoun after
+/// its subject ("il le dit", "qui la juge").
+fn speech_verb_at(words: &[Token], i: usize) -> bool {
+    if !is_speech_verb(&words[i].folded) {
+        return false;
+    }
+    let Some(before) = i.checked_sub(1).map(|k| words[k].folded.as_ref()) else {
+        return true;
+    };
+    if DETERMINERS.contains(&before) {
+        return false;
+    }
+    let object_pronoun = matches!(before, "le" | "la" | "les" | "l");
+    let subject_before = i
+        .checked_sub(2)
+        .is_some_and(|k| SUBJECTS.contains(&words[k].folded.as_ref()));
+    !object_pronoun || subject_before
+}
+
+/// Determiners that are never pronouns: a verb form after one of them is a noun.
+const DETERMINERS: &[&str] = &[
+    "un", "une", "des", "du", "au", "aux", "sa", "son", "ses", "leur", "leurs", "cette", "ce",
+    "cet", "ces", "notre", "nos", "votre", "vos",
+];
+
+/// Subjects an object pronoun follows: "il le dit", "qui la juge", "ne le cache pas".
+const SUBJECTS: &[&str] = &[
+    "il", "elle", "ils", "elles", "on", "qui", "ne", "n", "je", "nous", "vous", "j",
+];
+
 /// Byte ranges of quoted text inside a sentence: « … », “ … ” and "…", four words at least.
 pub fn spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -179,7 +210,7 @@ enum Speaker {
 /// How far after a quote its speech verb is looked for, and then its speaker.
 const AFTER_WINDOW: usize = 160;
 
-/// «…», a déclaré X / a-t-il ajouté / a lancé le président turc.
+/// «…», a déclaré X / a-t-il ajouté / a lancé le président ghanéen.
 fn after_the_quote(cx: &Context, end: usize) -> Option<Speaker> {
     let rest = head(&cx.text[end..], AFTER_WINDOW);
     // Up to the next quote or the end of the clause.
@@ -190,13 +221,14 @@ fn after_the_quote(cx: &Context, end: usize) -> Option<Speaker> {
         .map_or(rest.len(), |(i, _)| i);
     let clause = &rest[..clause_end];
     let words = tokens(clause);
-    // «…» face à la Turquie, a déclaré X: a short complement may come before the verb.
-    let verb = words
-        .iter()
-        .take(8)
-        .position(|w| is_speech_verb(&w.folded))?;
+    // «…» face à ses voisins, a déclaré X: a short complement may come before the verb, but the
+    // verb opens its clause ("» et a accusé X de mentir" makes X an object, not the speaker).
+    let verb = (0..words.len().min(8)).find(|&i| speech_verb_at(&words, i))?;
+    if !opens_clause(clause, &words, verb) {
+        return None;
+    }
     let after_verb = &words[verb + 1..];
-    let pronoun = |w: &&crate::text::Token| matches!(w.folded.as_ref(), "il" | "elle");
+    let pronoun = |w: &&Token| matches!(w.folded.as_ref(), "il" | "elle");
     // "a-t-il ajouté", "dit-elle", "estime-t-il": the pronoun sits next to the verb.
     if words[..verb].iter().any(|w| pronoun(&w)) || after_verb.iter().take(2).any(|w| pronoun(&w)) {
         return cx.pronoun();
@@ -205,7 +237,7 @@ fn after_the_quote(cx: &Context, end: usize) -> Option<Speaker> {
     let verb_end = cx.sentence.start + from;
     let limit = cx.sentence.start + end + clause.len();
     // The speaker is the noun phrase right after the verb: a name, maybe after its role and a
-    // date ("a déclaré vendredi le chef de la diplomatie turque Mevlut Cavusoglu"), never a
+    // date ("a déclaré vendredi le chef de la diplomatie malienne Jean Traoré"), never a
     // name further on, past a comma.
     let next_person = cx
         .people
@@ -221,6 +253,45 @@ fn after_the_quote(cx: &Context, end: usize) -> Option<Speaker> {
     let phrase = &cx.text[from..end + clause.len()];
     cx.role_speaker(phrase, from)
 }
+
+/// Whether the speech verb at `verb` opens its clause after a quote: only auxiliaries and
+/// inverted pronouns stand between it and the quote's end or the last comma before it.
+fn opens_clause(clause: &str, words: &[Token], verb: usize) -> bool {
+    let before = &clause[..words[verb].start];
+    let from = before.rfind(',').map_or(0, |c| c + 1);
+    words[..verb]
+        .iter()
+        .filter(|w| w.start >= from)
+        .all(|w| CLAUSE_OPENERS.contains(&w.folded.as_ref()))
+}
+
+/// Words that may stand before a speech verb that follows a quote: «…», a-t-il ajouté; «…», a
+/// encore déclaré X; «…», avait dit X.
+const CLAUSE_OPENERS: &[&str] = &[
+    "a",
+    "ont",
+    "avait",
+    "avaient",
+    "aurait",
+    "auraient",
+    "t",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "encore",
+    "aussi",
+    "alors",
+    "ensuite",
+    "egalement",
+    "enfin",
+    "deja",
+    "pour",
+    "sa",
+    "son",
+    "leur",
+    "part",
+];
 
 /// "selon X" right before the quote, or right after it.
 fn selon(cx: &Context, start: usize, end: usize) -> Option<Speaker> {
@@ -261,18 +332,18 @@ fn before_the_quote(cx: &Context, start: usize) -> Option<Speaker> {
     let clause = &before[clause_start..];
     let clause_offset = before_start + clause_start;
     let words = tokens(clause);
+    // The verb that introduces the quote is the clause's last speech verb: in "«…», a dit X,
+    // tandis que Y a répliqué : «…»", Y speaks the second quote.
+    let verb = (0..words.len()).rev().find(|&i| speech_verb_at(&words, i));
     let introduced = clause.trim_end().ends_with(':')
-        || words.iter().any(|w| is_speech_verb(&w.folded))
+        || verb.is_some()
         || words.first().is_some_and(|w| w.folded == "pour");
     if !introduced {
         return None;
     }
-    // The speaker is the subject, before the verb: in "La Turquie accuse Paris de soutenir X et
+    // The speaker is the subject, before the verb: in "Le pays accuse Paris de soutenir X et
     // d'être le « … »", X is not.
-    let verb_at = words
-        .iter()
-        .find(|w| is_speech_verb(&w.folded))
-        .map_or(lead.len(), |w| clause_offset + w.start);
+    let verb_at = verb.map_or(lead.len(), |i| clause_offset + words[i].start);
     let from = cx.sentence.start + clause_offset;
     let to = cx.sentence.start + verb_at;
     let before_verb: Vec<&PersonMention> = cx
@@ -300,11 +371,10 @@ fn before_the_quote(cx: &Context, start: usize) -> Option<Speaker> {
     {
         return cx.pronoun();
     }
-    // The subject is before the verb: "Le ministre turc a déclaré que".
-    let subject_end = words
-        .iter()
-        .find(|w| is_speech_verb(&w.folded) || w.folded == "a" || w.folded == "ont")
-        .map_or(clause.len(), |w| w.start);
+    // The subject is before the verb: "Le ministre ghanéen a déclaré que".
+    let subject_end = (0..words.len())
+        .find(|&i| speech_verb_at(&words, i) || matches!(words[i].folded.as_ref(), "a" | "ont"))
+        .map_or(clause.len(), |i| words[i].start);
     cx.role_speaker(&clause[..subject_end], clause_offset)
 }
 
@@ -323,24 +393,33 @@ impl Context<'_> {
         self.previous_subject.map(|s| Speaker::Named(s.to_string()))
     }
 
-    /// A role phrase ("le président turc", "le chef de la diplomatie") at `offset` in the
+    /// A role phrase ("le président ghanéen", "le chef de la diplomatie") at `offset` in the
     /// sentence: the article's person with that role (and country), or the role itself.
     fn role_speaker(&self, phrase: &str, offset: usize) -> Option<Speaker> {
         let phrase = &phrase[..role_phrase_end(phrase)];
         let (role, country) = role_in(phrase, offset, self.gazetteer, self.sentence, false)?;
-        let holder = self.article_people.iter().rev().find(|p| {
-            p.role
-                .as_deref()
-                .is_some_and(|r| self.gazetteer.same_role(r, &role))
-                && (country.is_none() || p.country == country)
-                && p.name.contains(' ')
-        });
+        let holder = self
+            .article_people
+            .iter()
+            .rev()
+            .take(ROLE_LOOKBACK)
+            .find(|p| {
+                p.role
+                    .as_deref()
+                    .is_some_and(|r| self.gazetteer.same_role(r, &role))
+                    && (country.is_none() || p.country == country)
+                    && p.name.contains(' ')
+            });
         match holder {
             Some(p) => Some(Speaker::Named(p.name.clone())),
             None => Some(Speaker::Role(RoleRef { role, country })),
         }
     }
 }
+
+/// How many of the article's latest person mentions a role given for a speaker is looked for
+/// among: the holder is named nearby, and a long article costs no more per quote.
+const ROLE_LOOKBACK: usize = 200;
 
 /// Whether a preposition governs what follows `before` (within its last three words):
 /// "avec le général", "de M.", "contre".
@@ -375,7 +454,7 @@ fn governed(before: &str) -> bool {
     })
 }
 
-/// Words that end a role phrase: "le président turc | lors d'un discours", "le ministre | qui".
+/// Words that end a role phrase: "le président ghanéen | lors d'un discours", "le ministre | qui".
 const AFTER_ROLE: &[&str] = &[
     "a", "au", "aux", "lors", "dans", "devant", "en", "pour", "apres", "avant", "sur", "qui",
     "que", "qu", "dont", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
@@ -483,6 +562,25 @@ mod tests {
     fn an_accused_person_is_not_the_speaker() {
         let body = "La France accuse le Ghana de soutenir Karim Benali et d'être « le complice de certains pays de la région ».";
         assert_eq!(speaker_of(body, "le complice"), "-");
+    }
+
+    #[test]
+    fn the_object_of_a_verb_after_the_quote_is_not_the_speaker() {
+        let body = "Le président a dénoncé une « ingérence inacceptable dans nos affaires » et a accusé Karim Benali de mentir.";
+        assert_ne!(speaker_of(body, "ingérence"), "Karim Benali");
+    }
+
+    #[test]
+    fn a_second_quote_is_the_second_speaker_s() {
+        let body = "« Nous ne céderons rien sur ce point », a dit Karim Benali, tandis que Paul Martin a répliqué : « nous verrons bien qui aura raison ».";
+        assert_eq!(speaker_of(body, "Nous ne céderons"), "Karim Benali");
+        assert_eq!(speaker_of(body, "nous verrons"), "Paul Martin");
+    }
+
+    #[test]
+    fn a_verb_form_after_a_determiner_is_a_noun() {
+        let body = "Le juge Karim Benali a estimé que « la procédure doit aller à son terme ».";
+        assert_eq!(speaker_of(body, "la procédure"), "Karim Benali");
     }
 
     #[test]

@@ -235,7 +235,7 @@ fn aboutness(
         *about.entry(m.country).or_default() += kind + early;
     }
     // A town where something happens makes the sentence about its country, wherever it stands
-    // ("les combats ont repris à Tarhouna"), unless the sentence names the country there.
+    // ("les combats ont repris à Kati"), unless the sentence names the country there.
     let cities = &g.cities().cities;
     for m in &s.places {
         if s.countries

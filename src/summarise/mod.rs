@@ -459,7 +459,7 @@ fn make_meeting(
         named.insert(p);
     }
     for (role, country) in &e.groups {
-        match registry.by_role(role, *country, &e.articles()) {
+        match registry.by_role(g, role, *country, &e.articles()) {
             Some(p) => {
                 named.insert(p);
             }
@@ -559,7 +559,7 @@ fn make_meeting(
         Some(place) => match g.countries.iter().find(|c| c.name == *place) {
             Some(country) => format!("{noun} {}", country.with_a()),
             None => match place.split_once(' ') {
-                // "Le Caire" → "au Caire", "Les Cayes" → "aux Cayes".
+                // "Le Havre" → "au Havre", "Les Cayes" → "aux Cayes".
                 Some(("Le", rest)) => format!("{noun} au {rest}"),
                 Some(("Les", rest)) => format!("{noun} aux {rest}"),
                 _ => format!("{noun} à {place}"),
@@ -629,22 +629,15 @@ fn speaker_of(
     a: usize,
     q: &crate::extract::quotes::QuoteMention,
     registry: &people::Registry,
+    g: &Gazetteer,
 ) -> Option<usize> {
     if let Some(name) = &q.speaker {
         return registry.by_name(name);
     }
     let role = q.by_role.as_ref()?;
-    let here = BTreeSet::from([a]);
     match role.country {
-        Some(country) => registry.by_role(&role.role, country, &here),
-        None => {
-            let holders: Vec<usize> = (0..registry.people.len())
-                .filter(|&p| {
-                    registry.people[p].articles.contains(&a) && registry.people[p].holds(&role.role)
-                })
-                .collect();
-            (holders.len() == 1).then(|| holders[0])
-        }
+        Some(country) => registry.by_role(g, &role.role, country, &BTreeSet::from([a])),
+        None => registry.in_article_by_role(g, &role.role, a),
     }
 }
 
@@ -656,7 +649,7 @@ fn make_quote(
     ids: &HashMap<usize, String>,
 ) -> Option<(Quote, Option<usize>)> {
     let g = input.gazetteer;
-    let id = speaker_of(a, q, registry);
+    let id = speaker_of(a, q, registry, g);
     let person = id.map(|p| &registry.people[p]);
     let speaker = person
         .map(|p| p.name.clone())
@@ -683,7 +676,8 @@ fn quotes(
     ids: &HashMap<usize, String>,
     topic: &HashMap<u64, u32>,
 ) -> Vec<Quote> {
-    let mut by_text: BTreeMap<String, (Quote, Option<usize>)> = BTreeMap::new();
+    // The same quote, carried by several articles: its sources, and the speakers they give it.
+    let mut by_text: BTreeMap<String, (Quote, Speakers)> = BTreeMap::new();
     for (a, x) in input.extractions.iter().enumerate() {
         if !ids.contains_key(&a) || !input.article_in_period(a) {
             continue;
@@ -698,9 +692,11 @@ fn quotes(
                         sources: Vec::new(),
                         ..quote.clone()
                     },
-                    person,
+                    Speakers::new(),
                 )
             });
+            let speaker = quote.speaker.clone().unwrap_or_default();
+            entry.1.entry(speaker).or_insert((0, person)).0 += 1;
             for s in quote.sources {
                 if !entry.0.sources.contains(&s) {
                     entry.0.sources.push(s);
@@ -708,9 +704,17 @@ fn quotes(
             }
         }
     }
+    // The speaker most of its articles give (the first in name order on a tie).
+    let by_text = by_text.into_values().map(|(mut quote, speakers)| {
+        let (name, (_, person)) = speakers
+            .into_iter()
+            .max_by(|(na, (a, _)), (nb, (b, _))| a.cmp(b).then_with(|| nb.cmp(na)))
+            .expect("a quote has a speaker");
+        quote.speaker = Some(name);
+        (quote, person)
+    });
     let articles = input.articles.len().max(1) as f64;
     let mut scored: Vec<(f64, Quote)> = by_text
-        .into_values()
         .map(|(quote, person)| {
             let named_in = person.map_or(1, |p| registry.people[p].articles.len()) as f64;
             let words = facts::content_words(&quote.text);
@@ -758,12 +762,23 @@ fn statement(text: &str) -> f64 {
     }
 }
 
-/// The same quote carried twice with a word changed: its first six words, folded.
+/// The speakers articles give one quote: name → (articles, person in the registry).
+type Speakers = BTreeMap<String, (usize, Option<usize>)>;
+
+/// The same quote carried twice with a word changed: its first six and last three words,
+/// folded. "Nous appelons toutes les parties à faire preuve de retenue" and "… à respecter la
+/// trêve" are two quotes.
 fn quote_key(text: &str) -> String {
-    fold(text)
+    let folded = fold(text);
+    let words: Vec<&str> = folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .take(6)
+        .collect();
+    let tail_from = words.len().saturating_sub(3).max(6.min(words.len()));
+    words[..6.min(words.len())]
+        .iter()
+        .chain(&words[tail_from..])
+        .copied()
         .collect::<Vec<_>>()
         .join(" ")
 }

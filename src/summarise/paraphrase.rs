@@ -7,6 +7,7 @@
 //! Pairs are found through the stems two sentences share, looking only at stems that few
 //! sentences use: a common word would pair everything with everything.
 
+use crate::hashing::fnv1a;
 use crate::text::{fold, word_ranges};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{BTreeSet, HashMap};
@@ -15,14 +16,18 @@ use std::collections::{BTreeSet, HashMap};
 pub struct Bag {
     /// Stems of its content words, hashed.
     stems: BTreeSet<u64>,
-    /// Its numbers, as written without separators ("9.000" and "9000" are one).
+    /// Its numbers, without thousands separators ("9.000", "9 000" and "9000" are one).
     numbers: BTreeSet<String>,
     /// The article it comes from.
     article: usize,
 }
 
-/// A stem used by more sentences than this does not pair them.
+/// A stem used by more sentences than this does not pair them (on a small corpus; a large one
+/// allows more, one in [`RARE_SHARE`] sentences, up to [`RARE_MAX`], so that the statements most
+/// repeated are still compared).
 const RARE: usize = 24;
+const RARE_SHARE: usize = 4000;
+const RARE_MAX: usize = 200;
 /// Two sentences must share this many rare stems to be compared at all.
 const SHARED: usize = 3;
 /// The least overlap (Jaccard, on stems) of two wordings of one statement.
@@ -36,12 +41,12 @@ pub fn bag(text: &str, article: usize) -> Bag {
     let mut numbers = BTreeSet::new();
     for range in word_ranges(&folded) {
         let word = &folded[range];
-        if word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-            numbers.insert(word.chars().filter(char::is_ascii_digit).collect());
-        } else if word.chars().count() >= 4 && !super::facts::is_stopword(word) {
-            stems.insert(hash(&stemmer.stem(word)));
+        let number = word.chars().next().is_some_and(|c| c.is_ascii_digit());
+        if !number && word.chars().count() >= 4 && !super::facts::is_stopword(word) {
+            stems.insert(fnv1a(stemmer.stem(word).bytes()));
         }
     }
+    numbers.extend(numbers_in(&folded));
     Bag {
         stems,
         numbers,
@@ -49,10 +54,39 @@ pub fn bag(text: &str, article: usize) -> Bag {
     }
 }
 
-fn hash(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        crate::hashing::mix(h ^ u64::from(b))
-    })
+/// The numbers of a text, digits only: groups of three digits after a space, a dot or a
+/// no-break space belong to the number before them ("9 000 soldats" is 9000).
+fn numbers_in(text: &str) -> Vec<String> {
+    let bytes = text.as_bytes();
+    let digits_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !digits_at(i) {
+            i += 1;
+            continue;
+        }
+        let mut number = String::new();
+        loop {
+            while digits_at(i) {
+                number.push(char::from(bytes[i]));
+                i += 1;
+            }
+            // A separator, then exactly three digits, continues the number.
+            let separator = [" ", ".", "\u{a0}", "\u{202f}"]
+                .iter()
+                .find(|s| text[i..].starts_with(**s))
+                .map_or(0, |s| s.len());
+            let group = i + separator;
+            let three = (group..group + 3).all(digits_at) && !digits_at(group + 3);
+            if separator == 0 || !three {
+                break;
+            }
+            i = group;
+        }
+        out.push(number);
+    }
+    out
 }
 
 /// Pairs of sentences (indices into `bags`) that say the same thing in other words.
@@ -63,12 +97,13 @@ pub fn pairs(bags: &[Bag]) -> Vec<(usize, usize)> {
             by_stem.entry(s).or_default().push(i);
         }
     }
+    let rare = (bags.len() / RARE_SHARE).clamp(RARE, RARE_MAX);
     let mut out = Vec::new();
     for (i, a) in bags.iter().enumerate() {
         let mut shared: HashMap<usize, usize> = HashMap::new();
         for s in &a.stems {
             let users = &by_stem[s];
-            if users.len() > RARE {
+            if users.len() > rare {
                 continue;
             }
             for &j in users
@@ -111,6 +146,19 @@ mod tests {
 
     fn same(a: &str, b: &str) -> bool {
         !pairs(&[bag(a, 0), bag(b, 1)]).is_empty()
+    }
+
+    #[test]
+    fn numbers_are_read_without_their_separators() {
+        assert_eq!(
+            numbers_in("9 000 soldats, 9.000 ou 9000"),
+            ["9000", "9000", "9000"]
+        );
+        assert_eq!(
+            numbers_in("le 12 mai 2020, 3,5 %"),
+            ["12", "2020", "3", "5"]
+        );
+        assert_eq!(numbers_in("1\u{202f}500 000 euros"), ["1500000"]);
     }
 
     #[test]

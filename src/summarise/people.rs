@@ -3,6 +3,7 @@
 //! give.
 
 use crate::extract::ArticleExtraction;
+use crate::gazetteer::Gazetteer;
 use crate::text::fold;
 use std::collections::{BTreeMap, HashMap};
 
@@ -37,8 +38,7 @@ impl Person {
     /// Whether one of their roles is `role` or a more precise one ("ministre de la Défense"
     /// matches "ministre de la Défense et des Anciens combattants"; "chef de la diplomatie"
     /// matches "ministre des Affaires étrangères").
-    pub fn holds(&self, role: &str) -> bool {
-        let g = crate::gazetteer::Gazetteer::shipped();
+    pub fn holds(&self, g: &Gazetteer, role: &str) -> bool {
         self.roles.keys().any(|r| g.holds_role(r, role))
     }
 }
@@ -49,6 +49,10 @@ pub struct Registry {
     pub people: Vec<Person>,
     by_mention: HashMap<(usize, usize), usize>,
     by_variant: HashMap<String, usize>,
+    /// The people of each country (their main one), and those each article names: a role is
+    /// looked for among them, not among everyone.
+    by_country: HashMap<usize, Vec<usize>>,
+    by_article: HashMap<usize, Vec<usize>>,
 }
 
 impl Registry {
@@ -92,7 +96,9 @@ impl Registry {
                 if let (Some(c), Some(by)) = (mention.country, mention.country_by) {
                     *person.countries.entry(c).or_default() += by.weight();
                 }
-                if !person.articles.contains(a) {
+                // Mentions come article by article, so a person's last article is the only one
+                // to compare with.
+                if person.articles.last() != Some(a) {
                     person.articles.push(*a);
                 }
             }
@@ -113,6 +119,12 @@ impl Registry {
             for variant in person.variants.keys() {
                 registry.by_variant.entry(fold(variant)).or_insert(id);
             }
+            if let Some(country) = person.country() {
+                registry.by_country.entry(country).or_default().push(id);
+            }
+            for &a in &person.articles {
+                registry.by_article.entry(a).or_default().push(id);
+            }
         }
         registry
     }
@@ -126,12 +138,18 @@ impl Registry {
     /// one named by the given articles, if exactly one is.
     pub fn by_role(
         &self,
+        g: &Gazetteer,
         role: &str,
         country: usize,
         articles: &std::collections::BTreeSet<usize>,
     ) -> Option<usize> {
-        let holders: Vec<usize> = (0..self.people.len())
-            .filter(|&p| self.people[p].country() == Some(country) && self.people[p].holds(role))
+        let holders: Vec<usize> = self
+            .by_country
+            .get(&country)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&p| self.people[p].holds(g, role))
             .collect();
         match holders.as_slice() {
             [one] => Some(*one),
@@ -145,6 +163,19 @@ impl Registry {
                 (local.len() == 1).then(|| local[0])
             }
         }
+    }
+
+    /// The one person of `article` who holds `role`, if exactly one does.
+    pub fn in_article_by_role(&self, g: &Gazetteer, role: &str, article: usize) -> Option<usize> {
+        let mut holders = self
+            .by_article
+            .get(&article)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&p| self.people[p].holds(g, role));
+        let first = holders.next();
+        first.filter(|_| holders.next().is_none())
     }
 
     /// The person whose name (any written form) is `name`.
