@@ -428,8 +428,8 @@ mod tests {
 
     #[test]
     fn month_bounds_cover_whole_months() {
-        let c = config(&["--since", "2024-12", "--until", "2025-02"]).unwrap();
-        assert_eq!(c.since.unwrap().to_string(), "2024-12-01");
+        let c = config(&["--since", "2024-11", "--until", "2025-02"]).unwrap();
+        assert_eq!(c.since.unwrap().to_string(), "2024-11-01");
         assert_eq!(c.until.unwrap().to_string(), "2025-02-28");
         assert_eq!(c.date.to_string(), "2026-11-21");
         assert_eq!(c.corpus, PathBuf::from("seeds"));

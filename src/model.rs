@@ -86,7 +86,7 @@ pub struct Source {
     pub line: Option<usize>,
     /// Other places the same article or story was found (read as this one source).
     pub duplicates: Vec<crate::corpus::Location>,
-    /// Outlets it says it relays ("selon Sputnik").
+    /// Outlets it says it relays ("selon Reuters").
     pub relayed: Vec<String>,
     /// How many facts of the briefing cite it.
     pub cited_by: usize,
@@ -103,7 +103,7 @@ pub struct Fact {
     pub spans: Vec<Span>,
     /// Distinct outlets among the sources (a source with no known outlet counts as one).
     pub outlets: usize,
-    /// Independent origins: a relayed wire ("selon Sputnik") counts once, whoever relays it.
+    /// Independent origins: a relayed wire ("selon Reuters") counts once, whoever relays it.
     pub origins: usize,
     pub single_source: bool,
 }

@@ -392,7 +392,7 @@ impl tera::Filter for TypstStr {
     }
 }
 
-/// `{{ "2025-04-03" | date_fr }}` → "3 avril 2025"; anything else is returned as it is.
+/// `{{ "2025-06-12" | date_fr }}` → "12 juin 2025"; anything else is returned as it is.
 fn date_fr(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
     let text = value.as_str().unwrap_or_default();
     Ok(Value::String(
@@ -400,7 +400,7 @@ fn date_fr(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
     ))
 }
 
-/// `{{ "2025-04-03" | date_long(lang=lang) }}` → "3 avril 2025" or "3 April 2025".
+/// `{{ "2025-06-12" | date_long(lang=lang) }}` → "12 juin 2025" or "12 June 2025".
 fn date_long(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
     let text = value.as_str().unwrap_or_default();
     let lang = match args.get("lang").and_then(Value::as_str) {
@@ -503,7 +503,7 @@ struct View<'a> {
     dtg: String,
     /// The briefing date as year, month, day numbers for Typst's `datetime`.
     date_parts: [u32; 3],
-    /// "depuis le 1er décembre 2024", "du … au …", or "toute la période du corpus".
+    /// "depuis le 1er mars 2025", "du … au …", or "toute la période du corpus".
     period_text: String,
     /// Source id → one-line citation: outlet, « title », date, file.
     cite: BTreeMap<&'a str, String>,
@@ -642,12 +642,12 @@ mod tests {
         );
         assert_eq!(escape_markup("= Titre\n- item"), "\\= Titre \\- item");
         assert_eq!(
-            escape_markup("Moscou, « Лавров »"),
-            "Moscou\\, «\u{202f}Лавров\u{202f}»"
+            escape_markup("Lisbonne, « Петров »"),
+            "Lisbonne\\, «\u{202f}Петров\u{202f}»"
         );
         assert_eq!(
-            french_spacing("Russie-AES : annonce ; oui ! non ?"),
-            "Russie-AES\u{a0}: annonce\u{202f}; oui\u{202f}! non\u{202f}?"
+            french_spacing("Ghana-Togo : annonce ; oui ! non ?"),
+            "Ghana-Togo\u{a0}: annonce\u{202f}; oui\u{202f}! non\u{202f}?"
         );
         assert_eq!(escape_markup("a\u{0}b\u{7}c"), "abc");
     }

@@ -1,7 +1,7 @@
 //! Small text tools shared by the stages: accent folding for matching, and word tokens that keep
 //! their byte offsets into the text they came from.
 
-/// Lower case without accents, for matching only ("Goïta" and "Goita" fold alike).
+/// Lower case without accents, for matching only ("Keïta" and "Keita" fold alike).
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     fold_into(text, &mut out);
@@ -87,6 +87,8 @@ pub struct Token<'a> {
     pub folded: std::borrow::Cow<'a, str>,
     /// Whether it starts with an upper-case letter.
     pub capitalised: bool,
+    /// Whether it is written in capitals, two letters or more: "ONU", "UN", not "Un".
+    pub upper: bool,
 }
 
 /// Splits a text into words. Apostrophes and hyphens separate words ("d'Ivoire", "Guinée-Bissau"),
@@ -112,6 +114,8 @@ fn token(text: &str, start: usize, end: usize) -> Token<'_> {
         end,
         folded,
         capitalised: word.chars().next().is_some_and(char::is_uppercase),
+        upper: word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !word.chars().any(char::is_lowercase),
     }
 }
 
@@ -159,7 +163,7 @@ mod tests {
 
     #[test]
     fn folds_accents_case_and_apostrophes() {
-        assert_eq!(fold("Goïta"), fold("Goita"));
+        assert_eq!(fold("Keïta"), fold("Keita"));
         assert_eq!(fold("Côte d’Ivoire"), "cote d'ivoire");
         assert_eq!(fold("ŒUVRE"), "oeuvre");
     }

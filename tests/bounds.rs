@@ -23,7 +23,7 @@ fn assert_ok(output: &std::process::Output) {
 /// A dated article naming a country, with a marker to look for in the outputs.
 fn article(marker: &str) -> String {
     format!(
-        "04-04-2025 10:00 - Accord au Canada\n\nLe Canada a signé l'accord numéro {marker} avec ses voisins lors d'une réunion à Ottawa.\n"
+        "13-06-2025 10:00 - Accord au Canada\n\nLe Canada a signé l'accord numéro {marker} avec ses voisins lors d'une réunion à Ottawa.\n"
     )
 }
 
@@ -218,7 +218,7 @@ fn pieces_of_an_overlong_passage_are_never_facts() {
     // A list of 3,200 bytes without a sentence end, whose last piece reads like a sentence.
     let list = "Canada Mexique Chili Pérou ".repeat(120);
     let text = format!(
-        "04-04-2025 10:00 - Liste\n\n{list}et le Canada a signé l'accord numéro 9090 à Ottawa.\n\nLe Canada a signé l'accord numéro 5151 avec ses voisins lors d'une réunion à Ottawa.\n"
+        "13-06-2025 10:00 - Liste\n\n{list}et le Canada a signé l'accord numéro 9090 à Ottawa.\n\nLe Canada a signé l'accord numéro 5151 avec ses voisins lors d'une réunion à Ottawa.\n"
     );
     std::fs::write(corpus.path().join("list.txt"), text).unwrap();
     let out = tempfile::tempdir().unwrap();
@@ -258,7 +258,7 @@ fn every_field_of_a_record_counts_towards_the_article_limit() {
         serde_json::json!({
             "title": title,
             "text": format!("Le Canada a signé l'accord numéro {marker} avec ses voisins lors d'une réunion à Ottawa."),
-            "date": "2025-04-04",
+            "date": "2025-06-13",
         })
         .to_string()
     };
@@ -304,7 +304,7 @@ fn an_archive_beyond_the_corpus_limit_is_cut_with_a_warning_naming_the_line() {
             &serde_json::json!({
                 "title": format!("Accord {i}"),
                 "text": format!("Le Canada a signé l'accord numéro {i} avec le pays voisin numéro {i} lors d'une réunion."),
-                "date": "2025-04-04",
+                "date": "2025-06-13",
             })
             .to_string(),
         );

@@ -20,7 +20,7 @@ const HOSTILE_LINES: &[&str] = &[
     "En Estonie, le code #{ while true {} } a circulé sur les réseaux sociaux du pays.",
     "En Lettonie, le gabarit {{ 7*7 }} et {% if x %} sont restés tels quels dans le texte.",
     "Au Maroc, le ministre a écrit « مرحبا بكم في الرباط » lors de la visite officielle.",
-    "En Bulgarie, le journal a titré « Лавров прибыл в Софию » après la rencontre.",
+    "En Bulgarie, le journal a titré « Петров прибыл в Софию » après la rencontre.",
     "En Grèce, les internautes ont réagi avec 😀 et 🎉 au discours du Premier ministre.",
     "En Lituanie, $x^2$ et <label> et @ref et `raw` et *gras* et _penché_ restent du texte.",
 ];

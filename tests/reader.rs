@@ -1,5 +1,6 @@
 //! The reader, through `brief inspect --json`: each format and encoding of
-//! `tests/fixtures/formats/`, the seeds' metadata, duplicates, and `generate` on other formats.
+//! `tests/fixtures/formats/`, the metadata of the scraped articles of `tests/fixtures/corpus/`
+//! (the format of the seeds), duplicates, and `generate` on other formats.
 
 mod common;
 
@@ -21,64 +22,71 @@ fn by_file<'a>(articles: &'a [Value], name: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no article from {name}"))
 }
 
+/// The invented story in the seeds' scraped format.
+const STORY: &str = "tests/fixtures/corpus";
+
 #[test]
-fn seeds_metadata_as_the_issue_states() {
+fn scraped_metadata_of_the_story() {
     let output = brief(&[
         "inspect",
         "--json",
-        "seeds/000_0aeaa2cf05c5aab6.txt",
-        "seeds/001_72e7f41f74cb261a.txt",
-        "seeds/002_e156e7caf6a58be8.txt",
-        "seeds/003_4c1f6d6e1defac3c.txt",
-        "seeds/004_9af019276e75033e.txt",
+        "tests/fixtures/corpus/ambassador.txt",
+        "tests/fixtures/corpus/defence-ministers.txt",
+        "tests/fixtures/corpus/foreign-ministers-brief.txt",
+        "tests/fixtures/corpus/foreign-ministers-visit.txt",
+        "tests/fixtures/corpus/foreign-ministers-wire.txt",
     ]);
     assert!(output.status.success());
     let articles: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(articles.len(), 5);
-    let s3 = by_file(&articles, "003_4c1f6d6e1defac3c.txt");
-    assert_eq!(s3["published"], "2025-04-04");
-    assert_eq!(s3["published_precision"], "day");
-    assert!(s3["published_from"]
+    let wire = by_file(&articles, "foreign-ministers-wire.txt");
+    assert_eq!(wire["published"], "2025-06-13");
+    assert_eq!(wire["published_precision"], "day");
+    assert!(wire["published_from"]
         .as_str()
         .unwrap()
         .contains("first line"));
     assert_eq!(
-        s3["title"],
-        "Russie-AES : Lavrov annonce un soutien militaire renforcé"
+        wire["title"],
+        "Portugal-CAE : Figueira promet des bourses et des navires"
     );
-    assert_eq!(s3["outlet"], "Apanews");
-    let s2 = by_file(&articles, "002_e156e7caf6a58be8.txt");
+    assert_eq!(wire["outlet"], "Lusa Afrique");
+    let visit = by_file(&articles, "foreign-ministers-visit.txt");
     assert_eq!(
-        (s2["published"].as_str(), s2["published_precision"].as_str()),
-        (Some("2025-04"), Some("month"))
+        (
+            visit["published"].as_str(),
+            visit["published_precision"].as_str()
+        ),
+        (Some("2025-06"), Some("month"))
     );
-    let s1 = by_file(&articles, "001_72e7f41f74cb261a.txt");
-    assert_eq!(s1["author"], "Татьяна Гуринович");
+    let brief = by_file(&articles, "foreign-ministers-brief.txt");
+    assert_eq!(brief["author"], "Ирина Соколова");
     assert!(
-        !s1["body"].as_str().unwrap().contains("Avez-vous trouvé"),
+        !brief["body"].as_str().unwrap().contains("Vous avez trouvé"),
         "feedback prompt out of the body"
     );
-    assert!(s1["removed"]
+    assert!(brief["removed"]
         .as_array()
         .unwrap()
         .iter()
-        .any(|r| r.as_str().unwrap().starts_with("Avez-vous trouvé")));
-    let s0 = by_file(&articles, "000_0aeaa2cf05c5aab6.txt");
-    assert!(s0["published"].is_null());
-    assert_eq!(s0["published_precision"], "unknown");
-    assert!(s0["warnings"]
+        .any(|r| r.as_str().unwrap().starts_with("Vous avez trouvé")));
+    let defence = by_file(&articles, "defence-ministers.txt");
+    assert!(defence["published"].is_null());
+    assert_eq!(defence["published_precision"], "unknown");
+    assert!(defence["warnings"]
         .as_array()
         .unwrap()
         .iter()
         .any(|w| w.as_str().unwrap().contains("undated")));
-    let s4 = by_file(&articles, "004_9af019276e75033e.txt");
-    assert_eq!(s4["relayed"][0], "Sputnik");
+    let ambassador = by_file(&articles, "ambassador.txt");
+    assert_eq!(ambassador["relayed"][0], "Reuters");
 }
 
 #[test]
 fn sentence_and_date_spans_index_the_body() {
-    let (articles, _) = inspect("seeds");
-    for a in &articles {
+    let (seeds, _) = inspect("seeds");
+    let (articles, _) = inspect(STORY);
+    for a in seeds.iter().chain(&articles) {
         let body = a["body"].as_str().unwrap();
         for key in ["sentences", "headings", "dates"] {
             for s in a[key].as_array().unwrap() {
@@ -90,25 +98,25 @@ fn sentence_and_date_spans_index_the_body() {
             }
         }
     }
-    let s3 = by_file(&articles, "003_4c1f6d6e1defac3c.txt");
-    let meeting = &s3["dates"][0];
-    assert_eq!(meeting["text"], "ce jeudi 3 avril 2025");
+    let wire = by_file(&articles, "foreign-ministers-wire.txt");
+    let meeting = &wire["dates"][0];
+    assert_eq!(meeting["text"], "ce jeudi 12 juin 2025");
     assert_eq!(
         (meeting["from"].as_str(), meeting["to"].as_str()),
-        (Some("2025-04-03"), Some("2025-04-03"))
+        (Some("2025-06-12"), Some("2025-06-12"))
     );
     assert_eq!(meeting["relation"], "before");
-    let s2 = by_file(&articles, "002_e156e7caf6a58be8.txt");
-    assert!(s2["headings"]
+    let visit = by_file(&articles, "foreign-ministers-visit.txt");
+    assert!(visit["headings"]
         .as_array()
         .unwrap()
         .iter()
-        .any(|h| h["text"] == "Une alliance en gestation"));
-    assert!(!s2["sentences"]
+        .any(|h| h["text"] == "Une communauté en chantier"));
+    assert!(!visit["sentences"]
         .as_array()
         .unwrap()
         .iter()
-        .any(|s| s["text"] == "Une alliance en gestation"));
+        .any(|s| s["text"] == "Une communauté en chantier"));
 }
 
 #[test]
@@ -184,7 +192,7 @@ fn every_format_and_encoding() {
     );
 
     let html = by_file(&articles, "page.html");
-    assert_eq!(html["title"], "Sommet à Niamey");
+    assert_eq!(html["title"], "Sommet à Accra");
     assert_eq!(
         (html["outlet"].as_str(), html["author"].as_str()),
         (Some("Le Sahel Hebdo"), Some("Ibrahim Moussa"))
@@ -303,10 +311,13 @@ fn generate_reads_every_format() {
 
 #[test]
 fn inspect_text_report_and_missing_path() {
-    let output = brief(&["inspect", "seeds/003_4c1f6d6e1defac3c.txt"]);
+    let output = brief(&[
+        "inspect",
+        "tests/fixtures/corpus/foreign-ministers-wire.txt",
+    ]);
     let text = String::from_utf8(output.stdout).unwrap();
-    assert!(text.contains("published  2025-04-04  (day;"), "{text}");
-    assert!(text.contains("« ce jeudi 3 avril 2025 » = 2025-04-03"));
+    assert!(text.contains("published  2025-06-13  (day;"), "{text}");
+    assert!(text.contains("« ce jeudi 12 juin 2025 » = 2025-06-12"));
     let missing = brief(&["inspect", "no/such/file.txt"]);
     assert_eq!(missing.status.code(), Some(3));
     assert!(stderr(&missing).contains("no/such/file.txt"));

@@ -250,7 +250,7 @@ fn only_web_and_mail_addresses_become_links() {
             &serde_json::json!({
                 "title": format!("Accord {i}"),
                 "text": format!("Le Canada a signé l'accord numéro {i} avec le pays voisin numéro {i} lors d'une réunion à Ottawa."),
-                "date": "2025-04-04",
+                "date": "2025-06-13",
                 "url": url,
             })
             .to_string(),

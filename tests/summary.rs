@@ -1,6 +1,7 @@
 //! The summariser, through `brief generate`: meetings, people, countries and blocs, quotes and
-//! the timeline, on the seeds and on a second story taken from OrangeSum. The assertions name
-//! people, places, dates and counts; no article sentence is copied here.
+//! the timeline, on an invented story (`tests/fixtures/corpus/`: East African ministers in
+//! Lisbon, in the scraped format of the seeds) and on a second story taken from OrangeSum. The
+//! assertions name people, places, dates and counts; no article sentence is copied here.
 
 mod common;
 
@@ -32,9 +33,12 @@ fn run(corpus: &Path, date: &str, extra: &[&str]) -> (Value, String, tempfile::T
     (b, flat(&pdf), out)
 }
 
-fn seeds() -> &'static (Value, String, tempfile::TempDir) {
+/// The invented story: five articles, three undated, one dated by month, one by day.
+const STORY: &str = "tests/fixtures/corpus";
+
+fn story() -> &'static (Value, String, tempfile::TempDir) {
     static RUN: OnceLock<(Value, String, tempfile::TempDir)> = OnceLock::new();
-    RUN.get_or_init(|| run(Path::new("seeds"), DATE, &["--since", "2024-12"]))
+    RUN.get_or_init(|| run(Path::new(STORY), DATE, &["--since", "2025-02"]))
 }
 
 fn source_id(b: &Value, file_stem: &str) -> String {
@@ -67,15 +71,15 @@ fn participant<'a>(m: &'a Value, name: &str) -> &'a Value {
 }
 
 #[test]
-fn the_foreign_ministers_meeting_in_moscow_is_one_meeting_with_all_its_sources() {
-    let (b, pdf, _) = seeds();
+fn the_foreign_ministers_meeting_in_lisbon_is_one_meeting_with_all_its_sources() {
+    let (b, pdf, _) = story();
     let meetings: Vec<&Value> = b["meetings"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|m| m["date"] == "2025-04-03")
+        .filter(|m| m["date"] == "2025-06-12")
         .collect();
-    assert_eq!(meetings.len(), 1, "one meeting on 3 April 2025");
+    assert_eq!(meetings.len(), 1, "one meeting on 12 June 2025");
     let m = meetings[0];
     assert_eq!(
         (
@@ -83,19 +87,23 @@ fn the_foreign_ministers_meeting_in_moscow_is_one_meeting_with_all_its_sources()
             m["status"].as_str(),
             m["date_precision"].as_str()
         ),
-        (Some("Moscou"), Some("held"), Some("day"))
+        (Some("Lisbonne"), Some("held"), Some("day"))
     );
-    let mut expected: Vec<String> = ["001_", "002_", "003_"]
-        .iter()
-        .map(|f| source_id(b, f))
-        .collect();
+    let mut expected: Vec<String> = [
+        "foreign-ministers-brief",
+        "foreign-ministers-visit",
+        "foreign-ministers-wire",
+    ]
+    .iter()
+    .map(|f| source_id(b, f))
+    .collect();
     expected.sort();
     let mut sources = strings(&m["sources"]);
     sources.sort();
-    assert_eq!(sources, expected, "every seed that reports it");
-    let lavrov = participant(m, "Sergueï Lavrov");
-    assert_eq!(lavrov["country_iso3"], "RUS");
-    assert!(lavrov["role"]
+    assert_eq!(sources, expected, "every article that reports it");
+    let host = participant(m, "Marta Figueira");
+    assert_eq!(host["country_iso3"], "PRT");
+    assert!(host["role"]
         .as_str()
         .unwrap()
         .contains("Affaires étrangères"));
@@ -105,7 +113,7 @@ fn the_foreign_ministers_meeting_in_moscow_is_one_meeting_with_all_its_sources()
         .iter()
         .filter_map(|p| p["country_iso3"].as_str())
         .collect();
-    for iso in ["MLI", "NER", "BFA", "RUS"] {
+    for iso in ["KEN", "TZA", "UGA", "PRT"] {
         assert!(
             countries.contains(&iso),
             "a participant from {iso}: {countries:?}"
@@ -117,26 +125,31 @@ fn the_foreign_ministers_meeting_in_moscow_is_one_meeting_with_all_its_sources()
         .iter()
         .all(|p| p["role"].as_str().is_some_and(|r| r.contains("ministre"))));
     assert!(
-        pdf.contains("Réunion à Moscou — 3 avril 2025"),
+        pdf.contains("Réunion à Lisbonne — 12 juin 2025"),
         "titled by the articles' own noun"
     );
 }
 
 #[test]
-fn the_defence_ministers_meetings_at_the_victory_day_anniversary() {
-    let (b, _, _) = seeds();
-    let s000 = source_id(b, "000_");
+fn the_defence_ministers_meetings_at_the_academy_anniversary() {
+    let (b, _, _) = story();
+    let defence = source_id(b, "defence-ministers");
     let m = b["meetings"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|m| strings(&m["sources"]).contains(&s000))
+        .find(|m| strings(&m["sources"]).contains(&defence))
         .expect("a meeting from the defence article");
-    assert_eq!(m["place"], "Moscou");
-    let host = participant(m, "Andrei Belousov");
-    assert_eq!(host["country_iso3"], "RUS");
+    assert_eq!(
+        strings(&m["sources"]),
+        [defence],
+        "not merged into the other meeting"
+    );
+    assert_eq!(m["place"], "Lisbonne");
+    let host = participant(m, "Helena Cardoso");
+    assert_eq!(host["country_iso3"], "PRT");
     assert!(host["role"].as_str().unwrap().contains("Défense"));
-    for iso in ["MLI", "NER", "BFA"] {
+    for iso in ["KEN", "TZA", "UGA"] {
         let counterpart = m["participants"]
             .as_array()
             .unwrap()
@@ -161,31 +174,39 @@ fn the_defence_ministers_meetings_at_the_victory_day_anniversary() {
 }
 
 #[test]
-fn the_bamako_conference_of_1_december_2024() {
-    let (b, _, _) = seeds();
+fn the_nairobi_conference_of_20_february_2025() {
+    let (b, _, _) = story();
     let m = b["meetings"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|m| m["place"] == "Bamako")
-        .expect("Bamako meeting");
+        .find(|m| m["place"] == "Nairobi")
+        .expect("Nairobi meeting");
     assert_eq!(
         (m["date"].as_str(), m["status"].as_str()),
-        (Some("2024-12-01"), Some("held"))
+        (Some("2025-02-20"), Some("held"))
     );
-    assert_eq!(strings(&m["sources"]), [source_id(b, "004_")]);
-    // The window: --since 2025-01 drops it, as it drops the timeline entry of that day.
-    let (later, _, _) = run(Path::new("seeds"), DATE, &["--since", "2025-01"]);
+    assert_eq!(strings(&m["sources"]), [source_id(b, "ambassador")]);
+    // The window: --since 2025-03 drops it, as it drops the timeline entry of that day.
+    let (later, _, _) = run(Path::new(STORY), DATE, &["--since", "2025-03"]);
     assert!(!later["meetings"]
         .as_array()
         .unwrap()
         .iter()
-        .any(|m| m["place"] == "Bamako"));
+        .any(|m| m["place"] == "Nairobi"));
     assert!(!later["timeline"]
         .as_array()
         .unwrap()
         .iter()
-        .any(|t| t["date"] == "2024-12-01"));
+        .any(|t| t["date"] == "2025-02-20"));
+    assert!(
+        later["meetings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["place"] == "Lisbonne"),
+        "the June meeting stays"
+    );
 }
 
 /// Whether a fact's text names the country (name, capital or adjective).
@@ -204,12 +225,12 @@ fn names(text: &str, iso3: &str) -> bool {
 
 #[test]
 fn country_and_bloc_sections_hold_their_own_facts() {
-    let (b, _, _) = seeds();
+    let (b, _, _) = story();
     for (name, iso) in [
-        ("Mali", "MLI"),
-        ("Niger", "NER"),
-        ("Burkina Faso", "BFA"),
-        ("Russie", "RUS"),
+        ("Kenya", "KEN"),
+        ("Tanzanie", "TZA"),
+        ("Ouganda", "UGA"),
+        ("Portugal", "PRT"),
     ] {
         let c = b["countries"]
             .as_array()
@@ -231,22 +252,24 @@ fn country_and_bloc_sections_hold_their_own_facts() {
             );
         }
     }
-    let aes = b["blocs"]
+    let members = ["BDI", "COD", "KEN", "RWA", "SOM", "SSD", "TZA", "UGA"];
+    let cae = b["blocs"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|x| x["short"] == "AES")
-        .expect("AES section");
-    assert_eq!(strings(&aes["members"]), ["MLI", "NER", "BFA"]);
-    let facts = aes["facts"].as_array().unwrap();
+        .find(|x| x["short"] == "CAE")
+        .expect("CAE section");
+    assert_eq!(strings(&cae["members"]), members);
+    let facts = cae["facts"].as_array().unwrap();
     assert!(facts.len() >= 3);
     for f in facts {
         let text = f["text"].as_str().unwrap();
-        let all_members = ["MLI", "NER", "BFA"].iter().all(|iso| names(text, iso));
+        let all_members = members.iter().all(|iso| names(text, iso));
         assert!(
-            text.contains("AES")
-                || text.contains("Alliance des États du Sahel")
-                || text.contains("Confédération")
+            text.contains("CAE")
+                || text
+                    .replace('’', "'")
+                    .contains("Communauté d'Afrique de l'Est")
                 || all_members,
             "{text}"
         );
@@ -256,7 +279,7 @@ fn country_and_bloc_sections_hold_their_own_facts() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|c| ["MLI", "NER", "BFA"].contains(&c["iso3"].as_str().unwrap()))
+        .filter(|c| members.contains(&c["iso3"].as_str().unwrap()))
         .flat_map(|c| {
             c["facts"]
                 .as_array()
@@ -272,7 +295,7 @@ fn country_and_bloc_sections_hold_their_own_facts() {
 
 #[test]
 fn quotes_carry_their_speakers_and_the_timeline_is_in_order() {
-    let (b, pdf, _) = seeds();
+    let (b, pdf, _) = story();
     let quotes = b["quotes"].as_array().unwrap();
     assert!(quotes.len() >= 5);
     assert!(quotes
@@ -282,7 +305,7 @@ fn quotes_carry_their_speakers_and_the_timeline_is_in_order() {
         .iter()
         .map(|q| q["speaker"].as_str().unwrap())
         .collect();
-    for who in ["Andrei Belousov", "Igor Gromyko", "Sergueï Lavrov"] {
+    for who in ["Helena Cardoso", "Tomás Ribeiro", "Marta Figueira"] {
         assert!(speakers.contains(&who), "{who} quoted: {speakers:?}");
     }
     let timeline = b["timeline"].as_array().unwrap();
@@ -291,7 +314,7 @@ fn quotes_carry_their_speakers_and_the_timeline_is_in_order() {
         .map(|t| t["date"].as_str().unwrap())
         .collect();
     assert!(
-        dates.contains(&"2024-12-01") && dates.contains(&"2025-04-03"),
+        dates.contains(&"2025-02-20") && dates.contains(&"2025-06-12"),
         "{dates:?}"
     );
     assert!(
@@ -311,8 +334,8 @@ fn quotes_carry_their_speakers_and_the_timeline_is_in_order() {
 
 #[test]
 fn no_boilerplate_byline_heading_or_title_is_a_fact() {
-    let (b, _, _) = seeds();
-    let inspect = brief(&["inspect", "--json", "seeds"]);
+    let (b, _, _) = story();
+    let inspect = brief(&["inspect", "--json", STORY]);
     let articles: Vec<Value> = serde_json::from_slice(&inspect.stdout).unwrap();
     let mut forbidden: Vec<String> = Vec::new();
     for a in &articles {
@@ -457,9 +480,9 @@ fn another_story_from_orangesum_the_g7_in_biarritz() {
 #[test]
 fn undated_articles_can_be_left_out() {
     let (b, _, _) = run(
-        Path::new("seeds"),
+        Path::new(STORY),
         DATE,
-        &["--since", "2024-12", "--undated", "exclude"],
+        &["--since", "2025-02", "--undated", "exclude"],
     );
     let sources = b["sources"].as_array().unwrap();
     assert!(!sources.is_empty());
@@ -472,7 +495,7 @@ fn undated_articles_can_be_left_out() {
         .unwrap()
         .iter()
         .any(|w| w.as_str().unwrap().contains("undated")));
-    let (kept, _, _) = seeds();
+    let (kept, _, _) = story();
     assert!(
         kept["sources"]
             .as_array()

@@ -145,20 +145,20 @@ mod tests {
 
     #[test]
     fn yaml_front_matter() {
-        let a = article("---\ntitle: \"Sommet à Niamey\"\noutlet: ActuNiger\nauthor: [A. B., C. D.]\npublished: 2025-04-03T10:00:00+01:00\nlang: fr-FR\n---\n# Autre titre\n\nLe Niger accueille le sommet.\n");
-        assert_eq!(a.title.as_deref(), Some("Sommet à Niamey"));
-        assert_eq!(a.outlet.as_deref(), Some("ActuNiger"));
+        let a = article("---\ntitle: \"Sommet à Accra\"\noutlet: ActuGhana\nauthor: [A. B., C. D.]\npublished: 2025-06-12T10:00:00+01:00\nlang: fr-FR\n---\n# Autre titre\n\nLe Ghana accueille le sommet.\n");
+        assert_eq!(a.title.as_deref(), Some("Sommet à Accra"));
+        assert_eq!(a.outlet.as_deref(), Some("ActuGhana"));
         assert_eq!(a.author.as_deref(), Some("A. B., C. D."));
-        assert_eq!(a.published.unwrap().to_string(), "2025-04-03");
+        assert_eq!(a.published.unwrap().to_string(), "2025-06-12");
         assert_eq!(a.published_from, "front matter");
         assert_eq!(a.language, "fr");
-        assert_eq!(a.body, "Le Niger accueille le sommet.");
+        assert_eq!(a.body, "Le Ghana accueille le sommet.");
     }
 
     #[test]
     fn toml_front_matter_with_a_native_date() {
-        let a = article("+++\ntitle = \"Visite\"\ndate = 2025-04-03\nurl = \"https://exemple.fr/a\"\n+++\nLe texte.\n");
-        assert_eq!(a.published.unwrap().to_string(), "2025-04-03");
+        let a = article("+++\ntitle = \"Visite\"\ndate = 2025-06-12\nurl = \"https://exemple.fr/a\"\n+++\nLe texte.\n");
+        assert_eq!(a.published.unwrap().to_string(), "2025-06-12");
         assert_eq!(a.url.as_deref(), Some("https://exemple.fr/a"));
         assert_eq!(a.body, "Le texte.");
     }

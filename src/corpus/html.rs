@@ -232,16 +232,16 @@ mod tests {
     use super::*;
 
     const PAGE: &str = r#"<!doctype html><html lang="fr"><head>
-<title>Sommet à Niamey | Le Site</title>
+<title>Sommet à Accra | Le Site</title>
 <meta property="og:site_name" content="Le Site">
-<meta property="article:published_time" content="2025-04-03T09:30:00+01:00">
+<meta property="article:published_time" content="2025-06-12T09:30:00+01:00">
 <meta name="author" content="Awa Diallo">
 <link rel="canonical" href="https://exemple.fr/sommet">
 <script>var tracker = "NE PAS LIRE";</script>
 </head><body>
 <header><nav><a href="/">Accueil</a> <a href="/monde">Monde</a></nav></header>
 <article>
-  <h1>Sommet à Niamey</h1>
+  <h1>Sommet à Accra</h1>
   <div class="share-bar"><button>Partager</button> Facebook Twitter</div>
   <p>Les dirigeants du <b>Niger</b> et du Mali se sont réunis jeudi.</p>
   <h2>Une alliance renforcée</h2>
@@ -255,11 +255,11 @@ mod tests {
     #[test]
     fn metadata_from_meta_tags() {
         let a = parse(PAGE).finish("a.html", None, "html");
-        assert_eq!(a.title.as_deref(), Some("Sommet à Niamey"));
+        assert_eq!(a.title.as_deref(), Some("Sommet à Accra"));
         assert_eq!(a.outlet.as_deref(), Some("Le Site"));
         assert_eq!(a.author.as_deref(), Some("Awa Diallo"));
         assert_eq!(a.url.as_deref(), Some("https://exemple.fr/sommet"));
-        assert_eq!(a.published.unwrap().to_string(), "2025-04-03");
+        assert_eq!(a.published.unwrap().to_string(), "2025-06-12");
         assert_eq!(a.published_from, "meta article:published_time");
         assert_eq!(a.language, "fr");
     }

@@ -83,7 +83,7 @@ pub struct Article {
     pub body: String,
     /// Lines taken out of the body as site boilerplate.
     pub removed: Vec<String>,
-    /// Outlets the article says it relays ("selon Sputnik", "rapporte l'agence Anadolu").
+    /// Outlets the article says it relays ("selon Reuters", "rapporte l'agence Anadolu").
     pub relayed: Vec<String>,
     /// What went wrong or was guessed while reading this article.
     pub warnings: Vec<String>,

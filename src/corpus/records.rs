@@ -243,8 +243,8 @@ fn as_text(value: &Value) -> Option<String> {
     }
 }
 
-/// "2025-04-03", "2025-04-03T10:00:00+02:00", "2025-04-03 10:00", "2025-04", "03/04/2025",
-/// "3 avril 2025" → a date with its precision.
+/// "2025-06-12", "2025-06-12T10:00:00+02:00", "2025-06-12 10:00", "2025-06", "12/06/2025",
+/// "12 juin 2025" → a date with its precision.
 pub fn parse_date(text: &str) -> Option<PartialDate> {
     let t = text.trim();
     let head = t.split(['T', ' ']).next().unwrap_or(t);
@@ -348,7 +348,7 @@ mod tests {
             ("2020-07-02 10:00", "2020-07-02"),
             ("2020-07", "2020-07"),
             ("02/07/2020", "2020-07-02"),
-            ("3 avril 2025", "2025-04-03"),
+            ("12 juin 2025", "2025-06-12"),
         ] {
             assert_eq!(
                 parse_date(text).map(|d| d.to_string()).as_deref(),

@@ -1,8 +1,8 @@
 //! French date expressions in running text, each resolved against the article's publication
-//! date: full and partial dates ("jeudi 3 avril 2025", "le 1er décembre", "04/04/2025",
-//! "2025-04"), months and years ("en juin", "juillet 98", "en 2023"), relative days ("hier",
-//! "mardi dernier", "la semaine dernière", "il y a trois jours") and ranges ("du 3 au 4 avril",
-//! "les 3 et 4 avril", "entre 2020 et 2023"). Pure; works on words with byte offsets.
+//! date: full and partial dates ("jeudi 12 juin 2025", "le 1er mars", "13/06/2025",
+//! "2025-06"), months and years ("en juin", "juillet 98", "en 2023"), relative days ("hier",
+//! "mardi dernier", "la semaine dernière", "il y a trois jours") and ranges ("du 12 au 13 juin",
+//! "les 12 et 13 juin", "entre 2019 et 2022"). Pure; works on words with byte offsets.
 
 use super::{PartialDate, Precision};
 use crate::text::{tokens, Token};
@@ -280,6 +280,9 @@ const NOT_FUTURE: &[&str] = &[
     "algebra", "vera", "chimera", "sierra", "tora", "torah", "flora", "aurora", "riviera",
 ];
 
+/// How many words before a bare weekday its clause's tense is looked for.
+const TENSE_WINDOW: usize = 16;
+
 /// The tense a word gives its clause, if it gives one.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tense {
@@ -530,13 +533,14 @@ impl<'a> Cx<'a> {
     /// Whether the clause of word `i` speaks of the future: its last tensed word before `i`
     /// (else the first after it, within three words) is a future tense ("se rendra", "aura
     /// lieu"), "doit"/"va" + infinitive, "attendu" or "prévu". "a reçu", "ont repris",
-    /// "était", an imperfect or "depuis" make it past. A clause ends at a sentence stop.
+    /// "était", an imperfect or "depuis" make it past. A clause ends at a sentence stop, and is
+    /// read back [`TENSE_WINDOW`] words at most.
     fn future_context(&self, i: usize) -> bool {
-        let clause_start = (0..i)
+        // Back to the clause's start, at most TENSE_WINDOW words: bounded work per weekday.
+        let before = (i.saturating_sub(TENSE_WINDOW)..i)
             .rev()
-            .find(|&k| self.gap(k + 1).contains(['.', ';', '!', '?']))
-            .map_or(0, |k| k + 1);
-        let before = (clause_start..i).rev().find_map(|k| self.tense(k));
+            .take_while(|&k| !self.gap(k + 1).contains(['.', ';', '!', '?']))
+            .find_map(|k| self.tense(k));
         let after = || ((i + 1)..(i + 4).min(self.words.len())).find_map(|k| self.tense(k));
         before.or_else(after) == Some(Tense::Future)
     }
@@ -802,7 +806,7 @@ impl<'a> Cx<'a> {
             .word(end)
             .filter(|w| w.digits == 2 && self.gap(end) == " ")
         {
-            // "1er avril 78", unless the number starts something else ("3 avril 15 personnes").
+            // "1er avril 78", unless the number starts something else ("12 juin 15 personnes").
             let next_is_word = self
                 .word(end + 1)
                 .is_some_and(|n| n.number.is_none() && self.gap(end + 1) == " ");
@@ -1001,7 +1005,7 @@ impl<'a> Cx<'a> {
         Some((Expr::Year(year), modifier.unwrap_or(i), i + 1))
     }
 
-    /// 04/04/2025, 4-4-25, 2025-04-04, 2025/04, 2025-04, 03/2015, 11-2016, 22/04, 4/22,
+    /// 13/06/2025, 7-6-25, 2025-06-13, 2025/06, 2025-06, 03/2015, 11-2016, 22/04, 4/22,
     /// 11/12,2016.
     fn numeric_at(&self, i: usize) -> Option<(Expr, usize)> {
         let a = self.word(i)?;
@@ -1148,9 +1152,9 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// "du 3 au 4 avril", "du 30 mars au 2 avril 2025", "les 3 et 4 avril", "entre le 3 et le 5
-    /// mai", "entre 2020 et 2023", "de janvier à mars 2025", "du 12/08/2015 au 22 octobre",
-    /// "3-4 avril", "4 au 22 ce mois-ci".
+    /// "du 12 au 13 juin", "du 30 mars au 2 avril 2025", "les 12 et 13 juin", "entre le 3 et le 5
+    /// mai", "entre 2019 et 2022", "de janvier à mars 2025", "du 12/08/2015 au 22 octobre",
+    /// "12-13 juin", "4 au 22 ce mois-ci".
     fn range_at(&self, i: usize) -> Option<Found> {
         let opener = self.word(i)?.token.folded.as_ref();
         let (first, joiners): (usize, &[&str]) = match opener {
@@ -1828,11 +1832,11 @@ mod tests {
             "2025-04-09"
         );
         assert_eq!(
-            day("Il doit se rendre jeudi à Niamey.", "2025-04-08"),
+            day("Il doit se rendre jeudi à Accra.", "2025-04-08"),
             "2025-04-10"
         );
         assert_eq!(
-            day("La réunion se tiendra lundi à Bamako.", "2025-04-08"),
+            day("La réunion se tiendra lundi à Lomé.", "2025-04-08"),
             "2025-04-14"
         );
         // In the past, the last one: the last tensed verb before the weekday tells.
@@ -1850,7 +1854,7 @@ mod tests {
         }
         // A future after a past verb: "a annoncé qu'il se rendra jeudi".
         assert_eq!(
-            day("Il a annoncé qu'il se rendra jeudi à Niamey.", "2025-04-08"),
+            day("Il a annoncé qu'il se rendra jeudi à Accra.", "2025-04-08"),
             "2025-04-10"
         );
     }
@@ -1858,67 +1862,70 @@ mod tests {
     #[test]
     fn full_and_partial_dates() {
         assert_eq!(
-            one("Le sommet du 3 avril 2025 a eu lieu.", "2025-04-10").0,
-            "3 avril 2025"
+            one("Le sommet du 12 juin 2025 a eu lieu.", "2025-06-20").0,
+            "12 juin 2025"
         );
         assert_eq!(
-            day("le 1er décembre 2024, une conférence", "2025-05"),
-            "2024-12-01"
+            day("le 1er mars 2025, une réunion", "2025-05"),
+            "2025-03-01"
         );
-        assert_eq!(day("publié le 04/04/2025", "2025-04-04"), "2025-04-04");
+        assert_eq!(day("publié le 13/06/2025", "2025-06-13"), "2025-06-13");
         assert_eq!(
-            one("en date du 2025-04", "2025-05-01"),
-            ("2025-04".into(), "2025-04-01".into(), "2025-04-30".into())
+            one("en date du 2025-06", "2025-07-01"),
+            ("2025-06".into(), "2025-06-01".into(), "2025-06-30".into())
         );
     }
 
     #[test]
     fn the_weekday_picks_the_year_and_a_mismatch_is_warned() {
-        // Read in 2026, "jeudi 3 avril" is 2025: 3 April 2026 is a Friday.
-        assert_eq!(day("ce jeudi 3 avril à Moscou", "2026-03-01"), "2025-04-03");
-        let m = &find("jeudi 3 avril 2024", None)[0];
+        // Read in 2026, "jeudi 12 juin" is 2025: 12 June 2026 is a Friday.
+        assert_eq!(
+            day("ce jeudi 12 juin à Lisbonne", "2026-03-01"),
+            "2025-06-12"
+        );
+        let m = &find("jeudi 12 juin 2024", None)[0];
         assert!(
             m.warning.as_deref().unwrap().contains("mercredi"),
             "{:?}",
             m.warning
         );
-        assert!(find("jeudi 3 avril 2025", None)[0].warning.is_none());
+        assert!(find("jeudi 12 juin 2025", None)[0].warning.is_none());
     }
 
     #[test]
     fn months_and_years() {
         assert_eq!(
-            one("Il se rendra à Moscou en juin.", "2025-04-04"),
-            ("juin".into(), "2025-06-01".into(), "2025-06-30".into())
+            one("Elle se rendra à Nairobi en septembre.", "2025-06-13"),
+            ("septembre".into(), "2025-09-01".into(), "2025-09-30".into())
         );
         assert_eq!(
-            one("En janvier, les trois pays", "2025-04-04").1,
-            "2025-01-01"
+            one("En février, les deux pays", "2025-06-13").1,
+            "2025-02-01"
         );
         assert_eq!(
-            one("des coups d'État en 2023", "2025-04-04"),
-            ("2023".into(), "2023-01-01".into(), "2023-12-31".into())
+            one("des élections législatives en 2022", "2025-06-13"),
+            ("2022".into(), "2022-01-01".into(), "2022-12-31".into())
         );
         assert_eq!(one("la coupe de juillet 98", "2020-01-01").1, "1998-07-01");
-        assert!(dates("sept ans plus tard, 2000 soldats", "2025-04-04").is_empty());
+        assert!(dates("sept ans plus tard, 2000 soldats", "2025-06-13").is_empty());
     }
 
     #[test]
     fn relative_days_need_the_article_date() {
-        let friday = "2025-04-04";
-        assert_eq!(day("Il a déclaré hier", friday), "2025-04-03");
-        assert_eq!(day("aujourd'hui", friday), "2025-04-04");
-        assert_eq!(day("a annoncé mardi", friday), "2025-04-01");
-        assert_eq!(day("mardi dernier", "2025-04-01"), "2025-03-25");
+        let friday = "2025-06-13";
+        assert_eq!(day("Il a déclaré hier", friday), "2025-06-12");
+        assert_eq!(day("aujourd'hui", friday), "2025-06-13");
+        assert_eq!(day("a annoncé mardi", friday), "2025-06-10");
+        assert_eq!(day("mardi dernier", "2025-06-10"), "2025-06-03");
         assert_eq!(
             one("la semaine dernière", friday),
             (
                 "la semaine dernière".into(),
-                "2025-03-24".into(),
-                "2025-03-30".into()
+                "2025-06-02".into(),
+                "2025-06-08".into()
             )
         );
-        assert_eq!(day("il y a trois jours", friday), "2025-04-01");
+        assert_eq!(day("il y a trois jours", friday), "2025-06-10");
         assert!(
             find("hier", None).is_empty(),
             "no article date, no relative date"
@@ -1928,27 +1935,27 @@ mod tests {
     #[test]
     fn ranges() {
         assert_eq!(
-            one("du 3 au 4 avril", "2025-04-10"),
+            one("du 12 au 13 juin", "2025-06-20"),
             (
-                "du 3 au 4 avril".into(),
-                "2025-04-03".into(),
-                "2025-04-04".into()
+                "du 12 au 13 juin".into(),
+                "2025-06-12".into(),
+                "2025-06-13".into()
             )
         );
         assert_eq!(
-            one("les 3 et 4 avril 2025", "2026-01-01"),
+            one("les 12 et 13 juin 2025", "2026-01-01"),
             (
-                "les 3 et 4 avril 2025".into(),
-                "2025-04-03".into(),
-                "2025-04-04".into()
+                "les 12 et 13 juin 2025".into(),
+                "2025-06-12".into(),
+                "2025-06-13".into()
             )
         );
         assert_eq!(
-            one("entre 2020 et 2023", "2025-04-10"),
+            one("entre 2019 et 2022", "2025-06-20"),
             (
-                "entre 2020 et 2023".into(),
-                "2020-01-01".into(),
-                "2023-12-31".into()
+                "entre 2019 et 2022".into(),
+                "2019-01-01".into(),
+                "2022-12-31".into()
             )
         );
         assert_eq!(
@@ -1959,14 +1966,14 @@ mod tests {
 
     #[test]
     fn relation_to_the_article_date() {
-        let r = super::super::parse_iso_partial("2025-04-04");
+        let r = super::super::parse_iso_partial("2025-06-13");
         let found = find("hier et demain, et en 2030", r);
         let relations: Vec<Relation> = found.iter().map(|m| m.relation).collect();
         assert_eq!(
             relations,
             [Relation::Before, Relation::After, Relation::After]
         );
-        assert_eq!(find("en avril 2025", r)[0].relation, Relation::During);
+        assert_eq!(find("en juin 2025", r)[0].relation, Relation::During);
     }
 
     #[test]
@@ -1981,7 +1988,7 @@ mod tests {
             "il y a",
             "entre et",
         ] {
-            let _ = find(text, super::super::parse_iso_partial("2025-04-04"));
+            let _ = find(text, super::super::parse_iso_partial("2025-06-13"));
         }
     }
 }

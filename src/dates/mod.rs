@@ -1,5 +1,5 @@
-//! Calendar dates as the pipeline knows them: possibly partial ("2025-04"), with their precision,
-//! and their French long form ("3 avril 2025"). Shared by every stage; pure.
+//! Calendar dates as the pipeline knows them: possibly partial ("2025-06"), with their precision,
+//! and their French long form ("12 juin 2025"). Shared by every stage; pure.
 
 pub mod grammar;
 
@@ -86,7 +86,7 @@ impl PartialDate {
         .expect("partial dates are validated on construction")
     }
 
-    /// The long form in the briefing's language: "3 avril 2025" or "3 April 2025".
+    /// The long form in the briefing's language: "12 juin 2025" or "12 June 2025".
     pub fn long(&self, lang: crate::settings::Lang) -> String {
         match lang {
             crate::settings::Lang::Fr => self.french_long(),
@@ -98,7 +98,7 @@ impl PartialDate {
         }
     }
 
-    /// "3 avril 2025", "avril 2025" or "2025".
+    /// "12 juin 2025", "juin 2025" or "2025".
     pub fn french_long(&self) -> String {
         match (self.month, self.day) {
             (Some(m), Some(d)) => format!(
@@ -113,7 +113,7 @@ impl PartialDate {
     }
 }
 
-/// ISO 8601 cut to the precision: "2025-04-03", "2025-04", "2025".
+/// ISO 8601 cut to the precision: "2025-06-12", "2025-06", "2025".
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.month, self.day) {
@@ -211,7 +211,7 @@ mod tests {
     fn parses_iso_partials_and_rejects_nonsense() {
         assert_eq!(parse_iso_partial("2024-12").unwrap().to_string(), "2024-12");
         assert_eq!(
-            parse_iso_partial("2025-04-03").unwrap().precision(),
+            parse_iso_partial("2025-06-12").unwrap().precision(),
             Precision::Day
         );
         assert_eq!(
@@ -225,7 +225,7 @@ mod tests {
             "2025-4",
             "avril",
             "",
-            "2025-04-03-01",
+            "2025-06-12-01",
         ] {
             assert!(parse_iso_partial(bad).is_none(), "{bad}");
         }
@@ -249,8 +249,8 @@ mod tests {
             "21 novembre 2026"
         );
         assert_eq!(
-            parse_iso_partial("2024-12-01").unwrap().french_long(),
-            "1er décembre 2024"
+            parse_iso_partial("2025-03-01").unwrap().french_long(),
+            "1er mars 2025"
         );
         assert_eq!(
             parse_iso_partial("2025-08").unwrap().french_long(),

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 pub struct PersonMention {
     pub start: usize,
     pub end: usize,
-    /// The name as written ("Sergueï Lavrov", or "Lavrov" for a later mention).
+    /// The name as written ("Kofi Mensah", or "Mensah" for a later mention).
     pub name: String,
     /// "ministre des Affaires étrangères", without the country.
     pub role: Option<String>,
@@ -49,7 +49,7 @@ impl CountryEvidence {
 }
 
 /// Participants given by role and country rather than by name ("les ministres des Affaires
-/// étrangères du Mali, du Niger et du Burkina Faso", "ses homologues de l'AES").
+/// étrangères du Ghana, du Togo et du Bénin", "ses homologues de la CEDEAO").
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RoleGroup {
     pub role: String,
@@ -286,7 +286,7 @@ const PARTICLES: &[&str] = &[
     "da", "dos", "ag",
 ];
 
-/// Words after which a single capitalised word is a person: "M. Gromyko", "le général Camara".
+/// Words after which a single capitalised word is a person: "M. Mensah", "le général Kane".
 const PERSON_CUES: &[&str] = &[
     "m",
     "mme",
@@ -961,7 +961,7 @@ pub(super) fn role_in(
     Some((role, country))
 }
 
-/// Later mentions by surname alone ("Belousov a souligné"), resolved to the article's full names.
+/// Later mentions by surname alone ("Mensah a souligné"), resolved to the article's full names.
 /// `known` maps the folded surname of each full name of the earlier sentences to its first
 /// mention; it grows sentence by sentence, so the whole article stays linear.
 fn resolve_surnames(
@@ -972,7 +972,7 @@ fn resolve_surnames(
     first_here: usize,
     known: &HashMap<String, usize>,
 ) {
-    // Single-word mentions found by cue ("M. Gromyko") become the full name.
+    // Single-word mentions found by cue ("M. Mensah") become the full name.
     for p in first_here..people.len() {
         if !people[p].name.contains(' ') {
             if let Some(&full) = known.get(&fold(&people[p].name)) {
@@ -1156,7 +1156,7 @@ const VIRTUAL_WORDS: &[&str] = &[
     "videoconferences",
 ];
 
-/// "à Moscou", "à Bamako", "en Russie": a capital or city after "à", else a country after "en/au";
+/// "à Nairobi", "à Mombasa", "en Espagne": a capital or city after "à", else a country after "en/au";
 /// "par visioconférence": no city at all.
 fn place_in(
     text: &str,
@@ -1352,8 +1352,8 @@ fn country_venue(text: &str, s: &SentenceView, g: &Gazetteer, trigger_at: usize)
         .map(|m| g.countries[m.country].name.clone())
 }
 
-/// "les ministres des Affaires étrangères du Mali, du Niger et du Burkina Faso": a plural role
-/// and the countries after it; "ses homologues de l'AES": the role of the named host, for the
+/// "les ministres des Affaires étrangères du Ghana, du Togo et du Bénin": a plural role
+/// and the countries after it; "ses homologues de la CEDEAO": the role of the named host, for the
 /// bloc's members.
 fn role_groups(
     text: &str,

@@ -351,7 +351,7 @@ fn before_the_quote(cx: &Context, start: usize) -> Option<Speaker> {
         .iter()
         .filter(|p| p.start >= from && p.end <= to)
         .collect();
-    // Right before the verb ("…, Belousov a souligné que"), or else the first name that no
+    // Right before the verb ("…, Mensah a souligné que"), or else the first name that no
     // preposition governs ("Lors de son entretien avec X, …" does not make X the speaker).
     let adjacent = before_verb.last().filter(|p| {
         let gap = &cx.text[p.end - cx.sentence.start..verb_at];

@@ -1,5 +1,5 @@
 //! People across the corpus: every mention of a name merged into one person, whatever the
-//! accents or transliteration (Goïta/Goita, Yaou/Yau), with the roles and country the articles
+//! accents or transliteration (Keïta/Keita, Daouda/Dauda), with the roles and country the articles
 //! give.
 
 use crate::extract::ArticleExtraction;
@@ -220,12 +220,12 @@ mod tests {
 
     #[test]
     fn variants_of_one_name_are_one_person() {
-        assert!(same_person(&fold("Assimi Goïta"), &fold("Assimi Goita")));
+        assert!(same_person(&fold("Moussa Keïta"), &fold("Moussa Keita")));
         assert!(same_person(
-            &fold("Bakary Yaou Sangaré"),
-            &fold("Bakary Yau Sangare")
+            &fold("Ibrahim Daouda Koné"),
+            &fold("Ibrahim Dauda Kone")
         ));
-        assert!(!same_person(&fold("Abdoulaye Diop"), &fold("Ousmane Diop")));
+        assert!(!same_person(&fold("Amadou Touré"), &fold("Ousmane Touré")));
         assert_eq!(levenshtein("kitten", "sitting"), 3);
     }
 }

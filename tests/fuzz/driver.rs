@@ -297,11 +297,11 @@ fn seeds(target: &str) -> Vec<Vec<u8>> {
     if let Ok(news) = std::fs::read_to_string(root().join("tests/fixtures/sentences/fr-news.txt")) {
         pool.extend(news.split("===").map(|case| case.as_bytes().to_vec()));
     }
-    pool.push(b"{\"title\": \"Un\", \"text\": \"Le Mali a sign\xc3\xa9 le 3 avril.\", \"date\": \"2025-04-04\"}\n[{\"text\": \"Deux.\"}]".to_vec());
+    pool.push(b"{\"title\": \"Un\", \"text\": \"Le Mali a sign\xc3\xa9 le 12 juin.\", \"date\": \"2025-06-13\"}\n[{\"text\": \"Deux.\"}]".to_vec());
     pool.push(
-        b"---\ntitle: Sommet\ndate: 2025-04-03\n---\n# Titre\n\nLe Niger et le Mali.".to_vec(),
+        b"---\ntitle: Sommet\ndate: 2025-06-12\n---\n# Titre\n\nLe Niger et le Mali.".to_vec(),
     );
-    pool.push(b"+++\ntitle = \"Sommet\"\npublished = 2025-04-03\n+++\nTexte.".to_vec());
+    pool.push(b"+++\ntitle = \"Sommet\"\npublished = 2025-06-12\n+++\nTexte.".to_vec());
     pool.push(b"<html lang=\"fr\"><head><title>T</title></head><body><article><h1>T</h1><p>Le Mali a sign\xc3\xa9.</p></article></body></html>".to_vec());
     let dictionary = dictionary(target);
     pool.push(dictionary.concat());
