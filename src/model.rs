@@ -32,10 +32,20 @@ pub struct Briefing {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Vigilance {
-    /// "single_source", "contradiction", "announced", "undated".
-    pub kind: String,
+    pub kind: VigilanceKind,
     pub text: String,
     pub sources: Vec<String>,
+}
+
+/// Why a point deserves caution; serialised as "single_source", "contradiction", "announced",
+/// "undated", the keys of the labels file's `vigilance` table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VigilanceKind {
+    SingleSource,
+    Contradiction,
+    Announced,
+    Undated,
 }
 
 #[derive(Debug, Clone, Serialize)]

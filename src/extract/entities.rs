@@ -817,7 +817,7 @@ fn national_body(s: &SentenceView, start: usize, end: usize, g: &Gazetteer) -> O
         .iter()
         .filter(|o| o.start >= start && o.end <= end)
         .find_map(|o| match g.organisations[o.org].members.as_slice() {
-            [one] if g.organisations[o.org].kind != "bloc" => Some(*one),
+            [one] if g.organisations[o.org].kind != crate::gazetteer::OrgKind::Bloc => Some(*one),
             _ => None,
         })
 }

@@ -153,14 +153,38 @@ impl AliasIndex {
     }
 }
 
+/// What an organisation is, as `data/organisations.tsv` writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrgKind {
+    /// A group of countries whose decisions are its own: "bloc".
+    Bloc,
+    /// An international body, agency or NGO: "organisation".
+    Organisation,
+    /// "armed group".
+    ArmedGroup,
+    /// A government or army of one country: "national".
+    National,
+}
+
+impl OrgKind {
+    fn parse(word: &str) -> Option<OrgKind> {
+        match word {
+            "bloc" => Some(OrgKind::Bloc),
+            "organisation" => Some(OrgKind::Organisation),
+            "armed group" => Some(OrgKind::ArmedGroup),
+            "national" => Some(OrgKind::National),
+            _ => None,
+        }
+    }
+}
+
 /// An organisation or bloc, and its members when it has some.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Organisation {
     /// Its usual short form: "AES", "CEDEAO", "ONU".
     pub short: String,
     pub name: String,
-    /// "bloc", "organisation" or "armed group".
-    pub kind: String,
+    pub kind: OrgKind,
     /// Indices into `Gazetteer::countries`.
     pub members: Vec<usize>,
 }
@@ -277,11 +301,15 @@ impl Gazetteer {
                     ))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
+            let kind = OrgKind::parse(kind).ok_or(format!(
+                "organisations.tsv line {}: unknown kind {kind}",
+                n + 1
+            ))?;
             let index = g.organisations.len();
             g.organisations.push(Organisation {
                 short: short.to_string(),
                 name: name.to_string(),
-                kind: kind.to_string(),
+                kind,
                 members,
             });
             for alias in [short, name]

@@ -5,7 +5,7 @@
 use super::paraphrase;
 use crate::corpus::Article;
 use crate::extract::ArticleExtraction;
-use crate::gazetteer::{Gazetteer, MentionKind};
+use crate::gazetteer::{Gazetteer, MentionKind, OrgKind};
 use crate::hashing::{mix, UnionFind};
 use crate::text::{fold, word_hashes, word_ranges};
 use rayon::prelude::*;
@@ -255,7 +255,7 @@ fn aboutness(
         .organisations
         .iter()
         .map(|o| o.org)
-        .filter(|o| g.organisations[*o].kind == "bloc")
+        .filter(|o| g.organisations[*o].kind == OrgKind::Bloc)
         .collect();
     // All members of a bloc the corpus speaks of, named together: the bloc is the subject.
     for &b in blocs_in_corpus {
@@ -292,12 +292,9 @@ fn aboutness(
     }
     // International organisations (the UN, NATO, an NGO) have their own section too; their
     // facts stay with the countries they name as well.
-    blocs.extend(
-        s.organisations
-            .iter()
-            .map(|o| o.org)
-            .filter(|o| blocs_in_corpus.contains(o) && g.organisations[*o].kind == "organisation"),
-    );
+    blocs.extend(s.organisations.iter().map(|o| o.org).filter(|o| {
+        blocs_in_corpus.contains(o) && g.organisations[*o].kind == OrgKind::Organisation
+    }));
     blocs.sort();
     blocs.dedup();
     // A passing mention (an adjective late in the sentence) is not what the sentence is about.

@@ -34,7 +34,6 @@ impl Event {
         self.mentions.iter().map(|(a, _)| *a).collect()
     }
 
-    /// The first day-precise date, else the first date; with its precision.
     /// The event's date: the day its sources give most often (the earliest on a tie: a summit's
     /// first day), or else its most precise date.
     pub fn date(&self, x: &[ArticleExtraction]) -> Option<(NaiveDate, NaiveDate, Precision)> {

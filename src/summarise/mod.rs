@@ -11,7 +11,7 @@ pub mod people;
 use crate::corpus::Article;
 use crate::dates::{PartialDate, Precision};
 use crate::extract::ArticleExtraction;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, OrgKind};
 use crate::model::*;
 use crate::text::fold;
 use crate::warning::Warning;
@@ -105,7 +105,12 @@ pub fn summarise(input: &Input) -> Briefing {
                 .iter()
                 .flat_map(|s| s.organisations.iter().map(|o| o.org))
         })
-        .filter(|o| matches!(g.organisations[*o].kind.as_str(), "bloc" | "organisation"))
+        .filter(|o| {
+            matches!(
+                g.organisations[*o].kind,
+                OrgKind::Bloc | OrgKind::Organisation
+            )
+        })
         .collect();
     let df = facts::document_frequencies(articles, x);
     let (clusters, cluster_of) = facts::clusters(articles, x, g, &blocs_in_corpus, &df);
@@ -969,7 +974,7 @@ fn vigilance(
     for m in meetings {
         if !m.contradictions.is_empty() {
             out.push(Vigilance {
-                kind: "contradiction".into(),
+                kind: VigilanceKind::Contradiction,
                 text: format!(
                     "{} : dates divergentes selon les sources — {}",
                     m.title,
@@ -980,14 +985,14 @@ fn vigilance(
         }
         if m.status == "announced" {
             out.push(Vigilance {
-                kind: "announced".into(),
+                kind: VigilanceKind::Announced,
                 text: format!("{} : annoncé, rien ne confirme qu’il a eu lieu", m.title),
                 sources: m.sources.clone(),
             });
         }
         if m.sources.len() == 1 {
             out.push(Vigilance {
-                kind: "single_source".into(),
+                kind: VigilanceKind::SingleSource,
                 text: format!("{} : une seule source", m.title),
                 sources: m.sources.clone(),
             });
@@ -1001,7 +1006,7 @@ fn vigilance(
     {
         if f.single_source && seen.insert(f.text.clone()) {
             out.push(Vigilance {
-                kind: "single_source".into(),
+                kind: VigilanceKind::SingleSource,
                 text: f.text.clone(),
                 sources: f.sources.clone(),
             });
@@ -1010,7 +1015,7 @@ fn vigilance(
     for &a in cited {
         if articles[a].published.is_none() {
             out.push(Vigilance {
-                kind: "undated".into(),
+                kind: VigilanceKind::Undated,
                 text: format!(
                     "{} : article non daté",
                     articles[a]
