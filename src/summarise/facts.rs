@@ -331,43 +331,73 @@ pub fn outlets(articles: &[Article], members: impl Iterator<Item = usize>) -> us
     seen.len()
 }
 
-/// Maximal marginal relevance: repeatedly the cluster with the best score less its similarity
-/// to those already chosen.
-pub fn select(candidates: &[(usize, f64)], clusters: &[Cluster], wanted: usize) -> Vec<usize> {
+/// How rare each content word is in the corpus: a word few articles use weighs more when two
+/// facts are compared.
+pub struct Rarity<'a> {
+    pub df: &'a HashMap<u64, u32>,
+    pub articles: usize,
+}
+
+impl Rarity<'_> {
+    fn weight(&self, word: &u64) -> f64 {
+        let df = f64::from(self.df.get(word).copied().unwrap_or(1).max(1));
+        (1.0 + self.articles as f64 / df).ln()
+    }
+
+    /// How much of the shorter fact's words the other one shares, each word weighing by its
+    /// rarity (a weighted overlap coefficient): two reports of one event share its rare words,
+    /// not only "mercredi" and "annoncé", and a long report still repeats a short one.
+    fn overlap(&self, a: &BTreeSet<u64>, b: &BTreeSet<u64>) -> f64 {
+        let common: f64 = a.intersection(b).map(|w| self.weight(w)).sum();
+        let smaller = [a, b]
+            .iter()
+            .map(|set| set.iter().map(|w| self.weight(w)).sum::<f64>())
+            .fold(f64::INFINITY, f64::min);
+        if smaller > 0.0 && smaller.is_finite() {
+            common / smaller
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Maximal marginal relevance: repeatedly the cluster with the best score less its overlap
+/// with those already chosen; one that repeats a chosen fact is left out.
+pub fn select(
+    candidates: &[(usize, f64)],
+    clusters: &[Cluster],
+    wanted: usize,
+    rarity: &Rarity,
+) -> Vec<usize> {
     let mut pool: Vec<(usize, f64)> = candidates.to_vec();
     pool.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     pool.truncate(wanted * 8);
     let mut chosen: Vec<usize> = Vec::new();
+    let redundancy = |c: usize, chosen: &[usize]| {
+        chosen
+            .iter()
+            .map(|&s| rarity.overlap(&clusters[c].words, &clusters[s].words))
+            .fold(0.0, f64::max)
+    };
     while chosen.len() < wanted && !pool.is_empty() {
         let (at, _) = pool
             .iter()
             .enumerate()
-            .map(|(k, &(c, score))| {
-                let redundancy = chosen
-                    .iter()
-                    .map(|&s| jaccard(&clusters[c].words, &clusters[s].words))
-                    .fold(0.0, f64::max);
-                (k, 0.7 * score - 3.0 * redundancy)
-            })
+            .map(|(k, &(c, score))| (k, 0.7 * score - REDUNDANCY_WEIGHT * redundancy(c, &chosen)))
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
             .expect("pool not empty");
         let (c, _) = pool.remove(at);
-        let redundant = chosen
-            .iter()
-            .any(|&s| jaccard(&clusters[c].words, &clusters[s].words) > 0.6);
-        if !redundant {
+        if redundancy(c, &chosen) <= REPEATS {
             chosen.push(c);
         }
     }
     chosen
 }
 
-fn jaccard(a: &BTreeSet<u64>, b: &BTreeSet<u64>) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    a.intersection(b).count() as f64 / a.union(b).count() as f64
-}
+/// How much a fact's overlap with those chosen costs it.
+const REDUNDANCY_WEIGHT: f64 = 3.0;
+/// Above this overlap, a fact repeats one already chosen.
+const REPEATS: f64 = 0.6;
 
 /// Hashes of the words that carry meaning: four letters or more, not a stop word.
 pub fn content_words(text: &str) -> Vec<u64> {

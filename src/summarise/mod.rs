@@ -159,7 +159,7 @@ pub fn summarise(input: &Input) -> Briefing {
     for e in &events {
         cited.extend(e.articles());
     }
-    let mut selection = select_facts(input, &clusters, &blocs_in_corpus, &cluster_kept);
+    let mut selection = select_facts(input, &clusters, &blocs_in_corpus, &cluster_kept, &df);
     // The most covered countries only (the period's mentions), before anything cites them.
     let mut mentions: BTreeMap<usize, usize> = BTreeMap::new();
     for c in clusters.iter().filter(|c| cluster_kept(c)) {
@@ -356,6 +356,7 @@ fn select_facts(
     clusters: &[Cluster],
     blocs: &BTreeSet<usize>,
     kept: &dyn Fn(&Cluster) -> bool,
+    df: &HashMap<u64, u32>,
 ) -> BTreeMap<Subject, Vec<usize>> {
     let mut candidates: BTreeMap<Subject, Vec<(usize, f64)>> = BTreeMap::new();
     for (i, c) in clusters.iter().enumerate().filter(|(_, c)| kept(c)) {
@@ -390,7 +391,11 @@ fn select_facts(
         .into_iter()
         .map(|(subject, list)| {
             let size = section_size(input.sizes.facts_per_country, coverage[&subject], widest);
-            (subject, facts::select(&list, clusters, size))
+            let rarity = facts::Rarity {
+                df,
+                articles: input.articles.len(),
+            };
+            (subject, facts::select(&list, clusters, size, &rarity))
         })
         .filter(|(_, chosen)| !chosen.is_empty())
         .collect()
