@@ -64,6 +64,7 @@ pub struct QuoteView<'a> {
 pub struct MeetingView<'a> {
     pub sentence: &'a str,
     pub trigger: &'a str,
+    pub kind: crate::model::MeetingKind,
     pub date: Option<&'a str>,
     pub place: Option<&'a str>,
     pub people: Vec<String>,
@@ -221,6 +222,7 @@ fn view<'a>(
                 MeetingView {
                     sentence: &body[s.start..s.end],
                     trigger: &m.trigger,
+                    kind: m.kind,
                     date: m.date.map(|d| &body[x.dates[d].start..x.dates[d].end]),
                     place: m.place.as_deref(),
                     people: m.people.iter().map(|&p| e.people[p].name.clone()).collect(),

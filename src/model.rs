@@ -48,6 +48,38 @@ pub enum VigilanceKind {
     Undated,
 }
 
+/// What kind of meeting an event is; serialised as "summit", "meeting", "bilateral", "visit",
+/// "talks", "phone_call", "videoconference".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingKind {
+    /// Heads of state or government together: "sommet", "forum".
+    Summit,
+    /// Several parties around a table: "réunion", "conférence", "conseil des ministres".
+    Meeting,
+    /// Two people meet: "rencontre", "entretien", "a reçu", "s'est entretenu".
+    #[default]
+    Bilateral,
+    /// Someone travels to a place: "visite", "déplacement", "se rendra".
+    Visit,
+    /// Negotiations over time: "pourparlers", "négociations", "débattra avec".
+    Talks,
+    /// "entretien téléphonique", "au téléphone".
+    PhoneCall,
+    /// "par visioconférence".
+    Videoconference,
+}
+
+impl MeetingKind {
+    /// Whether two mentions of these kinds can tell of one event: a visit is also where the
+    /// host receives the visitor, talks happen at a summit; a phone call is never a visit.
+    pub fn compatible(self, other: MeetingKind) -> bool {
+        use MeetingKind::*;
+        let remote = |k: MeetingKind| matches!(k, PhoneCall | Videoconference);
+        self == other || !(remote(self) || remote(other))
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct GlossaryEntry {
     pub short: String,
@@ -153,6 +185,7 @@ pub struct Meeting {
     pub date: Option<PartialDate>,
     pub date_precision: Precision,
     pub place: Option<String>,
+    pub kind: MeetingKind,
     pub status: String,
     pub participants: Vec<Participant>,
     pub facts: Vec<Fact>,

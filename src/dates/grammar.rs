@@ -268,6 +268,11 @@ const FUTURE_MARKERS: &[&str] = &[
     "programmees",
 ];
 
+/// Future tenses too short to be told by their ending: "sera", "fera", "ira".
+const SHORT_FUTURES: &[&str] = &[
+    "aura", "auront", "sera", "seront", "fera", "feront", "ira", "iront", "dira", "diront",
+];
+
 /// Auxiliaries and forms that put a clause in the past: "a reçu", "ont repris", "était".
 const PAST_MARKERS: &[&str] = &[
     "a", "ont", "avait", "avaient", "eu", "ete", "etait", "etaient", "fut", "furent", "depuis",
@@ -281,7 +286,7 @@ const NOT_FUTURE: &[&str] = &[
 ];
 
 /// How many words before a bare weekday its clause's tense is looked for.
-const TENSE_WINDOW: usize = 16;
+const TENSE_WINDOW: usize = 24;
 
 /// The tense a word gives its clause, if it gives one.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -552,16 +557,18 @@ impl<'a> Cx<'a> {
         if w.capitalised && k > 0 || NOT_FUTURE.contains(&f) {
             return None;
         }
-        let long = f.chars().count() >= 5;
+        // A capitalised first word is a verb only if listed: "Depuis", not "Ankara" or "Lara".
+        let long = f.chars().count() >= 5 && !w.capitalised;
         if FUTURE_MARKERS.contains(&f)
-            || f == "aura"
-            || f == "auront"
+            || SHORT_FUTURES.contains(&f)
             || (long && (f.ends_with("ra") || f.ends_with("ront")))
         {
             return Some(Tense::Future);
         }
         let imperfect = long && (f.ends_with("ait") || f.ends_with("aient"));
-        (PAST_MARKERS.contains(&f) || imperfect).then_some(Tense::Past)
+        // "à" folds to "a", but a preposition tells no tense: "jusqu'à vendredi".
+        let preposition = &self.text[w.start..w.end] != f && f == "a";
+        (PAST_MARKERS.contains(&f) && !preposition || imperfect).then_some(Tense::Past)
     }
 
     fn preceded_by(&self, i: usize, word: &str) -> bool {
@@ -1177,7 +1184,13 @@ impl<'a> Cx<'a> {
             self.point_at(first, true)
         };
         let (left, after_left) = match left_point {
-            Some((e, _, end)) if !matches!(e, Expr::Weekday(_, 0)) => (e, end),
+            // A bare weekday starts a range only after "de", "du", "entre".
+            Some((e, _, end))
+                if !matches!(e, Expr::Weekday(_, 0))
+                    || matches!(opener, "du" | "de" | "d" | "entre") =>
+            {
+                (e, end)
+            }
             _ => {
                 let (day, weekday, end) = self.bare_day_at(first)?;
                 (
@@ -1505,6 +1518,17 @@ fn resolve_expr(expr: &Expr, reference: Option<PartialDate>) -> Option<Resolved>
             warning: None,
         },
         Expr::Range(ref a, ref b) => {
+            // "de mercredi à vendredi": the first day as its clause tells, the last one after it.
+            if let (Expr::Weekday(first, _), Expr::Weekday(last, _)) = (&**a, &**b) {
+                let left = resolve_expr(a, reference)?;
+                let days = (last.num_days_from_monday() as i64
+                    - first.num_days_from_monday() as i64)
+                    .rem_euclid(7);
+                return Some(Resolved {
+                    to: left.from + Duration::days(days),
+                    ..left
+                });
+            }
             let right = resolve_expr(b, reference)?;
             // A left side without its year takes the right side's ("du 1er au mercredi 22 janvier").
             let left = match **a {
@@ -1929,6 +1953,58 @@ mod tests {
         assert!(
             find("hier", None).is_empty(),
             "no article date, no relative date"
+        );
+    }
+
+    #[test]
+    fn a_weekday_follows_its_clause_not_a_preposition_or_a_name() {
+        let friday = "2025-06-13";
+        // "à" is no auxiliary: the clause is future ("doit durer").
+        assert_eq!(
+            dates(
+                "L'exercice a commencé jeudi et doit durer jusqu'à lundi.",
+                friday
+            )[1]
+            .1,
+            "2025-06-16"
+        );
+        // A long noun phrase between the verb and the day.
+        assert_eq!(
+            day(
+                "La question sera à l'ordre du jour d'un conseil des ministres de la Défense \
+                 des pays de l'Union africaine réunis à Addis-Abeba mardi.",
+                friday
+            ),
+            "2025-06-17"
+        );
+        // A capitalised name ending like a future tense ("Clara") tells no tense.
+        assert_eq!(
+            day("Clara Ruiz s'est dite prête mardi à un dialogue.", friday),
+            "2025-06-10"
+        );
+    }
+
+    #[test]
+    fn a_range_of_weekdays_runs_from_the_first_to_the_next_last_one() {
+        let wednesday = "2025-06-11";
+        assert_eq!(
+            one(
+                "Les deux marines doivent conduire de jeudi à samedi un exercice conjoint.",
+                wednesday
+            ),
+            (
+                "de jeudi à samedi".into(),
+                "2025-06-12".into(),
+                "2025-06-14".into()
+            )
+        );
+        assert_eq!(
+            one("Les pourparlers ont duré de lundi à mercredi.", wednesday),
+            (
+                "de lundi à mercredi".into(),
+                "2025-06-09".into(),
+                "2025-06-11".into()
+            )
         );
     }
 

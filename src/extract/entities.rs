@@ -4,6 +4,7 @@
 use super::quotes::{self, QuoteMention};
 use crate::dates::grammar::DateMention;
 use crate::gazetteer::{Gazetteer, Mention, MentionKind, OrgMention};
+use crate::model::MeetingKind;
 use crate::text::{fold, head, tail, tokens, Token};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -67,6 +68,10 @@ pub struct MeetingMention {
     #[serde(skip)]
     pub date: Option<usize>,
     pub place: Option<String>,
+    /// The place is a country, not a town: a weaker clue ("la crise en Libye").
+    #[serde(skip)]
+    pub place_is_country: bool,
+    pub kind: MeetingKind,
     /// Indices into the article's people.
     #[serde(skip)]
     pub people: Vec<usize>,
@@ -79,6 +84,12 @@ pub struct MeetingMention {
     pub announced: bool,
     /// "cette rencontre", "la réunion": the same meeting as the article's previous mention.
     pub anaphoric: bool,
+    /// No date, but a time of day: the meeting is on the article's day.
+    #[serde(skip)]
+    pub today: bool,
+    /// A subject pronoun right before the verb: "il en débattra avec", "elle s'est entretenue".
+    #[serde(skip)]
+    pub pronoun_subject: bool,
 }
 
 /// Capitalised words that do not start or make a name.
@@ -329,28 +340,38 @@ const ADVERBS: &[&str] = &[
 
 /// Whether a folded word is a meeting noun ("réunion", "sommet"…).
 pub fn is_meeting_noun(folded: &str) -> bool {
-    MEETING_NOUNS.contains(&folded)
+    MEETING_NOUNS.iter().any(|(noun, _)| *noun == folded)
 }
 
-const MEETING_NOUNS: &[&str] = &[
-    "reunion",
-    "reunions",
-    "rencontre",
-    "rencontres",
-    "entretien",
-    "entretiens",
-    "visite",
-    "visites",
-    "sommet",
-    "sommets",
-    "conference",
-    "conferences",
-    "consultations",
-    "pourparlers",
-    "negociations",
-    "forum",
-    "session",
+/// The nouns that name a meeting, and the kind of meeting each names.
+const MEETING_NOUNS: &[(&str, MeetingKind)] = &[
+    ("reunion", MeetingKind::Meeting),
+    ("reunions", MeetingKind::Meeting),
+    ("rencontre", MeetingKind::Bilateral),
+    ("rencontres", MeetingKind::Bilateral),
+    ("entretien", MeetingKind::Bilateral),
+    ("entretiens", MeetingKind::Bilateral),
+    ("visite", MeetingKind::Visit),
+    ("visites", MeetingKind::Visit),
+    ("deplacement", MeetingKind::Visit),
+    ("tournee", MeetingKind::Visit),
+    ("sommet", MeetingKind::Summit),
+    ("sommets", MeetingKind::Summit),
+    ("conference", MeetingKind::Meeting),
+    ("conferences", MeetingKind::Meeting),
+    ("consultations", MeetingKind::Talks),
+    ("pourparlers", MeetingKind::Talks),
+    ("negociations", MeetingKind::Talks),
+    ("forum", MeetingKind::Summit),
+    ("session", MeetingKind::Meeting),
 ];
+
+/// Nouns that name a journey only when a destination follows: "un déplacement à Rome", not
+/// "le déplacement de milliers de personnes".
+const JOURNEY_NOUNS: &[&str] = &["deplacement", "tournee"];
+
+/// Words that make any meeting a phone call.
+const PHONE_WORDS: &[&str] = &["telephonique", "telephoniques", "telephone"];
 
 const FUTURE_WORDS: &[&str] = &[
     "sera",
@@ -480,12 +501,13 @@ fn tells_on(
     words: &[Token],
     people: &[PersonMention],
 ) -> bool {
-    if meeting.date.is_some() || meeting.place.is_some() {
+    if meeting.date.is_some() || (meeting.place.is_some() && !meeting.place_is_country) {
         return false;
     }
     let anaphoric_subject = words
         .first()
-        .is_some_and(|w| ANAPHORIC_SUBJECTS.contains(&w.folded.as_ref()));
+        .is_some_and(|w| ANAPHORIC_SUBJECTS.contains(&w.folded.as_ref()))
+        || meeting.pronoun_subject;
     let shared = meeting.people.iter().any(|&a| {
         previous
             .people
@@ -1025,6 +1047,164 @@ fn learn_surnames(people: &[PersonMention], first: usize, known: &mut HashMap<St
     }
 }
 
+/// The words that mark a meeting in a sentence: where they start and end, and the kind of
+/// meeting they tell.
+struct Trigger {
+    at: usize,
+    last: usize,
+    kind: MeetingKind,
+}
+
+/// The first meeting word of a sentence: a meeting noun, or a verb of meeting ("a reçu", "se
+/// sont entretenus", "rencontrait", "débattra avec"); a phone word near it makes it a call.
+fn trigger(text: &str, words: &[Token]) -> Option<Trigger> {
+    let f = |k: usize| words.get(k).map_or("", |w| w.folded.as_ref());
+    let with_follows = |k: usize| (k + 1..k + 4).any(|j| f(j) == "avec");
+    let mut found = None;
+    for k in 0..words.len() {
+        let w = f(k);
+        let noun = MEETING_NOUNS
+            .iter()
+            .find(|(n, _)| *n == w)
+            .map(|(_, kind)| *kind);
+        if let Some(kind) = noun {
+            let press = w.starts_with("conference") && f(k + 1) == "de" && f(k + 2) == "presse";
+            let journey_without_destination = JOURNEY_NOUNS.contains(&w)
+                && !(k + 1..k + 3).any(|j| matches!(f(j), "a" | "en" | "au" | "aux" | "dans"));
+            if !press && !journey_without_destination && !interview(text, words, k) {
+                found = Some((k, k, kind));
+                break;
+            }
+            continue;
+        }
+        // "le conseil des ministres des Affaires étrangères de l'UE": a council with a complement
+        // (the weekly cabinet, "le conseil des ministres" alone, is not looked at).
+        if w == "conseil"
+            && f(k + 1) == "des"
+            && f(k + 2) == "ministres"
+            && words.get(k + 4).is_some_and(|n| n.capitalised)
+        {
+            found = Some((k, k + 2, MeetingKind::Meeting));
+            break;
+        }
+        // "rencontrait au Havre le président", "recevait": the imperfect tells a meeting too.
+        if IMPERFECT_MEETING_VERBS.contains(&w) {
+            found = Some((k, k, MeetingKind::Bilateral));
+            break;
+        }
+        let participle = ["accueilli", "recu", "rencontre"].contains(&w)
+            && (1..=3).any(|b| k >= b && ["a", "ont", "avait", "avaient"].contains(&f(k - b)));
+        if participle {
+            found = Some((k, k, MeetingKind::Bilateral));
+            break;
+        }
+        // "il en débattra avec", "ont discuté avec": talks with whoever follows.
+        if TALK_VERBS.contains(&w) && with_follows(k) {
+            found = Some((k, k, MeetingKind::Talks));
+            break;
+        }
+        // An adverb may sit inside the verb: "se sont aussi entretenus", "a longuement reçu".
+        let skip = |j: usize| if ADVERBS.contains(&f(j)) { j + 1 } else { j };
+        let (k1, k2) = (skip(k + 1), skip(skip(k + 1) + 1));
+        let verb = match (w, f(k1), f(k2)) {
+            ("a" | "ont", "recu" | "accueilli" | "rencontre", _) => {
+                Some((k1, MeetingKind::Bilateral))
+            }
+            ("a" | "ont", "discute" | "debattu", _) if with_follows(k1) => {
+                Some((k1, MeetingKind::Talks))
+            }
+            ("s", "est", "tenu" | "tenue") => Some((k2, MeetingKind::Meeting)),
+            ("s", "est", "entretenu" | "entretenue") => Some((k2, MeetingKind::Bilateral)),
+            ("se", "sont", "reunis") => Some((k2, MeetingKind::Meeting)),
+            ("se", "sont", "entretenus" | "rencontres") => Some((k2, MeetingKind::Bilateral)),
+            ("se", "rendra" | "rendrait" | "rendront" | "rendraient", _) => {
+                Some((k1, MeetingKind::Visit))
+            }
+            ("se", "tiendra" | "tiendront" | "tiendrait", _) => Some((k1, MeetingKind::Meeting)),
+            ("s", "entretient" | "entretiennent" | "entretiendra" | "entretiendront", _) => {
+                Some((k1, MeetingKind::Bilateral))
+            }
+            ("se", "rend" | "rendent", _) => Some((k1, MeetingKind::Visit)),
+            ("se", "reunissent" | "retrouvent", _) => Some((k1, MeetingKind::Meeting)),
+            ("recoit" | "accueille" | "accueillent" | "recoivent", _, _) => {
+                Some((k, MeetingKind::Bilateral))
+            }
+            ("recevra" | "accueillera" | "rencontrera", _, _) => Some((k, MeetingKind::Bilateral)),
+            _ => None,
+        };
+        if let Some((last, kind)) = verb {
+            found = Some((k, last, kind));
+            break;
+        }
+    }
+    let (at, last, kind) = found?;
+    let phone = (at.saturating_sub(3)..last + 7).any(|j| PHONE_WORDS.contains(&f(j)));
+    let remote = words
+        .iter()
+        .any(|w| VIRTUAL_WORDS.contains(&w.folded.as_ref()));
+    let kind = match (phone, remote) {
+        (true, _) => MeetingKind::PhoneCall,
+        (false, true) => MeetingKind::Videoconference,
+        _ => kind,
+    };
+    Some(Trigger { at, last, kind })
+}
+
+/// "un entretien accordé au Monde", "dans un entretien à Paris-Match", "entretien au quotidien
+/// X": an interview given to the press, not a meeting.
+fn interview(text: &str, words: &[Token], k: usize) -> bool {
+    let f = |k: usize| words.get(k).map_or("", |w| w.folded.as_ref());
+    if !f(k).starts_with("entretien") {
+        return false;
+    }
+    let given = matches!(
+        f(k + 1),
+        "accorde" | "accordee" | "publie" | "diffuse" | "donne"
+    );
+    // "à Paris-Match": a title joined by a hyphen, not a town.
+    let hyphenated_title = match (words.get(k + 2), words.get(k + 3)) {
+        (Some(a), Some(b)) => a.capitalised && b.capitalised && text[a.end..b.start] == *"-",
+        _ => false,
+    };
+    let to_the_press = matches!(f(k + 1), "a" | "au" | "aux")
+        && (MEDIA_NOUNS.contains(&f(k + 2)) || hyphenated_title);
+    given || to_the_press
+}
+
+/// Nouns for the press: "un entretien au quotidien X".
+const MEDIA_NOUNS: &[&str] = &[
+    "journal",
+    "quotidien",
+    "magazine",
+    "hebdomadaire",
+    "mensuel",
+    "chaine",
+    "radio",
+    "television",
+    "site",
+    "agence",
+    "media",
+];
+
+/// The imperfect of meeting verbs.
+const IMPERFECT_MEETING_VERBS: &[&str] = &[
+    "rencontrait",
+    "recevait",
+    "accueillait",
+    "rencontraient",
+    "recevaient",
+];
+
+/// Verbs that tell talks when "avec" follows: "débattra avec", "discuteront avec".
+const TALK_VERBS: &[&str] = &[
+    "debattra",
+    "debattront",
+    "discutera",
+    "discuteront",
+    "discutait",
+    "discutaient",
+];
+
 /// A meeting mention: a meeting noun or verb, with what the sentence says of when, where and who.
 #[allow(clippy::too_many_arguments)]
 fn meeting_in(
@@ -1037,59 +1217,14 @@ fn meeting_in(
     people: &[PersonMention],
     g: &Gazetteer,
 ) -> Option<MeetingMention> {
+    let Trigger { at: k, last, kind } = trigger(text, words)?;
+    let trigger = text[words[k].start..words[last].end].to_string();
     let f = |k: usize| words.get(k).map_or("", |w| w.folded.as_ref());
-    let mut trigger = None;
-    for k in 0..words.len() {
-        let w = f(k);
-        if MEETING_NOUNS.contains(&w)
-            && !(w.starts_with("conference") && f(k + 1) == "de" && f(k + 2) == "presse")
-        {
-            trigger = Some((k, text[words[k].start..words[k].end].to_string()));
-            break;
-        }
-        // "rencontrait au Havre le président", "recevait": the imperfect tells a meeting too.
-        if [
-            "rencontrait",
-            "recevait",
-            "accueillait",
-            "rencontraient",
-            "recevaient",
-        ]
-        .contains(&w)
-        {
-            trigger = Some((k, text[words[k].start..words[k].end].to_string()));
-            break;
-        }
-        let participle = ["accueilli", "recu", "rencontre"].contains(&w)
-            && (1..=3).any(|b| k >= b && ["a", "ont", "avait", "avaient"].contains(&f(k - b)));
-        if participle {
-            trigger = Some((k, text[words[k].start..words[k].end].to_string()));
-            break;
-        }
-        // An adverb may sit inside the verb: "se sont aussi entretenus", "a longuement reçu".
-        let skip = |j: usize| if ADVERBS.contains(&f(j)) { j + 1 } else { j };
-        let (k1, k2) = (skip(k + 1), skip(skip(k + 1) + 1));
-        let last = match (w, f(k1), f(k2)) {
-            ("a" | "ont", "recu" | "accueilli" | "rencontre", _) => Some(k1),
-            ("s", "est", "tenu" | "tenue" | "entretenu" | "entretenue") => Some(k2),
-            ("se", "sont", "reunis" | "entretenus" | "rencontres") => Some(k2),
-            ("se", "rendra" | "rendrait" | "rendront" | "rendraient", _) => Some(k1),
-            ("se", "tiendra" | "tiendront" | "tiendrait", _) => Some(k1),
-            ("s", "entretient" | "entretiennent", _) => Some(k1),
-            ("se", "rend" | "rendent" | "reunissent" | "retrouvent", _) => Some(k1),
-            ("recoit" | "accueille" | "accueillent" | "recoivent", _, _) => Some(k),
-            ("recevra" | "accueillera" | "rencontrera", _, _) => Some(k),
-            _ => None,
-        };
-        if let Some(last) = last {
-            trigger = Some((k, text[words[k].start..words[last].end].to_string()));
-            break;
-        }
-    }
-    let (k, trigger) = trigger?;
     let determiner = (1..=2).any(|b| {
         k >= b && ["cette", "ce", "ces", "cet", "la", "le", "les", "l"].contains(&f(k - b))
     });
+    // "cette visite", "ces entretiens": the meeting just told, whatever else the sentence says.
+    let demonstrative = k >= 1 && ["cette", "ce", "ces", "cet"].contains(&f(k - 1));
     // The article's dates are sorted by start: only the sentence's own are looked at.
     let first_date = dates.partition_point(|d| d.start < s.start);
     let after_dates = dates.partition_point(|d| d.start < s.end);
@@ -1107,16 +1242,41 @@ fn meeting_in(
                 )
         })
         .min_by_key(|(_, d)| (d.start as i64 - (s.start + words[k].start) as i64).abs())
-        .map(|(i, _)| i);
+        .map(|(i, _)| i)
+        // After a demonstrative, only a date right by the noun is the meeting's ("cette visite
+        // de mardi"); "après cette visite, il présidera mardi le conseil" dates something else.
+        .filter(|&i| {
+            let trigger_end = s.start + words[last].end;
+            !demonstrative || (dates[i].start >= trigger_end && dates[i].start - trigger_end <= 24)
+        });
     let person_spans: Vec<(usize, usize)> = people_here
         .iter()
         .map(|&p| (people[p].start, people[p].end))
         .collect();
     let place = place_in(text, words, s, g, &person_spans, words[k].start);
-    let anaphoric = determiner && date.is_none() && place.is_none();
-    let announced = words
-        .iter()
-        .any(|w| FUTURE_WORDS.contains(&w.folded.as_ref()));
+    let anaphoric = demonstrative || (determiner && date.is_none() && place.is_none());
+    let place_is_country = place
+        .as_ref()
+        .is_some_and(|p| g.countries.iter().any(|c| c.name == *p));
+    let today = date.is_none() && tells_the_hour(words);
+    // "se rendra", "s'entretiendra", "débattra avec": a verb of meeting in the future.
+    let future_verb = words[k..=last].iter().any(|w| {
+        let f = w.folded.as_ref();
+        f.chars().count() >= 5 && (f.ends_with("ra") || f.ends_with("ront"))
+    });
+    // "à quelques heures d'un sommet", "à la veille de la réunion": it is still to come.
+    let eve = (k.saturating_sub(5)..k).any(|b| {
+        f(b) == "a"
+            && matches!(
+                (f(b + 1), f(b + 2)),
+                ("quelques", "heures" | "jours") | ("la", "veille")
+            )
+    });
+    let announced = future_verb
+        || eve
+        || words
+            .iter()
+            .any(|w| FUTURE_WORDS.contains(&w.folded.as_ref()));
     let countries: Vec<usize> = {
         let mut c: Vec<usize> = s.countries.iter().map(|m| m.country).collect();
         c.sort();
@@ -1135,12 +1295,34 @@ fn meeting_in(
         trigger,
         date,
         place,
+        place_is_country,
+        kind,
         people: people_here.to_vec(),
         groups,
         countries,
         organisations,
         announced,
         anaphoric,
+        today,
+        pronoun_subject: (k.saturating_sub(3)..k)
+            .any(|b| matches!(f(b), "il" | "elle" | "ils" | "elles")),
+    })
+}
+
+/// Whether a sentence gives a time of day and no date: "prévue à 17H00", "à quelques heures
+/// d'un sommet" is the day the article was published.
+fn tells_the_hour(words: &[Token]) -> bool {
+    let clock = |w: &str| {
+        let (hours, minutes) = w.split_once('h').unwrap_or(("", "x"));
+        (1..=2).contains(&hours.len())
+            && hours.bytes().all(|b| b.is_ascii_digit())
+            && minutes.len() <= 2
+            && minutes.bytes().all(|b| b.is_ascii_digit())
+    };
+    words.windows(2).any(|pair| {
+        let (before, word) = (pair[0].folded.as_ref(), pair[1].folded.as_ref());
+        (matches!(before, "a" | "vers" | "des") && clock(word))
+            || (before == "quelques" && word == "heures")
     })
 }
 
@@ -1240,14 +1422,20 @@ fn named_after_common_noun(
     s: &SentenceView,
     people: &[(usize, usize)],
 ) -> Option<String> {
-    for (k, w) in words.iter().enumerate() {
-        let building = k + 3 < words.len() && BUILDINGS.contains(&words[k + 1].folded.as_ref());
-        if !(matches!(w.folded.as_ref(), "au" | "aux")
-            && building
-            && matches!(words[k + 2].folded.as_ref(), "de" | "du" | "d" | "l"))
+    let f = |k: usize| words.get(k).map_or("", |w| w.folded.as_ref());
+    for k in 0..words.len() {
+        // "au fort de X", "sur le fort de X", "dans la résidence de X".
+        let building_at = match (f(k), f(k + 1)) {
+            ("au" | "aux", _) => k + 1,
+            ("sur" | "dans" | "a" | "depuis" | "devant", "le" | "la" | "l" | "les") => k + 2,
+            _ => continue,
+        };
+        if !(BUILDINGS.contains(&f(building_at))
+            && matches!(f(building_at + 1), "de" | "du" | "d" | "l"))
         {
             continue;
         }
+        let k = building_at - 1;
         let named = words[k + 3..]
             .iter()
             .position(|n| n.capitalised)
@@ -1346,7 +1534,10 @@ fn country_venue(text: &str, s: &SentenceView, g: &Gazetteer, trigger_at: usize)
         .filter(|m| m.kind == MentionKind::Name)
         .filter(|m| {
             let before = fold(tail(&text[..m.start - s.start], 16).trim_end());
-            before.ends_with(" en") || before.ends_with(" au")
+            // "à Chypre", "à Malte": islands take "à".
+            [" en", " au", " aux", " a"]
+                .iter()
+                .any(|p| before.ends_with(p))
         })
         .min_by_key(|m| (m.start - s.start).abs_diff(trigger_at))
         .map(|m| g.countries[m.country].name.clone())

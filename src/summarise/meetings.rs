@@ -4,9 +4,12 @@
 //! by place and by person, never all pairs.
 
 use super::people::Registry;
+use crate::corpus::Article;
 use crate::dates::Precision;
+use crate::extract::entities::{is_meeting_noun, MeetingMention};
 use crate::extract::ArticleExtraction;
 use crate::hashing::UnionFind;
+use crate::model::MeetingKind;
 use crate::text::fold;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -19,6 +22,11 @@ pub struct Event {
     /// (article, date mention index) of every date given.
     pub dates: Vec<(usize, usize)>,
     pub place: Option<String>,
+    /// The place is only a country (a town named later replaces it).
+    pub place_is_country: bool,
+    pub kind: MeetingKind,
+    /// The article's day, for a meeting told with a time of day and no date.
+    pub today: Option<NaiveDate>,
     /// Person ids (registry).
     pub people: BTreeSet<usize>,
     /// (role, country) pairs of participants named by role.
@@ -50,6 +58,50 @@ impl Event {
             .find(|d| d.precision == Precision::Day && Some(d.from) == day)
             .or_else(|| all.iter().min_by_key(|d| d.precision))
             .map(|d| (d.from, d.to, d.precision))
+            .or_else(|| self.today.map(|day| (day, day, Precision::Day)))
+    }
+
+    /// Whether a mention, with the people it names, tells more of this event: a reference back
+    /// ("cette visite"), or the same kind of meeting with a shared participant, place and day
+    /// that do not disagree.
+    fn told_again(
+        &self,
+        mention: &MeetingMention,
+        people: &BTreeSet<usize>,
+        ex: &ArticleExtraction,
+    ) -> bool {
+        if mention.anaphoric {
+            return true;
+        }
+        let same_status = mention.announced == (self.announced && !self.held);
+        if !same_status || !self.kind.compatible(mention.kind) {
+            return false;
+        }
+        let own_date = mention.date.is_some();
+        let town = mention.place.is_some() && !mention.place_is_country;
+        let shares = !people.is_disjoint(&self.people);
+        let same_town = town && self.place == mention.place;
+        let place_agrees = !town || self.place.is_none() || self.place_is_country || same_town;
+        let date_agrees = mention.date.is_none_or(|d| {
+            self.dates.is_empty()
+                || self
+                    .dates
+                    .iter()
+                    .any(|&(_, e)| ex.dates[e].from == ex.dates[d].from)
+        });
+        (!own_date && !town && shares)
+            || (same_town && (!own_date || self.dates.is_empty()))
+            || (shares && place_agrees && date_agrees)
+    }
+
+    /// Takes a mention's place: a town replaces a country ("en Libye", then "à Tripoli").
+    fn take_place(&mut self, mention: &MeetingMention) {
+        let better = mention.place.is_some()
+            && (self.place.is_none() || (self.place_is_country && !mention.place_is_country));
+        if better {
+            self.place.clone_from(&mention.place);
+            self.place_is_country = mention.place_is_country;
+        }
     }
 
     /// Distinct day-precise dates given for it, when sources disagree.
@@ -70,81 +122,109 @@ impl Event {
 }
 
 /// The events of the whole corpus.
-pub fn events(x: &[ArticleExtraction], registry: &Registry) -> Vec<Event> {
+pub fn events(articles: &[Article], x: &[ArticleExtraction], registry: &Registry) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     for (a, ex) in x.iter().enumerate() {
-        let mut current: Option<Event> = None;
-        let mut finished: Vec<Event> = Vec::new();
-        for (m, mention) in ex.entities.meetings.iter().enumerate() {
-            let people: BTreeSet<usize> = mention
-                .people
-                .iter()
-                .filter_map(|&p| registry.of(a, p))
-                .collect();
-            let groups: BTreeSet<(String, usize)> = mention
-                .groups
-                .iter()
-                .flat_map(|g| g.countries.iter().map(move |&c| (singular(&g.role), c)))
-                .collect();
-            let own_date = mention.date.is_some();
-            let continues = current.as_ref().is_some_and(|e| {
-                let same_status =
-                    mention.announced == (e.announced && !e.held) || mention.anaphoric;
-                same_status
-                    && (mention.anaphoric
-                        || (!own_date && mention.place.is_none() && !people.is_disjoint(&e.people))
-                        || (mention.place.is_some()
-                            && e.place == mention.place
-                            && (!own_date || e.dates.is_empty())))
-            });
-            // "la réunion" after a visit was announced: the article's last réunion, not the visit.
-            let stem = |t: &str| fold(t).chars().take(5).collect::<String>();
-            let earlier = (mention.anaphoric
-                && current
-                    .as_ref()
-                    .is_some_and(|e| stem(&e.trigger) != stem(&mention.trigger)))
+        let published_day = articles[a]
+            .published
+            .filter(|d| d.precision() == Precision::Day)
+            .map(|d| d.first_day());
+        events.extend(article_events(a, ex, registry, published_day));
+    }
+    merge(events, x)
+}
+
+/// The events one article tells: each mention continues the event just told, or one told a
+/// little earlier of the same kind ("la réunion" after a visit was announced), or starts one.
+fn article_events(
+    a: usize,
+    ex: &ArticleExtraction,
+    registry: &Registry,
+    published_day: Option<NaiveDate>,
+) -> Vec<Event> {
+    let mut current: Option<Event> = None;
+    let mut finished: Vec<Event> = Vec::new();
+    for (m, mention) in ex.entities.meetings.iter().enumerate() {
+        let people: BTreeSet<usize> = mention
+            .people
+            .iter()
+            .filter_map(|&p| registry.of(a, p))
+            .collect();
+        let groups: BTreeSet<(String, usize)> = mention
+            .groups
+            .iter()
+            .flat_map(|g| g.countries.iter().map(move |&c| (singular(&g.role), c)))
+            .collect();
+        let continues = current.as_ref().is_some_and(|e| {
+            e.told_again(mention, &people, ex) && (!mention.anaphoric || same_noun(e, mention))
+        });
+        let earlier = (!continues)
             .then(|| {
                 finished
                     .iter()
-                    .rposition(|e| stem(&e.trigger) == stem(&mention.trigger))
+                    .rposition(|e| earlier_event(e, mention, &people, ex))
             })
             .flatten();
-            if earlier.is_none() && !continues {
-                if let Some(done) = current.take() {
-                    finished.push(done);
-                }
-                current = Some(Event {
-                    trigger: mention.trigger.clone(),
-                    ..Event::default()
-                });
-            }
-            let event = match earlier {
-                Some(k) => &mut finished[k],
-                None => current.as_mut().expect("just set"),
-            };
-            event.mentions.push((a, m));
-            if let Some(d) = mention.date {
-                event.dates.push((a, d));
-            }
-            if event.place.is_none() {
-                event.place.clone_from(&mention.place);
-            }
-            event.people.extend(people);
-            event.groups.extend(groups);
-            event.countries.extend(mention.countries.iter().copied());
-            let date_after = mention
-                .date
-                .is_some_and(|d| ex.dates[d].relation == crate::dates::grammar::Relation::After);
-            if mention.announced || date_after {
-                event.announced = true;
-            } else if !mention.anaphoric {
-                event.held = true;
-            }
+        // "cette rencontre" with nothing of its kind before: the meeting just told.
+        let continues = continues || (earlier.is_none() && mention.anaphoric && current.is_some());
+        if earlier.is_none() && !continues {
+            finished.extend(current.take());
+            current = Some(Event {
+                trigger: mention.trigger.clone(),
+                kind: mention.kind,
+                ..Event::default()
+            });
         }
-        finished.extend(current.take());
-        events.extend(finished);
+        let event = match earlier {
+            Some(k) => &mut finished[k],
+            None => current.as_mut().expect("just set"),
+        };
+        event.mentions.push((a, m));
+        if let Some(d) = mention.date {
+            event.dates.push((a, d));
+        }
+        if mention.today {
+            event.today = event.today.or(published_day);
+        }
+        event.take_place(mention);
+        event.people.extend(people);
+        event.groups.extend(groups);
+        event.countries.extend(mention.countries.iter().copied());
+        let date_after = mention
+            .date
+            .is_some_and(|d| ex.dates[d].relation == crate::dates::grammar::Relation::After);
+        if mention.announced || date_after {
+            event.announced = true;
+        } else if !mention.anaphoric {
+            event.held = true;
+        }
     }
-    merge(events, x)
+    finished.extend(current.take());
+    finished
+}
+
+/// Whether a reference back ("cette visite", "la réunion") names an event by its own word, or
+/// by one of a meeting in person ("cette visite" after "X a reçu Y").
+fn same_noun(e: &Event, mention: &MeetingMention) -> bool {
+    let stem = |t: &str| fold(t).chars().take(5).collect::<String>();
+    let in_person = |k: MeetingKind| matches!(k, MeetingKind::Bilateral | MeetingKind::Visit);
+    stem(&e.trigger) == stem(&mention.trigger) || (in_person(e.kind) && in_person(mention.kind))
+}
+
+/// Whether a mention that does not continue the event just told goes back to an earlier one:
+/// "la réunion" after a visit was announced is the article's last réunion, not the visit; a
+/// mention without date or town naming a participant of an earlier event tells of that one.
+fn earlier_event(
+    e: &Event,
+    mention: &MeetingMention,
+    people: &BTreeSet<usize>,
+    ex: &ArticleExtraction,
+) -> bool {
+    if mention.anaphoric {
+        return same_noun(e, mention);
+    }
+    let town = mention.place.is_some() && !mention.place_is_country;
+    mention.date.is_none() && !town && !people.is_empty() && e.told_again(mention, people, ex)
 }
 
 /// "ministres des Affaires étrangères" → "ministre des Affaires étrangères".
@@ -180,43 +260,40 @@ fn merge(events: Vec<Event>, x: &[ArticleExtraction]) -> Vec<Event> {
         }
         by_place.entry(place).or_default().push(i);
     }
-    // An event without a place, on the day of a placed event with the same kind of trigger.
-    let stem = |t: &str| fold(t).chars().take(5).collect::<String>();
-    let mut placed_by_day: HashMap<(NaiveDate, String), usize> = HashMap::new();
+    // An event without a place, on the day of a placed event of the same kind.
+    let mut placed_by_day: HashMap<(NaiveDate, MeetingKind), usize> = HashMap::new();
     for (i, e) in events.iter().enumerate() {
         if let (Some(_), Some(d)) = (&e.place, day(e)) {
-            placed_by_day.entry((d, stem(&e.trigger))).or_insert(i);
+            placed_by_day.entry((d, e.kind)).or_insert(i);
         }
     }
     // An undated event at a place where one dated event of the same kind took place.
-    let mut dated_at: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    let mut dated_at: HashMap<(String, MeetingKind), Vec<usize>> = HashMap::new();
     for (i, e) in events.iter().enumerate() {
         if let (Some(place), Some(_)) = (&e.place, any_date(e)) {
-            dated_at
-                .entry((fold(place), stem(&e.trigger)))
-                .or_default()
-                .push(i);
+            dated_at.entry((fold(place), e.kind)).or_default().push(i);
         }
     }
+    let shares =
+        |a: &Event, b: &Event| !a.people.is_disjoint(&b.people) || !a.groups.is_disjoint(&b.groups);
+    let nobody = |e: &Event| e.people.is_empty() && e.groups.is_empty();
     for (i, e) in events.iter().enumerate() {
         if let (Some(place), None) = (&e.place, any_date(e)) {
-            if let Some(&[j]) = dated_at
-                .get(&(fold(place), stem(&e.trigger)))
-                .map(Vec::as_slice)
-            {
-                groups.union(i, j);
+            if let Some(&[j]) = dated_at.get(&(fold(place), e.kind)).map(Vec::as_slice) {
+                // Other people at the same place are another meeting.
+                if shares(e, &events[j]) || nobody(e) || nobody(&events[j]) {
+                    groups.union(i, j);
+                }
             }
         }
     }
     for (i, e) in events.iter().enumerate() {
         if e.place.is_none() {
-            if let Some(&j) = day(e).and_then(|d| placed_by_day.get(&(d, stem(&e.trigger)))) {
+            if let Some(&j) = day(e).and_then(|d| placed_by_day.get(&(d, e.kind))) {
                 groups.union(i, j);
             }
         }
     }
-    let shares =
-        |a: &Event, b: &Event| !a.people.is_disjoint(&b.people) || !a.groups.is_disjoint(&b.groups);
     for members in by_place.values() {
         for (k, &i) in members.iter().enumerate() {
             for &j in members.iter().skip(k + 1).take(50) {
@@ -242,8 +319,14 @@ fn merge(events: Vec<Event>, x: &[ArticleExtraction]) -> Vec<Event> {
         } else {
             target.mentions.extend(e.mentions);
             target.dates.extend(e.dates);
-            if target.place.is_none() {
+            target.today = target.today.or(e.today);
+            // The title takes the articles' own noun ("réunion") over a verb ("a reçu").
+            if !is_meeting_noun(&fold(&target.trigger)) && is_meeting_noun(&fold(&e.trigger)) {
+                target.trigger = e.trigger;
+            }
+            if target.place.is_none() || (target.place_is_country && !e.place_is_country) {
                 target.place = e.place;
+                target.place_is_country = e.place_is_country;
             }
             target.people.extend(e.people);
             target.groups.extend(e.groups);

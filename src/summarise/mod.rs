@@ -136,7 +136,7 @@ pub fn summarise(input: &Input) -> Briefing {
     };
 
     // Meetings.
-    let mut events: Vec<meetings::Event> = meetings::events(x, &registry)
+    let mut events: Vec<meetings::Event> = meetings::events(articles, x, &registry)
         .into_iter()
         .filter(|e| e.place.is_some() || e.date(x).is_some_and(|d| d.2 != Precision::Year))
         .filter(|e| match e.date(x) {
@@ -561,7 +561,7 @@ fn make_meeting(
             )
         })
         .collect();
-    let noun = capitalise(&meeting_noun(&e.trigger));
+    let noun = capitalise(&meeting_noun(&e.trigger, e.kind));
     let title = match &e.place {
         Some(place) if place == crate::extract::entities::VIRTUAL_PLACE => {
             format!("{noun} en {place}")
@@ -583,6 +583,7 @@ fn make_meeting(
         date: partial,
         date_precision: partial.map_or(Precision::Unknown, |d| d.precision()),
         place: e.place.clone(),
+        kind: e.kind,
         status: if e.held { "held" } else { "announced" }.to_string(),
         participants: people,
         facts,
@@ -594,13 +595,17 @@ fn make_meeting(
     }
 }
 
-/// The noun for a trigger: verbs become "rencontre" ("visite" for "se rendre").
-fn meeting_noun(trigger: &str) -> String {
+/// The noun for a meeting: the articles' own noun ("visites" titles as "Visite"), or for a verb
+/// the noun of its kind; a call or a video meeting says so whatever the noun.
+fn meeting_noun(trigger: &str, kind: MeetingKind) -> String {
     let folded = fold(trigger);
+    if kind == MeetingKind::PhoneCall {
+        return "entretien téléphonique".into();
+    }
     if crate::extract::entities::is_meeting_noun(&folded) {
-        // One meeting: "visites" titles as "Visite"; plural-only nouns stay ("pourparlers").
+        // Plural-only nouns stay ("pourparlers").
         let noun = trigger.to_lowercase();
-        match noun.strip_suffix('s') {
+        return match noun.strip_suffix('s') {
             Some(one)
                 if !matches!(
                     folded.as_str(),
@@ -610,20 +615,19 @@ fn meeting_noun(trigger: &str) -> String {
                 one.to_string()
             }
             _ => noun,
-        }
-    } else if folded.contains("rendr") {
-        "visite".into()
-    } else if trigger.contains(' ') || MEETING_VERBS.iter().any(|v| folded.starts_with(v)) {
-        "rencontre".into()
-    } else {
-        trigger.to_lowercase()
+        };
     }
+    match kind {
+        MeetingKind::Summit => "sommet",
+        MeetingKind::Meeting if folded.starts_with("conseil") => "conseil",
+        MeetingKind::Meeting | MeetingKind::Videoconference => "réunion",
+        MeetingKind::Visit => "visite",
+        MeetingKind::Talks => "discussions",
+        _ if folded.contains("entret") => "entretien",
+        _ => "rencontre",
+    }
+    .into()
 }
-
-const MEETING_VERBS: &[&str] = &[
-    "accueil", "recu", "recev", "recoi", "rencontr", "reuni", "tenu", "tiend", "entreten",
-    "retrouv",
-];
 
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();

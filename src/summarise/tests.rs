@@ -230,3 +230,76 @@ fn the_venue_is_where_they_met_with_its_companions() {
         assert!(names.contains(&who), "{who} in {names:?}");
     }
 }
+
+#[test]
+fn a_summit_told_by_its_hour_is_on_the_article_day_with_the_leaders_named_after() {
+    let b = briefing(&[
+        "14-05-2025 08:00 - Titre\n\nLa présidente chilienne Carla Ibáñez a appelé l'Amérique du Sud à l'unité, à quelques heures d'un sommet andin à Lyon.\nLa rencontre est prévue à 17H00.\nTrès attendue, elle en débattra avec les dirigeants péruvien Julio Arce et bolivien Mateo Quispe.",
+    ]);
+    assert_eq!(b.meetings.len(), 1, "{:?}", b.meetings);
+    let m = &b.meetings[0];
+    assert_eq!(m.kind, MeetingKind::Summit);
+    assert_eq!(m.status, "announced");
+    assert_eq!(m.place.as_deref(), Some("Lyon"));
+    assert_eq!(m.date.map(|d| d.to_string()).as_deref(), Some("2025-05-14"));
+    let names: Vec<&str> = m.participants.iter().map(|p| p.name.as_str()).collect();
+    for who in ["Julio Arce", "Mateo Quispe"] {
+        assert!(names.contains(&who), "{who} in {names:?}");
+    }
+}
+
+#[test]
+fn a_call_is_a_call_and_an_interview_is_no_meeting() {
+    let b = briefing(&[
+        "14-05-2025 08:00 - Titre\n\nLe président uruguayen Tomás Vidal s'est entretenu mardi au téléphone avec le président paraguayen Hugo Benítez.\nDans un entretien accordé au quotidien El Diario, Tomás Vidal a défendu sa politique.",
+    ]);
+    assert_eq!(b.meetings.len(), 1, "{:?}", b.meetings);
+    let m = &b.meetings[0];
+    assert_eq!(m.kind, MeetingKind::PhoneCall);
+    assert_eq!(m.title, "Entretien téléphonique");
+    assert_eq!(m.date.map(|d| d.to_string()).as_deref(), Some("2025-05-13"));
+}
+
+#[test]
+fn this_visit_is_the_visit_just_told_not_a_new_one_on_another_day() {
+    let b = briefing(&[
+        "14-05-2025 08:00 - Titre\n\nLa présidente Carla Ibáñez reçoit mercredi à Lyon le chancelier autrichien Felix Gruber.\nLes négociations commerciales entre les deux pays ont repris lundi sans progrès.\nAprès cette visite, Carla Ibáñez présidera vendredi le conseil de défense à Lyon.",
+    ]);
+    let visits: Vec<_> = b
+        .meetings
+        .iter()
+        .filter(|m| m.participants.iter().any(|p| p.name == "Felix Gruber"))
+        .collect();
+    assert_eq!(visits.len(), 1, "{:?}", b.meetings);
+    assert_eq!(
+        visits[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2025-05-14")
+    );
+    assert!(
+        !b.meetings
+            .iter()
+            .any(|m| m.date.map(|d| d.to_string()).as_deref() == Some("2025-05-16")),
+        "no meeting on the Friday: {:?}",
+        b.meetings
+    );
+}
+
+#[test]
+fn a_country_named_later_does_not_move_a_meeting_out_of_its_town() {
+    let b = briefing(&[
+        "14-05-2025 08:00 - Titre\n\nLe ministre autrichien des Affaires étrangères, Felix Gruber, a effectué mardi une visite à Lyon.\nCes responsables se sont entretenus avec le Premier ministre Paul Moreau de la crise au Mali.",
+    ]);
+    assert_eq!(b.meetings.len(), 1, "{:?}", b.meetings);
+    let m = &b.meetings[0];
+    assert_eq!(m.place.as_deref(), Some("Lyon"));
+    assert!(m.participants.iter().any(|p| p.name == "Paul Moreau"));
+}
+
+#[test]
+fn a_visit_to_an_island_state_takes_its_name() {
+    let b = briefing(&[
+        "14-05-2025 08:00 - Titre\n\nLa Norvège souhaite un dialogue, a souligné mardi son ministre des Affaires étrangères Lars Berg, lors d'une visite à Malte.",
+    ]);
+    assert_eq!(b.meetings[0].place.as_deref(), Some("Malte"));
+    assert_eq!(b.meetings[0].kind, MeetingKind::Visit);
+}
