@@ -1068,6 +1068,9 @@ fn trigger(text: &str, words: &[Token]) -> Option<Trigger> {
             .find(|(n, _)| *n == w)
             .map(|(_, kind)| *kind);
         if let Some(kind) = noun {
+            if participle_without_meeting(text, words, k) {
+                continue;
+            }
             let press = w.starts_with("conference") && f(k + 1) == "de" && f(k + 2) == "presse";
             let journey_without_destination = JOURNEY_NOUNS.contains(&w)
                 && !(k + 1..k + 3).any(|j| matches!(f(j), "a" | "en" | "au" | "aux" | "dans"));
@@ -1093,8 +1096,14 @@ fn trigger(text: &str, words: &[Token]) -> Option<Trigger> {
             break;
         }
         let participle = ["accueilli", "recu", "rencontre"].contains(&w)
-            && (1..=3).any(|b| k >= b && ["a", "ont", "avait", "avaient"].contains(&f(k - b)));
+            && (1..=3).any(|b| k >= b && ["a", "ont", "avait", "avaient"].contains(&f(k - b)))
+            && !meets_no_one(words, k);
         if participle {
+            found = Some((k, k, MeetingKind::Bilateral));
+            break;
+        }
+        // "présent à ses côtés au Caire", "où il se trouvait auprès de": being with someone.
+        if is_presence_cue(words, k) {
             found = Some((k, k, MeetingKind::Bilateral));
             break;
         }
@@ -1184,6 +1193,70 @@ const MEDIA_NOUNS: &[&str] = &[
     "site",
     "agence",
     "media",
+];
+
+/// "a rencontré" read as the noun "rencontre": a participle, a meeting only through the
+/// verb's own rule (with an auxiliary and someone met).
+fn participle_without_meeting(text: &str, words: &[Token], k: usize) -> bool {
+    let raw = &text[words[k].start..words[k].end];
+    let participle = raw.ends_with('é') || raw.ends_with('É');
+    let f = |k: usize| words.get(k).map_or("", |w| w.folded.as_ref());
+    let auxiliary = (1..=3).any(|b| k >= b && ["a", "ont", "avait", "avaient"].contains(&f(k - b)));
+    participle && (!auxiliary || meets_no_one(words, k))
+}
+
+/// "n'a pas rencontré d'écho", "a reçu des renforts", "ont rencontré une forte résistance":
+/// the verb's object is a thing (an indefinite or partitive article), nobody is met.
+fn meets_no_one(words: &[Token], k: usize) -> bool {
+    matches!(
+        words.get(k + 1).map_or("", |w| w.folded.as_ref()),
+        "d" | "de"
+            | "des"
+            | "du"
+            | "un"
+            | "une"
+            | "aucun"
+            | "aucune"
+            | "peu"
+            | "beaucoup"
+            | "plusieurs"
+            | "quelques"
+            | "l"
+            | "cette"
+            | "ce"
+            | "ces"
+    )
+}
+
+/// "présent à ses côtés", "aux côtés de", "se trouvait auprès de": someone is with someone, with
+/// a word of presence just before ("combattre aux côtés de" is not a meeting).
+fn is_presence_cue(words: &[Token], k: usize) -> bool {
+    let f = |k: usize| words.get(k).map_or("", |w| w.folded.as_ref());
+    let cue = match f(k) {
+        "aupres" => matches!(f(k + 1), "d" | "de" | "du" | "des"),
+        "cotes" => k >= 1 && matches!(f(k - 1), "ses" | "leurs" | "aux"),
+        _ => false,
+    };
+    let first = if f(k) == "cotes" {
+        k.saturating_sub(2)
+    } else {
+        k
+    };
+    cue && (first.saturating_sub(2)..first).any(|b| PRESENCE_WORDS.contains(&f(b)))
+}
+
+/// Words that tell someone is somewhere: "présent", "se trouvait".
+const PRESENCE_WORDS: &[&str] = &[
+    "present",
+    "presente",
+    "presents",
+    "presentes",
+    "trouvait",
+    "trouvaient",
+    "trouve",
+    "trouvent",
+    "etait",
+    "etaient",
 ];
 
 /// The imperfect of meeting verbs.
@@ -1602,7 +1675,9 @@ fn role_groups(
             && (lead.starts_with("de") || lead.starts_with("du"));
         let bare = ["du", "de", "des", "de la", "de l'", "d'", "de l’", "d’", ""]
             .contains(&lead.trim_end());
-        if between.len() > 50 || between.contains([',', '(', ')']) || !(office || bare) {
+        // An aside ("de l'Otan --dont Ankara et Paris sont membres--") is no complement.
+        let aside = between.contains([',', '(', ')', ';', ':', '—', '–']) || between.contains("--");
+        if between.len() > 50 || aside || !(office || bare) {
             continue;
         }
         let complement = between.trim().trim_end_matches(['d', 'u']).trim();
@@ -1681,6 +1756,19 @@ mod tests {
             .iter()
             .find(|p| p.name == name)
             .unwrap_or_else(|| panic!("{name} in {:?}", e.people))
+    }
+
+    #[test]
+    fn an_aside_is_not_the_complement_of_a_role() {
+        let e = entities(
+            "Mardi, lors d'une réunion des ministres de la Défense de l'Otan --dont Rome et Madrid sont membres--, l'Italie a protesté.",
+        );
+        let groups: Vec<&str> = e.meetings[0]
+            .groups
+            .iter()
+            .map(|g| g.role.as_str())
+            .collect();
+        assert!(groups.iter().all(|g| !g.contains("--")), "{groups:?}");
     }
 
     #[test]

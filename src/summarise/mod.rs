@@ -603,8 +603,11 @@ fn meeting_noun(trigger: &str, kind: MeetingKind) -> String {
         return "entretien téléphonique".into();
     }
     if crate::extract::entities::is_meeting_noun(&folded) {
-        // Plural-only nouns stay ("pourparlers").
-        let noun = trigger.to_lowercase();
+        // Plural-only nouns stay ("pourparlers"); a participle ("a rencontré") is the noun.
+        let noun = match trigger.to_lowercase() {
+            participle if participle.ends_with('é') => folded.clone(),
+            noun => noun,
+        };
         return match noun.strip_suffix('s') {
             Some(one)
                 if !matches!(

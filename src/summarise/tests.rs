@@ -303,3 +303,14 @@ fn a_visit_to_an_island_state_takes_its_name() {
     assert_eq!(b.meetings[0].place.as_deref(), Some("Malte"));
     assert_eq!(b.meetings[0].kind, MeetingKind::Visit);
 }
+
+#[test]
+fn being_at_someones_side_is_a_meeting_and_meeting_resistance_is_not() {
+    let b = briefing(&[
+        "14-05-2025 08:00 - Titre\n\nLe président bolivien Mateo Quispe a proposé samedi un plan de paix lors d'une conférence de presse.\nPrésent à ses côtés à Lima, le général Julio Arce a donné son accord.\nLe plan n'a pas rencontré d'écho favorable à Quito.",
+    ]);
+    assert_eq!(b.meetings.len(), 1, "{:?}", b.meetings);
+    let m = &b.meetings[0];
+    assert_eq!(m.place.as_deref(), Some("Lima"));
+    assert!(m.participants.iter().any(|p| p.name == "Julio Arce"));
+}
