@@ -1759,6 +1759,30 @@ mod tests {
     }
 
     #[test]
+    fn speakers_of_chained_reflexive_and_warning_quotes() {
+        let e = entities(
+            "\"La mer ne doit pas être un champ de bataille des ambitions de certains\" où \"le droit doit rester la règle et non l'exception\", a déclaré la ministre portugaise de la Défense Helena Cardoso.",
+        );
+        assert_eq!(e.quotes.len(), 2);
+        for q in &e.quotes {
+            assert_eq!(q.speaker.as_deref(), Some("Helena Cardoso"));
+        }
+        let e = entities(
+            "\"C'est un premier pas très encourageant\", s'est félicité le Premier ministre irlandais Sean Byrne.",
+        );
+        assert_eq!(e.quotes[0].speaker.as_deref(), Some("Sean Byrne"));
+        let e = entities(
+            "Sean Byrne, dont c'était la première visite à l'étranger depuis son élection, a mis en garde contre un \"retour de la guerre dans la région\".",
+        );
+        assert_eq!(e.quotes[0].speaker.as_deref(), Some("Sean Byrne"));
+        // Nested quotes are no chain (and no panic).
+        let e = entities(
+            "« Il a dit “nous ne céderons jamais rien” devant tous », a déclaré le ministre Sean Byrne.",
+        );
+        assert!(!e.quotes.is_empty());
+    }
+
+    #[test]
     fn an_aside_is_not_the_complement_of_a_role() {
         let e = entities(
             "Mardi, lors d'une réunion des ministres de la Défense de l'Otan --dont Rome et Madrid sont membres--, l'Italie a protesté.",

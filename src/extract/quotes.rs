@@ -114,6 +114,9 @@ pub fn is_speech_verb(folded: &str) -> bool {
 /// ("le juge X", "une note", "les critiques"), unless "le", "la", "les" is an object pronoun after
 /// its subject ("il le dit", "qui la juge").
 fn speech_verb_at(words: &[Token], i: usize) -> bool {
+    if warns_at(words, i) {
+        return true;
+    }
     if !is_speech_verb(&words[i].folded) {
         return false;
     }
@@ -128,6 +131,18 @@ fn speech_verb_at(words: &[Token], i: usize) -> bool {
         .checked_sub(2)
         .is_some_and(|k| SUBJECTS.contains(&words[k].folded.as_ref()));
     !object_pronoun || subject_before
+}
+
+/// "a mis en garde", "met en garde": a speech verb of three words, told by its last one.
+fn warns_at(words: &[Token], i: usize) -> bool {
+    let f = |k: usize| words[k].folded.as_ref();
+    i >= 2
+        && f(i) == "garde"
+        && f(i - 1) == "en"
+        && matches!(
+            f(i - 2),
+            "mis" | "mise" | "met" | "mettent" | "mettait" | "mettra"
+        )
 }
 
 /// Determiners that are never pronouns: a verb form after one of them is a noun.
@@ -199,7 +214,30 @@ pub fn in_sentence(cx: &Context) -> Vec<QuoteMention> {
             sentence: cx.index,
         });
     }
+    share_with_the_next(cx, &mut out);
     out
+}
+
+/// «part 1» où «part 2», a déclaré X: a quote without a speaker, a few words before the next
+/// quote, is the next one's speaker's.
+fn share_with_the_next(cx: &Context, quotes: &mut [QuoteMention]) {
+    for i in (1..quotes.len()).rev() {
+        let (before, after) = quotes.split_at_mut(i);
+        let (q, next) = (&mut before[i - 1], &after[0]);
+        // Quotes may nest (« … “ … ” … »): only one after the other are linked.
+        let Some(gap) = cx
+            .text
+            .get(q.end - cx.sentence.start..next.start.max(q.end) - cx.sentence.start)
+            .filter(|_| next.start >= q.end)
+        else {
+            continue;
+        };
+        let linked = tokens(gap).len() <= 3 && !gap.contains(['.', ';', ':']);
+        if q.speaker.is_none() && q.by_role.is_none() && linked {
+            q.speaker.clone_from(&next.speaker);
+            q.by_role.clone_from(&next.by_role);
+        }
+    }
 }
 
 enum Speaker {
@@ -291,6 +329,10 @@ const CLAUSE_OPENERS: &[&str] = &[
     "son",
     "leur",
     "part",
+    "s",
+    "se",
+    "est",
+    "sont",
 ];
 
 /// "selon X" right before the quote, or right after it.

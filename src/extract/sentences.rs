@@ -2,19 +2,68 @@
 
 use std::ops::Range;
 
-/// Byte ranges of the non-empty lines of a body, trimmed.
+/// Byte ranges of the non-empty lines of a body, trimmed; a line broken where no paragraph
+/// ends (after "M.", or inside a quotation the next line closes) is joined to the next.
 pub fn paragraphs(body: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    let mut out: Vec<Range<usize>> = Vec::new();
     let mut offset = 0;
     for line in body.split('\n') {
         let trimmed = line.trim();
         if !trimmed.is_empty() {
             let start = offset + (line.len() - line.trim_start().len());
-            out.push(start..start + trimmed.len());
+            let range = start..start + trimmed.len();
+            match out.last_mut() {
+                Some(last) if continues(&body[last.clone()], trimmed) => last.end = range.end,
+                _ => out.push(range),
+            }
         }
         offset += line.len() + 1;
     }
     out
+}
+
+/// The longest paragraph made by joining broken lines.
+const JOINED_MAX_BYTES: usize = 2000;
+
+/// Whether `next` continues the paragraph `last` (both trimmed): "a déclaré M." then
+/// "Dupont lors d'un discours"; "« Nous … tensions." then "Ils … », a déclaré X".
+fn continues(last: &str, next: &str) -> bool {
+    if last.len() + next.len() > JOINED_MAX_BYTES || is_heading(next) {
+        return false;
+    }
+    let title = last
+        .rsplit(char::is_whitespace)
+        .next()
+        .and_then(|w| w.strip_suffix('.'))
+        .is_some_and(|w| TITLES.contains(&w.to_lowercase().as_str()));
+    let starts_capitalised = next.chars().next().is_some_and(char::is_uppercase);
+    title && starts_capitalised || (quote_left_open(last) && closes_a_quote(next))
+}
+
+/// Titles that stand before a name: a line ending with one is cut before the name.
+const TITLES: &[&str] = &["m", "mm", "mme", "mmes", "dr", "pr", "me", "mgr"];
+
+/// Whether a paragraph leaves a quotation open: more « than », or an odd number of ".
+fn quote_left_open(text: &str) -> bool {
+    text.matches('«').count() > text.matches('»').count() || text.matches('"').count() % 2 == 1
+}
+
+/// Whether a paragraph closes a quotation opened before it: a » before any «, or an odd
+/// number of " whose first one closes (right after a word or a stop, not before one).
+fn closes_a_quote(text: &str) -> bool {
+    let guillemet = match (text.find('«'), text.find('»')) {
+        (None, Some(_)) => true,
+        (Some(open), Some(close)) => close < open,
+        _ => false,
+    };
+    let straight = text.matches('"').count() % 2 == 1
+        && text.find('"').is_some_and(|at| {
+            text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_whitespace())
+        });
+    guillemet || straight
 }
 
 /// No sentence of news writing is this long (OrangeSum's longest, in 35,000, is under 2,000
@@ -265,6 +314,19 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_broken_after_a_title_or_inside_a_quote_is_one_paragraph() {
+        let body = "\"Nous ne céderons rien\", a déclaré M.\n\nDupont lors d'un discours.\n\nUn autre paragraphe.";
+        let p = paragraphs(body);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(body[p[0].clone()].ends_with("discours."));
+        let body = "\"Le pays doit cesser ses provocations.\nIls n'obtiendront rien ainsi\", a déclaré le ministre.\nFin.";
+        let p = paragraphs(body);
+        assert_eq!(p.len(), 2, "{p:?}");
+        let body = "Premier paragraphe.\nSecond paragraphe.";
+        assert_eq!(paragraphs(body).len(), 2);
+    }
 
     #[test]
     fn long_runs_are_cut_at_spaces_into_bounded_pieces() {

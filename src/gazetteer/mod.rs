@@ -208,6 +208,9 @@ pub struct Gazetteer {
     /// Folded roles that name the same office as another ("chef de l'etat" → "president"),
     /// longest first.
     pub role_equivalents: Vec<(String, String)>,
+    /// Folded roles marked `*` in `data/roles.txt`: the offices that lead (heads of state and
+    /// government, ministers).
+    leading: Vec<String>,
     /// The cities and towns, parsed on first use.
     cities: OnceLock<Cities>,
 }
@@ -245,6 +248,7 @@ impl Gazetteer {
             org_index: AliasIndex::default(),
             roles: Vec::new(),
             role_equivalents: Vec::new(),
+            leading: Vec::new(),
             cities: OnceLock::new(),
         };
         for (n, line) in data_lines(countries_tsv) {
@@ -323,6 +327,13 @@ impl Gazetteer {
         g.country_index.seal();
         g.org_index.seal();
         for (_, line) in data_lines(roles) {
+            let (line, leads) = match line.trim_end().strip_suffix(" *") {
+                Some(role) => (role, true),
+                None => (line, false),
+            };
+            if leads {
+                g.leading.push(crate::text::fold(line.trim()));
+            }
             let (role, same_as) = match line.split_once(" = ") {
                 Some((role, same_as)) => (role, Some(same_as)),
                 None => (line, None),
@@ -353,6 +364,13 @@ impl Gazetteer {
     pub fn holds_role(&self, held: &str, wanted: &str) -> bool {
         self.canonical_role(held)
             .starts_with(&self.canonical_role(wanted))
+    }
+
+    /// Whether a role is a leading office of `data/roles.txt` (marked `*`) or a more precise
+    /// one ("ministre de la Défense" leads, as "ministre" does).
+    pub fn leads(&self, role: &str) -> bool {
+        let role = self.canonical_role(role);
+        self.leading.iter().any(|l| role.starts_with(l.as_str()))
     }
 
     /// A role, folded, with its equivalents written one way.

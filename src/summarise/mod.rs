@@ -681,6 +681,10 @@ fn make_quote(
     Some((quote, id))
 }
 
+/// What a quote gains when its speaker holds a leading office (a head of state or government,
+/// a minister): the central actors speak before their spokesmen and commentators.
+const LEADER_WEIGHT: f64 = 1.0;
+
 /// At most this many quotes of one speaker, so that the section hears several voices.
 const QUOTES_PER_SPEAKER: usize = 3;
 
@@ -740,10 +744,14 @@ fn quotes(
                 .map(|w| f64::from(topic.get(w).copied().unwrap_or(0)) / articles)
                 .sum::<f64>()
                 / words.len().max(1) as f64;
+            let leads = person
+                .and_then(|p| registry.people[p].role())
+                .is_some_and(|r| input.gazetteer.leads(r));
             let score = (1.0 + quote.sources.len() as f64).ln()
                 + (1.0 + named_in).ln()
                 + 2.0 * central
-                + statement(&quote.text);
+                + statement(&quote.text)
+                + if leads { LEADER_WEIGHT } else { 0.0 };
             (score, quote)
         })
         .collect();

@@ -314,3 +314,21 @@ fn being_at_someones_side_is_a_meeting_and_meeting_resistance_is_not() {
     assert_eq!(m.place.as_deref(), Some("Lima"));
     assert!(m.participants.iter().any(|p| p.name == "Julio Arce"));
 }
+
+#[test]
+fn a_minister_is_heard_before_a_spokesman_named_as_often() {
+    let spokesman = "Le porte-parole de l'armée, Ana Alves, a déclaré mardi: \"La situation sur le terrain reste sous contrôle de nos forces.\"";
+    let minister = "Le ministre de la Défense, Rui Costa, a déclaré mardi: \"La situation sur le terrain reste très préoccupante pour nous.\"";
+    let b = briefing_with(
+        &[&format!(
+            "14-05-2025 08:00 - Titre\n\n{spokesman}\n{minister}"
+        )],
+        None,
+    );
+    let speakers: Vec<&str> = b
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_deref())
+        .collect();
+    assert_eq!(speakers, ["Rui Costa", "Ana Alves"]);
+}
