@@ -21,6 +21,7 @@ pub const TARGETS: &[&str] = &[
     "sentences",
     "escape",
     "typst_str",
+    "summarise",
 ];
 
 /// Runs target `name` on `input`; returns a signature of what it found (to tell inputs that
@@ -36,6 +37,7 @@ pub fn run(name: &str, input: &[u8]) -> u64 {
         "sentences" => sentences(input),
         "escape" => escape(input),
         "typst_str" => typst_str(input),
+        "summarise" => summarise(input),
         other => panic!("unknown fuzz target {other}"),
     }
 }
@@ -109,6 +111,90 @@ fn read(input: &[u8], name: &str) -> u64 {
             );
     }
     signature
+}
+
+/// Up to four articles (the input cut at NUL bytes, each read as scraped text), extracted and
+/// summarised together: every fact, meeting and quote must point at sources of the briefing,
+/// every span at its source's body, and the model must serialise.
+fn summarise(input: &[u8]) -> u64 {
+    use brief::summarise::{summarise, Input, Sizes, Undated};
+    let articles: Vec<brief::corpus::Article> = input
+        .split(|&b| b == 0)
+        .take(4)
+        .enumerate()
+        .map(|(i, chunk)| {
+            brief::corpus::scraped::parse(&text(chunk), false).finish(
+                &format!("{i}.txt"),
+                None,
+                "text",
+            )
+        })
+        .collect();
+    let g = Gazetteer::shipped();
+    let extractions = brief::extract::extract(&articles, g);
+    let b = summarise(&Input {
+        date: chrono::NaiveDate::from_ymd_opt(2025, 6, 15).unwrap(),
+        since: None,
+        until: None,
+        undated: Undated::Keep,
+        articles: &articles,
+        extractions: &extractions,
+        gazetteer: g,
+        sizes: Sizes::default(),
+        files_seen: articles.len(),
+        warnings: &[],
+    });
+    let ids: std::collections::HashMap<&str, usize> = b
+        .sources
+        .iter()
+        .map(|s| {
+            let n = articles
+                .iter()
+                .position(|a| a.file == s.file)
+                .expect("a source is an article");
+            (s.id.as_str(), n)
+        })
+        .collect();
+    let facts = b
+        .key_points
+        .iter()
+        .chain(b.countries.iter().flat_map(|c| &c.facts))
+        .chain(b.blocs.iter().flat_map(|c| &c.facts))
+        .chain(b.meetings.iter().flat_map(|m| &m.facts));
+    for f in facts {
+        // Each span is its source's own sentence (a paraphrase may differ); one is the text.
+        let texts: Vec<&str> = f
+            .spans
+            .iter()
+            .map(|span| {
+                let body = &articles[ids[span.source.as_str()]].body;
+                body.get(span.start..span.end)
+                    .expect("a span inside its body")
+            })
+            .collect();
+        assert!(
+            texts.contains(&f.text.as_str()),
+            "no span gives the fact's text"
+        );
+        assert!(
+            f.sources.iter().all(|s| ids.contains_key(s.as_str())),
+            "fact source"
+        );
+    }
+    for q in &b.quotes {
+        assert!(
+            q.sources.iter().all(|s| ids.contains_key(s.as_str())),
+            "quote source"
+        );
+    }
+    for m in &b.meetings {
+        assert!(
+            m.sources.iter().all(|s| ids.contains_key(s.as_str())),
+            "meeting source"
+        );
+    }
+    let json = serde_json::to_string(&b).expect("the briefing serialises");
+    json.len() as u64 * 7 + b.meetings.len() as u64 * 13 + b.quotes.len() as u64
 }
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
