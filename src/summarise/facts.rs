@@ -3,6 +3,7 @@
 //! LSH buckets, never all pairs), scored for importance and selected without redundancy (MMR).
 
 use super::paraphrase;
+use super::people::Registry;
 use crate::corpus::Article;
 use crate::extract::ArticleExtraction;
 use crate::gazetteer::{Gazetteer, MentionKind, OrgKind};
@@ -41,6 +42,7 @@ pub fn clusters(
     articles: &[Article],
     x: &[ArticleExtraction],
     g: &Gazetteer,
+    registry: &Registry,
     blocs_in_corpus: &BTreeSet<usize>,
     df: &HashMap<u64, u32>,
 ) -> (Vec<Cluster>, HashMap<Place, usize>) {
@@ -125,7 +127,7 @@ pub fn clusters(
             } else {
                 0.0
             };
-        let (about, blocs) = aboutness(x, &best, g, blocs_in_corpus);
+        let (about, blocs) = aboutness(x, &best, g, registry, blocs_in_corpus);
         for p in &chosen {
             index.insert(*p, out.len());
         }
@@ -216,6 +218,7 @@ fn aboutness(
     x: &[ArticleExtraction],
     p: &Place,
     g: &Gazetteer,
+    registry: &Registry,
     blocs_in_corpus: &BTreeSet<usize>,
 ) -> (BTreeMap<usize, f64>, Vec<usize>) {
     let s = &x[p.article].sentences[p.sentence];
@@ -250,6 +253,27 @@ fn aboutness(
             0.0
         };
         *about.entry(cities[m.city].country).or_default() += 0.9 + early;
+    }
+    // What a person of a country says or does is about that country, even when the sentence
+    // names only another one ("X, après l'Algérie, a mis en garde…" is about X's country).
+    let people = &x[p.article].entities.people;
+    let first = people.partition_point(|m| m.start < s.start);
+    for (k, m) in people.iter().enumerate().skip(first) {
+        if m.start >= s.end {
+            break;
+        }
+        let Some(country) = registry
+            .of(p.article, k)
+            .and_then(|id| registry.people[id].country())
+        else {
+            continue;
+        };
+        let early = if ((m.start - s.start) as f64) / length < 0.35 {
+            0.5
+        } else {
+            0.0
+        };
+        *about.entry(country).or_default() += 0.9 + early;
     }
     let mut blocs: Vec<usize> = s
         .organisations

@@ -113,7 +113,7 @@ pub fn summarise(input: &Input) -> Briefing {
         })
         .collect();
     let df = facts::document_frequencies(articles, x);
-    let (clusters, cluster_of) = facts::clusters(articles, x, g, &blocs_in_corpus, &df);
+    let (clusters, cluster_of) = facts::clusters(articles, x, g, &registry, &blocs_in_corpus, &df);
 
     // Each cluster's date: its own (a day or month in the sentence) or its article's.
     let cluster_date = |c: &Cluster| -> Option<PartialDate> {

@@ -332,3 +332,20 @@ fn a_minister_is_heard_before_a_spokesman_named_as_often() {
         .collect();
     assert_eq!(speakers, ["Rui Costa", "Ana Alves"]);
 }
+
+#[test]
+fn what_a_person_of_a_country_says_is_about_that_country() {
+    let b = briefing(&[
+        "14-05-2025 08:00 - Titre\n\nLe président chilien Tomás Vidal a reçu lundi ses homologues.\nTomás Vidal, dont c'était la deuxième sortie depuis son élection, après l'Argentine, a mis en garde contre une crise régionale durable.",
+    ]);
+    let chile = b
+        .countries
+        .iter()
+        .find(|c| c.iso3 == "CHL")
+        .expect("a section for Chile");
+    assert!(
+        chile.facts.iter().any(|f| f.text.contains("mis en garde")),
+        "{:?}",
+        chile.facts
+    );
+}
