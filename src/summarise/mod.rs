@@ -698,7 +698,9 @@ fn quotes(
     topic: &HashMap<u64, u32>,
 ) -> Vec<Quote> {
     // The same quote, carried by several articles: its sources, and the speakers they give it.
-    let mut by_text: BTreeMap<String, (Quote, Speakers)> = BTreeMap::new();
+    let mut by_text: Vec<(Quote, Speakers)> = Vec::new();
+    // Each of a quote's keys, to its entry: two versions sharing either key are one quote.
+    let mut keys: HashMap<String, usize> = HashMap::new();
     for (a, x) in input.extractions.iter().enumerate() {
         if !ids.contains_key(&a) || !input.article_in_period(a) {
             continue;
@@ -707,15 +709,24 @@ fn quotes(
             let Some((quote, person)) = make_quote(a, q, input, registry, ids) else {
                 continue;
             };
-            let entry = by_text.entry(quote_key(&quote.text)).or_insert_with(|| {
-                (
-                    Quote {
-                        sources: Vec::new(),
-                        ..quote.clone()
-                    },
-                    Speakers::new(),
-                )
-            });
+            let its_keys = quote_keys(&quote.text);
+            let at = match its_keys.iter().find_map(|k| keys.get(k).copied()) {
+                Some(at) => at,
+                None => {
+                    by_text.push((
+                        Quote {
+                            sources: Vec::new(),
+                            ..quote.clone()
+                        },
+                        Speakers::new(),
+                    ));
+                    by_text.len() - 1
+                }
+            };
+            for k in its_keys {
+                keys.entry(k).or_insert(at);
+            }
+            let entry = &mut by_text[at];
             let speaker = quote.speaker.clone().unwrap_or_default();
             entry.1.entry(speaker).or_insert((0, person)).0 += 1;
             for s in quote.sources {
@@ -726,7 +737,7 @@ fn quotes(
         }
     }
     // The speaker most of its articles give (the first in name order on a tie).
-    let by_text = by_text.into_values().map(|(mut quote, speakers)| {
+    let by_text = by_text.into_iter().map(|(mut quote, speakers)| {
         let (name, (_, person)) = speakers
             .into_iter()
             .max_by(|(na, (a, _)), (nb, (b, _))| a.cmp(b).then_with(|| nb.cmp(na)))
@@ -790,22 +801,26 @@ fn statement(text: &str) -> f64 {
 /// The speakers articles give one quote: name → (articles, person in the registry).
 type Speakers = BTreeMap<String, (usize, Option<usize>)>;
 
-/// The same quote carried twice with a word changed: its first six and last three words,
-/// folded. "Nous appelons toutes les parties à faire preuve de retenue" and "… à respecter la
-/// trêve" are two quotes.
-fn quote_key(text: &str) -> String {
+/// The keys of a quote carried twice with a word changed or inserted: its first six and last
+/// three words ("… engagements (de non ingérence, ndlr) pris …" is the same quote), and its first
+/// three and last three with its length in steps of five words ("peut" / "pouvait"). "Nous
+/// appelons toutes les parties à faire preuve de retenue" and "… à respecter la trêve" are two.
+fn quote_keys(text: &str) -> [String; 2] {
     let folded = fold(text);
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let tail_from = words.len().saturating_sub(3).max(6.min(words.len()));
-    words[..6.min(words.len())]
-        .iter()
-        .chain(&words[tail_from..])
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let ends = |first: usize| {
+        let tail_from = words.len().saturating_sub(3).max(first.min(words.len()));
+        words[..first.min(words.len())]
+            .iter()
+            .chain(&words[tail_from..])
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    [ends(6), format!("{}#{}", ends(3), words.len() / 5)]
 }
 
 /// Dated events: sentences with a day or month date in the period, and the meetings; by date.

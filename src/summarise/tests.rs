@@ -349,3 +349,13 @@ fn what_a_person_of_a_country_says_is_about_that_country() {
         chile.facts
     );
 }
+
+#[test]
+fn one_quote_in_two_tenses_is_one_quote_with_both_sources() {
+    let b = briefing(&[
+        "14-05-2025 08:00 - Titre\n\nLe ministre Rui Costa avait prévenu mardi que \"la moindre erreur peut mener à une guerre ouverte\".",
+        "15-05-2025 08:00 - Titre\n\nLe ministre Rui Costa avait prévenu mardi que \"la moindre erreur pouvait mener à une guerre ouverte\".",
+    ]);
+    assert_eq!(b.quotes.len(), 1, "{:?}", b.quotes);
+    assert_eq!(b.quotes[0].sources.len(), 2);
+}
