@@ -159,7 +159,7 @@ pub fn specificity(articles: &[Article], x: &[ArticleExtraction], p: &Place) -> 
         .count();
     let folded = fold(text);
     let decision = DECISIONS.iter().any(|d| folded.contains(d));
-    let quoted = text.contains('«') || text.contains('“');
+    let quoted = text.contains(['«', '“', '"']);
     let length = text.chars().count();
     let mut score = people.min(3) as f64 + 0.5 * numbers.min(3) as f64 + 0.7 * dates.min(2) as f64;
     score += if decision { 1.0 } else { 0.0 } + if quoted { 0.4 } else { 0.0 };
@@ -253,6 +253,19 @@ fn aboutness(
             0.0
         };
         *about.entry(cities[m.city].country).or_default() += 0.9 + early;
+    }
+    // A national body or an armed group of one country (a government, an army) stands for it.
+    for o in &s.organisations {
+        let org = &g.organisations[o.org];
+        let national = matches!(org.kind, OrgKind::National | OrgKind::ArmedGroup);
+        if let ([country], true) = (org.members.as_slice(), national) {
+            let early = if ((o.start - s.start) as f64) / length < 0.35 {
+                0.5
+            } else {
+                0.0
+            };
+            *about.entry(*country).or_default() += 1.0 + early;
+        }
     }
     // What a person of a country says or does is about that country, even when the sentence
     // names only another one ("X, après l'Algérie, a mis en garde…" is about X's country).

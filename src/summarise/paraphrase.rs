@@ -32,6 +32,10 @@ const RARE_MAX: usize = 200;
 const SHARED: usize = 3;
 /// The least overlap (Jaccard, on stems) of two wordings of one statement.
 const SAME_STATEMENT: f64 = 0.5;
+/// Or the least share of the shorter wording's stems the longer one holds, for a shorter one
+/// of this many stems at least.
+const CONTAINED: f64 = 0.85;
+const CONTAINED_STEMS: usize = 6;
 
 /// The bag of a sentence.
 pub fn bag(text: &str, article: usize) -> Bag {
@@ -137,7 +141,13 @@ fn same_statement(a: &Bag, b: &Bag, weight: &dyn Fn(&u64) -> f64) -> bool {
     let numbers_agree = a.numbers.is_empty() || b.numbers.is_empty() || a.numbers == b.numbers;
     let common: f64 = a.stems.intersection(&b.stems).map(weight).sum();
     let union: f64 = a.stems.union(&b.stems).map(weight).sum();
-    numbers_agree && union > 0.0 && common / union >= SAME_STATEMENT
+    // A short wording inside a long one ("Le GNA a dénoncé X" / "Le Gouvernement d'union
+    // (GNA), reconnu par l'ONU, a dénoncé dimanche X, ajoutant Y").
+    let shorter = if a.stems.len() <= b.stems.len() { a } else { b };
+    let own: f64 = shorter.stems.iter().map(weight).sum();
+    let contained =
+        shorter.stems.len() >= CONTAINED_STEMS && own > 0.0 && common / own >= CONTAINED;
+    numbers_agree && union > 0.0 && (common / union >= SAME_STATEMENT || contained)
 }
 
 #[cfg(test)]
@@ -197,6 +207,18 @@ mod tests {
         assert!(!same(
             "Les syndicats ont réclamé le retrait immédiat de la réforme des retraites.",
             "Le gouvernement a présenté son budget pour la défense et la sécurité intérieure."
+        ));
+    }
+
+    #[test]
+    fn a_short_wording_inside_a_long_one_is_one_statement() {
+        assert!(same(
+            "Le syndicat, reconnu par l'Etat, a dénoncé comme une \"trahison\" les menaces du patronat.",
+            "Le Syndicat national des enseignants (SNE), reconnu par l'Etat, a dénoncé dimanche comme une \"trahison\" les menaces du patronat de fermer les écoles privées du pays."
+        ));
+        assert!(!same(
+            "Les syndicats ont réclamé le retrait de la réforme.",
+            "Les syndicats ont réclamé le retrait de la réforme, puis le gouvernement a dissous le parlement et convoqué des élections anticipées pour le mois prochain."
         ));
     }
 
