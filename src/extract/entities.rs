@@ -27,9 +27,12 @@ pub struct PersonMention {
     pub sentence: usize,
 }
 
-/// How a mention tells a person's country, from the strongest to the weakest.
+/// How a mention tells a person's country, from the weakest to the strongest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub enum CountryEvidence {
+    /// A companion of a delegation whose head's country is known: "X était accompagné du
+    /// ministre des Finances, Y".
+    Delegation,
     /// The only country the sentence names, with a role that gives none.
     Sentence,
     /// A demonym or adjective next to the name: "l'Américaine X", "X, le chef rebelle congolais".
@@ -42,7 +45,7 @@ impl CountryEvidence {
     /// How much one mention's evidence weighs against another's.
     pub fn weight(self) -> usize {
         match self {
-            CountryEvidence::Sentence => 1,
+            CountryEvidence::Delegation | CountryEvidence::Sentence => 1,
             CountryEvidence::Apposition => 2,
             CountryEvidence::Role => 4,
         }
@@ -478,15 +481,18 @@ pub fn find(
                 }
                 out.meetings.push(meeting);
             }
-            None => join_companions(
-                text,
-                &words,
-                s.start,
-                index,
-                &people_here,
-                &out.people,
-                &mut out.meetings,
-            ),
+            None => {
+                let joined = join_companions(
+                    text,
+                    &words,
+                    s.start,
+                    index,
+                    &people_here,
+                    &out.people,
+                    &mut out.meetings,
+                );
+                share_the_delegations_country(&joined, &out.meetings, &mut out.people);
+            }
         }
     }
     out
@@ -540,9 +546,10 @@ fn join_companions(
     people_here: &[usize],
     people: &[PersonMention],
     meetings: &mut [MeetingMention],
-) {
+) -> Vec<usize> {
+    let mut joined = Vec::new();
     let Some(meeting) = meetings.last_mut().filter(|m| index - m.sentence <= 3) else {
-        return;
+        return joined;
     };
     for (k, w) in words.iter().enumerate() {
         if !(w.folded.starts_with("accompagn") || w.folded.starts_with("entour")) {
@@ -569,7 +576,36 @@ fn join_companions(
                 && !text[person.end - sentence_start..w.start].contains('.');
             if (follows || precedes) && !meeting.people.contains(&p) {
                 meeting.people.push(p);
+                joined.push(p);
             }
+        }
+    }
+    joined
+}
+
+/// Companions with no country of their own take the country of the delegation's head, the
+/// first person of the meeting with one: "le ministre turc X était accompagné du ministre des
+/// Finances, Y" makes Y Turkish, as weak evidence that any other mention outweighs.
+fn share_the_delegations_country(
+    joined: &[usize],
+    meetings: &[MeetingMention],
+    people: &mut [PersonMention],
+) {
+    let Some(meeting) = meetings.last() else {
+        return;
+    };
+    let head = meeting
+        .people
+        .iter()
+        .filter(|p| !joined.contains(p))
+        .find_map(|&p| people[p].country);
+    let Some(country) = head else {
+        return;
+    };
+    for &p in joined {
+        if people[p].country.is_none() {
+            people[p].country = Some(country);
+            people[p].country_by = Some(CountryEvidence::Delegation);
         }
     }
 }
@@ -1756,6 +1792,14 @@ mod tests {
             .iter()
             .find(|p| p.name == name)
             .unwrap_or_else(|| panic!("{name} in {:?}", e.people))
+    }
+
+    #[test]
+    fn a_companion_shares_the_delegations_country() {
+        let e = entities(
+            "Le ministre kényan des Affaires étrangères, Daniel Mutua, a effectué mardi une visite à Lyon. Il était accompagné du ministre des Finances, Peter Otieno.",
+        );
+        assert_eq!(country(person(&e, "Peter Otieno")), Some("KEN"));
     }
 
     #[test]
