@@ -787,6 +787,8 @@ fn role_around(
         Some(at) if starts_with_role(&before[clause_start + at + 4..], g) => clause_start + at + 4,
         _ => clause_start,
     };
+    // "X a rencontré à Dakar le président Y": Y's role starts after the verb, not at X's.
+    let clause_start = clause_start + after_last_verb(&before[clause_start..]);
     let clause = &before[clause_start..];
     let before_role = role_in(clause, window_start + clause_start, g, s, true);
     // After: ", [le|la|l'] ROLE …" up to the next comma.
@@ -814,12 +816,56 @@ fn role_around(
     let from_role = country.map(|c| (c, CountryEvidence::Role));
     // No country in the role: a demonym by the name, or else the one country the sentence
     // names, if it names only one.
-    let found = from_role.or(apposition).or_else(|| {
-        let mut named: Vec<usize> = s.countries.iter().map(|m| m.country).collect();
-        named.dedup();
-        (named.len() == 1).then(|| (named[0], CountryEvidence::Sentence))
-    });
+    let found = from_role
+        .or(apposition)
+        .or_else(|| host_of_the_capital(text, name_start, s))
+        .or_else(|| {
+            let mut named: Vec<usize> = s.countries.iter().map(|m| m.country).collect();
+            named.sort_unstable();
+            named.dedup();
+            (named.len() == 1).then(|| (named[0], CountryEvidence::Sentence))
+        });
     (Some(role), found)
+}
+
+/// Where a clause goes on after its last auxiliary and the participle that follows ("Le ministre
+/// X a rencontré | samedi à Dakar le président"), or 0 without one. "à" is no auxiliary.
+fn after_last_verb(clause: &str) -> usize {
+    let words = tokens(clause);
+    words
+        .iter()
+        .rposition(|w| {
+            let raw = &clause[w.start..w.end];
+            FINITE_VERBS.contains(&w.folded.as_ref()) && !matches!(raw, "à" | "À")
+        })
+        .map_or(0, |k| {
+            words.get(k + 1).map_or(words[k].end, |next| next.end)
+        })
+}
+
+/// "a rencontré à Alger le président X", "reçu à Rabat par le roi X": an office holder named
+/// right after a capital is its country's.
+fn host_of_the_capital(
+    text: &str,
+    name_start: usize,
+    s: &SentenceView,
+) -> Option<(usize, CountryEvidence)> {
+    s.countries
+        .iter()
+        .filter(|m| m.kind == MentionKind::Capital && m.end - s.start <= name_start)
+        .max_by_key(|m| m.end)
+        .filter(|m| {
+            let between = &text[m.end - s.start..name_start];
+            let before = fold(tail(&text[..m.start - s.start], 4));
+            between.len() <= 40
+                && !between.contains([',', ';', ':', '(', '.'])
+                && before.trim_end().ends_with(" a")
+                && matches!(
+                    fold(between.trim_start()).split(' ').next(),
+                    Some("le" | "la" | "par")
+                )
+        })
+        .map(|m| (m.country, CountryEvidence::Apposition))
 }
 
 /// A country adjective or demonym right by the name: "l'Américaine X", "le Malien X", or in an
@@ -1792,6 +1838,14 @@ mod tests {
             .iter()
             .find(|p| p.name == name)
             .unwrap_or_else(|| panic!("{name} in {:?}", e.people))
+    }
+
+    #[test]
+    fn an_office_holder_right_after_a_capital_is_its_countrys() {
+        let e = entities(
+            "Le ministre libérien Paul Doe a rencontré samedi à Dakar le président Moussa Ndiaye, qui veut jouer un rôle de médiateur entre les Libériens.",
+        );
+        assert_eq!(country(person(&e, "Moussa Ndiaye")), Some("SEN"));
     }
 
     #[test]
