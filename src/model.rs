@@ -15,7 +15,11 @@ pub struct Briefing {
     pub generator: Generator,
     pub corpus: CorpusSummary,
     pub sources: Vec<Source>,
+    /// The period's best-corroborated key point, for page one's headline.
+    pub headline: Option<Fact>,
     pub key_points: Vec<Fact>,
+    /// *À suivre*: meetings and deadlines announced after the briefing's date, soonest first.
+    pub upcoming: Vec<TimelineEntry>,
     pub countries: Vec<CountrySection>,
     pub blocs: Vec<BlocSection>,
     pub meetings: Vec<Meeting>,
@@ -46,6 +50,23 @@ pub enum VigilanceKind {
     Contradiction,
     Announced,
     Undated,
+}
+
+/// Where a meeting stands; serialised as "announced", "held", "postponed", "cancelled",
+/// "refused".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingStatus {
+    /// Told in the future or conditional, or dated after its article: not confirmed.
+    #[default]
+    Announced,
+    Held,
+    /// "reporté", "repoussé", "ajourné".
+    Postponed,
+    /// "annulé".
+    Cancelled,
+    /// "a refusé de rencontrer", "a décliné l'invitation".
+    Refused,
 }
 
 /// What kind of meeting an event is; serialised as "summit", "meeting", "bilateral", "visit",
@@ -186,7 +207,7 @@ pub struct Meeting {
     pub date_precision: Precision,
     pub place: Option<String>,
     pub kind: MeetingKind,
-    pub status: String,
+    pub status: MeetingStatus,
     pub participants: Vec<Participant>,
     pub facts: Vec<Fact>,
     pub sources: Vec<String>,

@@ -239,7 +239,16 @@ fn every_fact_has_a_footnote_and_the_annex_lists_the_articles() {
         .iter()
         .map(|f| f["sources"].as_array().unwrap().len())
         .sum();
-    for section in ["quotes", "timeline"] {
+    // The headline stands for the key point it repeats, which is not printed twice.
+    let headline = &b["headline"];
+    if !headline.is_null()
+        && !list(&b["key_points"])
+            .iter()
+            .any(|k| k["text"] == headline["text"])
+    {
+        notes += headline["sources"].as_array().unwrap().len();
+    }
+    for section in ["quotes", "timeline", "upcoming"] {
         notes += list(&b[section])
             .iter()
             .map(|q| q["sources"].as_array().unwrap().len())

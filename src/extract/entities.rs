@@ -4,7 +4,7 @@
 use super::quotes::{self, QuoteMention};
 use crate::dates::grammar::DateMention;
 use crate::gazetteer::{Gazetteer, Mention, MentionKind, OrgMention};
-use crate::model::MeetingKind;
+use crate::model::{MeetingKind, MeetingStatus};
 use crate::text::{fold, head, tail, tokens, Token};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -87,6 +87,9 @@ pub struct MeetingMention {
     pub announced: bool,
     /// "cette rencontre", "la réunion": the same meeting as the article's previous mention.
     pub anaphoric: bool,
+    /// Postponed, cancelled or refused, when the sentence says so.
+    #[serde(skip)]
+    pub called_off: Option<MeetingStatus>,
     /// No date, but a time of day: the meeting is on the article's day.
     #[serde(skip)]
     pub today: bool,
@@ -1458,10 +1461,51 @@ fn meeting_in(
         organisations,
         announced,
         anaphoric,
+        called_off: called_off(words, k),
         today,
         pronoun_subject: (k.saturating_sub(3)..k)
             .any(|b| matches!(f(b), "il" | "elle" | "ils" | "elles")),
     })
+}
+
+/// "le sommet, reporté à octobre", "a refusé une rencontre", "la réunion a été annulée": a
+/// word of postponement or cancellation within a few words after the meeting's word, or of
+/// refusal just before it.
+fn called_off(words: &[Token], k: usize) -> Option<MeetingStatus> {
+    let f = |k: usize| words.get(k).map_or("", |w| w.folded.as_ref());
+    let refused = (k.saturating_sub(4)..k).any(|b| f(b).starts_with("refus") || f(b) == "decline");
+    if refused {
+        return Some(MeetingStatus::Refused);
+    }
+    // Up to a contrast that starts another clause ("…, mais le vote a été reporté").
+    (k + 1..k + 18)
+        .take_while(|&j| !matches!(f(j), "mais" | "tandis" | "cependant" | "pourtant"))
+        .find_map(|j| CALLED_OFF.iter().find(|(w, _)| *w == f(j)).map(|(_, s)| *s))
+}
+
+/// Words that call a meeting off, and what they make of it.
+const CALLED_OFF: &[(&str, MeetingStatus)] = &[
+    ("reporte", MeetingStatus::Postponed),
+    ("reportee", MeetingStatus::Postponed),
+    ("reportes", MeetingStatus::Postponed),
+    ("reportees", MeetingStatus::Postponed),
+    ("repousse", MeetingStatus::Postponed),
+    ("repoussee", MeetingStatus::Postponed),
+    ("ajourne", MeetingStatus::Postponed),
+    ("ajournee", MeetingStatus::Postponed),
+    ("differe", MeetingStatus::Postponed),
+    ("differee", MeetingStatus::Postponed),
+    ("annule", MeetingStatus::Cancelled),
+    ("annulee", MeetingStatus::Cancelled),
+    ("annules", MeetingStatus::Cancelled),
+    ("annulees", MeetingStatus::Cancelled),
+];
+
+/// Whether a sentence's text says a meeting was called off (for lists of what is to come).
+pub fn calls_off(text: &str) -> bool {
+    tokens(text)
+        .iter()
+        .any(|w| CALLED_OFF.iter().any(|(c, _)| *c == w.folded.as_ref()))
 }
 
 /// Whether a sentence gives a time of day and no date: "prévue à 17H00", "à quelques heures

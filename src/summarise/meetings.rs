@@ -9,7 +9,7 @@ use crate::dates::Precision;
 use crate::extract::entities::{is_meeting_noun, MeetingMention};
 use crate::extract::ArticleExtraction;
 use crate::hashing::UnionFind;
-use crate::model::MeetingKind;
+use crate::model::{MeetingKind, MeetingStatus};
 use crate::text::fold;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -34,10 +34,22 @@ pub struct Event {
     pub countries: BTreeSet<usize>,
     pub announced: bool,
     pub held: bool,
+    /// Postponed, cancelled or refused, as a mention says.
+    pub called_off: Option<MeetingStatus>,
     pub trigger: String,
 }
 
 impl Event {
+    /// Where it stands: called off when a source says so, else held when a source tells it in
+    /// the past, else announced.
+    pub fn status(&self) -> MeetingStatus {
+        match (self.called_off, self.held) {
+            (Some(status), _) => status,
+            (None, true) => MeetingStatus::Held,
+            (None, false) => MeetingStatus::Announced,
+        }
+    }
+
     pub fn articles(&self) -> BTreeSet<usize> {
         self.mentions.iter().map(|(a, _)| *a).collect()
     }
@@ -193,6 +205,8 @@ fn article_events(
         let date_after = mention
             .date
             .is_some_and(|d| ex.dates[d].relation == crate::dates::grammar::Relation::After);
+        // Cancelled outweighs refused, which outweighs postponed.
+        event.called_off = event.called_off.max(mention.called_off);
         if mention.announced || date_after {
             event.announced = true;
         } else if !mention.anaphoric {
@@ -331,6 +345,7 @@ fn merge(events: Vec<Event>, x: &[ArticleExtraction]) -> Vec<Event> {
             target.people.extend(e.people);
             target.groups.extend(e.groups);
             target.countries.extend(e.countries);
+            target.called_off = target.called_off.max(e.called_off);
             target.announced &= e.announced;
             target.held |= e.held;
         }

@@ -5,6 +5,7 @@
 
 pub mod facts;
 pub mod meetings;
+mod page_one;
 pub mod paraphrase;
 pub mod people;
 
@@ -268,6 +269,8 @@ pub fn summarise(input: &Input) -> Briefing {
         &meeting_models,
     );
     let key_points = key_points(input, &clusters, &selection, &meeting_models, &fact);
+    let headline = page_one::headline(&key_points);
+    let upcoming = page_one::upcoming(input, &clusters, &cluster_of, &ids, &meeting_models);
     let people = registry
         .people
         .iter()
@@ -302,6 +305,7 @@ pub fn summarise(input: &Input) -> Briefing {
         })
         .chain(quotes.iter().flat_map(|q| &q.sources))
         .chain(timeline.iter().flat_map(|t| &t.sources))
+        .chain(upcoming.iter().flat_map(|t| &t.sources))
         .collect();
     for s in &mut sources {
         s.referenced = s.cited_by > 0 || referenced.contains(&s.id);
@@ -315,7 +319,7 @@ pub fn summarise(input: &Input) -> Briefing {
             ));
         }
     }
-    let vigilance = vigilance(&countries, &blocs, &meeting_models, &cited, articles, &ids);
+    let vigilance = vigilance(&key_points, &meeting_models, &cited, articles, &ids);
     let glossary = glossary(input, &cited);
 
     Briefing {
@@ -331,7 +335,9 @@ pub fn summarise(input: &Input) -> Briefing {
         },
         corpus: corpus_summary(input, &cited),
         sources,
+        headline,
         key_points,
+        upcoming,
         countries,
         blocs,
         meetings: meeting_models,
@@ -584,7 +590,7 @@ fn make_meeting(
         date_precision: partial.map_or(Precision::Unknown, |d| d.precision()),
         place: e.place.clone(),
         kind: e.kind,
-        status: if e.held { "held" } else { "announced" }.to_string(),
+        status: e.status(),
         participants: people,
         facts,
         outlets: facts::outlets(articles, e.articles().into_iter()),
@@ -997,9 +1003,11 @@ fn sources(
         .collect()
 }
 
+/// What deserves caution: contradictory dates, meetings only announced, what rests on a single
+/// source among what page one and the meetings say, undated articles. Single-source facts
+/// deeper in the sections are marked where they stand, not listed again here.
 fn vigilance(
-    countries: &[CountrySection],
-    blocs: &[BlocSection],
+    key_points: &[Fact],
     meetings: &[Meeting],
     cited: &BTreeSet<usize>,
     articles: &[Article],
@@ -1018,7 +1026,7 @@ fn vigilance(
                 sources: m.sources.clone(),
             });
         }
-        if m.status == "announced" {
+        if m.status == MeetingStatus::Announced {
             out.push(Vigilance {
                 kind: VigilanceKind::Announced,
                 text: format!("{} : annoncé, rien ne confirme qu’il a eu lieu", m.title),
@@ -1034,11 +1042,12 @@ fn vigilance(
         }
     }
     let mut seen = BTreeSet::new();
-    for f in countries
-        .iter()
-        .flat_map(|c| &c.facts)
-        .chain(blocs.iter().flat_map(|b| &b.facts))
-    {
+    for f in key_points.iter().chain(
+        meetings
+            .iter()
+            .filter(|m| m.sources.len() > 1)
+            .flat_map(|m| &m.facts),
+    ) {
         if f.single_source && seen.insert(f.text.clone()) {
             out.push(Vigilance {
                 kind: VigilanceKind::SingleSource,

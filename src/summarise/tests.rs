@@ -3,6 +3,10 @@ use crate::corpus::scraped;
 use crate::extract::extract;
 
 fn briefing_with(texts: &[&str], since: Option<&str>) -> Briefing {
+    briefing_on(texts, since, "2026-11-21")
+}
+
+fn briefing_on(texts: &[&str], since: Option<&str>, date: &str) -> Briefing {
     let articles: Vec<Article> = texts
         .iter()
         .enumerate()
@@ -11,7 +15,7 @@ fn briefing_with(texts: &[&str], since: Option<&str>) -> Briefing {
     let g = Gazetteer::shipped();
     let extractions = extract(&articles, g);
     summarise(&Input {
-        date: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+        date: date.parse().unwrap(),
         since: since
             .and_then(crate::dates::parse_iso_partial)
             .map(|d| d.first_day()),
@@ -239,7 +243,7 @@ fn a_summit_told_by_its_hour_is_on_the_article_day_with_the_leaders_named_after(
     assert_eq!(b.meetings.len(), 1, "{:?}", b.meetings);
     let m = &b.meetings[0];
     assert_eq!(m.kind, MeetingKind::Summit);
-    assert_eq!(m.status, "announced");
+    assert_eq!(m.status, MeetingStatus::Announced);
     assert_eq!(m.place.as_deref(), Some("Lyon"));
     assert_eq!(m.date.map(|d| d.to_string()).as_deref(), Some("2025-05-14"));
     let names: Vec<&str> = m.participants.iter().map(|p| p.name.as_str()).collect();
@@ -358,4 +362,42 @@ fn one_quote_in_two_tenses_is_one_quote_with_both_sources() {
     ]);
     assert_eq!(b.quotes.len(), 1, "{:?}", b.quotes);
     assert_eq!(b.quotes[0].sources.len(), 2);
+}
+
+#[test]
+fn a_postponed_summit_says_so_and_is_not_to_follow() {
+    let b = briefing_on(
+        &[
+        "14-05-2025 08:00 - Titre\n\nLa crise est au programme d'un sommet régional qui devait se tenir le 20 mai à Lyon avant d'être reporté à juin.\nLe ministre Rui Costa se rendra le 22 mai à Lyon pour une réunion des ministres de la Défense.",
+        ],
+        None,
+        "2025-05-15",
+    );
+    let summit = b
+        .meetings
+        .iter()
+        .find(|m| m.kind == MeetingKind::Summit)
+        .expect("the summit");
+    assert_eq!(summit.status, MeetingStatus::Postponed);
+    assert!(
+        b.upcoming.iter().all(|u| !u.text.contains("reporté")),
+        "{:?}",
+        b.upcoming
+    );
+    assert!(
+        b.upcoming
+            .iter()
+            .any(|u| u.date.to_string() == "2025-05-22"),
+        "the meeting to come: {:?}",
+        b.upcoming
+    );
+    assert!(b.headline.is_some());
+}
+
+#[test]
+fn a_refused_meeting_is_refused() {
+    let b = briefing(&[
+        "14-05-2025 08:00 - Titre\n\nLe président Tomás Vidal a refusé mardi une rencontre avec le chef rebelle Hugo Benítez à Lyon.",
+    ]);
+    assert_eq!(b.meetings[0].status, MeetingStatus::Refused);
 }

@@ -1,0 +1,116 @@
+//! Page one for a busy reader: a one-line headline (the period's best-corroborated key point)
+//! and *À suivre*, what is announced after the briefing's date: meetings still to come, and
+//! deadlines the articles give ("d'ici le 15 juillet", "le sommet prévu le 24 septembre").
+
+use super::facts::{Cluster, Place};
+use super::Input;
+use crate::dates::grammar::Relation;
+use crate::dates::{PartialDate, Precision};
+use crate::extract::entities::calls_off;
+use crate::model::{Fact, Meeting, MeetingStatus, TimelineEntry};
+use std::collections::{BTreeMap, HashMap};
+
+/// At most this many items to follow.
+const UPCOMING: usize = 8;
+
+/// The key point reported by the most independent origins, then by the most sources, then the
+/// shortest (a headline is read at a glance), then the first.
+pub fn headline(key_points: &[Fact]) -> Option<Fact> {
+    key_points
+        .iter()
+        .enumerate()
+        .max_by(|(i, a), (j, b)| {
+            (a.origins, a.sources.len())
+                .cmp(&(b.origins, b.sources.len()))
+                .then(b.text.len().cmp(&a.text.len()))
+                .then(j.cmp(i))
+        })
+        .map(|(_, f)| f.clone())
+}
+
+/// What the articles announce after the briefing's date, soonest first: meetings announced for
+/// a later day, then sentences whose date lies ahead (one per cluster, the best wording).
+pub fn upcoming(
+    input: &Input,
+    clusters: &[Cluster],
+    cluster_of: &HashMap<Place, usize>,
+    ids: &HashMap<usize, String>,
+    meetings: &[Meeting],
+) -> Vec<TimelineEntry> {
+    let after = |d: &PartialDate| d.first_day() > input.date;
+    let mut out: Vec<TimelineEntry> = meetings
+        .iter()
+        .filter(|m| m.status == MeetingStatus::Announced)
+        .filter_map(|m| {
+            let date = m.date.filter(after)?;
+            Some(TimelineEntry {
+                date,
+                date_precision: date.precision(),
+                text: m.title.clone(),
+                sources: m.sources.clone(),
+            })
+        })
+        .collect();
+    // The best-scored sentence of each cluster dated ahead.
+    let mut ahead: BTreeMap<usize, PartialDate> = BTreeMap::new();
+    for (a, ex) in input.extractions.iter().enumerate() {
+        if !ids.contains_key(&a) {
+            continue;
+        }
+        for (s, sentence) in ex.sentences.iter().enumerate() {
+            let Some(&c) = cluster_of.get(&Place {
+                article: a,
+                sentence: s,
+            }) else {
+                continue;
+            };
+            let date = ex
+                .dates_in(sentence)
+                .filter(|d| d.relation == Relation::After && d.from > input.date)
+                .find_map(|d| match d.precision {
+                    Precision::Day => Some(PartialDate::day(d.from)),
+                    _ => None,
+                });
+            let text = &input.articles[a].body[sentence.start..sentence.end];
+            if let (Some(date), false) = (date, calls_off(text)) {
+                ahead.entry(c).or_insert(date);
+            }
+        }
+    }
+    let mut sentences: Vec<(f64, TimelineEntry)> = ahead
+        .into_iter()
+        .map(|(c, date)| {
+            let cluster = &clusters[c];
+            let best = cluster.best;
+            let s = &input.extractions[best.article].sentences[best.sentence];
+            let entry = TimelineEntry {
+                date,
+                date_precision: date.precision(),
+                text: input.articles[best.article].body[s.start..s.end].to_string(),
+                sources: cluster
+                    .members
+                    .iter()
+                    .filter_map(|p| ids.get(&p.article).cloned())
+                    .collect(),
+            };
+            (cluster.score, entry)
+        })
+        .collect();
+    sentences.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.text.cmp(&b.1.text)));
+    for (_, entry) in sentences {
+        if out.len() >= UPCOMING {
+            break;
+        }
+        // The wording shown may be another source's, which says the date no longer holds.
+        if !out.iter().any(|e| e.text == entry.text) && !calls_off(&entry.text) {
+            out.push(entry);
+        }
+    }
+    out.sort_by(|a, b| {
+        a.date
+            .first_day()
+            .cmp(&b.date.first_day())
+            .then_with(|| a.text.cmp(&b.text))
+    });
+    out
+}
