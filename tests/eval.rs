@@ -8,9 +8,9 @@ mod common;
 
 use common::*;
 
-/// The lowest score a story may have. Issue 9 asks for 0.80 and then 0.85; the floor rises with
+/// The lowest score a story may have: the 0.80 the summariser must hold; it rises with
 /// the summariser (it was 0.56 before the summariser's rebuild began).
-const FLOOR: f64 = 0.65;
+const FLOOR: f64 = 0.80;
 
 #[test]
 fn every_evaluation_story_stays_above_the_floor() {
