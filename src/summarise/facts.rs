@@ -267,7 +267,7 @@ fn aboutness(
             *about.entry(*country).or_default() += 1.0 + early;
         }
     }
-    // What a person of a country says or does is about that country, even when the sentence
+    // What an official of a country says or does is about that country, even when the sentence
     // names only another one ("X, après l'Algérie, a mis en garde…" is about X's country).
     let people = &x[p.article].entities.people;
     let first = people.partition_point(|m| m.start < s.start);
@@ -275,9 +275,12 @@ fn aboutness(
         if m.start >= s.end {
             break;
         }
+        // An official acts for the country; a researcher's nationality says nothing of the news.
         let Some(country) = registry
             .of(p.article, k)
-            .and_then(|id| registry.people[id].country())
+            .map(|id| &registry.people[id])
+            .filter(|person| person.role().is_some())
+            .and_then(|person| person.country())
         else {
             continue;
         };

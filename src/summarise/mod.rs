@@ -357,6 +357,10 @@ enum Subject {
 }
 
 /// For each country and bloc, the facts chosen (cluster indices), best first.
+/// How much what a sentence says of a country (named first, as its subject, by its officials)
+/// counts in that country's section, against how important the sentence is to the corpus.
+const RELEVANCE_WEIGHT: f64 = 2.0;
+
 fn select_facts(
     input: &Input,
     clusters: &[Cluster],
@@ -370,7 +374,7 @@ fn select_facts(
             candidates
                 .entry(Subject::Country(country))
                 .or_default()
-                .push((i, c.score + weight));
+                .push((i, c.score + RELEVANCE_WEIGHT * weight));
         }
         for &b in &c.blocs {
             if blocs.contains(&b) {
