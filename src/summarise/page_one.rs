@@ -1,9 +1,11 @@
-//! Page one for a busy reader: a one-line headline (the period's best-corroborated key point)
+//! Page one for a busy reader: the key points (the best-reported meetings' outcomes, then the
+//! best fact of each section), a one-line headline (the period's best-corroborated key point)
 //! and *À suivre*, what is announced after the briefing's date: meetings still to come, and
 //! deadlines the articles give ("d'ici le 15 juillet", "le sommet prévu le 24 septembre").
 
 use super::facts::{Cluster, Place};
-use super::Input;
+use super::timeline::{clustered_sentences, entry_of};
+use super::{Input, Subject};
 use crate::dates::grammar::Relation;
 use crate::dates::{PartialDate, Precision};
 use crate::extract::entities::calls_off;
@@ -53,48 +55,22 @@ pub fn upcoming(
         .collect();
     // The best-scored sentence of each cluster dated ahead.
     let mut ahead: BTreeMap<usize, PartialDate> = BTreeMap::new();
-    for (a, ex) in input.extractions.iter().enumerate() {
-        if !ids.contains_key(&a) {
-            continue;
-        }
-        for (s, sentence) in ex.sentences.iter().enumerate() {
-            let Some(&c) = cluster_of.get(&Place {
-                article: a,
-                sentence: s,
-            }) else {
-                continue;
-            };
-            let date = ex
-                .dates_in(sentence)
-                .filter(|d| d.relation == Relation::After && d.from > input.date)
-                .find_map(|d| match d.precision {
-                    Precision::Day => Some(PartialDate::day(d.from)),
-                    _ => None,
-                });
-            let text = &input.articles[a].body[sentence.start..sentence.end];
-            if let (Some(date), false) = (date, calls_off(text)) {
-                ahead.entry(c).or_insert(date);
-            }
+    for (a, sentence, c) in clustered_sentences(input, ids, cluster_of) {
+        let date = input.extractions[a]
+            .dates_in(sentence)
+            .filter(|d| d.relation == Relation::After && d.from > input.date)
+            .find_map(|d| match d.precision {
+                Precision::Day => Some(PartialDate::day(d.from)),
+                _ => None,
+            });
+        let text = &input.articles[a].body[sentence.start..sentence.end];
+        if let (Some(date), false) = (date, calls_off(text)) {
+            ahead.entry(c).or_insert(date);
         }
     }
     let mut sentences: Vec<(f64, TimelineEntry)> = ahead
         .into_iter()
-        .map(|(c, date)| {
-            let cluster = &clusters[c];
-            let best = cluster.best;
-            let s = &input.extractions[best.article].sentences[best.sentence];
-            let entry = TimelineEntry {
-                date,
-                date_precision: date.precision(),
-                text: input.articles[best.article].body[s.start..s.end].to_string(),
-                sources: cluster
-                    .members
-                    .iter()
-                    .filter_map(|p| ids.get(&p.article).cloned())
-                    .collect(),
-            };
-            (cluster.score, entry)
-        })
+        .map(|(c, date)| (clusters[c].score, entry_of(input, &clusters[c], ids, date)))
         .collect();
     sentences.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.text.cmp(&b.1.text)));
     for (_, entry) in sentences {
@@ -113,4 +89,40 @@ pub fn upcoming(
             .then_with(|| a.text.cmp(&b.text))
     });
     out
+}
+
+/// The briefing's most important facts: the best-corroborated meetings' outcomes first, then
+/// the best facts of the countries and blocs, without repeats.
+pub(super) fn key_points(
+    input: &Input,
+    clusters: &[Cluster],
+    selection: &BTreeMap<Subject, Vec<usize>>,
+    meetings: &[Meeting],
+    fact: &dyn Fn(usize) -> Fact,
+) -> Vec<Fact> {
+    let mut chosen: Vec<Fact> = Vec::new();
+    let push = |f: Fact, chosen: &mut Vec<Fact>| {
+        if !chosen.iter().any(|c| c.text == f.text) {
+            chosen.push(f);
+        }
+    };
+    for m in meetings.iter().take(2) {
+        if let Some(f) = m.facts.first() {
+            push(f.clone(), &mut chosen);
+        }
+    }
+    let mut pool: Vec<(f64, usize)> = selection
+        .values()
+        .filter_map(|list| list.first())
+        .map(|&c| (clusters[c].score, c))
+        .collect();
+    pool.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    for (_, c) in pool {
+        if chosen.len() >= input.sizes.key_points {
+            break;
+        }
+        push(fact(c), &mut chosen);
+    }
+    chosen.truncate(input.sizes.key_points);
+    chosen
 }

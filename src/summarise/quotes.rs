@@ -1,0 +1,188 @@
+//! Quotes: each attributed quote of the period once, with every source that carries it and the
+//! speaker most of them give, ranked by sources, the speaker's centrality and office, and the
+//! centrality of the words.
+
+use super::*;
+
+/// The person who said a quote: its speaker's name resolved in the registry, or the one person
+/// holding the role it was given by (of that country, or named in that article).
+pub(super) fn speaker_of(
+    a: usize,
+    q: &crate::extract::quotes::QuoteMention,
+    registry: &people::Registry,
+    g: &Gazetteer,
+) -> Option<usize> {
+    if let Some(name) = &q.speaker {
+        return registry.by_name(name);
+    }
+    let role = q.by_role.as_ref()?;
+    match role.country {
+        Some(country) => registry.by_role(g, &role.role, country, &BTreeSet::from([a])),
+        None => registry.in_article_by_role(g, &role.role, a),
+    }
+}
+
+pub(super) fn make_quote(
+    a: usize,
+    q: &crate::extract::quotes::QuoteMention,
+    input: &Input,
+    registry: &people::Registry,
+    ids: &HashMap<usize, String>,
+) -> Option<(Quote, Option<usize>)> {
+    let g = input.gazetteer;
+    let id = speaker_of(a, q, registry, g);
+    let person = id.map(|p| &registry.people[p]);
+    let speaker = person
+        .map(|p| p.name.clone())
+        .or_else(|| q.speaker.clone())?;
+    let quote = Quote {
+        text: input.articles[a].body[q.start..q.end].to_string(),
+        speaker: Some(speaker),
+        speaker_role: person.and_then(|p| p.role().map(str::to_string)),
+        speaker_country_iso3: person.and_then(|p| p.country().map(|c| g.countries[c].iso3.clone())),
+        sources: ids.get(&a).cloned().into_iter().collect(),
+    };
+    Some((quote, id))
+}
+
+/// What a quote gains when its speaker holds a leading office (a head of state or government,
+/// a minister): the central actors speak before their spokesmen and commentators.
+pub(super) const LEADER_WEIGHT: f64 = 1.0;
+
+/// At most this many quotes of one speaker, so that the section hears several voices.
+pub(super) const QUOTES_PER_SPEAKER: usize = 3;
+
+/// Attributed quotes of the period's articles, the same words from several sources once, ranked
+/// by how many sources carry them, how central their speaker is to the corpus (the articles
+/// that name them) and how central their words are.
+pub(super) fn quotes(
+    input: &Input,
+    registry: &people::Registry,
+    ids: &HashMap<usize, String>,
+    topic: &HashMap<u64, u32>,
+) -> Vec<Quote> {
+    // The same quote, carried by several articles: its sources, and the speakers they give it.
+    let mut by_text: Vec<(Quote, Speakers)> = Vec::new();
+    // Each of a quote's keys, to its entry: two versions sharing either key are one quote.
+    let mut keys: HashMap<String, usize> = HashMap::new();
+    for (a, x) in input.extractions.iter().enumerate() {
+        if !ids.contains_key(&a) || !input.article_in_period(a) {
+            continue;
+        }
+        for q in &x.entities.quotes {
+            let Some((quote, person)) = make_quote(a, q, input, registry, ids) else {
+                continue;
+            };
+            let its_keys = quote_keys(&quote.text);
+            let at = match its_keys.iter().find_map(|k| keys.get(k).copied()) {
+                Some(at) => at,
+                None => {
+                    by_text.push((
+                        Quote {
+                            sources: Vec::new(),
+                            ..quote.clone()
+                        },
+                        Speakers::new(),
+                    ));
+                    by_text.len() - 1
+                }
+            };
+            for k in its_keys {
+                keys.entry(k).or_insert(at);
+            }
+            let entry = &mut by_text[at];
+            let speaker = quote.speaker.clone().unwrap_or_default();
+            entry.1.entry(speaker).or_insert((0, person)).0 += 1;
+            for s in quote.sources {
+                if !entry.0.sources.contains(&s) {
+                    entry.0.sources.push(s);
+                }
+            }
+        }
+    }
+    // The speaker most of its articles give (the first in name order on a tie).
+    let by_text = by_text.into_iter().map(|(mut quote, speakers)| {
+        let (name, (_, person)) = speakers
+            .into_iter()
+            .max_by(|(na, (a, _)), (nb, (b, _))| a.cmp(b).then_with(|| nb.cmp(na)))
+            .expect("a quote has a speaker");
+        quote.speaker = Some(name);
+        (quote, person)
+    });
+    let articles = input.articles.len().max(1) as f64;
+    let mut scored: Vec<(f64, Quote)> = by_text
+        .map(|(quote, person)| {
+            let named_in = person.map_or(1, |p| registry.people[p].articles.len()) as f64;
+            let words = facts::content_words(&quote.text);
+            let central = words
+                .iter()
+                .map(|w| f64::from(topic.get(w).copied().unwrap_or(0)) / articles)
+                .sum::<f64>()
+                / words.len().max(1) as f64;
+            let leads = person
+                .and_then(|p| registry.people[p].role())
+                .is_some_and(|r| input.gazetteer.leads(r));
+            let score = (1.0 + quote.sources.len() as f64).ln()
+                + (1.0 + named_in).ln()
+                + 2.0 * central
+                + statement(&quote.text)
+                + if leads { LEADER_WEIGHT } else { 0.0 };
+            (score, quote)
+        })
+        .collect();
+    scored.sort_by(|(sa, a), (sb, b)| {
+        sb.total_cmp(sa)
+            .then_with(|| a.speaker.cmp(&b.speaker))
+            .then_with(|| a.text.cmp(&b.text))
+    });
+    let mut per_speaker: HashMap<String, usize> = HashMap::new();
+    scored
+        .into_iter()
+        .map(|(_, q)| q)
+        .filter(|q| {
+            let n = per_speaker
+                .entry(q.speaker.clone().unwrap_or_default())
+                .or_default();
+            *n += 1;
+            *n <= QUOTES_PER_SPEAKER
+        })
+        .take(input.sizes.quotes)
+        .collect()
+}
+
+/// A whole statement (a sentence of eight words or more, opening with a capital) is worth more
+/// than a few words quoted inside a reporter's sentence ("a dénoncé un « jeu dangereux »").
+pub(super) fn statement(text: &str) -> f64 {
+    let words = text.split_whitespace().count();
+    let capital = text.chars().next().is_some_and(char::is_uppercase);
+    match (words >= 8, capital) {
+        (true, true) => 1.0,
+        (true, false) => 0.5,
+        _ => 0.0,
+    }
+}
+
+/// The speakers articles give one quote: name → (articles, person in the registry).
+pub(super) type Speakers = BTreeMap<String, (usize, Option<usize>)>;
+
+/// The keys of a quote carried twice with a word changed or inserted: its first six and last
+/// three words ("… engagements (de non ingérence, ndlr) pris …" is the same quote), and its first
+/// three and last three with its length in steps of five words ("peut" / "pouvait"). "Nous
+/// appelons toutes les parties à faire preuve de retenue" and "… à respecter la trêve" are two.
+pub(super) fn quote_keys(text: &str) -> [String; 2] {
+    let folded = fold(text);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let ends = |first: usize| {
+        let tail_from = words.len().saturating_sub(3).max(first.min(words.len()));
+        words[..first.min(words.len())]
+            .iter()
+            .chain(&words[tail_from..])
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    [ends(6), format!("{}#{}", ends(3), words.len() / 5)]
+}
