@@ -245,6 +245,10 @@ const MONTHS: &[(&str, u32, bool)] = &[
 
 /// A bare weekday in a future clause: the coming one, today included.
 const UPCOMING: i32 = 2;
+/// A bare weekday in a clause without a tense: the nearer one, back or ahead.
+const NEAREST: i32 = 3;
+/// How many words after a bare weekday its clause's verb is looked for.
+const TENSE_AFTER: usize = 30;
 
 /// Words that put a clause in the future: "doit"/"va" + infinitive, "attendu", "prévu".
 const FUTURE_MARKERS: &[&str] = &[
@@ -276,6 +280,11 @@ const SHORT_FUTURES: &[&str] = &[
 /// Auxiliaries and forms that put a clause in the past: "a reçu", "ont repris", "était".
 const PAST_MARKERS: &[&str] = &[
     "a", "ont", "avait", "avaient", "eu", "ete", "etait", "etaient", "fut", "furent", "depuis",
+];
+
+/// Endings of past participles after "est"/"sont": "arrivé", "réunis", "venue", "parties".
+const PARTICIPLE_ENDINGS: &[&str] = &[
+    "é", "ée", "és", "ées", "is", "ie", "ies", "u", "ue", "us", "ues",
 ];
 
 /// Words ending like a future tense that are not one.
@@ -535,19 +544,24 @@ impl<'a> Cx<'a> {
         fraction || named || counted
     }
 
-    /// Whether the clause of word `i` speaks of the future: its last tensed word before `i`
-    /// (else the first after it, within three words) is a future tense ("se rendra", "aura
+    /// The tense of the clause of word `i`: its last tensed word before `i` (else the first
+    /// after it, within [`TENSE_AFTER`] words) is a future tense ("se rendra", "aura
     /// lieu"), "doit"/"va" + infinitive, "attendu" or "prévu". "a reçu", "ont repris",
     /// "était", an imperfect or "depuis" make it past. A clause ends at a sentence stop, and is
     /// read back [`TENSE_WINDOW`] words at most.
-    fn future_context(&self, i: usize) -> bool {
+    fn clause_tense(&self, i: usize) -> Option<Tense> {
         // Back to the clause's start, at most TENSE_WINDOW words: bounded work per weekday.
         let before = (i.saturating_sub(TENSE_WINDOW)..i)
             .rev()
             .take_while(|&k| !self.gap(k + 1).contains(['.', ';', '!', '?']))
             .find_map(|k| self.tense(k));
-        let after = || ((i + 1)..(i + 4).min(self.words.len())).find_map(|k| self.tense(k));
-        before.or_else(after) == Some(Tense::Future)
+        // Or the verb after it, in its clause: "Samedi, le président X a prévenu".
+        let after = || {
+            ((i + 1)..(i + 1 + TENSE_AFTER).min(self.words.len()))
+                .take_while(|&k| !self.gap(k).contains(['.', ';', '!', '?']))
+                .find_map(|k| self.tense(k))
+        };
+        before.or_else(after)
     }
 
     /// The tense word `k` gives its clause, if it is a verb form that tells one.
@@ -568,7 +582,13 @@ impl<'a> Cx<'a> {
         let imperfect = long && (f.ends_with("ait") || f.ends_with("aient"));
         // "à" folds to "a", but a preposition tells no tense: "jusqu'à vendredi".
         let preposition = &self.text[w.start..w.end] != f && f == "a";
-        (PAST_MARKERS.contains(&f) && !preposition || imperfect).then_some(Tense::Past)
+        // "est arrivé", "se sont réunis": être and a participle make a past tense.
+        let compound = matches!(f, "est" | "sont")
+            && self.words.get(k + 1).is_some_and(|n| {
+                let raw = &self.text[n.token.start..n.token.end];
+                PARTICIPLE_ENDINGS.iter().any(|e| raw.ends_with(e))
+            });
+        (PAST_MARKERS.contains(&f) && !preposition || imperfect || compound).then_some(Tense::Past)
     }
 
     fn preceded_by(&self, i: usize, word: &str) -> bool {
@@ -1325,9 +1345,14 @@ impl<'a> Cx<'a> {
             let shift = match f(i + 1) {
                 "dernier" | "passe" => -1,
                 "prochain" => 1,
-                // "attendu mercredi", "doit se rendre jeudi": the coming one.
-                _ if self.future_context(i) => UPCOMING,
-                _ => 0,
+                // "attendu mercredi", "doit se rendre jeudi": the coming one; "a reçu mardi":
+                // the last one; a clause without a tense ("Le Tchad accueille jeudi un
+                // sommet"): the nearer of the two.
+                _ => match self.clause_tense(i) {
+                    Some(Tense::Future) => UPCOMING,
+                    Some(Tense::Past) => 0,
+                    None => NEAREST,
+                },
             };
             return simple(
                 Expr::Weekday(weekday, shift),
@@ -1655,6 +1680,9 @@ fn resolve_expr(expr: &Expr, reference: Option<PartialDate>) -> Option<Resolved>
                 0 => r - Duration::days(back),
                 -1 => r - Duration::days(if back == 0 { 7 } else { back }),
                 UPCOMING => r + Duration::days((7 - back) % 7),
+                // Three days back at most, else ahead: Tuesday's "jeudi" is this Thursday.
+                NEAREST if back <= 3 => r - Duration::days(back),
+                NEAREST => r + Duration::days(7 - back),
                 _ => r + Duration::days(if back == 0 { 7 } else { 7 - back }),
             };
             one(date, Precision::Day)
@@ -1981,6 +2009,28 @@ mod tests {
         assert_eq!(
             day("Clara Ruiz s'est dite prête mardi à un dialogue.", friday),
             "2025-06-10"
+        );
+    }
+
+    #[test]
+    fn a_weekday_in_a_clause_without_a_tense_is_the_nearer_one() {
+        // Read on Tuesday 8 April 2025: the present tells neither past nor future.
+        let tuesday = "2025-04-08";
+        assert_eq!(
+            day("Le Ghana accueille jeudi un sommet.", tuesday),
+            "2025-04-10"
+        );
+        assert_eq!(
+            day("Le Ghana accueille lundi un sommet.", tuesday),
+            "2025-04-07"
+        );
+        // The verb after the weekday, past an aside, tells the tense.
+        assert_eq!(
+            day(
+                "Vendredi, lors d'une réunion en visioconférence des ministres de la Santé de l'Union africaine, le Ghana avait présenté son plan.",
+                tuesday
+            ),
+            "2025-04-04"
         );
     }
 
