@@ -571,7 +571,7 @@ impl<'a> Cx<'a> {
         if w.capitalised && k > 0 || NOT_FUTURE.contains(&f) {
             return None;
         }
-        // A capitalised first word is a verb only if listed: "Depuis", not "Ankara" or "Lara".
+        // A capitalised first word is a verb only if listed: "Depuis", not "Samara" or "Clara".
         let long = f.chars().count() >= 5 && !w.capitalised;
         if FUTURE_MARKERS.contains(&f)
             || SHORT_FUTURES.contains(&f)
