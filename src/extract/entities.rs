@@ -846,7 +846,7 @@ fn after_last_verb(clause: &str) -> usize {
         })
 }
 
-/// "a rencontré à Alger le président X", "reçu à Rabat par le roi X": an office holder named
+/// "a rencontré à Dakar le président X", "reçu à Rabat par le roi X": an office holder named
 /// right after a capital is its country's.
 fn host_of_the_capital(
     text: &str,
@@ -1244,7 +1244,7 @@ fn trigger(text: &str, words: &[Token]) -> Option<Trigger> {
     Some(Trigger { at, last, kind })
 }
 
-/// "un entretien accordé au Monde", "dans un entretien à Paris-Match", "entretien au quotidien
+/// "un entretien accordé au Monde", "dans un entretien à Sud-Ouest", "entretien au quotidien
 /// X": an interview given to the press, not a meeting.
 fn interview(text: &str, words: &[Token], k: usize) -> bool {
     let f = |k: usize| words.get(k).map_or("", |w| w.folded.as_ref());
@@ -1255,7 +1255,7 @@ fn interview(text: &str, words: &[Token], k: usize) -> bool {
         f(k + 1),
         "accorde" | "accordee" | "publie" | "diffuse" | "donne"
     );
-    // "à Paris-Match": a title joined by a hyphen, not a town.
+    // "à Sud-Ouest": a title joined by a hyphen, not a town.
     let hyphenated_title = match (words.get(k + 2), words.get(k + 3)) {
         (Some(a), Some(b)) => a.capitalised && b.capitalised && text[a.end..b.start] == *"-",
         _ => false,
@@ -1614,7 +1614,7 @@ const BUILDINGS: &[&str] = &[
     "institut",
 ];
 
-/// "au fort de Brégançon", "au palais de l'Élysée": a named place after a building's noun.
+/// "au fort de Vincennes", "au palais de l'Élysée": a named place after a building's noun.
 fn named_after_common_noun(
     text: &str,
     words: &[Token],
@@ -1801,7 +1801,7 @@ fn role_groups(
             && (lead.starts_with("de") || lead.starts_with("du"));
         let bare = ["du", "de", "des", "de la", "de l'", "d'", "de l’", "d’", ""]
             .contains(&lead.trim_end());
-        // An aside ("de l'Otan --dont Ankara et Paris sont membres--") is no complement.
+        // An aside ("de l'Otan --dont Rome et Madrid sont membres--") is no complement.
         let aside = between.contains([',', '(', ')', ';', ':', '—', '–']) || between.contains("--");
         if between.len() > 50 || aside || !(office || bare) {
             continue;

@@ -217,7 +217,7 @@ struct Quotes {
     depth: i32,
     opened_at: usize,
     /// Whether a straight quote is open. Straight quotes alternate: joined paragraphs glue a
-    /// closing one to the next word ("caïd"et), so what follows cannot tell them apart.
+    /// closing one to the next word ("bandit"et), so what follows cannot tell them apart.
     straight: bool,
 }
 

@@ -106,7 +106,7 @@ impl Event {
             || (shares && place_agrees && date_agrees)
     }
 
-    /// Takes a mention's place: a town replaces a country ("en Libye", then "à Tripoli").
+    /// Takes a mention's place: a town replaces a country ("en Espagne", then "à Séville").
     fn take_place(&mut self, mention: &MeetingMention) {
         let better = mention.place.is_some()
             && (self.place.is_none() || (self.place_is_country && !mention.place_is_country));
