@@ -63,10 +63,10 @@ pub enum MeetingStatus {
     Held,
     /// "reporté", "repoussé", "ajourné".
     Postponed,
-    /// "annulé".
-    Cancelled,
     /// "a refusé de rencontrer", "a décliné l'invitation".
     Refused,
+    /// "annulé". Declared last: a meeting called off in several ways is cancelled.
+    Cancelled,
 }
 
 /// What kind of meeting an event is; serialised as "summit", "meeting", "bilateral", "visit",

@@ -209,18 +209,17 @@ fn the_nairobi_conference_of_20_february_2025() {
     );
 }
 
-/// Whether a fact's text names the country (name, capital or adjective).
-/// Whether `text` names the country, by its name, adjective or capital, or by one of its towns
-/// named as a place ("à Biarritz" is in France).
-/// Whether a fact names the country, one of its towns, or one of its people (as the briefing's
-/// list of people gives them).
+/// Whether a fact names the country (by its name, adjective or capital), one of its towns named
+/// as a place ("à Biarritz" is in France), or one of its people as the briefing lists them (full
+/// name, or a surname of four letters or more).
 fn names(b: &Value, text: &str, iso3: &str) -> bool {
     let g = Gazetteer::shipped();
     let cities = &g.cities().cities;
     let person = b["people"].as_array().unwrap().iter().any(|p| {
         let name = p["name"].as_str().unwrap();
         let surname = name.rsplit(' ').next().unwrap_or(name);
-        p["country_iso3"] == iso3 && (text.contains(name) || text.contains(surname))
+        p["country_iso3"] == iso3
+            && (text.contains(name) || (surname.chars().count() >= 4 && text.contains(surname)))
     });
     person
         || g.find(text)

@@ -321,7 +321,7 @@ mod tests {
         let p = paragraphs(body);
         assert_eq!(p.len(), 2, "{p:?}");
         assert!(body[p[0].clone()].ends_with("discours."));
-        let body = "\"Le pays doit cesser ses provocations.\nIls n'obtiendront rien ainsi\", a déclaré le ministre.\nFin.";
+        let body = "« Nous tiendrons nos promesses.\nLe budget sera voté en mai », a assuré la ministre.\nFin.";
         let p = paragraphs(body);
         assert_eq!(p.len(), 2, "{p:?}");
         let body = "Premier paragraphe.\nSecond paragraphe.";

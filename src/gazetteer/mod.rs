@@ -370,7 +370,12 @@ impl Gazetteer {
     /// one ("ministre de la Défense" leads, as "ministre" does).
     pub fn leads(&self, role: &str) -> bool {
         let role = self.canonical_role(role);
-        self.leading.iter().any(|l| role.starts_with(l.as_str()))
+        // The office itself or a complement of it ("ministre de la Défense"), not a longer
+        // word ("chef d'état-major" is no "chef d'état").
+        self.leading.iter().any(|l| {
+            role.strip_prefix(l.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
     }
 
     /// A role, folded, with its equivalents written one way.
@@ -510,6 +515,15 @@ mod tests {
             .iter()
             .map(|m| g.countries[m.country].iso3.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_leading_office_is_matched_by_whole_words() {
+        let g = Gazetteer::shipped();
+        assert!(g.leads("ministre de la Défense"));
+        assert!(g.leads("chef de l'État"));
+        assert!(!g.leads("chef d'état-major des armées"));
+        assert!(!g.leads("porte-parole"));
     }
 
     #[test]

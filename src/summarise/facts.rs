@@ -268,7 +268,7 @@ fn aboutness(
         }
     }
     // What an official of a country says or does is about that country, even when the sentence
-    // names only another one ("X, après l'Algérie, a mis en garde…" is about X's country).
+    // names only another one ("X a plaidé au Pérou pour…" is about X's country).
     let people = &x[p.article].entities.people;
     let first = people.partition_point(|m| m.start < s.start);
     for (k, m) in people.iter().enumerate().skip(first) {

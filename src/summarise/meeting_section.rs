@@ -156,7 +156,17 @@ pub(super) fn meeting_noun(trigger: &str, kind: MeetingKind) -> String {
     if crate::extract::entities::is_meeting_noun(&folded) {
         // Plural-only nouns stay ("pourparlers"); a participle ("a rencontré") is the noun.
         let noun = match trigger.to_lowercase() {
-            participle if participle.ends_with('é') => folded.clone(),
+            participle
+                if ["é", "ée", "és", "ées"]
+                    .iter()
+                    .any(|e| participle.ends_with(e)) =>
+            {
+                folded
+                    .trim_end_matches('s')
+                    .trim_end_matches('e')
+                    .to_string()
+                    + "e"
+            }
             noun => noun,
         };
         return match noun.strip_suffix('s') {

@@ -205,7 +205,7 @@ fn article_events(
         let date_after = mention
             .date
             .is_some_and(|d| ex.dates[d].relation == crate::dates::grammar::Relation::After);
-        // Cancelled outweighs refused, which outweighs postponed.
+        // Cancelled outweighs refused, which outweighs postponed (the order of the enum).
         event.called_off = event.called_off.max(mention.called_off);
         if mention.announced || date_after {
             event.announced = true;
@@ -254,8 +254,8 @@ fn merge(events: Vec<Event>, x: &[ArticleExtraction]) -> Vec<Event> {
     let mut groups = UnionFind::new(events.len());
     let day = |e: &Event| e.date(x).filter(|d| d.2 == Precision::Day).map(|d| d.0);
     let any_date = |e: &Event| e.date(x).map(|d| (d.0, d.1));
-    // Same place, same day.
-    let mut by_place_day: HashMap<(String, NaiveDate), usize> = HashMap::new();
+    // Same place, same day (a call is never the visit of that day).
+    let mut by_place_day: HashMap<(String, NaiveDate, bool), usize> = HashMap::new();
     // Same place, for events without a date or sharing participants.
     let mut by_place: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, e) in events.iter().enumerate() {
@@ -263,12 +263,13 @@ fn merge(events: Vec<Event>, x: &[ArticleExtraction]) -> Vec<Event> {
             continue;
         };
         if let Some(d) = day(e) {
-            match by_place_day.get(&(place.clone(), d)) {
+            let call = e.kind == MeetingKind::PhoneCall;
+            match by_place_day.get(&(place.clone(), d, call)) {
                 Some(&j) => {
                     groups.union(i, j);
                 }
                 None => {
-                    by_place_day.insert((place.clone(), d), i);
+                    by_place_day.insert((place.clone(), d, call), i);
                 }
             }
         }
@@ -316,6 +317,7 @@ fn merge(events: Vec<Event>, x: &[ArticleExtraction]) -> Vec<Event> {
                     _ => true,
                 };
                 if compatible
+                    && events[i].kind.compatible(events[j].kind)
                     && shares(&events[i], &events[j])
                     && events[i].announced == events[j].announced
                 {
@@ -338,7 +340,9 @@ fn merge(events: Vec<Event>, x: &[ArticleExtraction]) -> Vec<Event> {
             if !is_meeting_noun(&fold(&target.trigger)) && is_meeting_noun(&fold(&e.trigger)) {
                 target.trigger = e.trigger;
             }
-            if target.place.is_none() || (target.place_is_country && !e.place_is_country) {
+            let better = e.place.is_some()
+                && (target.place.is_none() || (target.place_is_country && !e.place_is_country));
+            if better {
                 target.place = e.place;
                 target.place_is_country = e.place_is_country;
             }

@@ -365,11 +365,11 @@ enum Subject {
     Bloc(usize),
 }
 
-/// For each country and bloc, the facts chosen (cluster indices), best first.
 /// How much what a sentence says of a country (named first, as its subject, by its officials)
 /// counts in that country's section, against how important the sentence is to the corpus.
 const RELEVANCE_WEIGHT: f64 = 2.0;
 
+/// For each country and bloc, the facts chosen (cluster indices), best first.
 fn select_facts(
     input: &Input,
     clusters: &[Cluster],

@@ -13,7 +13,7 @@ use crate::model::{Fact, Meeting, MeetingStatus, TimelineEntry};
 use std::collections::{BTreeMap, HashMap};
 
 /// At most this many items to follow.
-const UPCOMING: usize = 8;
+const MAX_UPCOMING: usize = 8;
 
 /// The key point reported by the most independent origins, then by the most sources, then the
 /// shortest (a headline is read at a glance), then the first.
@@ -53,19 +53,25 @@ pub fn upcoming(
             })
         })
         .collect();
-    // The best-scored sentence of each cluster dated ahead.
+    // Each cluster of the briefing's articles whose shown wording gives a day ahead, and does
+    // not say the date no longer holds.
     let mut ahead: BTreeMap<usize, PartialDate> = BTreeMap::new();
-    for (a, sentence, c) in clustered_sentences(input, ids, cluster_of) {
-        let date = input.extractions[a]
+    for (_, _, c) in clustered_sentences(input, ids, cluster_of) {
+        if ahead.contains_key(&c) {
+            continue;
+        }
+        let best = clusters[c].best;
+        let sentence = &input.extractions[best.article].sentences[best.sentence];
+        let date = input.extractions[best.article]
             .dates_in(sentence)
             .filter(|d| d.relation == Relation::After && d.from > input.date)
             .find_map(|d| match d.precision {
                 Precision::Day => Some(PartialDate::day(d.from)),
                 _ => None,
             });
-        let text = &input.articles[a].body[sentence.start..sentence.end];
+        let text = &input.articles[best.article].body[sentence.start..sentence.end];
         if let (Some(date), false) = (date, calls_off(text)) {
-            ahead.entry(c).or_insert(date);
+            ahead.insert(c, date);
         }
     }
     let mut sentences: Vec<(f64, TimelineEntry)> = ahead
@@ -74,11 +80,10 @@ pub fn upcoming(
         .collect();
     sentences.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.text.cmp(&b.1.text)));
     for (_, entry) in sentences {
-        if out.len() >= UPCOMING {
+        if out.len() >= MAX_UPCOMING {
             break;
         }
-        // The wording shown may be another source's, which says the date no longer holds.
-        if !out.iter().any(|e| e.text == entry.text) && !calls_off(&entry.text) {
+        if !out.iter().any(|e| e.text == entry.text) {
             out.push(entry);
         }
     }

@@ -141,8 +141,8 @@ fn same_statement(a: &Bag, b: &Bag, weight: &dyn Fn(&u64) -> f64) -> bool {
     let numbers_agree = a.numbers.is_empty() || b.numbers.is_empty() || a.numbers == b.numbers;
     let common: f64 = a.stems.intersection(&b.stems).map(weight).sum();
     let union: f64 = a.stems.union(&b.stems).map(weight).sum();
-    // A short wording inside a long one ("Le GNA a dénoncé X" / "Le Gouvernement d'union
-    // (GNA), reconnu par l'ONU, a dénoncé dimanche X, ajoutant Y").
+    // A short wording inside a long one ("La coopérative a rejeté X" / "La Coopérative
+    // agricole du Nord, forte de 3 000 membres, a rejeté vendredi X et annoncé Y").
     let shorter = if a.stems.len() <= b.stems.len() { a } else { b };
     let own: f64 = shorter.stems.iter().map(weight).sum();
     let contained =
@@ -213,8 +213,8 @@ mod tests {
     #[test]
     fn a_short_wording_inside_a_long_one_is_one_statement() {
         assert!(same(
-            "Le syndicat, reconnu par l'Etat, a dénoncé comme une \"trahison\" les menaces du patronat.",
-            "Le Syndicat national des enseignants (SNE), reconnu par l'Etat, a dénoncé dimanche comme une \"trahison\" les menaces du patronat de fermer les écoles privées du pays."
+            "La coopérative agricole a rejeté le nouveau tarif de l'électricité fixé par le distributeur.",
+            "Réunie vendredi à Rennes, la coopérative agricole de Bretagne, forte de 3000 membres, a rejeté le nouveau tarif de l'électricité fixé par le distributeur pour les serres et les étables."
         ));
         assert!(!same(
             "Les syndicats ont réclamé le retrait de la réforme.",

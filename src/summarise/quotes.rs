@@ -61,47 +61,56 @@ pub(super) fn quotes(
     ids: &HashMap<usize, String>,
     topic: &HashMap<u64, u32>,
 ) -> Vec<Quote> {
-    // The same quote, carried by several articles: its sources, and the speakers they give it.
-    let mut by_text: Vec<(Quote, Speakers)> = Vec::new();
-    // Each of a quote's keys, to its entry: two versions sharing either key are one quote.
-    let mut keys: HashMap<String, usize> = HashMap::new();
+    // Every attributed version of a quote, in corpus order.
+    let mut versions: Vec<(Quote, Option<usize>)> = Vec::new();
     for (a, x) in input.extractions.iter().enumerate() {
         if !ids.contains_key(&a) || !input.article_in_period(a) {
             continue;
         }
-        for q in &x.entities.quotes {
-            let Some((quote, person)) = make_quote(a, q, input, registry, ids) else {
-                continue;
-            };
-            let its_keys = quote_keys(&quote.text);
-            let at = match its_keys.iter().find_map(|k| keys.get(k).copied()) {
-                Some(at) => at,
-                None => {
-                    by_text.push((
-                        Quote {
-                            sources: Vec::new(),
-                            ..quote.clone()
-                        },
-                        Speakers::new(),
-                    ));
-                    by_text.len() - 1
+        versions.extend(
+            x.entities
+                .quotes
+                .iter()
+                .filter_map(|q| make_quote(a, q, input, registry, ids)),
+        );
+    }
+    // Versions sharing either key are one quote (transitively).
+    let mut groups = crate::hashing::UnionFind::new(versions.len());
+    let mut first_with: HashMap<String, usize> = HashMap::new();
+    for (i, (quote, _)) in versions.iter().enumerate() {
+        for key in quote_keys(&quote.text) {
+            match first_with.get(&key) {
+                Some(&j) => {
+                    groups.union(i, j);
                 }
-            };
-            for k in its_keys {
-                keys.entry(k).or_insert(at);
-            }
-            let entry = &mut by_text[at];
-            let speaker = quote.speaker.clone().unwrap_or_default();
-            entry.1.entry(speaker).or_insert((0, person)).0 += 1;
-            for s in quote.sources {
-                if !entry.0.sources.contains(&s) {
-                    entry.0.sources.push(s);
+                None => {
+                    first_with.insert(key, i);
                 }
             }
         }
     }
+    // Each quote once: the first version's words, every source, the speakers versions give.
+    let mut by_root: BTreeMap<usize, (Quote, Speakers)> = BTreeMap::new();
+    for (i, (quote, person)) in versions.into_iter().enumerate() {
+        let entry = by_root.entry(groups.find(i)).or_insert_with(|| {
+            (
+                Quote {
+                    sources: Vec::new(),
+                    ..quote.clone()
+                },
+                Speakers::new(),
+            )
+        });
+        let speaker = quote.speaker.clone().unwrap_or_default();
+        entry.1.entry(speaker).or_insert((0, person)).0 += 1;
+        for s in quote.sources {
+            if !entry.0.sources.contains(&s) {
+                entry.0.sources.push(s);
+            }
+        }
+    }
     // The speaker most of its articles give (the first in name order on a tie).
-    let by_text = by_text.into_iter().map(|(mut quote, speakers)| {
+    let by_text = by_root.into_values().map(|(mut quote, speakers)| {
         let (name, (_, person)) = speakers
             .into_iter()
             .max_by(|(na, (a, _)), (nb, (b, _))| a.cmp(b).then_with(|| nb.cmp(na)))
@@ -151,7 +160,7 @@ pub(super) fn quotes(
 }
 
 /// A whole statement (a sentence of eight words or more, opening with a capital) is worth more
-/// than a few words quoted inside a reporter's sentence ("a dénoncé un « jeu dangereux »").
+/// than a few words quoted inside a reporter's sentence ("a qualifié le projet de « pari risqué »").
 pub(super) fn statement(text: &str) -> f64 {
     let words = text.split_whitespace().count();
     let capital = text.chars().next().is_some_and(char::is_uppercase);
@@ -166,7 +175,7 @@ pub(super) fn statement(text: &str) -> f64 {
 pub(super) type Speakers = BTreeMap<String, (usize, Option<usize>)>;
 
 /// The keys of a quote carried twice with a word changed or inserted: its first six and last
-/// three words ("… engagements (de non ingérence, ndlr) pris …" is the same quote), and its first
+/// three words ("… promesses (de réforme, ndlr) faites …" is the same quote), and its first
 /// three and last three with its length in steps of five words ("peut" / "pouvait"). "Nous
 /// appelons toutes les parties à faire preuve de retenue" and "… à respecter la trêve" are two.
 pub(super) fn quote_keys(text: &str) -> [String; 2] {
