@@ -1951,7 +1951,7 @@ mod tests {
     #[test]
     fn an_aside_is_not_the_complement_of_a_role() {
         let e = entities(
-            "Mardi, à la réunion des ministres de la Santé de l'UA -- présidée cette année par Accra et Lomé --, le Ghana a plaidé.",
+            "Mardi, à la réunion des ministres de la Santé de l'UA --dont Accra et Lomé--, le Ghana a plaidé.",
         );
         let groups: Vec<&str> = e.meetings[0]
             .groups
@@ -1959,6 +1959,14 @@ mod tests {
             .map(|g| g.role.as_str())
             .collect();
         assert!(groups.iter().all(|g| !g.contains("--")), "{groups:?}");
+        // Without the aside, the complement is the ministry.
+        let e = entities("Mardi, à la réunion des ministres de la Santé du Ghana et du Togo, un plan a été adopté.");
+        let groups: Vec<&str> = e.meetings[0]
+            .groups
+            .iter()
+            .map(|g| g.role.as_str())
+            .collect();
+        assert_eq!(groups, ["ministre de la Santé"]);
     }
 
     #[test]

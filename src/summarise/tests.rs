@@ -394,7 +394,11 @@ fn a_postponed_summit_says_so_and_is_not_to_follow() {
         "the meeting to come: {:?}",
         b.upcoming
     );
-    assert!(b.headline.is_some());
+    let headline = b.headline.as_ref().expect("a headline");
+    assert!(
+        b.key_points.iter().any(|k| k.text == headline.text),
+        "the headline is a key point"
+    );
 }
 
 #[test]
