@@ -35,6 +35,70 @@ pub struct Cluster {
     /// Blocs (organisation indices) the sentence is about as a whole.
     pub blocs: Vec<usize>,
     pub words: BTreeSet<u64>,
+    /// The day and the places and people of what the shown sentence reports, when it dates it.
+    pub event: Option<Event>,
+}
+
+/// What happened where, with whom, on a given day: two facts that share the day and a place or
+/// a person most likely report one event, in whatever words ("ont pris la ville mardi" and "la
+/// ville est tombée mardi").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub day: chrono::NaiveDate,
+    pub anchors: BTreeSet<Anchor>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Anchor {
+    /// A city (index into the city gazetteer).
+    Place(usize),
+    /// A capital, by its country ("au Caire", "Ankara a exigé").
+    Capital(usize),
+    /// A person of the registry.
+    Person(usize),
+}
+
+impl Event {
+    /// The sentence's own day, or else its article's: news is told the day it happens.
+    fn of(
+        articles: &[Article],
+        x: &[ArticleExtraction],
+        p: &Place,
+        registry: &Registry,
+    ) -> Option<Event> {
+        let ex = &x[p.article];
+        let s = &ex.sentences[p.sentence];
+        let own = ex
+            .dates_in(s)
+            .find(|d| d.precision == crate::dates::Precision::Day && d.from == d.to)
+            .map(|d| d.from);
+        let published = articles[p.article]
+            .published
+            .filter(|d| d.precision() == crate::dates::Precision::Day)
+            .map(|d| d.first_day());
+        let day = own.or(published)?;
+        let first = ex.entities.people.partition_point(|m| m.start < s.start);
+        let people = ex
+            .people_in(s)
+            .enumerate()
+            .filter_map(|(k, _)| registry.of(p.article, first + k))
+            .map(Anchor::Person);
+        let places = s.places.iter().map(|m| Anchor::Place(m.city));
+        let capitals = s
+            .countries
+            .iter()
+            .filter(|m| m.kind == MentionKind::Capital)
+            .map(|m| Anchor::Capital(m.country));
+        let anchors: BTreeSet<Anchor> = people.chain(places).chain(capitals).collect();
+        (!anchors.is_empty()).then_some(Event { day, anchors })
+    }
+
+    fn same(a: Option<&Event>, b: Option<&Event>) -> bool {
+        match (a, b) {
+            (Some(a), Some(b)) => a.day == b.day && !a.anchors.is_disjoint(&b.anchors),
+            _ => false,
+        }
+    }
 }
 
 /// Clusters every eligible sentence of the corpus.
@@ -122,12 +186,14 @@ pub fn clusters(
             + 1.5 * (1.0 + origins as f64).log2()
             + (chosen.len() as f64).log2()
             + position
+            + if news(articles, x, &best) { NEWS } else { 0.0 }
             - if background(articles, x, &best) {
                 4.0
             } else {
                 0.0
             };
         let (about, blocs) = aboutness(x, &best, g, registry, blocs_in_corpus);
+        let event = Event::of(articles, x, &best, registry);
         for p in &chosen {
             index.insert(*p, out.len());
         }
@@ -141,6 +207,7 @@ pub fn clusters(
             about,
             blocs,
             words,
+            event,
         });
     }
     (out, index)
@@ -180,6 +247,47 @@ pub fn background(articles: &[Article], x: &[ArticleExtraction], p: &Place) -> b
     let s = &ex.sentences[p.sentence];
     let mut dates = ex.dates_in(s).peekable();
     dates.peek().is_some() && dates.all(|d| (published - d.from).num_days() > 365)
+}
+
+/// What reporting something that happened in the days around its article adds to a fact: a
+/// briefing tells what happened, the history a wire recalls is context.
+const NEWS: f64 = 1.5;
+
+/// News: the sentence dates what it reports to a day within a fortnight of its article.
+pub fn news(articles: &[Article], x: &[ArticleExtraction], p: &Place) -> bool {
+    let Some(published) = articles[p.article].published.map(|d| d.first_day()) else {
+        return false;
+    };
+    let ex = &x[p.article];
+    let s = &ex.sentences[p.sentence];
+    ex.dates_in(s).any(|d| {
+        d.precision == crate::dates::Precision::Day && (published - d.from).num_days().abs() <= 14
+    })
+}
+
+/// What being the sentence's subject adds to a country: a section tells what its country did.
+const SUBJECT: f64 = 2.5;
+/// What a mention in the first third of a sentence adds: the news is told first.
+const EARLY: f64 = 0.5;
+
+/// Sums what points to each country; the country pointed to first is the sentence's subject
+/// ("Le ministre grec a annoncé…" is about Greece more than about the country it then names).
+fn weigh(pointers: &[(usize, usize, f64)], start: usize, end: usize) -> BTreeMap<usize, f64> {
+    let length = (end - start).max(1) as f64;
+    let subject = pointers.iter().min_by_key(|p| p.0).map(|p| p.1);
+    let mut about: BTreeMap<usize, f64> = BTreeMap::new();
+    for &(at, country, weight) in pointers {
+        let early = if ((at - start) as f64) / length < 0.35 {
+            EARLY
+        } else {
+            0.0
+        };
+        *about.entry(country).or_default() += weight + early;
+    }
+    if let Some(country) = subject {
+        *about.entry(country).or_default() += SUBJECT;
+    }
+    about
 }
 
 /// Words that mark a decision, a promise or a signature.
@@ -222,75 +330,55 @@ fn aboutness(
     blocs_in_corpus: &BTreeSet<usize>,
 ) -> (BTreeMap<usize, f64>, Vec<usize>) {
     let s = &x[p.article].sentences[p.sentence];
-    let length = (s.end - s.start).max(1) as f64;
-    let mut about: BTreeMap<usize, f64> = BTreeMap::new();
+    // Each thing that points to a country: where it stands and how strongly it points.
+    let mut pointers: Vec<(usize, usize, f64)> = Vec::new();
     for m in &s.countries {
         let kind = match m.kind {
             MentionKind::Name => 1.0,
             MentionKind::Capital => 0.8,
             MentionKind::Adjective => 0.6,
         };
-        let early = if ((m.start - s.start) as f64) / length < 0.35 {
-            0.5
-        } else {
-            0.0
-        };
-        *about.entry(m.country).or_default() += kind + early;
+        pointers.push((m.start, m.country, kind));
     }
     // A town where something happens makes the sentence about its country, wherever it stands
     // ("les combats ont repris à Kati"), unless the sentence names the country there.
     let cities = &g.cities().cities;
     for m in &s.places {
-        if s.countries
+        if !s
+            .countries
             .iter()
             .any(|c| c.start < m.end && m.start < c.end)
         {
-            continue;
+            pointers.push((m.start, cities[m.city].country, 0.9));
         }
-        let early = if ((m.start - s.start) as f64) / length < 0.35 {
-            0.5
-        } else {
-            0.0
-        };
-        *about.entry(cities[m.city].country).or_default() += 0.9 + early;
     }
     // A national body or an armed group of one country (a government, an army) stands for it.
     for o in &s.organisations {
         let org = &g.organisations[o.org];
         let national = matches!(org.kind, OrgKind::National | OrgKind::ArmedGroup);
         if let ([country], true) = (org.members.as_slice(), national) {
-            let early = if ((o.start - s.start) as f64) / length < 0.35 {
-                0.5
-            } else {
-                0.0
-            };
-            *about.entry(*country).or_default() += 1.0 + early;
+            pointers.push((o.start, *country, 1.0));
         }
     }
     // What an official of a country says or does is about that country, even when the sentence
-    // names only another one ("X a plaidé au Pérou pour…" is about X's country).
+    // names only another one ("X a plaidé au Pérou pour…" is about X's country); a researcher's
+    // nationality says nothing of the news.
     let people = &x[p.article].entities.people;
     let first = people.partition_point(|m| m.start < s.start);
     for (k, m) in people.iter().enumerate().skip(first) {
         if m.start >= s.end {
             break;
         }
-        // An official acts for the country; a researcher's nationality says nothing of the news.
-        let Some(country) = registry
+        let official = registry
             .of(p.article, k)
             .map(|id| &registry.people[id])
             .filter(|person| person.role().is_some())
-            .and_then(|person| person.country())
-        else {
-            continue;
-        };
-        let early = if ((m.start - s.start) as f64) / length < 0.35 {
-            0.5
-        } else {
-            0.0
-        };
-        *about.entry(country).or_default() += 0.9 + early;
+            .and_then(|person| person.country());
+        if let Some(country) = official {
+            pointers.push((m.start, country, 0.9));
+        }
     }
+    let mut about = weigh(&pointers, s.start, s.end);
     let mut blocs: Vec<usize> = s
         .organisations
         .iter()
@@ -416,7 +504,15 @@ pub fn select(
     let redundancy = |c: usize, chosen: &[usize]| {
         chosen
             .iter()
-            .map(|&s| rarity.overlap(&clusters[c].words, &clusters[s].words))
+            .map(|&s| {
+                let (a, b) = (&clusters[c], &clusters[s]);
+                let event = if Event::same(a.event.as_ref(), b.event.as_ref()) {
+                    SAME_EVENT
+                } else {
+                    0.0
+                };
+                rarity.overlap(&a.words, &b.words) + event
+            })
             .fold(0.0, f64::max)
     };
     while chosen.len() < wanted && !pool.is_empty() {
@@ -436,6 +532,8 @@ pub fn select(
 
 /// How much a fact's overlap with those chosen costs it.
 const REDUNDANCY_WEIGHT: f64 = 3.0;
+/// What reporting the same event (day, and a place or a person) adds to two facts' overlap.
+const SAME_EVENT: f64 = 0.35;
 /// Above this overlap, a fact repeats one already chosen.
 const REPEATS: f64 = 0.6;
 

@@ -144,19 +144,49 @@ pub(super) fn quotes(
             .then_with(|| a.speaker.cmp(&b.speaker))
             .then_with(|| a.text.cmp(&b.text))
     });
+    several_voices(scored, input.sizes.quotes)
+}
+
+/// What a quote gains when its speaker is the first official of their country to be heard:
+/// each government's position before a fourth word of the same one.
+pub(super) const FIRST_OF_COUNTRY: f64 = 1.0;
+
+/// Picks `wanted` quotes, best first, an official whose country is not yet heard gaining
+/// `FIRST_OF_COUNTRY`, and never more than `QUOTES_PER_SPEAKER` of one speaker.
+pub(super) fn several_voices(mut pool: Vec<(f64, Quote)>, wanted: usize) -> Vec<Quote> {
+    let mut chosen: Vec<Quote> = Vec::new();
     let mut per_speaker: HashMap<String, usize> = HashMap::new();
-    scored
-        .into_iter()
-        .map(|(_, q)| q)
-        .filter(|q| {
-            let n = per_speaker
-                .entry(q.speaker.clone().unwrap_or_default())
-                .or_default();
-            *n += 1;
-            *n <= QUOTES_PER_SPEAKER
-        })
-        .take(input.sizes.quotes)
-        .collect()
+    let mut countries: BTreeSet<String> = BTreeSet::new();
+    while chosen.len() < wanted {
+        let times = |q: &Quote| {
+            per_speaker
+                .get(q.speaker.as_deref().unwrap_or_default())
+                .copied()
+                .unwrap_or(0)
+        };
+        let best = pool
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, q))| times(q) < QUOTES_PER_SPEAKER)
+            .map(|(i, (score, q))| {
+                let first = q.speaker_role.is_some()
+                    && q.speaker_country_iso3
+                        .as_ref()
+                        .is_some_and(|c| !countries.contains(c));
+                (i, score + if first { FIRST_OF_COUNTRY } else { 0.0 })
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        let Some((at, _)) = best else { break };
+        let (_, quote) = pool.remove(at);
+        *per_speaker
+            .entry(quote.speaker.clone().unwrap_or_default())
+            .or_default() += 1;
+        if quote.speaker_role.is_some() {
+            countries.extend(quote.speaker_country_iso3.clone());
+        }
+        chosen.push(quote);
+    }
+    chosen
 }
 
 /// A whole statement (a sentence of eight words or more, opening with a capital) is worth more

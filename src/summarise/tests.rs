@@ -408,3 +408,71 @@ fn a_refused_meeting_is_refused() {
     ]);
     assert_eq!(b.meetings[0].status, MeetingStatus::Refused);
 }
+
+#[test]
+fn a_section_tells_first_what_its_country_did() {
+    // Each sentence names both countries early; the one that acts is the subject.
+    let by_ghana = "Le Ghana a reproché au Togo, mardi, de retenir des camions de marchandises à la frontière depuis trois semaines.";
+    let by_togo = "Le Togo a demandé au Ghana, jeudi, de rouvrir un poste de douane fermé depuis le mois dernier sans explication.";
+    let b = briefing(&[&format!(
+        "13-06-2025 10:00 - Titre\n\n{by_ghana}\n{by_togo}"
+    )]);
+    let first = |iso: &str| {
+        b.countries
+            .iter()
+            .find(|c| c.iso3 == iso)
+            .map(|c| c.facts[0].text.clone())
+            .unwrap()
+    };
+    assert_eq!(first("GHA"), by_ghana);
+    assert_eq!(first("TGO"), by_togo);
+}
+
+#[test]
+fn what_happened_this_week_comes_before_standing_figures() {
+    let news =
+        "Le Niger a expulsé mardi trois diplomates de la Côte d'Ivoire accusés d'espionnage.";
+    let figures = "Le Niger exporte chaque année 40.000 tonnes d'oignons vers la Côte d'Ivoire, son premier client.";
+    let b = briefing(&[&format!("13-06-2025 10:00 - Titre\n\n{figures}\n{news}")]);
+    let niger = b.countries.iter().find(|c| c.iso3 == "NER").unwrap();
+    assert_eq!(niger.facts[0].text, news, "{:?}", niger.facts);
+}
+
+#[test]
+fn one_event_in_two_wordings_is_told_once() {
+    let b = briefing(&[
+        "13-06-2025 10:00 - Titre\n\nLes rebelles ont pris mardi la ville de Kidal après deux jours de combats au Mali.",
+        "13-06-2025 18:00 - Titre\n\nMardi, l'armée du Mali a perdu le contrôle de Kidal, selon des sources locales.",
+        "14-06-2025 10:00 - Titre\n\nLe gouvernement du Mali a nommé mercredi un nouveau gouverneur pour la région de Mopti.",
+    ]);
+    let mali = b.countries.iter().find(|c| c.iso3 == "MLI").unwrap();
+    let kidal = mali
+        .facts
+        .iter()
+        .filter(|f| f.text.contains("Kidal"))
+        .count();
+    assert_eq!(kidal, 1, "{:?}", mali.facts);
+    assert!(mali.facts.iter().any(|f| f.text.contains("Mopti")));
+}
+
+#[test]
+fn the_first_official_of_a_country_is_heard_before_a_fourth_word_of_another() {
+    let quote = |speaker: &str, iso3: &str, text: &str| Quote {
+        text: text.to_string(),
+        speaker: Some(speaker.to_string()),
+        speaker_role: Some("ministre des Affaires étrangères".to_string()),
+        speaker_country_iso3: Some(iso3.to_string()),
+        sources: vec!["S1".to_string()],
+    };
+    let pool = vec![
+        (5.0, quote("Anne Roy", "FRA", "un")),
+        (4.9, quote("Anne Roy", "FRA", "deux")),
+        (4.5, quote("Luis Ortega", "ESP", "trois")),
+        (4.0, quote("Ivan Petrov", "RUS", "quatre")),
+    ];
+    let chosen: Vec<String> = quotes::several_voices(pool, 3)
+        .into_iter()
+        .map(|q| q.text)
+        .collect();
+    assert_eq!(chosen, ["un", "trois", "quatre"]);
+}
