@@ -34,6 +34,15 @@ pub enum Command {
     /// Work with the briefing's templates.
     #[command(subcommand)]
     Templates(TemplatesCommand),
+    /// E-mail the briefing of a date to the analysts ([mail] in brief.toml): a text part, an
+    /// HTML part with the first page, the PDF attached; once per recipient.
+    #[command(
+        after_help = "Examples:\n  brief send\n      today's briefing, to every [mail] recipient not yet served\n  brief send --date 2026-11-21 --to chef@example.org --resend\n\nExit codes: 0 ok, 2 bad arguments or [mail] settings, 6 the briefing's files are missing,\n7 a recipient was refused or the server unreachable (the others are served and recorded),\n8 the state cannot be used, 75 another run holds the state."
+    )]
+    Send(SendArgs),
+    /// Run `brief generate --since last --send` every night, in this folder.
+    #[command(subcommand)]
+    Schedule(ScheduleCommand),
     /// Internal: render and compile user templates under limits (see `sandbox`).
     #[command(name = crate::sandbox::WORKER_COMMAND, hide = true)]
     Worker,
@@ -50,6 +59,129 @@ pub enum TemplatesCommand {
         /// The folder to write into (created if missing). Example: my-templates
         #[arg(value_name = "DIR")]
         dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct SendArgs {
+    /// The output folder the briefing was written to. Example: --out briefings
+    #[arg(long, value_name = "DIR", default_value = "out")]
+    pub out: PathBuf,
+
+    /// Settings file with the [mail] table; default: brief.toml in the working folder.
+    /// Example: --config settings/brief.toml
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// The briefing's date, YYYY-MM-DD (default: today, or SOURCE_DATE_EPOCH's day).
+    /// Example: --date 2026-11-21
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+
+    /// Send to these addresses instead of [mail] to, cc and bcc. Example: --to chef@example.org
+    #[arg(long, value_name = "ADDRESS", num_args = 1..)]
+    pub to: Vec<String>,
+
+    /// Send again to recipients already served.
+    #[arg(long)]
+    pub resend: bool,
+
+    /// The state database; default OUT/.brief/state.sqlite. Example: --state /var/lib/brief/state.sqlite
+    #[arg(long, value_name = "FILE", conflicts_with = "no_state")]
+    pub state: Option<PathBuf>,
+
+    /// Send without a state: nothing is recorded, and everyone is sent to.
+    #[arg(long)]
+    pub no_state: bool,
+
+    #[command(flatten)]
+    pub log: LogArgs,
+}
+
+/// A checked `brief send`.
+#[derive(Debug, Clone)]
+pub struct SendConfig {
+    pub out: PathBuf,
+    pub date: NaiveDate,
+    pub state: Option<PathBuf>,
+    pub mail: crate::mail::MailSettings,
+    /// Recipients given on the command line, instead of the settings'.
+    pub to: Vec<String>,
+    pub resend: bool,
+    pub title: Option<String>,
+    pub lang: crate::settings::Lang,
+}
+
+impl SendArgs {
+    pub fn into_config(self, today: NaiveDate) -> Result<SendConfig, Error> {
+        let date = match self.date.as_deref() {
+            None => today,
+            Some(text) => briefing_date(text)?,
+        };
+        let (file, _) = crate::settings::load(self.config.as_deref()).map_err(Error::Usage)?;
+        let lang = crate::settings::Lang::parse(file.lang.as_deref().unwrap_or("fr"))
+            .map_err(|e| Error::Usage(format!("lang: {e}")))?;
+        let mail = mail_settings(&file)?;
+        let state = match (self.no_state, &self.state) {
+            (true, _) => None,
+            (false, Some(file)) => Some(file.clone()),
+            (false, None) => Some(self.out.join(crate::state::DEFAULT_FILE)),
+        };
+        for address in &self.to {
+            address.parse::<lettre::message::Mailbox>().map_err(|e| {
+                Error::Usage(format!("--to {address}: not an e-mail address ({e})"))
+            })?;
+        }
+        Ok(SendConfig {
+            out: self.out,
+            date,
+            state,
+            mail,
+            to: self.to,
+            resend: self.resend,
+            title: file.title,
+            lang,
+        })
+    }
+}
+
+/// The settings file's [mail] table, checked.
+pub fn mail_settings(
+    file: &crate::settings::FileSettings,
+) -> Result<crate::mail::MailSettings, Error> {
+    let mail = file.mail.clone().ok_or_else(|| {
+        Error::Usage(
+            "no [mail] table in the settings file: add one to brief.toml (see the README, \"E-mail\"), or give --config".into(),
+        )
+    })?;
+    mail.check().map_err(|e| Error::Usage(e.to_string()))?;
+    Ok(mail)
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ScheduleCommand {
+    /// Write brief.service and brief.timer (systemd) that run the nightly job in the current
+    /// folder; existing units are kept unless --force.
+    #[command(
+        after_help = "Example:\n  brief schedule systemd --at 05:30 --dir ~/.config/systemd/user\n  systemctl --user daemon-reload && systemctl --user enable --now brief.timer\n\nExit codes: 0 ok, 2 bad arguments, 6 the units cannot be written or exist already."
+    )]
+    Systemd {
+        /// Time of the run, HH:MM, local time. Example: --at 05:30
+        #[arg(long, value_name = "HH:MM", default_value = "06:00")]
+        at: String,
+        /// Where to write the units. Example: --dir ~/.config/systemd/user
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        dir: PathBuf,
+        /// Replace brief.service and brief.timer if they exist.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a crontab line that runs the nightly job in the current folder.
+    #[command(after_help = "Example:\n  (crontab -l; brief schedule cron --at 05:30) | crontab -")]
+    Cron {
+        /// Time of the run, HH:MM, local time. Example: --at 05:30
+        #[arg(long, value_name = "HH:MM", default_value = "06:00")]
+        at: String,
     },
 }
 
@@ -99,8 +231,9 @@ pub struct GenerateArgs {
     #[arg(long, value_name = "PATH", default_value = "seeds")]
     pub corpus: PathBuf,
 
-    /// First day of the period, inclusive: YYYY-MM-DD, YYYY-MM (from the 1st) or YYYY.
-    /// Example: --since 2024-12 keeps articles from 1 December 2024 on.
+    /// First day of the period, inclusive: YYYY-MM-DD, YYYY-MM (from the 1st) or YYYY; or `last`,
+    /// the day after the previous briefing in the state (the 7 days before --date the first
+    /// time); or `Nd`, the N days before --date. Example: --since 2024-12, --since last, --since 7d
     #[arg(long, value_name = "WHEN")]
     pub since: Option<String>,
 
@@ -117,6 +250,21 @@ pub struct GenerateArgs {
     /// Output folder, created if missing. Example: --out briefings
     #[arg(long, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,
+
+    /// The state database (articles seen, runs, what each briefing published); default
+    /// OUT/.brief/state.sqlite. Example: --state /var/lib/brief/state.sqlite
+    #[arg(long, value_name = "FILE", conflicts_with = "no_state")]
+    pub state: Option<PathBuf>,
+
+    /// Run without a state: nothing is remembered, nothing is marked new, and --since last is
+    /// refused.
+    #[arg(long)]
+    pub no_state: bool,
+
+    /// Once published, e-mail the briefing to the [mail] recipients not yet served (see
+    /// `brief send`); a refused recipient gives exit code 7, the briefing stays published.
+    #[arg(long)]
+    pub send: bool,
 
     /// Folder of Tera templates to use instead of the built-in ones; it must hold briefing.typ.
     /// Example: --templates my-templates
@@ -136,6 +284,9 @@ pub struct GenerateArgs {
 
     #[command(flatten)]
     pub read: ReadArgs,
+
+    #[command(flatten)]
+    pub log: LogArgs,
 
     /// With --templates: the most seconds rendering and compiling may take (exit 5 beyond).
     /// Example: --compile-timeout 120
@@ -192,6 +343,29 @@ pub struct GenerateArgs {
     pub key_points: Option<usize>,
 }
 
+/// What standard error carries.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct LogArgs {
+    /// How standard error speaks: text (default), or json, one object per line (level, event,
+    /// file, message; stage timings; a final summary with counts and the exit code).
+    /// Example: --log-format json
+    #[arg(long, value_name = "FORMAT", default_value = "text")]
+    pub log_format: crate::log::Format,
+
+    /// Only errors on standard error (no warnings, progress or summary).
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+impl LogArgs {
+    pub fn logger(&self) -> crate::log::Logger {
+        crate::log::Logger {
+            format: self.log_format,
+            quiet: self.quiet,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum UndatedArg {
     Keep,
@@ -205,11 +379,46 @@ pub enum Emit {
     Png,
 }
 
+/// A --since relative to the briefing's date or to the previous briefing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SinceRule {
+    /// The day after the previous published briefing (or `FIRST_RUN_DAYS` before the date).
+    Last,
+    /// This many days before the briefing's date.
+    Days(u32),
+}
+
+/// How far back `--since last` looks when no briefing was published before.
+pub const FIRST_RUN_DAYS: u32 = 7;
+
+impl SinceRule {
+    fn parse(text: &str) -> Option<SinceRule> {
+        if text == "last" {
+            return Some(SinceRule::Last);
+        }
+        let days = text.strip_suffix('d')?;
+        days.parse()
+            .ok()
+            .filter(|d| (1..=36_500).contains(d))
+            .map(SinceRule::Days)
+    }
+}
+
 /// A checked request for one briefing.
 #[derive(Debug, Clone)]
 pub struct Config {
     pub corpus: PathBuf,
+    /// The first day, once any `since_rule` is resolved (see `lib::resolve_period`).
     pub since: Option<NaiveDate>,
+    pub since_rule: Option<SinceRule>,
+    /// The state database; `None` with --no-state.
+    pub state: Option<PathBuf>,
+    /// The command line, as the state records it.
+    pub arguments: String,
+    /// Whether long stages may show a progress bar.
+    pub progress: bool,
+    /// With --send: the [mail] settings.
+    pub mail: Option<crate::mail::MailSettings>,
     pub until: Option<NaiveDate>,
     pub date: NaiveDate,
     pub out: PathBuf,
@@ -229,10 +438,22 @@ impl GenerateArgs {
     /// Checks the arguments; `today` is used when --date is absent, `program` (this executable)
     /// runs user templates.
     pub fn into_config(self, today: NaiveDate, program: PathBuf) -> Result<Config, Error> {
-        let (since, until) = self.period()?;
         let date = match self.date.as_deref() {
             None => today,
             Some(text) => briefing_date(text)?,
+        };
+        let since_rule = self.since.as_deref().and_then(SinceRule::parse);
+        let (since, until) = self.period(date, since_rule)?;
+        if since_rule == Some(SinceRule::Last) && self.no_state {
+            return Err(Error::Usage(
+                "--since last needs the state, which --no-state turns off: give a date, or Nd"
+                    .into(),
+            ));
+        }
+        let state = match (self.no_state, &self.state) {
+            (true, _) => None,
+            (false, Some(file)) => Some(file.clone()),
+            (false, None) => Some(self.out.join(crate::state::DEFAULT_FILE)),
         };
         if self.compile_timeout == 0 {
             return Err(Error::Usage(
@@ -244,10 +465,19 @@ impl GenerateArgs {
         let presentation = self.presentation(&file)?;
         Ok(Config {
             since,
+            since_rule,
+            state,
+            arguments: std::env::args().collect::<Vec<_>>().join(" "),
+            progress: self.log.logger().progress(),
+            mail: if self.send {
+                Some(mail_settings(&file)?)
+            } else {
+                None
+            },
             until,
             date,
             emit_typ: self.emit.contains(&Emit::Typ),
-            emit_png: self.emit.contains(&Emit::Png),
+            emit_png: self.emit.contains(&Emit::Png) || self.send,
             timings: self.timings,
             sizes,
             presentation,
@@ -267,13 +497,22 @@ impl GenerateArgs {
         })
     }
 
-    /// --since and --until, in order.
-    fn period(&self) -> Result<(Option<NaiveDate>, Option<NaiveDate>), Error> {
-        let since = self
-            .since
-            .as_deref()
-            .map(|s| period_bound(s, "--since", true))
-            .transpose()?;
+    /// --since and --until, in order; a `--since Nd` is resolved here, `--since last` once
+    /// the state is open.
+    fn period(
+        &self,
+        date: NaiveDate,
+        rule: Option<SinceRule>,
+    ) -> Result<(Option<NaiveDate>, Option<NaiveDate>), Error> {
+        let since = match rule {
+            Some(SinceRule::Days(days)) => Some(date - chrono::Days::new(u64::from(days))),
+            Some(SinceRule::Last) => None,
+            None => self
+                .since
+                .as_deref()
+                .map(|s| period_bound(s, "--since", true))
+                .transpose()?,
+        };
         let until = self
             .until
             .as_deref()
@@ -373,7 +612,12 @@ fn briefing_date(text: &str) -> Result<NaiveDate, Error> {
 fn period_bound(text: &str, flag: &str, start: bool) -> Result<NaiveDate, Error> {
     let date = parse_iso_partial(text).ok_or_else(|| {
         Error::Usage(format!(
-            "{flag} {text}: expected YYYY-MM-DD, YYYY-MM or YYYY, e.g. {flag} 2024-12"
+            "{flag} {text}: expected YYYY-MM-DD, YYYY-MM or YYYY{}, e.g. {flag} 2024-12",
+            if start {
+                ", or last, or a number of days such as 7d"
+            } else {
+                ""
+            }
         ))
     })?;
     Ok(if start {

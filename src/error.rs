@@ -24,6 +24,10 @@ pub enum Error {
     Compile(#[from] CompileError),
     #[error(transparent)]
     Publish(#[from] PublishError),
+    #[error(transparent)]
+    State(#[from] crate::state::StateError),
+    #[error(transparent)]
+    Mail(#[from] crate::mail::MailError),
     /// A bug in `brief` met in the template worker (a panic in the main process is one too).
     #[error("{0}")]
     Bug(String),
@@ -65,6 +69,12 @@ impl Error {
             Error::Render(_) => 4,
             Error::Compile(_) => 5,
             Error::Publish(_) => 6,
+            Error::State(crate::state::StateError::Busy { .. }) => 75,
+            Error::State(crate::state::StateError::Unusable { .. }) => 8,
+            Error::State(crate::state::StateError::Folder { .. }) => 6,
+            Error::Mail(crate::mail::MailError::Settings(_)) => 2,
+            Error::Mail(crate::mail::MailError::Briefing(_)) => 6,
+            Error::Mail(crate::mail::MailError::Refused { .. }) => 7,
             Error::Bug(_) => 101,
         }
     }

@@ -21,17 +21,22 @@ pub mod files;
 pub mod gazetteer;
 pub mod hashing;
 pub mod inspect;
+pub mod log;
+pub mod mail;
 pub mod map;
 pub mod model;
 pub mod paths;
 pub mod publish;
 pub mod render;
 pub mod sandbox;
+pub mod schedule;
 pub mod settings;
+pub mod state;
 pub mod summarise;
 pub mod text;
 pub mod warning;
 
+use chrono::Datelike;
 use cli::Config;
 use error::{Error, Failure};
 use std::path::PathBuf;
@@ -46,19 +51,52 @@ pub struct Report {
     pub pages: usize,
     /// Wall time of each stage, in order.
     pub timings: Vec<(&'static str, std::time::Duration)>,
+    /// With --send: each recipient's outcome.
+    pub deliveries: Vec<mail::Delivery>,
+    /// With --send: why some recipients were not served (the briefing is published all the same).
+    pub mail_error: Option<Error>,
 }
 
-/// Times the stages of a run (shown with --timings).
+/// Times the stages of a run (shown with --timings), and on a terminal shows the stage under
+/// way with the time it has taken so far.
 struct Stopwatch {
     last: std::time::Instant,
     laps: Vec<(&'static str, std::time::Duration)>,
+    bar: Option<indicatif::ProgressBar>,
 }
 
+/// The stages in order, each named by the one before it ends.
+const STAGES: &[&str] = &[
+    "read",
+    "extract",
+    "summarise",
+    "render",
+    "compile",
+    "publish",
+];
+
 impl Stopwatch {
-    fn start() -> Self {
+    fn start(progress: bool) -> Self {
+        let bar = progress.then(|| {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(STAGES.len() as u64),
+                indicatif::ProgressDrawTarget::stderr(),
+            );
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} [{bar:12}] {pos}/{len} {msg} ({elapsed})",
+                )
+                .expect("a valid template")
+                .progress_chars("=> "),
+            );
+            bar.set_message(STAGES[0]);
+            bar.enable_steady_tick(std::time::Duration::from_millis(120));
+            bar
+        });
         Stopwatch {
             last: std::time::Instant::now(),
             laps: Vec::new(),
+            bar,
         }
     }
 
@@ -66,6 +104,22 @@ impl Stopwatch {
         let now = std::time::Instant::now();
         self.laps.push((stage, now - self.last));
         self.last = now;
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+            let next = STAGES.iter().position(|s| *s == stage).map(|i| i + 1);
+            match next.and_then(|i| STAGES.get(i)) {
+                Some(next) => bar.set_message(*next),
+                None => bar.finish_and_clear(),
+            }
+        }
+    }
+}
+
+impl Drop for Stopwatch {
+    fn drop(&mut self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
     }
 }
 
@@ -104,11 +158,89 @@ pub fn generate(config: &Config) -> Result<Report, Failure> {
     }
 }
 
-/// The stages of `generate`, in order; warnings go into `warnings` as they come.
+/// The stages of `generate`, in order; warnings go into `warnings` as they come. With a state,
+/// nothing is touched before its lock is taken, and the run is recorded once published (or
+/// its failure, once it fails).
 fn run(config: &Config, warnings: &mut Vec<Warning>) -> Result<Report, Error> {
+    let started = chrono::Local::now();
+    let mut state = match &config.state {
+        Some(path) => Some(state::State::open(path, "brief generate")?),
+        None => None,
+    };
+    let config = &resolve_period(config, state.as_ref())?;
+    let mut clock = Stopwatch::start(config.progress);
+    let result = stages(config, warnings, state.as_mut(), &mut clock);
+    match (state, &result) {
+        // A run that fails leaves nothing it created: a new state goes too.
+        (Some(state), Err(_)) if state.is_new() => state.discard_if_new(),
+        (Some(state), Err(error)) => {
+            let run = run_record(config, started, warnings.len(), &clock, Vec::new());
+            if let Err(e) = state.record_failure(&run, &error.to_string()) {
+                warnings.push(Warning::general(e.to_string()));
+            }
+        }
+        _ => {}
+    }
+    result
+}
+
+/// `--since last`: the day after the previous published briefing, or the week before the date.
+fn resolve_period(config: &Config, state: Option<&state::State>) -> Result<Config, Error> {
+    let mut config = config.clone();
+    if config.since_rule == Some(cli::SinceRule::Last) {
+        let previous = match state {
+            Some(state) => state.last_briefing_before(config.date)?,
+            None => None,
+        };
+        config.since = Some(match previous {
+            Some(day) => day + chrono::Days::new(1),
+            None => config.date - chrono::Days::new(u64::from(cli::FIRST_RUN_DAYS)),
+        });
+    }
+    if let (Some(s), Some(u)) = (config.since, config.until) {
+        if s > u {
+            return Err(Error::Usage(format!(
+                "the period starts on {s}, after --until {u}: move --until later"
+            )));
+        }
+    }
+    Ok(config)
+}
+
+/// What the state records of a run.
+fn run_record(
+    config: &Config,
+    started: chrono::DateTime<chrono::Local>,
+    warnings: usize,
+    clock: &Stopwatch,
+    outputs: Vec<(String, String)>,
+) -> state::RunRecord {
+    state::RunRecord {
+        started: started.to_rfc3339(),
+        ended: chrono::Local::now().to_rfc3339(),
+        arguments: config.arguments.clone(),
+        since: config.since,
+        until: config.until,
+        briefing_date: config.date,
+        outputs,
+        warnings,
+        timings: clock
+            .laps
+            .iter()
+            .map(|(stage, time)| (stage.to_string(), time.as_secs_f64()))
+            .collect(),
+    }
+}
+
+fn stages(
+    config: &Config,
+    warnings: &mut Vec<Warning>,
+    mut state: Option<&mut state::State>,
+    clock: &mut Stopwatch,
+) -> Result<Report, Error> {
+    let started = chrono::Local::now();
     publish::clean_stale(&config.out);
-    let mut clock = Stopwatch::start();
-    let (articles, files_seen) = read_articles(config, warnings)?;
+    let (mut articles, files_seen, read) = read_articles(config, warnings, state.as_deref())?;
     clock.lap("read");
     // A user's templates are read now, so that a missing or unsafe file stops the run early.
     let user_templates = match &config.templates {
@@ -120,8 +252,10 @@ fn run(config: &Config, warnings: &mut Vec<Warning>) -> Result<Report, Error> {
     for (article, extraction) in articles.iter().zip(&extractions) {
         warnings.extend(extraction.warnings.iter().map(|w| article.warning(w)));
     }
+    read.date_by_first_seen(&mut articles);
+    let hashes = read.hashes;
     clock.lap("extract");
-    let briefing = summarise::summarise(&summarise::Input {
+    let mut briefing = summarise::summarise(&summarise::Input {
         date: config.date,
         since: config.since,
         until: config.until,
@@ -133,6 +267,14 @@ fn run(config: &Config, warnings: &mut Vec<Warning>) -> Result<Report, Error> {
         files_seen,
         warnings: &warnings[..],
     });
+    let published = match &state {
+        Some(state) => {
+            let previous = state.last_briefing_before(config.date)?;
+            let by_source = source_hashes(&briefing, &articles, &hashes);
+            Some(state::mark(state, &mut briefing, &by_source, previous)?)
+        }
+        None => None,
+    };
     clock.lap("summarise");
     let job = sandbox::Job {
         templates: user_templates.unwrap_or_else(render::builtin_sources),
@@ -141,7 +283,7 @@ fn run(config: &Config, warnings: &mut Vec<Warning>) -> Result<Report, Error> {
         assets: assets(config, &briefing),
         preview: config.emit_png,
     };
-    let typeset = typeset(config, &job, &mut clock)?;
+    let typeset = typeset(config, &job, clock)?;
     let pages = typeset.compiled.pages;
     warnings.extend(
         typeset
@@ -153,21 +295,208 @@ fn run(config: &Config, warnings: &mut Vec<Warning>) -> Result<Report, Error> {
     let outputs = outputs(config, &briefing, job, typeset);
     let written = publish::publish(&config.out, &outputs, publish::Destination::Briefing)?;
     clock.lap("publish");
-    Ok(Report {
+    if let (Some(state), Some(published)) = (state.as_deref_mut(), published) {
+        let digests = outputs
+            .iter()
+            .map(|(name, bytes)| (name.clone(), state::sha256_hex(bytes)))
+            .collect();
+        let run = run_record(config, started, warnings.len(), clock, digests);
+        let read: Vec<(String, String)> = articles
+            .iter()
+            .zip(&hashes)
+            .map(|(a, h)| (h.clone(), a.location().to_string()))
+            .collect();
+        state.record(&run, &read, &published)?;
+    }
+    let mut report = Report {
         written,
         warnings: Vec::new(),
         articles: briefing.corpus.articles,
         pages,
-        timings: clock.laps,
-    })
+        timings: clock.laps.clone(),
+        deliveries: Vec::new(),
+        mail_error: None,
+    };
+    if let Some(settings) = &config.mail {
+        let letter = Outbox {
+            out: &config.out,
+            date: config.date,
+            mail: settings,
+            to: &[],
+            resend: false,
+            title: config.presentation.title.as_deref(),
+            lang: config.presentation.lang,
+        };
+        match deliver(&letter, state) {
+            Ok(deliveries) => report.deliveries = deliveries,
+            Err((deliveries, error)) => {
+                report.deliveries = deliveries;
+                report.mail_error = Some(error);
+            }
+        }
+    }
+    Ok(report)
 }
 
-/// The corpus's articles (undated ones left out with `--undated exclude`) and how many files
-/// were looked at; an error when none can be read or none falls in the period.
+/// A published briefing to e-mail, and to whom.
+pub struct Outbox<'a> {
+    pub out: &'a std::path::Path,
+    pub date: chrono::NaiveDate,
+    pub mail: &'a mail::MailSettings,
+    /// Recipients instead of the settings' to, cc and bcc (empty: the settings').
+    pub to: &'a [String],
+    pub resend: bool,
+    pub title: Option<&'a str>,
+    pub lang: settings::Lang,
+}
+
+/// Runs `brief send`: the state's lock first, then the message to each recipient not yet
+/// served. Each recipient's outcome comes back, with an error when one was not served.
+pub fn send(config: &cli::SendConfig) -> Result<(Vec<mail::Delivery>, Option<Error>), Failure> {
+    let mut state = match &config.state {
+        Some(path) => Some(state::State::open(path, "brief send").map_err(Failure::from)?),
+        None => None,
+    };
+    let outbox = Outbox {
+        out: &config.out,
+        date: config.date,
+        mail: &config.mail,
+        to: &config.to,
+        resend: config.resend,
+        title: config.title.as_deref(),
+        lang: config.lang,
+    };
+    match deliver(&outbox, state.as_mut()) {
+        Ok(deliveries) => Ok((deliveries, None)),
+        Err((deliveries, error)) if !deliveries.is_empty() => Ok((deliveries, Some(error))),
+        Err((_, error)) => Err(Failure::from(error)),
+    }
+}
+
+/// Sends the briefing of `outbox.date` from its output folder, and records each attempt. The
+/// deliveries made come back with the error when some recipient was not served.
+fn deliver(
+    outbox: &Outbox,
+    state: Option<&mut state::State>,
+) -> Result<Vec<mail::Delivery>, (Vec<mail::Delivery>, Error)> {
+    let fail = |e: Error| (Vec::new(), e);
+    let stem = format!("briefing-{}", outbox.date);
+    let pdf =
+        mail::read_output(&outbox.out.join(format!("{stem}.pdf"))).map_err(|e| fail(e.into()))?;
+    let json =
+        mail::read_output(&outbox.out.join(format!("{stem}.json"))).map_err(|e| fail(e.into()))?;
+    let png = std::fs::read(outbox.out.join(format!("{stem}.png"))).ok();
+    let briefing: mail::Summary = serde_json::from_slice(&json).map_err(|e| {
+        fail(Error::Mail(mail::MailError::Briefing(format!(
+            "{stem}.json is not a briefing of this version: {e}"
+        ))))
+    })?;
+    let labels = render::labels(outbox.lang);
+    let title = outbox
+        .title
+        .map(str::to_string)
+        .unwrap_or_else(|| labels.get("title").cloned().unwrap_or_default());
+    let (text, html) = mail::letter_text(&briefing, &title, outbox.lang, png.is_some());
+    let letter = mail::Letter {
+        subject: mail::subject(outbox.mail.subject.as_deref(), &title, &briefing.date),
+        text,
+        html,
+        pdf_name: format!("{stem}.pdf"),
+        pdf,
+        png,
+    };
+    let shown_to: Vec<String> = if outbox.to.is_empty() {
+        outbox.mail.to.clone()
+    } else {
+        outbox.to.to_vec()
+    };
+    let mut recipients: Vec<String> = if outbox.to.is_empty() {
+        let m = outbox.mail;
+        m.to.iter().chain(&m.cc).chain(&m.bcc).cloned().collect()
+    } else {
+        outbox.to.to_vec()
+    };
+    recipients.dedup();
+    if let (Some(state), false) = (&state, outbox.resend) {
+        let served = state.delivered(outbox.date).map_err(|e| fail(e.into()))?;
+        recipients.retain(|r| !served.contains(r));
+    }
+    if recipients.is_empty() {
+        return Ok(Vec::new());
+    }
+    let message = mail::message(outbox.mail, &shown_to, &letter).map_err(|e| fail(e.into()))?;
+    let deliveries = mail::send(outbox.mail, &message, &recipients).map_err(|e| fail(e.into()))?;
+    if let Some(state) = state {
+        state
+            .record_deliveries(outbox.date, &deliveries)
+            .map_err(|e| (deliveries.clone(), e.into()))?;
+    }
+    let failed: Vec<&mail::Delivery> = deliveries.iter().filter(|d| !d.delivered).collect();
+    if failed.is_empty() {
+        return Ok(deliveries);
+    }
+    let error = Error::Mail(mail::MailError::Refused {
+        failed: failed.len(),
+        total: deliveries.len(),
+        names: failed
+            .iter()
+            .map(|d| format!("{}: {}", d.recipient, paths::one_line(&d.reply)))
+            .collect::<Vec<_>>()
+            .join("; "),
+    });
+    Err((deliveries, error))
+}
+
+/// Each source id's article content hash.
+fn source_hashes(
+    briefing: &model::Briefing,
+    articles: &[corpus::Article],
+    hashes: &[String],
+) -> std::collections::HashMap<String, String> {
+    let by_place: std::collections::HashMap<(&str, Option<usize>), &String> = articles
+        .iter()
+        .zip(hashes)
+        .map(|(a, h)| ((a.file.as_str(), a.line), h))
+        .collect();
+    briefing
+        .sources
+        .iter()
+        .filter_map(|s| {
+            by_place
+                .get(&(s.file.as_str(), s.line))
+                .map(|h| (s.id.clone(), (*h).clone()))
+        })
+        .collect()
+}
+
+/// What the state adds to the articles read: each one's content hash, and for an undated one
+/// the day the state first saw it.
+struct Read {
+    hashes: Vec<String>,
+    seen_days: Vec<Option<chrono::NaiveDate>>,
+}
+
+impl Read {
+    /// Dates undated articles by the day they were first seen, once extracted: their relative
+    /// dates ("mardi") stay unresolved rather than anchored on a day that is not theirs.
+    fn date_by_first_seen(&self, articles: &mut [corpus::Article]) {
+        for (article, day) in articles.iter_mut().zip(&self.seen_days) {
+            if let Some(day) = day {
+                article.published = dates::PartialDate::ymd(day.year(), day.month(), day.day());
+                article.published_from = state::FIRST_SEEN.to_string();
+            }
+        }
+    }
+}
+
+/// The corpus's articles (undated ones left out with `--undated exclude`), how many files were
+/// looked at, and what the state knows of them; an error when none can be read or, without a
+/// state, none falls in the period.
 fn read_articles(
     config: &Config,
     warnings: &mut Vec<Warning>,
-) -> Result<(Vec<corpus::Article>, usize), Error> {
+    state: Option<&state::State>,
+) -> Result<(Vec<corpus::Article>, usize, Read), Error> {
     let corpus = corpus::load(std::slice::from_ref(&config.corpus), config.read)?;
     warnings.extend(corpus.warnings);
     if corpus.articles.is_empty() {
@@ -182,11 +511,35 @@ fn read_articles(
         // Left out entirely: not even cited by a meeting another article dates.
         articles.retain(|a| a.published.is_some());
     }
-    let any_in_period = articles.iter().any(|a| match a.published {
-        Some(_) => summarise::in_window(a, config.since, config.until),
-        None => config.undated == summarise::Undated::Keep,
-    });
-    if !any_in_period {
+    let hashes: Vec<String> = articles.iter().map(state::article_hash).collect();
+    let first_seen = match state {
+        Some(state) => state.first_seen(&hashes)?,
+        None => Default::default(),
+    };
+    // Undated articles take the day the state first saw them (this run's date for a new one).
+    let dated_by_first_seen = |a: &corpus::Article, hash: &String| match (a.published, state) {
+        (None, Some(_)) => Some(first_seen.get(hash).copied().unwrap_or(config.date)),
+        _ => None,
+    };
+    let seen_days: Vec<Option<chrono::NaiveDate>> = articles
+        .iter()
+        .zip(&hashes)
+        .map(|(a, h)| dated_by_first_seen(a, h))
+        .collect();
+    let any_in_period =
+        articles
+            .iter()
+            .zip(&seen_days)
+            .any(|(a, seen)| match (a.published, seen) {
+                (Some(_), _) => summarise::in_window(a, config.since, config.until),
+                (None, Some(day)) => {
+                    config.since.is_none_or(|s| *day >= s) && config.until.is_none_or(|u| *day <= u)
+                }
+                (None, None) => config.undated == summarise::Undated::Keep,
+            });
+    // A nightly run (`--since last`, `--since 7d`) publishes an empty period too: it says
+    // nothing is new. A period of dates the user gave that holds nothing is a mistake.
+    if !any_in_period && config.since_rule.is_none() {
         let period = format!(
             "{} – {}",
             config.since.map_or("…".into(), |d| d.to_string()),
@@ -194,7 +547,7 @@ fn read_articles(
         );
         return Err(Error::NoArticleInWindow { read, period });
     }
-    Ok((articles, corpus.files_seen))
+    Ok((articles, corpus.files_seen, Read { hashes, seen_days }))
 }
 
 /// The files the markup may read: the logo and the locator map's data.

@@ -2,7 +2,9 @@
 
 use brief::cli::{resolve_today, Cli, Command};
 use brief::error::Failure;
+use brief::log::{Format, Level, Logger};
 use clap::Parser;
+use serde_json::json;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -11,6 +13,8 @@ fn main() -> ExitCode {
         Command::Generate(args) => *args,
         Command::Inspect(args) => return inspect(&args),
         Command::Worker => return ExitCode::from(brief::sandbox::serve() as u8),
+        Command::Schedule(command) => return schedule(command),
+        Command::Send(args) => return send(args),
         Command::Templates(brief::cli::TemplatesCommand::Export { dir }) => {
             return match brief::render::export_templates(&dir) {
                 Ok(written) => {
@@ -19,7 +23,7 @@ fn main() -> ExitCode {
                     }
                     ExitCode::SUCCESS
                 }
-                Err(error) => fail(error.into()),
+                Err(error) => fail(error.into(), Logger::default()),
             };
         }
     };
@@ -30,6 +34,7 @@ fn main() -> ExitCode {
     // The worker that runs user templates is this very program.
     let program = std::env::current_exe().unwrap_or_else(|_| "brief".into());
     let timings = args.timings;
+    let log = args.log.logger();
     let result = today
         .and_then(|today| args.into_config(today, program))
         .map_err(Failure::from)
@@ -37,23 +42,44 @@ fn main() -> ExitCode {
     match result {
         Ok(report) => {
             for warning in &report.warnings {
-                eprintln!("warning: {warning}");
+                log.warning(warning);
             }
-            eprintln!(
+            let text = format!(
                 "read {} article(s), {} page(s)",
                 report.articles, report.pages
             );
-            if timings {
-                for (stage, time) in &report.timings {
-                    eprintln!("time: {stage:<9} {:>8.3} s", time.as_secs_f64());
+            for (stage, time) in &report.timings {
+                let seconds = time.as_secs_f64();
+                if timings || log.format == Format::Json {
+                    let line = format!("time: {stage:<9} {seconds:>8.3} s");
+                    log.info(
+                        "stage",
+                        &line,
+                        json!({ "stage": stage, "seconds": seconds }),
+                    );
                 }
             }
             for path in &report.written {
                 println!("{}", brief::paths::shown(path));
             }
+            log_deliveries(&log, &report.deliveries);
+            if let Some(error) = report.mail_error {
+                return fail(error.into(), log);
+            }
+            log.info(
+                "summary",
+                &text,
+                json!({
+                    "articles": report.articles,
+                    "pages": report.pages,
+                    "warnings": report.warnings.len(),
+                    "written": report.written.iter().map(|p| brief::paths::shown(p)).collect::<Vec<_>>(),
+                    "exit_code": 0,
+                }),
+            );
             ExitCode::SUCCESS
         }
-        Err(failure) => fail(failure),
+        Err(failure) => fail(failure, log),
     }
 }
 
@@ -66,15 +92,130 @@ fn inspect(args: &brief::cli::InspectArgs) -> ExitCode {
             print!("{report}");
             ExitCode::SUCCESS
         }
-        Err(failure) => fail(failure),
+        Err(failure) => fail(failure, Logger::default()),
     }
 }
 
 /// Prints the warnings gathered before the failure, then the error; its exit code.
-fn fail(failure: Failure) -> ExitCode {
+fn fail(failure: Failure, log: Logger) -> ExitCode {
     for warning in &failure.warnings {
-        eprintln!("warning: {warning}");
+        log.warning(warning);
     }
-    eprintln!("error: {}", failure.error);
-    ExitCode::from(failure.error.exit_code() as u8)
+    let code = failure.error.exit_code();
+    log.error(&failure.error.to_string(), code);
+    log.info(
+        "summary",
+        "",
+        json!({ "warnings": failure.warnings.len(), "exit_code": code }),
+    );
+    ExitCode::from(code as u8)
+}
+
+/// `brief schedule`: the units or the crontab line for this folder and this program.
+fn schedule(command: brief::cli::ScheduleCommand) -> ExitCode {
+    use brief::cli::ScheduleCommand;
+    let at = match &command {
+        ScheduleCommand::Systemd { at, .. } | ScheduleCommand::Cron { at } => at,
+    };
+    let Some(at) = brief::schedule::parse_time(at) else {
+        let message = format!("--at {at}: expected a time as HH:MM, e.g. --at 05:30");
+        return fail(
+            brief::error::Error::Usage(message).into(),
+            Logger::default(),
+        );
+    };
+    let here = std::env::current_dir().and_then(|d| d.canonicalize());
+    let program = std::env::current_exe().and_then(|p| p.canonicalize());
+    let (workdir, program) = match (here, program) {
+        (Ok(here), Ok(program)) => (here, program),
+        (Err(e), _) | (_, Err(e)) => {
+            let message = format!("cannot tell the current folder or this program's path: {e}");
+            return fail(
+                brief::error::Error::Usage(message).into(),
+                Logger::default(),
+            );
+        }
+    };
+    let job = brief::schedule::Job {
+        at,
+        workdir,
+        program,
+    };
+    match command {
+        ScheduleCommand::Cron { .. } => {
+            print!("{}", job.crontab());
+            ExitCode::SUCCESS
+        }
+        ScheduleCommand::Systemd { dir, force, .. } => {
+            match brief::schedule::write_units(&dir, &job, force) {
+                Ok(written) => {
+                    for path in written {
+                        println!("{}", brief::paths::shown(&path));
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(error) => fail(error.into(), Logger::default()),
+            }
+        }
+    }
+}
+
+/// `brief send`: the briefing of a date to each recipient not yet served.
+fn send(args: brief::cli::SendArgs) -> ExitCode {
+    let log = args.log.logger();
+    let today = resolve_today(
+        std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
+        chrono::Local::now().date_naive(),
+    );
+    let result = today
+        .and_then(|today| args.into_config(today))
+        .map_err(Failure::from)
+        .and_then(|config| brief::send(&config));
+    match result {
+        Ok((deliveries, error)) => {
+            log_deliveries(&log, &deliveries);
+            if let Some(error) = error {
+                return fail(error.into(), log);
+            }
+            let text = match deliveries.len() {
+                0 => "nothing to send: every recipient has this briefing (--resend sends again)"
+                    .to_string(),
+                n => format!("sent to {n} recipient(s)"),
+            };
+            log.info(
+                "summary",
+                &text,
+                json!({ "delivered": deliveries.len(), "exit_code": 0 }),
+            );
+            ExitCode::SUCCESS
+        }
+        Err(failure) => fail(failure, log),
+    }
+}
+
+/// One line per recipient: delivered, or refused and why.
+fn log_deliveries(log: &Logger, deliveries: &[brief::mail::Delivery]) {
+    for d in deliveries {
+        let text = if d.delivered {
+            format!("sent to {}", d.recipient)
+        } else {
+            format!(
+                "warning: not sent to {}: {}",
+                d.recipient,
+                brief::paths::one_line(&d.reply)
+            )
+        };
+        let fields = json!({
+            "recipient": d.recipient,
+            "delivered": d.delivered,
+            "message_id": d.message_id,
+            "reply": d.reply,
+        });
+        let level = if d.delivered {
+            Level::Info
+        } else {
+            Level::Warning
+        };
+        log.emit(level, "delivery", &text, fields);
+    }
 }

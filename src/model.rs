@@ -32,6 +32,9 @@ pub struct Briefing {
     /// The acronyms the briefing's articles use, with their long names.
     pub glossary: Vec<GlossaryEntry>,
     pub warnings: Vec<String>,
+    /// With a state: what is new since the previous briefing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<Changes>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -107,7 +110,7 @@ pub struct GlossaryEntry {
     pub name: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct Period {
     pub since: Option<String>,
     pub until: Option<String>,
@@ -169,6 +172,12 @@ pub struct Fact {
     /// Independent origins: a relayed wire ("selon Reuters") counts once, whoever relays it.
     pub origins: usize,
     pub single_source: bool,
+    /// With a state: whether no earlier briefing published it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new: Option<bool>,
+    /// With a state: the date of the first briefing that published it (this one when new).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_briefing: Option<String>,
 }
 
 /// Where a fact's text stands in a source: byte offsets into that article's body.
@@ -216,6 +225,25 @@ pub struct Meeting {
     pub origins: usize,
     /// Different dates given for this meeting by different sources.
     pub contradictions: Vec<String>,
+    /// With a state: whether no earlier briefing reported it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new: Option<bool>,
+    /// With a state: reported before, and since then it gained sources or a date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated: Option<bool>,
+    /// With a state: the date of the first briefing that reported it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_briefing: Option<String>,
+}
+
+/// With a state: what changed since the previous briefing.
+#[derive(Debug, Clone, Serialize)]
+pub struct Changes {
+    /// The previous published briefing's date, if any.
+    pub previous: Option<String>,
+    pub new_facts: usize,
+    pub new_meetings: usize,
+    pub updated_meetings: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -25,6 +25,8 @@ pub enum Destination {
     Briefing,
     /// `brief templates export DIR`.
     Templates,
+    /// `brief schedule systemd --dir DIR`.
+    Units,
 }
 
 impl Destination {
@@ -32,6 +34,7 @@ impl Destination {
         match self {
             Destination::Briefing => "the output folder",
             Destination::Templates => "the templates folder",
+            Destination::Units => "the units folder",
         }
     }
 
@@ -39,6 +42,9 @@ impl Destination {
         match self {
             Destination::Briefing => "choose a writable folder with --out",
             Destination::Templates => "give `brief templates export` another folder",
+            Destination::Units => {
+                "give `brief schedule systemd` another --dir, or add --force to replace them"
+            }
         }
     }
 }
@@ -90,7 +96,7 @@ pub fn publish(
 }
 
 /// `dir` and those of its parents that do not exist yet, outermost first.
-fn missing_folders(dir: &Path) -> Vec<PathBuf> {
+pub fn missing_folders(dir: &Path) -> Vec<PathBuf> {
     let mut missing: Vec<PathBuf> = dir
         .ancestors()
         .take_while(|a| !a.as_os_str().is_empty() && !a.exists())
@@ -118,7 +124,7 @@ fn publish_into(
             remove_stale(dir);
             lock
         }
-        Destination::Templates => None,
+        Destination::Templates | Destination::Units => None,
     };
     for (name, _) in outputs {
         let target = dir.join(name);

@@ -9,7 +9,7 @@
 //! Only the templates' own text is markup.
 
 use crate::dates::{parse_iso_partial, PartialDate};
-use crate::model::Briefing;
+use crate::model::{Briefing, Period};
 use crate::publish::{Destination, PublishError};
 use crate::settings::Lang;
 use serde::{Deserialize, Serialize};
@@ -468,8 +468,24 @@ pub fn load_logo(path: &Path) -> Result<Vec<u8>, String> {
 
 const LABELS: &str = include_str!("data/labels.toml");
 
+/// The briefing's period in words ("du 1er mars 2025 au 31 mars 2025").
+pub fn period_text(period: &Period, lang: Lang, labels: &BTreeMap<String, String>) -> String {
+    let word = |k: &str| labels.get(k).cloned().unwrap_or_default();
+    let long = |iso: &Option<String>| {
+        iso.as_deref()
+            .and_then(parse_iso_partial)
+            .map(|d| d.long(lang))
+    };
+    match (long(&period.since), long(&period.until)) {
+        (Some(s), Some(u)) => format!("{} {s} {} {u}", word("from"), word("to")),
+        (Some(s), None) => format!("{} {s}", word("since")),
+        (None, Some(u)) => format!("{} {u}", word("until")),
+        (None, None) => word("whole_period"),
+    }
+}
+
 /// The document's words in `lang`, from `data/labels.toml`.
-fn labels(lang: Lang) -> BTreeMap<String, String> {
+pub fn labels(lang: Lang) -> BTreeMap<String, String> {
     let table: toml::Table = LABELS.parse().expect("labels.toml is valid");
     let words = table
         .get(lang.code())
@@ -525,17 +541,7 @@ impl<'a> View<'a> {
         let word = |k: &str| labels.get(k).cloned().unwrap_or_default();
         let date = chrono::NaiveDate::parse_from_str(&briefing.date, "%Y-%m-%d")
             .expect("briefing date is ISO");
-        let long = |iso: &Option<String>| {
-            iso.as_deref()
-                .and_then(parse_iso_partial)
-                .map(|d| d.long(lang))
-        };
-        let period_text = match (long(&briefing.period.since), long(&briefing.period.until)) {
-            (Some(s), Some(u)) => format!("{} {s} {} {u}", word("from"), word("to")),
-            (Some(s), None) => format!("{} {s}", word("since")),
-            (None, Some(u)) => format!("{} {u}", word("until")),
-            (None, None) => word("whole_period"),
-        };
+        let period_text = period_text(&briefing.period, lang, &labels);
         const MONTHS: [&str; 12] = [
             "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
         ];

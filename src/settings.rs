@@ -21,6 +21,8 @@ pub struct FileSettings {
     pub timeline: Option<usize>,
     pub meetings: Option<usize>,
     pub countries: Option<usize>,
+    /// E-mail to the analysts (`brief send`, `brief generate --send`).
+    pub mail: Option<crate::mail::MailSettings>,
 }
 
 /// The largest settings file read.

@@ -46,11 +46,12 @@ fn writes_the_dated_pdf_json_and_markup() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    // The PDF, the JSON, the markup, the map the markup reads and the writers' lock; no
-    // temporary file.
+    // The PDF, the JSON, the markup, the map the markup reads, the state's folder and the
+    // writers' lock; no temporary file.
     assert_eq!(
         names,
         [
+            ".brief".to_string(),
             ".brief.lock".to_string(),
             format!("briefing-{DATE}.json"),
             format!("briefing-{DATE}.pdf"),
@@ -100,27 +101,30 @@ fn json_follows_the_contract() {
             .iter()
             .find(|a| a["file"] == s["file"])
             .unwrap_or_else(|| panic!("{} inspected", s["file"]));
-        for key in [
-            "title",
-            "outlet",
-            "author",
-            "url",
-            "published",
-            "published_precision",
-            "published_from",
-            "language",
-        ] {
+        // An undated article is dated by the day the state first saw it: the briefing's.
+        let first_seen = s["published_from"] == "first seen";
+        if first_seen {
+            assert_eq!(a["published"], serde_json::Value::Null, "{}", s["file"]);
+            assert_eq!(s["published"], DATE, "{}", s["file"]);
+        }
+        for key in ["title", "outlet", "author", "url", "language"] {
             assert_eq!(s[key], a[key], "{key} of {}", s["file"]);
+        }
+        for key in ["published", "published_precision", "published_from"] {
+            if !first_seen {
+                assert_eq!(s[key], a[key], "{key} of {}", s["file"]);
+            }
         }
         assert_eq!(s["language"], "fr", "{}", s["file"]);
     }
-    // The seeds are dated to the day (on their first line), to the month, or not at all; one
-    // names its outlet.
+    // The seeds are dated to the day (on their first line), to the month, or not at all (and
+    // then by the day the state first saw them); one names its outlet.
     let precisions: BTreeSet<&str> = sources
         .iter()
         .map(|s| s["published_precision"].as_str().unwrap())
         .collect();
-    assert_eq!(precisions, BTreeSet::from(["day", "month", "unknown"]));
+    assert_eq!(precisions, BTreeSet::from(["day", "month"]));
+    assert!(sources.iter().any(|s| s["published_from"] == "first seen"));
     assert!(sources.iter().any(|s| s["published_precision"] == "day"
         && s["published"].as_str().is_some_and(|d| d.len() == 10)
         && s["published_from"].as_str().unwrap().contains("first line")

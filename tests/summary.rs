@@ -508,8 +508,8 @@ fn undated_articles_can_be_left_out() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|s| s["published"].is_null()),
-        "kept by default"
+            .any(|s| s["published_from"] == "first seen"),
+        "kept by default, dated by the day the state first saw them"
     );
     assert!(kept["vigilance"]
         .as_array()

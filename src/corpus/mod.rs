@@ -89,7 +89,16 @@ pub struct Article {
     pub warnings: Vec<String>,
 }
 
+/// How an undated article's date was found when the state dates it by the day it first saw it.
+pub const FIRST_SEEN: &str = "first seen";
+
 impl Article {
+    /// Whether the article gave no publication date (the state may have dated it by the day it
+    /// first saw it).
+    pub fn undated(&self) -> bool {
+        self.published.is_none() || self.published_from == FIRST_SEEN
+    }
+
     pub fn published_precision(&self) -> Precision {
         self.published.map_or(Precision::Unknown, |d| d.precision())
     }

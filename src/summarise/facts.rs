@@ -3,9 +3,9 @@
 //! LSH buckets, never all pairs), scored for importance and selected without redundancy (MMR).
 
 use super::paraphrase;
-use super::people::Registry;
+use super::people::{PersonId, Registry};
 use crate::corpus::Article;
-use crate::extract::ArticleExtraction;
+use crate::extract::{ArticleExtraction, Sentence};
 use crate::gazetteer::{Gazetteer, MentionKind, OrgKind};
 use crate::hashing::{mix, UnionFind};
 use crate::text::{fold, word_hashes, word_ranges};
@@ -20,6 +20,34 @@ pub const FACT_CHARS: std::ops::RangeInclusive<usize> = 40..=450;
 pub struct Place {
     pub article: usize,
     pub sentence: usize,
+}
+
+/// A cluster of the corpus: its place among the clusters. Ids order clusters as the corpus
+/// does (by their first sentence), which tie-breaks rely on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClusterId(usize);
+
+/// Every cluster of the corpus, and the cluster each eligible sentence belongs to.
+#[derive(Debug, Default)]
+pub struct Clusters {
+    list: Vec<Cluster>,
+    of: HashMap<Place, ClusterId>,
+}
+
+impl Clusters {
+    pub fn get(&self, id: ClusterId) -> &Cluster {
+        &self.list[id.0]
+    }
+
+    /// Every cluster with its id, in the corpus order of their first sentences.
+    pub fn iter(&self) -> impl Iterator<Item = (ClusterId, &Cluster)> {
+        self.list.iter().enumerate().map(|(i, c)| (ClusterId(i), c))
+    }
+
+    /// The cluster a sentence belongs to, if it is eligible as a fact.
+    pub fn of(&self, place: Place) -> Option<ClusterId> {
+        self.of.get(&place).copied()
+    }
 }
 
 /// Sentences that say the same thing, from one or more articles.
@@ -55,7 +83,7 @@ pub enum Anchor {
     /// A capital, by its country ("au Caire", "Ankara a exigé").
     Capital(usize),
     /// A person of the registry.
-    Person(usize),
+    Person(PersonId),
 }
 
 impl Event {
@@ -109,7 +137,66 @@ pub fn clusters(
     registry: &Registry,
     blocs_in_corpus: &BTreeSet<usize>,
     df: &HashMap<u64, u32>,
-) -> (Vec<Cluster>, HashMap<Place, usize>) {
+) -> Clusters {
+    let places = eligible(articles, x);
+    let text_of = |p: &Place| {
+        let s = &x[p.article].sentences[p.sentence];
+        &articles[p.article].body[s.start..s.end]
+    };
+    let signatures: Vec<[u64; HASHES]> = places.par_iter().map(|p| signature(text_of(p))).collect();
+    let bags: Vec<paraphrase::Bag> = places
+        .par_iter()
+        .map(|p| paraphrase::bag(text_of(p), p.article))
+        .collect();
+    let groups = group(&signatures, &paraphrase::pairs(&bags));
+
+    let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, root) in groups.iter().enumerate() {
+        by_root.entry(*root).or_default().push(i);
+    }
+    let mut out = Clusters::default();
+    for members in by_root.values() {
+        let id = ClusterId(out.list.len());
+        let mut chosen: Vec<Place> = Vec::new();
+        for &i in members {
+            if !chosen.iter().any(|p| p.article == places[i].article) {
+                chosen.push(places[i]);
+            }
+        }
+        chosen.sort();
+        let best = *chosen
+            .iter()
+            .max_by(|a, b| {
+                let (sa, sb) = (specificity(articles, x, a), specificity(articles, x, b));
+                sa.total_cmp(&sb).then_with(|| b.cmp(a))
+            })
+            .expect("a cluster has members");
+        let words: BTreeSet<u64> = content_words(text_of(&best)).into_iter().collect();
+        let score = score(articles, x, df, &best, &chosen, &words);
+        let (about, blocs) = aboutness(x, &best, g, registry, blocs_in_corpus);
+        let event = Event::of(articles, x, &best, registry);
+        for p in &chosen {
+            out.of.insert(*p, id);
+        }
+        for &i in members {
+            out.of.entry(places[i]).or_insert(id);
+        }
+        out.list.push(Cluster {
+            members: chosen,
+            best,
+            score,
+            about,
+            blocs,
+            words,
+            event,
+        });
+    }
+    out
+}
+
+/// The sentences that may be facts: complete, of a fact's length, naming a country, an
+/// organisation or a place; in corpus order.
+fn eligible(articles: &[Article], x: &[ArticleExtraction]) -> Vec<Place> {
     let mut places = Vec::new();
     for (a, (article, ex)) in articles.iter().zip(x).enumerate() {
         for (s, sentence) in ex.sentences.iter().enumerate() {
@@ -131,86 +218,46 @@ pub fn clusters(
             }
         }
     }
-    let text_of = |p: &Place| {
-        let s = &x[p.article].sentences[p.sentence];
-        &articles[p.article].body[s.start..s.end]
-    };
-    let signatures: Vec<[u64; HASHES]> = places.par_iter().map(|p| signature(text_of(p))).collect();
-    let bags: Vec<paraphrase::Bag> = places
-        .par_iter()
-        .map(|p| paraphrase::bag(text_of(p), p.article))
-        .collect();
-    let groups = group(&signatures, &paraphrase::pairs(&bags));
+    places
+}
 
+/// How important a cluster is: how central its words are to the corpus, how specific its
+/// shown sentence is, how many origins and articles carry it, how early it stands, and whether
+/// it is news rather than background.
+fn score(
+    articles: &[Article],
+    x: &[ArticleExtraction],
+    df: &HashMap<u64, u32>,
+    best: &Place,
+    members: &[Place],
+    words: &BTreeSet<u64>,
+) -> f64 {
     let n_articles = articles.len().max(1) as f64;
-
-    let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (i, root) in groups.iter().enumerate() {
-        by_root.entry(*root).or_default().push(i);
-    }
-    let mut out = Vec::new();
-    let mut index = HashMap::new();
-    for members in by_root.values() {
-        let mut chosen: Vec<Place> = Vec::new();
-        for &i in members {
-            if !chosen.iter().any(|p| p.article == places[i].article) {
-                chosen.push(places[i]);
-            }
-        }
-        chosen.sort();
-        let best = *chosen
+    let centrality = if words.is_empty() {
+        0.0
+    } else {
+        words
             .iter()
-            .max_by(|a, b| {
-                let (sa, sb) = (specificity(articles, x, a), specificity(articles, x, b));
-                sa.total_cmp(&sb).then_with(|| b.cmp(a))
-            })
-            .expect("a cluster has members");
-        let text = text_of(&best);
-        let words: BTreeSet<u64> = content_words(text).into_iter().collect();
-        let centrality = if words.is_empty() {
-            0.0
+            .map(|w| (1.0 + f64::from(*df.get(w).unwrap_or(&1))).ln() / (1.0 + n_articles).ln())
+            .sum::<f64>()
+            / (words.len() as f64).sqrt()
+    };
+    let origins = origins(articles, members.iter().map(|p| p.article));
+    let sentence = &x[best.article].sentences[best.sentence];
+    let position = 1.0 / (1.0 + sentence.paragraph as f64);
+    // Independent origins say how sure a fact is; the articles that repeat it, even from one
+    // wire on several days, say how central it is to the story.
+    1.5 * centrality
+        + specificity(articles, x, best)
+        + 1.5 * (1.0 + origins as f64).log2()
+        + (members.len() as f64).log2()
+        + position
+        + if news(articles, x, best) { NEWS } else { 0.0 }
+        - if background(articles, x, best) {
+            4.0
         } else {
-            words
-                .iter()
-                .map(|w| (1.0 + f64::from(*df.get(w).unwrap_or(&1))).ln() / (1.0 + n_articles).ln())
-                .sum::<f64>()
-                / (words.len() as f64).sqrt()
-        };
-        let origins = origins(articles, chosen.iter().map(|p| p.article));
-        let sentence = &x[best.article].sentences[best.sentence];
-        let position = 1.0 / (1.0 + sentence.paragraph as f64);
-        // Independent origins say how sure a fact is; the articles that repeat it, even from one
-        // wire on several days, say how central it is to the story.
-        let score = 1.5 * centrality
-            + specificity(articles, x, &best)
-            + 1.5 * (1.0 + origins as f64).log2()
-            + (chosen.len() as f64).log2()
-            + position
-            + if news(articles, x, &best) { NEWS } else { 0.0 }
-            - if background(articles, x, &best) {
-                4.0
-            } else {
-                0.0
-            };
-        let (about, blocs) = aboutness(x, &best, g, registry, blocs_in_corpus);
-        let event = Event::of(articles, x, &best, registry);
-        for p in &chosen {
-            index.insert(*p, out.len());
+            0.0
         }
-        for &i in members {
-            index.entry(places[i]).or_insert(out.len());
-        }
-        out.push(Cluster {
-            members: chosen,
-            best,
-            score,
-            about,
-            blocs,
-            words,
-            event,
-        });
-    }
-    (out, index)
 }
 
 /// Named people, numbers, dates, decisions and quotes make a sentence specific.
@@ -330,7 +377,34 @@ fn aboutness(
     blocs_in_corpus: &BTreeSet<usize>,
 ) -> (BTreeMap<usize, f64>, Vec<usize>) {
     let s = &x[p.article].sentences[p.sentence];
-    // Each thing that points to a country: where it stands and how strongly it points.
+    let mut about = weigh(&pointers(x, p, g, registry), s.start, s.end);
+    let mut blocs = blocs_as_a_whole(s, g, &about, blocs_in_corpus);
+    for &b in &blocs {
+        for m in &g.organisations[b].members {
+            about.remove(m);
+        }
+    }
+    // International organisations (the UN, NATO, an NGO) have their own section too; their
+    // facts stay with the countries they name as well.
+    blocs.extend(s.organisations.iter().map(|o| o.org).filter(|o| {
+        blocs_in_corpus.contains(o) && g.organisations[*o].kind == OrgKind::Organisation
+    }));
+    blocs.sort();
+    blocs.dedup();
+    // A passing mention (an adjective late in the sentence) is not what the sentence is about.
+    about.retain(|_, w| *w >= 0.9);
+    (about, blocs)
+}
+
+/// Each thing in the sentence that points to a country: where it stands, the country, and how
+/// strongly it points.
+fn pointers(
+    x: &[ArticleExtraction],
+    p: &Place,
+    g: &Gazetteer,
+    registry: &Registry,
+) -> Vec<(usize, usize, f64)> {
+    let s = &x[p.article].sentences[p.sentence];
     let mut pointers: Vec<(usize, usize, f64)> = Vec::new();
     for m in &s.countries {
         let kind = match m.kind {
@@ -371,14 +445,24 @@ fn aboutness(
         }
         let official = registry
             .of(p.article, k)
-            .map(|id| &registry.people[id])
+            .map(|id| registry.person(id))
             .filter(|person| person.role().is_some())
             .and_then(|person| person.country());
         if let Some(country) = official {
             pointers.push((m.start, country, 0.9));
         }
     }
-    let mut about = weigh(&pointers, s.start, s.end);
+    pointers
+}
+
+/// The blocs the sentence is about as a whole: those it names, and those of the corpus all of
+/// whose members it is about; the smallest only where they overlap.
+fn blocs_as_a_whole(
+    s: &Sentence,
+    g: &Gazetteer,
+    about: &BTreeMap<usize, f64>,
+    blocs_in_corpus: &BTreeSet<usize>,
+) -> Vec<usize> {
     let mut blocs: Vec<usize> = s
         .organisations
         .iter()
@@ -413,21 +497,7 @@ fn aboutness(
                     .all(|m| members.contains(m))
         })
     });
-    for &b in &blocs {
-        for m in &g.organisations[b].members {
-            about.remove(m);
-        }
-    }
-    // International organisations (the UN, NATO, an NGO) have their own section too; their
-    // facts stay with the countries they name as well.
-    blocs.extend(s.organisations.iter().map(|o| o.org).filter(|o| {
-        blocs_in_corpus.contains(o) && g.organisations[*o].kind == OrgKind::Organisation
-    }));
-    blocs.sort();
-    blocs.dedup();
-    // A passing mention (an adjective late in the sentence) is not what the sentence is about.
-    about.retain(|_, w| *w >= 0.9);
-    (about, blocs)
+    blocs
 }
 
 /// Distinct independent origins of a set of articles: a relayed wire counts once.
@@ -492,20 +562,20 @@ impl Rarity<'_> {
 /// Maximal marginal relevance: repeatedly the cluster with the best score less its overlap
 /// with those already chosen; one that repeats a chosen fact is left out.
 pub fn select(
-    candidates: &[(usize, f64)],
-    clusters: &[Cluster],
+    candidates: &[(ClusterId, f64)],
+    clusters: &Clusters,
     wanted: usize,
     rarity: &Rarity,
-) -> Vec<usize> {
-    let mut pool: Vec<(usize, f64)> = candidates.to_vec();
+) -> Vec<ClusterId> {
+    let mut pool: Vec<(ClusterId, f64)> = candidates.to_vec();
     pool.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     pool.truncate(wanted * 8);
-    let mut chosen: Vec<usize> = Vec::new();
-    let redundancy = |c: usize, chosen: &[usize]| {
+    let mut chosen: Vec<ClusterId> = Vec::new();
+    let redundancy = |c: ClusterId, chosen: &[ClusterId]| {
         chosen
             .iter()
             .map(|&s| {
-                let (a, b) = (&clusters[c], &clusters[s]);
+                let (a, b) = (clusters.get(c), clusters.get(s));
                 let event = if Event::same(a.event.as_ref(), b.event.as_ref()) {
                     SAME_EVENT
                 } else {

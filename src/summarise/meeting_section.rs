@@ -1,30 +1,107 @@
-//! The meetings section: each event as the model shows it, with its participants (named, or
-//! by role and country), its outcomes, quotes, sources and a title from its noun or kind.
+//! The meetings section: the period's events, the best reported first, each as the model shows
+//! it, with its participants (named, or by role and country), its outcomes, quotes, sources and
+//! a title from its noun or kind.
 
-use super::*;
+use super::analysis::Analysis;
+use super::citations::Citations;
+use super::fact::make_fact;
+use super::facts::{self, ClusterId, Place};
+use super::meetings::{self, Event};
+use super::people::PersonId;
+use super::quotes::make_quote;
+use crate::dates::{PartialDate, Precision};
+use crate::model::{Fact, Meeting, MeetingKind, Participant, Quote};
+use crate::text::fold;
+use chrono::Datelike;
+use std::collections::BTreeSet;
 
-#[allow(clippy::too_many_arguments)]
-pub(super) fn make_meeting(
-    n: usize,
-    e: &meetings::Event,
-    input: &Input,
-    registry: &people::Registry,
-    clusters: &[Cluster],
-    cluster_of: &HashMap<Place, usize>,
-    ids: &HashMap<usize, String>,
-) -> Meeting {
-    let (g, articles, x) = (input.gazetteer, input.articles, input.extractions);
-    let mut participants: Vec<Participant> = Vec::new();
-    let mut named: BTreeSet<usize> = BTreeSet::new();
-    for &p in &e.people {
-        named.insert(p);
+/// The period's meetings: those with a place or a day or month, dated in the period (undated:
+/// told by an article of the period); the best reported first, then the best known (a place
+/// and a day, several participants); as many as the briefing shows.
+pub(super) fn events(analysis: &Analysis) -> Vec<Event> {
+    let input = analysis.input;
+    let x = input.extractions;
+    let mut events: Vec<Event> = meetings::events(input.articles, x, &analysis.registry)
+        .into_iter()
+        .filter(|e| e.place.is_some() || e.date(x).is_some_and(|d| d.2 != Precision::Year))
+        .filter(|e| match e.date(x) {
+            Some((from, to, _)) => input.in_period(from, to),
+            None => e.articles().iter().any(|&a| input.article_in_period(a)),
+        })
+        .collect();
+    events.sort_by_key(|e| {
+        let day = e.date(x).is_some_and(|d| d.2 == Precision::Day);
+        let known = usize::from(e.place.is_some()) + usize::from(day);
+        std::cmp::Reverse((e.articles().len(), known, e.people.len() + e.groups.len()))
+    });
+    events.truncate(input.sizes.meetings);
+    events
+}
+
+/// The meetings section, numbered in the order of `events`.
+pub(super) fn meetings(
+    analysis: &Analysis,
+    citations: &Citations,
+    events: &[Event],
+) -> Vec<Meeting> {
+    events
+        .iter()
+        .enumerate()
+        .map(|(n, e)| make_meeting(n, e, analysis, citations))
+        .collect()
+}
+
+fn make_meeting(n: usize, e: &Event, analysis: &Analysis, citations: &Citations) -> Meeting {
+    let articles = analysis.input.articles;
+    let date = meeting_date(e, analysis);
+    let facts: Vec<Fact> = outcomes(e, analysis)
+        .into_iter()
+        .map(|c| make_fact(analysis, citations, c, date))
+        .collect();
+    let contradictions = e
+        .contradictions(analysis.input.extractions)
+        .into_iter()
+        .map(|(day, a)| {
+            format!(
+                "{} ({})",
+                PartialDate::day(day).french_long(),
+                citations.id_of(a).unwrap_or_default()
+            )
+        })
+        .collect();
+    Meeting {
+        id: format!("M{}", n + 1),
+        title: title(e, analysis),
+        date,
+        date_precision: date.map_or(Precision::Unknown, |d| d.precision()),
+        place: e.place.clone(),
+        kind: e.kind,
+        status: e.status(),
+        participants: participants(e, analysis),
+        facts,
+        outlets: facts::outlets(articles, e.articles().into_iter()),
+        origins: facts::origins(articles, e.articles().into_iter()),
+        sources: citations.ids_of(e.articles()),
+        quotes: quotes(e, analysis, citations),
+        contradictions,
+        new: None,
+        updated: None,
+        first_briefing: None,
     }
+}
+
+/// Who took part: the people of the registry, by country then name, then those given only by a
+/// role and a country that no one of the registry holds.
+fn participants(e: &Event, analysis: &Analysis) -> Vec<Participant> {
+    let (g, registry) = (analysis.input.gazetteer, &analysis.registry);
+    let mut by_role: Vec<Participant> = Vec::new();
+    let mut named: BTreeSet<PersonId> = e.people.clone();
     for (role, country) in &e.groups {
         match registry.by_role(g, role, *country, &e.articles()) {
             Some(p) => {
                 named.insert(p);
             }
-            None => participants.push(Participant {
+            None => by_role.push(Participant {
                 name: format!("{} ({})", capitalise(role), g.countries[*country].name),
                 role: Some(role.clone()),
                 country_iso3: Some(g.countries[*country].iso3.clone()),
@@ -34,7 +111,7 @@ pub(super) fn make_meeting(
     let mut people: Vec<Participant> = named
         .into_iter()
         .map(|p| {
-            let person = &registry.people[p];
+            let person = registry.person(p);
             Participant {
                 name: person.name.clone(),
                 role: person.role().map(str::to_string),
@@ -47,13 +124,18 @@ pub(super) fn make_meeting(
             .cmp(&b.country_iso3)
             .then(a.name.cmp(&b.name))
     });
-    people.extend(participants);
+    people.extend(by_role);
+    people
+}
 
-    // Outcomes: the sentences of the mentions, as facts, most specific first.
-    let mut outcome: Vec<usize> = Vec::new();
+/// Outcomes: the clusters of the sentences that tell the meeting, the most reported and most
+/// specific first, as many as a meeting shows.
+fn outcomes(e: &Event, analysis: &Analysis) -> Vec<ClusterId> {
+    let (articles, x) = (analysis.input.articles, analysis.input.extractions);
+    let mut outcome: Vec<ClusterId> = Vec::new();
     for &(a, m) in &e.mentions {
         let sentence = x[a].entities.meetings[m].sentence;
-        if let Some(&c) = cluster_of.get(&Place {
+        if let Some(c) = analysis.clusters.of(Place {
             article: a,
             sentence,
         }) {
@@ -63,32 +145,33 @@ pub(super) fn make_meeting(
         }
     }
     outcome.sort_by(|a, b| {
-        let key = |c: usize| {
-            clusters[c].members.len() as f64 * 2.0
-                + facts::specificity(articles, x, &clusters[c].best)
+        let key = |c: ClusterId| {
+            let cluster = analysis.cluster(c);
+            cluster.members.len() as f64 * 2.0 + facts::specificity(articles, x, &cluster.best)
         };
         key(*b).total_cmp(&key(*a)).then(a.cmp(b))
     });
-    outcome.truncate(input.sizes.facts_per_meeting);
-    let date = e.date(x);
-    let partial = date.and_then(|(from, _, precision)| match precision {
-        Precision::Day => PartialDate::ymd(from.year(), from.month(), from.day()),
-        Precision::Month => PartialDate::month(from.year(), from.month()),
-        _ => Some(PartialDate {
-            year: from.year(),
-            month: None,
-            day: None,
-        }),
-    });
-    let facts: Vec<Fact> = outcome
-        .iter()
-        .map(|&c| make_fact(&clusters[c], articles, x, ids, partial))
-        .collect();
-    let sources: Vec<String> = e
-        .articles()
-        .iter()
-        .filter_map(|a| ids.get(a).cloned())
-        .collect();
+    outcome.truncate(analysis.input.sizes.facts_per_meeting);
+    outcome
+}
+
+/// The meeting's date, as precise as its sources give it.
+fn meeting_date(e: &Event, analysis: &Analysis) -> Option<PartialDate> {
+    e.date(analysis.input.extractions)
+        .and_then(|(from, _, precision)| match precision {
+            Precision::Day => PartialDate::ymd(from.year(), from.month(), from.day()),
+            Precision::Month => PartialDate::month(from.year(), from.month()),
+            _ => Some(PartialDate {
+                year: from.year(),
+                month: None,
+                day: None,
+            }),
+        })
+}
+
+/// The quotes of the sentences that tell the meeting, with a speaker.
+fn quotes(e: &Event, analysis: &Analysis, citations: &Citations) -> Vec<Quote> {
+    let x = analysis.input.extractions;
     let mut quotes = Vec::new();
     for &(a, m) in &e.mentions {
         let sentence = x[a].entities.meetings[m].sentence;
@@ -98,26 +181,27 @@ pub(super) fn make_meeting(
             .iter()
             .filter(|q| q.sentence == sentence)
         {
-            quotes.extend(make_quote(a, q, input, registry, ids).map(|(quote, _)| quote));
+            quotes.extend(make_quote(a, q, analysis, citations).map(|(quote, _)| quote));
         }
     }
-    let contradictions = e
-        .contradictions(x)
-        .into_iter()
-        .map(|(day, a)| {
-            format!(
-                "{} ({})",
-                PartialDate::day(day).french_long(),
-                ids.get(&a).cloned().unwrap_or_default()
-            )
-        })
-        .collect();
+    quotes
+}
+
+/// The meeting's noun, with its place when known: "en" for a video meeting, a country's own
+/// preposition, else "à", "au" or "aux" and the town.
+fn title(e: &Event, analysis: &Analysis) -> String {
     let noun = capitalise(&meeting_noun(&e.trigger, e.kind));
-    let title = match &e.place {
+    match &e.place {
         Some(place) if place == crate::extract::entities::VIRTUAL_PLACE => {
             format!("{noun} en {place}")
         }
-        Some(place) => match g.countries.iter().find(|c| c.name == *place) {
+        Some(place) => match analysis
+            .input
+            .gazetteer
+            .countries
+            .iter()
+            .find(|c| c.name == *place)
+        {
             Some(country) => format!("{noun} {}", country.with_a()),
             None => match place.split_once(' ') {
                 // "Le Havre" → "au Havre", "Les Cayes" → "aux Cayes".
@@ -127,22 +211,6 @@ pub(super) fn make_meeting(
             },
         },
         None => noun,
-    };
-    Meeting {
-        id: format!("M{}", n + 1),
-        title,
-        date: partial,
-        date_precision: partial.map_or(Precision::Unknown, |d| d.precision()),
-        place: e.place.clone(),
-        kind: e.kind,
-        status: e.status(),
-        participants: people,
-        facts,
-        outlets: facts::outlets(articles, e.articles().into_iter()),
-        origins: facts::origins(articles, e.articles().into_iter()),
-        sources,
-        quotes,
-        contradictions,
     }
 }
 

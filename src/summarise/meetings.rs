@@ -3,7 +3,7 @@
 //! and place, or the same place and a shared participant when a source gives no date. Indexed
 //! by place and by person, never all pairs.
 
-use super::people::Registry;
+use super::people::{PersonId, Registry};
 use crate::corpus::Article;
 use crate::dates::Precision;
 use crate::extract::entities::{is_meeting_noun, MeetingMention};
@@ -27,8 +27,8 @@ pub struct Event {
     pub kind: MeetingKind,
     /// The article's day, for a meeting told with a time of day and no date.
     pub today: Option<NaiveDate>,
-    /// Person ids (registry).
-    pub people: BTreeSet<usize>,
+    /// The people of the registry who took part, by name.
+    pub people: BTreeSet<PersonId>,
     /// (role, country) pairs of participants named by role.
     pub groups: BTreeSet<(String, usize)>,
     pub countries: BTreeSet<usize>,
@@ -79,7 +79,7 @@ impl Event {
     fn told_again(
         &self,
         mention: &MeetingMention,
-        people: &BTreeSet<usize>,
+        people: &BTreeSet<PersonId>,
         ex: &ArticleExtraction,
     ) -> bool {
         if mention.anaphoric {
@@ -108,12 +108,37 @@ impl Event {
 
     /// Takes a mention's place: a town replaces a country ("en Espagne", then "à Séville").
     fn take_place(&mut self, mention: &MeetingMention) {
-        let better = mention.place.is_some()
-            && (self.place.is_none() || (self.place_is_country && !mention.place_is_country));
-        if better {
+        if self.replaced_by(mention.place.as_deref(), mention.place_is_country) {
             self.place.clone_from(&mention.place);
             self.place_is_country = mention.place_is_country;
         }
+    }
+
+    /// Whether a place given for the event replaces its own: any place where it has none, a
+    /// town where it has only a country.
+    fn replaced_by(&self, place: Option<&str>, is_country: bool) -> bool {
+        place.is_some() && (self.place.is_none() || (self.place_is_country && !is_country))
+    }
+
+    /// Takes in another report of the same meeting.
+    fn join(&mut self, e: Event) {
+        self.mentions.extend(e.mentions);
+        self.dates.extend(e.dates);
+        self.today = self.today.or(e.today);
+        // The title takes the articles' own noun ("réunion") over a verb ("a reçu").
+        if !is_meeting_noun(&fold(&self.trigger)) && is_meeting_noun(&fold(&e.trigger)) {
+            self.trigger = e.trigger;
+        }
+        if self.replaced_by(e.place.as_deref(), e.place_is_country) {
+            self.place = e.place;
+            self.place_is_country = e.place_is_country;
+        }
+        self.people.extend(e.people);
+        self.groups.extend(e.groups);
+        self.countries.extend(e.countries);
+        self.called_off = self.called_off.max(e.called_off);
+        self.announced &= e.announced;
+        self.held |= e.held;
     }
 
     /// Distinct day-precise dates given for it, when sources disagree.
@@ -157,7 +182,7 @@ fn article_events(
     let mut current: Option<Event> = None;
     let mut finished: Vec<Event> = Vec::new();
     for (m, mention) in ex.entities.meetings.iter().enumerate() {
-        let people: BTreeSet<usize> = mention
+        let people: BTreeSet<PersonId> = mention
             .people
             .iter()
             .filter_map(|&p| registry.of(a, p))
@@ -231,7 +256,7 @@ fn same_noun(e: &Event, mention: &MeetingMention) -> bool {
 fn earlier_event(
     e: &Event,
     mention: &MeetingMention,
-    people: &BTreeSet<usize>,
+    people: &BTreeSet<PersonId>,
     ex: &ArticleExtraction,
 ) -> bool {
     if mention.anaphoric {
@@ -252,48 +277,72 @@ fn singular(role: &str) -> String {
 /// Joins the events that are the same meeting.
 fn merge(events: Vec<Event>, x: &[ArticleExtraction]) -> Vec<Event> {
     let mut groups = UnionFind::new(events.len());
-    let day = |e: &Event| e.date(x).filter(|d| d.2 == Precision::Day).map(|d| d.0);
-    let any_date = |e: &Event| e.date(x).map(|d| (d.0, d.1));
-    // Same place, same day (a call is never the visit of that day).
+    same_place_same_day(&events, x, &mut groups);
+    undated_at_a_dated_place(&events, x, &mut groups);
+    unplaced_on_a_placed_day(&events, x, &mut groups);
+    same_place_shared_participants(&events, x, &mut groups);
+    let mut merged: BTreeMap<usize, Event> = BTreeMap::new();
+    for (i, e) in events.into_iter().enumerate() {
+        let root = groups.find(i);
+        let target = merged.entry(root).or_default();
+        if target.mentions.is_empty() {
+            *target = e;
+        } else {
+            target.join(e);
+        }
+    }
+    merged.into_values().collect()
+}
+
+/// The event's day, when its date is one.
+fn day(e: &Event, x: &[ArticleExtraction]) -> Option<NaiveDate> {
+    e.date(x).filter(|d| d.2 == Precision::Day).map(|d| d.0)
+}
+
+/// The event's dates, from and to, however precise.
+fn span(e: &Event, x: &[ArticleExtraction]) -> Option<(NaiveDate, NaiveDate)> {
+    e.date(x).map(|d| (d.0, d.1))
+}
+
+/// Whether two events name a participant in common.
+fn shares(a: &Event, b: &Event) -> bool {
+    !a.people.is_disjoint(&b.people) || !a.groups.is_disjoint(&b.groups)
+}
+
+fn nobody(e: &Event) -> bool {
+    e.people.is_empty() && e.groups.is_empty()
+}
+
+/// Same place, same day (a call is never the visit of that day).
+fn same_place_same_day(events: &[Event], x: &[ArticleExtraction], groups: &mut UnionFind) {
     let mut by_place_day: HashMap<(String, NaiveDate, bool), usize> = HashMap::new();
-    // Same place, for events without a date or sharing participants.
-    let mut by_place: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, e) in events.iter().enumerate() {
-        let Some(place) = e.place.as_deref().map(fold) else {
+        let (Some(place), Some(d)) = (e.place.as_deref().map(fold), day(e, x)) else {
             continue;
         };
-        if let Some(d) = day(e) {
-            let call = e.kind == MeetingKind::PhoneCall;
-            match by_place_day.get(&(place.clone(), d, call)) {
-                Some(&j) => {
-                    groups.union(i, j);
-                }
-                None => {
-                    by_place_day.insert((place.clone(), d, call), i);
-                }
+        let call = e.kind == MeetingKind::PhoneCall;
+        match by_place_day.get(&(place.clone(), d, call)) {
+            Some(&j) => {
+                groups.union(i, j);
+            }
+            None => {
+                by_place_day.insert((place, d, call), i);
             }
         }
-        by_place.entry(place).or_default().push(i);
     }
-    // An event without a place, on the day of a placed event of the same kind.
-    let mut placed_by_day: HashMap<(NaiveDate, MeetingKind), usize> = HashMap::new();
-    for (i, e) in events.iter().enumerate() {
-        if let (Some(_), Some(d)) = (&e.place, day(e)) {
-            placed_by_day.entry((d, e.kind)).or_insert(i);
-        }
-    }
-    // An undated event at a place where one dated event of the same kind took place.
+}
+
+/// An undated event at a place where one dated event of the same kind took place, unless
+/// other people met there.
+fn undated_at_a_dated_place(events: &[Event], x: &[ArticleExtraction], groups: &mut UnionFind) {
     let mut dated_at: HashMap<(String, MeetingKind), Vec<usize>> = HashMap::new();
     for (i, e) in events.iter().enumerate() {
-        if let (Some(place), Some(_)) = (&e.place, any_date(e)) {
+        if let (Some(place), Some(_)) = (&e.place, span(e, x)) {
             dated_at.entry((fold(place), e.kind)).or_default().push(i);
         }
     }
-    let shares =
-        |a: &Event, b: &Event| !a.people.is_disjoint(&b.people) || !a.groups.is_disjoint(&b.groups);
-    let nobody = |e: &Event| e.people.is_empty() && e.groups.is_empty();
     for (i, e) in events.iter().enumerate() {
-        if let (Some(place), None) = (&e.place, any_date(e)) {
+        if let (Some(place), None) = (&e.place, span(e, x)) {
             if let Some(&[j]) = dated_at.get(&(fold(place), e.kind)).map(Vec::as_slice) {
                 // Other people at the same place are another meeting.
                 if shares(e, &events[j]) || nobody(e) || nobody(&events[j]) {
@@ -302,17 +351,42 @@ fn merge(events: Vec<Event>, x: &[ArticleExtraction]) -> Vec<Event> {
             }
         }
     }
+}
+
+/// An event without a place, on the day of a placed event of the same kind.
+fn unplaced_on_a_placed_day(events: &[Event], x: &[ArticleExtraction], groups: &mut UnionFind) {
+    let mut placed_by_day: HashMap<(NaiveDate, MeetingKind), usize> = HashMap::new();
+    for (i, e) in events.iter().enumerate() {
+        if let (Some(_), Some(d)) = (&e.place, day(e, x)) {
+            placed_by_day.entry((d, e.kind)).or_insert(i);
+        }
+    }
     for (i, e) in events.iter().enumerate() {
         if e.place.is_none() {
-            if let Some(&j) = day(e).and_then(|d| placed_by_day.get(&(d, e.kind))) {
+            if let Some(&j) = day(e, x).and_then(|d| placed_by_day.get(&(d, e.kind))) {
                 groups.union(i, j);
             }
+        }
+    }
+}
+
+/// Events at the same place, of compatible kinds and dates, with a participant in common and
+/// the same status.
+fn same_place_shared_participants(
+    events: &[Event],
+    x: &[ArticleExtraction],
+    groups: &mut UnionFind,
+) {
+    let mut by_place: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, e) in events.iter().enumerate() {
+        if let Some(place) = e.place.as_deref().map(fold) {
+            by_place.entry(place).or_default().push(i);
         }
     }
     for members in by_place.values() {
         for (k, &i) in members.iter().enumerate() {
             for &j in members.iter().skip(k + 1).take(50) {
-                let compatible = match (any_date(&events[i]), any_date(&events[j])) {
+                let compatible = match (span(&events[i], x), span(&events[j], x)) {
                     (Some(a), Some(b)) => a.0 <= b.1 && b.0 <= a.1,
                     _ => true,
                 };
@@ -326,33 +400,4 @@ fn merge(events: Vec<Event>, x: &[ArticleExtraction]) -> Vec<Event> {
             }
         }
     }
-    let mut merged: BTreeMap<usize, Event> = BTreeMap::new();
-    for (i, e) in events.into_iter().enumerate() {
-        let root = groups.find(i);
-        let target = merged.entry(root).or_default();
-        if target.mentions.is_empty() {
-            *target = e;
-        } else {
-            target.mentions.extend(e.mentions);
-            target.dates.extend(e.dates);
-            target.today = target.today.or(e.today);
-            // The title takes the articles' own noun ("réunion") over a verb ("a reçu").
-            if !is_meeting_noun(&fold(&target.trigger)) && is_meeting_noun(&fold(&e.trigger)) {
-                target.trigger = e.trigger;
-            }
-            let better = e.place.is_some()
-                && (target.place.is_none() || (target.place_is_country && !e.place_is_country));
-            if better {
-                target.place = e.place;
-                target.place_is_country = e.place_is_country;
-            }
-            target.people.extend(e.people);
-            target.groups.extend(e.groups);
-            target.countries.extend(e.countries);
-            target.called_off = target.called_off.max(e.called_off);
-            target.announced &= e.announced;
-            target.held |= e.held;
-        }
-    }
-    merged.into_values().collect()
 }

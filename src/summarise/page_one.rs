@@ -3,21 +3,24 @@
 //! and *À suivre*, what is announced after the briefing's date: meetings still to come, and
 //! deadlines the articles give ("d'ici le 15 juillet", "le sommet prévu le 24 septembre").
 
-use super::facts::{Cluster, Place};
+use super::analysis::Analysis;
+use super::citations::Citations;
+use super::fact::make_fact;
+use super::facts::ClusterId;
+use super::selection::Selection;
 use super::timeline::{clustered_sentences, entry_of};
-use super::{Input, Subject};
 use crate::dates::grammar::Relation;
 use crate::dates::{PartialDate, Precision};
 use crate::extract::entities::calls_off;
 use crate::model::{Fact, Meeting, MeetingStatus, TimelineEntry};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// At most this many items to follow.
 const MAX_UPCOMING: usize = 8;
 
 /// The key point reported by the most independent origins, then by the most sources, then the
 /// shortest (a headline is read at a glance), then the first.
-pub fn headline(key_points: &[Fact]) -> Option<Fact> {
+pub(super) fn headline(key_points: &[Fact]) -> Option<Fact> {
     key_points
         .iter()
         .enumerate()
@@ -32,19 +35,17 @@ pub fn headline(key_points: &[Fact]) -> Option<Fact> {
 
 /// What the articles announce after the briefing's date, soonest first: meetings announced for
 /// a later day, then sentences whose date lies ahead (one per cluster, the best wording).
-pub fn upcoming(
-    input: &Input,
-    clusters: &[Cluster],
-    cluster_of: &HashMap<Place, usize>,
-    ids: &HashMap<usize, String>,
+pub(super) fn upcoming(
+    analysis: &Analysis,
+    citations: &Citations,
     meetings: &[Meeting],
 ) -> Vec<TimelineEntry> {
-    let after = |d: &PartialDate| d.first_day() > input.date;
+    let today = analysis.input.date;
     let mut out: Vec<TimelineEntry> = meetings
         .iter()
         .filter(|m| m.status == MeetingStatus::Announced)
         .filter_map(|m| {
-            let date = m.date.filter(after)?;
+            let date = m.date.filter(|d| d.first_day() > today)?;
             Some(TimelineEntry {
                 date,
                 date_precision: date.precision(),
@@ -53,30 +54,12 @@ pub fn upcoming(
             })
         })
         .collect();
-    // Each cluster of the briefing's articles whose shown wording gives a day ahead, and does
-    // not say the date no longer holds.
-    let mut ahead: BTreeMap<usize, PartialDate> = BTreeMap::new();
-    for (_, _, c) in clustered_sentences(input, ids, cluster_of) {
-        if ahead.contains_key(&c) {
-            continue;
-        }
-        let best = clusters[c].best;
-        let sentence = &input.extractions[best.article].sentences[best.sentence];
-        let date = input.extractions[best.article]
-            .dates_in(sentence)
-            .filter(|d| d.relation == Relation::After && d.from > input.date)
-            .find_map(|d| match d.precision {
-                Precision::Day => Some(PartialDate::day(d.from)),
-                _ => None,
-            });
-        let text = &input.articles[best.article].body[sentence.start..sentence.end];
-        if let (Some(date), false) = (date, calls_off(text)) {
-            ahead.insert(c, date);
-        }
-    }
-    let mut sentences: Vec<(f64, TimelineEntry)> = ahead
+    let mut sentences: Vec<(f64, TimelineEntry)> = ahead(analysis, citations)
         .into_iter()
-        .map(|(c, date)| (clusters[c].score, entry_of(input, &clusters[c], ids, date)))
+        .map(|(c, date)| {
+            let score = analysis.cluster(c).score;
+            (score, entry_of(analysis, citations, c, date))
+        })
         .collect();
     sentences.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.text.cmp(&b.1.text)));
     for (_, entry) in sentences {
@@ -96,15 +79,39 @@ pub fn upcoming(
     out
 }
 
+/// Each cluster of the briefing's articles whose shown wording gives a day ahead, and does not
+/// say the date no longer holds, with that day.
+fn ahead(analysis: &Analysis, citations: &Citations) -> BTreeMap<ClusterId, PartialDate> {
+    let input = analysis.input;
+    let mut ahead: BTreeMap<ClusterId, PartialDate> = BTreeMap::new();
+    for (_, _, c) in clustered_sentences(analysis, citations) {
+        if ahead.contains_key(&c) {
+            continue;
+        }
+        let best = analysis.cluster(c).best;
+        let date = input.extractions[best.article]
+            .dates_in(analysis.sentence(best))
+            .filter(|d| d.relation == Relation::After && d.from > input.date)
+            .find_map(|d| match d.precision {
+                Precision::Day => Some(PartialDate::day(d.from)),
+                _ => None,
+            });
+        if let (Some(date), false) = (date, calls_off(analysis.text(best))) {
+            ahead.insert(c, date);
+        }
+    }
+    ahead
+}
+
 /// The briefing's most important facts: the best-corroborated meetings' outcomes first, then
 /// the best facts of the countries and blocs, without repeats.
 pub(super) fn key_points(
-    input: &Input,
-    clusters: &[Cluster],
-    selection: &BTreeMap<Subject, Vec<usize>>,
+    analysis: &Analysis,
+    citations: &Citations,
+    selection: &Selection,
     meetings: &[Meeting],
-    fact: &dyn Fn(usize) -> Fact,
 ) -> Vec<Fact> {
+    let wanted = analysis.input.sizes.key_points;
     let mut chosen: Vec<Fact> = Vec::new();
     let push = |f: Fact, chosen: &mut Vec<Fact>| {
         if !chosen.iter().any(|c| c.text == f.text) {
@@ -116,18 +123,22 @@ pub(super) fn key_points(
             push(f.clone(), &mut chosen);
         }
     }
-    let mut pool: Vec<(f64, usize)> = selection
+    let mut pool: Vec<(f64, ClusterId)> = selection
+        .facts
         .values()
         .filter_map(|list| list.first())
-        .map(|&c| (clusters[c].score, c))
+        .map(|&c| (analysis.cluster(c).score, c))
         .collect();
     pool.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     for (_, c) in pool {
-        if chosen.len() >= input.sizes.key_points {
+        if chosen.len() >= wanted {
             break;
         }
-        push(fact(c), &mut chosen);
+        push(
+            make_fact(analysis, citations, c, analysis.cluster_date(c)),
+            &mut chosen,
+        );
     }
-    chosen.truncate(input.sizes.key_points);
+    chosen.truncate(wanted);
     chosen
 }

@@ -2,10 +2,15 @@
 //! accents or transliteration (Keïta/Keita, Daouda/Dauda), with the roles and country the articles
 //! give.
 
+use crate::extract::entities::PersonMention;
 use crate::extract::ArticleExtraction;
 use crate::gazetteer::Gazetteer;
 use crate::text::fold;
 use std::collections::{BTreeMap, HashMap};
+
+/// A person of the registry: their place in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PersonId(usize);
 
 /// One person as the whole corpus knows them.
 #[derive(Debug, Clone, Default)]
@@ -46,34 +51,55 @@ impl Person {
 /// All people, and for each (article, mention) the person it names.
 #[derive(Debug, Default)]
 pub struct Registry {
-    pub people: Vec<Person>,
-    by_mention: HashMap<(usize, usize), usize>,
-    by_variant: HashMap<String, usize>,
+    people: Vec<Person>,
+    by_mention: HashMap<(usize, usize), PersonId>,
+    by_variant: HashMap<String, PersonId>,
     /// The people of each country (their main one), and those each article names: a role is
     /// looked for among them, not among everyone.
-    by_country: HashMap<usize, Vec<usize>>,
-    by_article: HashMap<usize, Vec<usize>>,
+    by_country: HashMap<usize, Vec<PersonId>>,
+    by_article: HashMap<usize, Vec<PersonId>>,
+}
+
+impl Person {
+    /// Counts one mention of the person, in article `a`.
+    fn take(&mut self, mention: &PersonMention, a: usize) {
+        *self.variants.entry(mention.name.clone()).or_default() += 1;
+        if let Some(role) = &mention.role {
+            *self.roles.entry(role.clone()).or_default() += 1;
+        }
+        // A country given by a role outweighs one only the sentence names; a mention that
+        // repeats an earlier one's country does not vote again.
+        if let (Some(c), Some(by)) = (mention.country, mention.country_by) {
+            *self.countries.entry(c).or_default() += by.weight();
+        }
+        // Mentions come article by article, so a person's last article is the only one to
+        // compare with.
+        if self.articles.last() != Some(&a) {
+            self.articles.push(a);
+        }
+    }
+
+    /// The name to show: the most written full form, the most accented then the longest on
+    /// ties; else the most written form.
+    fn shown_name(&self) -> String {
+        let accents = |s: &str| s.chars().filter(|c| !c.is_ascii()).count();
+        self.variants
+            .iter()
+            .filter(|(v, _)| v.contains(' ') || v.contains('-'))
+            .max_by_key(|(v, n)| (**n, accents(v), v.len()))
+            .or_else(|| self.variants.iter().max_by_key(|(v, n)| (**n, v.len())))
+            .map(|(v, _)| v.clone())
+            .unwrap_or_default()
+    }
 }
 
 impl Registry {
     pub fn build(extractions: &[ArticleExtraction]) -> Registry {
-        // Group mentions by folded surname, then merge within a group the names that are the
-        // same person: same first name, or a full name at most two letters apart.
-        let mut by_surname: BTreeMap<String, Vec<(String, usize, usize)>> = BTreeMap::new();
-        for (a, x) in extractions.iter().enumerate() {
-            for (m, p) in x.entities.people.iter().enumerate() {
-                let folded = fold(&p.name);
-                let surname = folded
-                    .rsplit([' ', '-'])
-                    .next()
-                    .unwrap_or(&folded)
-                    .to_string();
-                by_surname.entry(surname).or_default().push((folded, a, m));
-            }
-        }
         let mut registry = Registry::default();
-        for mentions in by_surname.values() {
-            let mut clusters: Vec<(String, usize)> = Vec::new();
+        // Within a surname, the names that are the same person: same first name, or a full name
+        // at most two letters apart.
+        for mentions in by_surname(extractions).values() {
+            let mut clusters: Vec<(String, PersonId)> = Vec::new();
             for (folded, a, m) in mentions {
                 let found = clusters
                     .iter()
@@ -81,56 +107,49 @@ impl Registry {
                     .map(|(_, id)| *id);
                 let id = found.unwrap_or_else(|| {
                     registry.people.push(Person::default());
-                    clusters.push((folded.clone(), registry.people.len() - 1));
-                    registry.people.len() - 1
+                    let id = PersonId(registry.people.len() - 1);
+                    clusters.push((folded.clone(), id));
+                    id
                 });
                 registry.by_mention.insert((*a, *m), id);
-                let mention = &extractions[*a].entities.people[*m];
-                let person = &mut registry.people[id];
-                *person.variants.entry(mention.name.clone()).or_default() += 1;
-                if let Some(role) = &mention.role {
-                    *person.roles.entry(role.clone()).or_default() += 1;
-                }
-                // A country given by a role outweighs one only the sentence names; a mention that
-                // repeats an earlier one's country does not vote again.
-                if let (Some(c), Some(by)) = (mention.country, mention.country_by) {
-                    *person.countries.entry(c).or_default() += by.weight();
-                }
-                // Mentions come article by article, so a person's last article is the only one
-                // to compare with.
-                if person.articles.last() != Some(a) {
-                    person.articles.push(*a);
-                }
+                registry.people[id.0].take(&extractions[*a].entities.people[*m], *a);
             }
         }
         for person in &mut registry.people {
-            let accents = |s: &str| s.chars().filter(|c| !c.is_ascii()).count();
-            person.name = person
-                .variants
-                .iter()
-                .filter(|(v, _)| v.contains(' ') || v.contains('-'))
-                .max_by_key(|(v, n)| (**n, accents(v), v.len()))
-                .or_else(|| person.variants.iter().max_by_key(|(v, n)| (**n, v.len())))
-                .map(|(v, _)| v.clone())
-                .unwrap_or_default();
+            person.name = person.shown_name();
             person.articles.sort();
         }
-        for (id, person) in registry.people.iter().enumerate() {
-            for variant in person.variants.keys() {
-                registry.by_variant.entry(fold(variant)).or_insert(id);
-            }
-            if let Some(country) = person.country() {
-                registry.by_country.entry(country).or_default().push(id);
-            }
-            for &a in &person.articles {
-                registry.by_article.entry(a).or_default().push(id);
-            }
-        }
+        registry.index();
         registry
     }
 
+    /// Fills the lookups by written form, by country and by article.
+    fn index(&mut self) {
+        for (id, person) in self.people.iter().enumerate() {
+            let id = PersonId(id);
+            for variant in person.variants.keys() {
+                self.by_variant.entry(fold(variant)).or_insert(id);
+            }
+            if let Some(country) = person.country() {
+                self.by_country.entry(country).or_default().push(id);
+            }
+            for &a in &person.articles {
+                self.by_article.entry(a).or_default().push(id);
+            }
+        }
+    }
+
+    /// Everyone, in the registry's order.
+    pub fn people(&self) -> impl Iterator<Item = &Person> {
+        self.people.iter()
+    }
+
+    pub fn person(&self, id: PersonId) -> &Person {
+        &self.people[id.0]
+    }
+
     /// The person an article's mention names.
-    pub fn of(&self, article: usize, mention: usize) -> Option<usize> {
+    pub fn of(&self, article: usize, mention: usize) -> Option<PersonId> {
         self.by_mention.get(&(article, mention)).copied()
     }
 
@@ -142,23 +161,23 @@ impl Registry {
         role: &str,
         country: usize,
         articles: &std::collections::BTreeSet<usize>,
-    ) -> Option<usize> {
-        let holders: Vec<usize> = self
+    ) -> Option<PersonId> {
+        let holders: Vec<PersonId> = self
             .by_country
             .get(&country)
             .into_iter()
             .flatten()
             .copied()
-            .filter(|&p| self.people[p].holds(g, role))
+            .filter(|&p| self.person(p).holds(g, role))
             .collect();
         match holders.as_slice() {
             [one] => Some(*one),
             [] => None,
             many => {
-                let local: Vec<usize> = many
+                let local: Vec<PersonId> = many
                     .iter()
                     .copied()
-                    .filter(|&p| self.people[p].articles.iter().any(|a| articles.contains(a)))
+                    .filter(|&p| self.person(p).articles.iter().any(|a| articles.contains(a)))
                     .collect();
                 (local.len() == 1).then(|| local[0])
             }
@@ -166,22 +185,45 @@ impl Registry {
     }
 
     /// The one person of `article` who holds `role`, if exactly one does.
-    pub fn in_article_by_role(&self, g: &Gazetteer, role: &str, article: usize) -> Option<usize> {
+    pub fn in_article_by_role(
+        &self,
+        g: &Gazetteer,
+        role: &str,
+        article: usize,
+    ) -> Option<PersonId> {
         let mut holders = self
             .by_article
             .get(&article)
             .into_iter()
             .flatten()
             .copied()
-            .filter(|&p| self.people[p].holds(g, role));
+            .filter(|&p| self.person(p).holds(g, role));
         let first = holders.next();
         first.filter(|_| holders.next().is_none())
     }
 
     /// The person whose name (any written form) is `name`.
-    pub fn by_name(&self, name: &str) -> Option<usize> {
+    pub fn by_name(&self, name: &str) -> Option<PersonId> {
         self.by_variant.get(&fold(name)).copied()
     }
+}
+
+/// Every mention of a person, (folded name, article, mention), grouped by folded surname, in
+/// corpus order.
+fn by_surname(extractions: &[ArticleExtraction]) -> BTreeMap<String, Vec<(String, usize, usize)>> {
+    let mut by_surname: BTreeMap<String, Vec<(String, usize, usize)>> = BTreeMap::new();
+    for (a, x) in extractions.iter().enumerate() {
+        for (m, p) in x.entities.people.iter().enumerate() {
+            let folded = fold(&p.name);
+            let surname = folded
+                .rsplit([' ', '-'])
+                .next()
+                .unwrap_or(&folded)
+                .to_string();
+            by_surname.entry(surname).or_default().push((folded, a, m));
+        }
+    }
+    by_surname
 }
 
 fn same_person(a: &str, b: &str) -> bool {

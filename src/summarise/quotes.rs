@@ -2,16 +2,25 @@
 //! speaker most of them give, ranked by sources, the speaker's centrality and office, and the
 //! centrality of the words.
 
-use super::*;
+use super::analysis::Analysis;
+use super::citations::Citations;
+use super::facts;
+use super::people::{PersonId, Registry};
+use crate::extract::quotes::QuoteMention;
+use crate::gazetteer::Gazetteer;
+use crate::hashing::UnionFind;
+use crate::model::Quote;
+use crate::text::fold;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The person who said a quote: its speaker's name resolved in the registry, or the one person
 /// holding the role it was given by (of that country, or named in that article).
 pub(super) fn speaker_of(
     a: usize,
-    q: &crate::extract::quotes::QuoteMention,
-    registry: &people::Registry,
+    q: &QuoteMention,
+    registry: &Registry,
     g: &Gazetteer,
-) -> Option<usize> {
+) -> Option<PersonId> {
     if let Some(name) = &q.speaker {
         return registry.by_name(name);
     }
@@ -22,25 +31,26 @@ pub(super) fn speaker_of(
     }
 }
 
+/// A quote of article `a` as the model shows it, with the person of the registry who said it;
+/// none without a speaker.
 pub(super) fn make_quote(
     a: usize,
-    q: &crate::extract::quotes::QuoteMention,
-    input: &Input,
-    registry: &people::Registry,
-    ids: &HashMap<usize, String>,
-) -> Option<(Quote, Option<usize>)> {
-    let g = input.gazetteer;
+    q: &QuoteMention,
+    analysis: &Analysis,
+    citations: &Citations,
+) -> Option<(Quote, Option<PersonId>)> {
+    let (g, registry) = (analysis.input.gazetteer, &analysis.registry);
     let id = speaker_of(a, q, registry, g);
-    let person = id.map(|p| &registry.people[p]);
+    let person = id.map(|p| registry.person(p));
     let speaker = person
         .map(|p| p.name.clone())
         .or_else(|| q.speaker.clone())?;
     let quote = Quote {
-        text: input.articles[a].body[q.start..q.end].to_string(),
+        text: analysis.input.articles[a].body[q.start..q.end].to_string(),
         speaker: Some(speaker),
         speaker_role: person.and_then(|p| p.role().map(str::to_string)),
         speaker_country_iso3: person.and_then(|p| p.country().map(|c| g.countries[c].iso3.clone())),
-        sources: ids.get(&a).cloned().into_iter().collect(),
+        sources: citations.ids_of([a]),
     };
     Some((quote, id))
 }
@@ -55,27 +65,42 @@ pub(super) const QUOTES_PER_SPEAKER: usize = 3;
 /// Attributed quotes of the period's articles, the same words from several sources once, ranked
 /// by how many sources carry them, how central their speaker is to the corpus (the articles
 /// that name them) and how central their words are.
-pub(super) fn quotes(
-    input: &Input,
-    registry: &people::Registry,
-    ids: &HashMap<usize, String>,
-    topic: &HashMap<u64, u32>,
-) -> Vec<Quote> {
-    // Every attributed version of a quote, in corpus order.
-    let mut versions: Vec<(Quote, Option<usize>)> = Vec::new();
+pub(super) fn quotes(analysis: &Analysis, citations: &Citations) -> Vec<Quote> {
+    let mut scored: Vec<(f64, Quote)> = one_per_wording(versions(analysis, citations))
+        .into_iter()
+        .map(|(quote, person)| (score(analysis, &quote, person), quote))
+        .collect();
+    scored.sort_by(|(sa, a), (sb, b)| {
+        sb.total_cmp(sa)
+            .then_with(|| a.speaker.cmp(&b.speaker))
+            .then_with(|| a.text.cmp(&b.text))
+    });
+    several_voices(scored, analysis.input.sizes.quotes)
+}
+
+/// Every attributed version of a quote in the cited articles of the period, in corpus order.
+fn versions(analysis: &Analysis, citations: &Citations) -> Vec<(Quote, Option<PersonId>)> {
+    let input = analysis.input;
+    let mut versions = Vec::new();
     for (a, x) in input.extractions.iter().enumerate() {
-        if !ids.contains_key(&a) || !input.article_in_period(a) {
+        if !citations.contains(a) || !input.article_in_period(a) {
             continue;
         }
         versions.extend(
             x.entities
                 .quotes
                 .iter()
-                .filter_map(|q| make_quote(a, q, input, registry, ids)),
+                .filter_map(|q| make_quote(a, q, analysis, citations)),
         );
     }
-    // Versions sharing either key are one quote (transitively).
-    let mut groups = crate::hashing::UnionFind::new(versions.len());
+    versions
+}
+
+/// Each quote once: versions sharing either key (transitively) are one quote, with the first
+/// version's words, every source, and the speaker most of them give (the first in name order
+/// on a tie).
+fn one_per_wording(versions: Vec<(Quote, Option<PersonId>)>) -> Vec<(Quote, Option<PersonId>)> {
+    let mut groups = UnionFind::new(versions.len());
     let mut first_with: HashMap<String, usize> = HashMap::new();
     for (i, (quote, _)) in versions.iter().enumerate() {
         for key in quote_keys(&quote.text) {
@@ -89,7 +114,6 @@ pub(super) fn quotes(
             }
         }
     }
-    // Each quote once: the first version's words, every source, the speakers versions give.
     let mut by_root: BTreeMap<usize, (Quote, Speakers)> = BTreeMap::new();
     for (i, (quote, person)) in versions.into_iter().enumerate() {
         let entry = by_root.entry(groups.find(i)).or_insert_with(|| {
@@ -109,42 +133,39 @@ pub(super) fn quotes(
             }
         }
     }
-    // The speaker most of its articles give (the first in name order on a tie).
-    let by_text = by_root.into_values().map(|(mut quote, speakers)| {
-        let (name, (_, person)) = speakers
-            .into_iter()
-            .max_by(|(na, (a, _)), (nb, (b, _))| a.cmp(b).then_with(|| nb.cmp(na)))
-            .expect("a quote has a speaker");
-        quote.speaker = Some(name);
-        (quote, person)
-    });
-    let articles = input.articles.len().max(1) as f64;
-    let mut scored: Vec<(f64, Quote)> = by_text
-        .map(|(quote, person)| {
-            let named_in = person.map_or(1, |p| registry.people[p].articles.len()) as f64;
-            let words = facts::content_words(&quote.text);
-            let central = words
-                .iter()
-                .map(|w| f64::from(topic.get(w).copied().unwrap_or(0)) / articles)
-                .sum::<f64>()
-                / words.len().max(1) as f64;
-            let leads = person
-                .and_then(|p| registry.people[p].role())
-                .is_some_and(|r| input.gazetteer.leads(r));
-            let score = (1.0 + quote.sources.len() as f64).ln()
-                + (1.0 + named_in).ln()
-                + 2.0 * central
-                + statement(&quote.text)
-                + if leads { LEADER_WEIGHT } else { 0.0 };
-            (score, quote)
+    by_root
+        .into_values()
+        .map(|(mut quote, speakers)| {
+            let (name, (_, person)) = speakers
+                .into_iter()
+                .max_by(|(na, (a, _)), (nb, (b, _))| a.cmp(b).then_with(|| nb.cmp(na)))
+                .expect("a quote has a speaker");
+            quote.speaker = Some(name);
+            (quote, person)
         })
-        .collect();
-    scored.sort_by(|(sa, a), (sb, b)| {
-        sb.total_cmp(sa)
-            .then_with(|| a.speaker.cmp(&b.speaker))
-            .then_with(|| a.text.cmp(&b.text))
-    });
-    several_voices(scored, input.sizes.quotes)
+        .collect()
+}
+
+/// How high a quote ranks: its sources, how many articles name its speaker, how central its
+/// words are, whether it is a whole statement, and whether its speaker leads.
+fn score(analysis: &Analysis, quote: &Quote, person: Option<PersonId>) -> f64 {
+    let registry = &analysis.registry;
+    let articles = analysis.input.articles.len().max(1) as f64;
+    let named_in = person.map_or(1, |p| registry.person(p).articles.len()) as f64;
+    let words = facts::content_words(&quote.text);
+    let central = words
+        .iter()
+        .map(|w| f64::from(analysis.df.get(w).copied().unwrap_or(0)) / articles)
+        .sum::<f64>()
+        / words.len().max(1) as f64;
+    let leads = person
+        .and_then(|p| registry.person(p).role())
+        .is_some_and(|r| analysis.input.gazetteer.leads(r));
+    (1.0 + quote.sources.len() as f64).ln()
+        + (1.0 + named_in).ln()
+        + 2.0 * central
+        + statement(&quote.text)
+        + if leads { LEADER_WEIGHT } else { 0.0 }
 }
 
 /// What a quote gains when its speaker is the first official of their country to be heard:
@@ -202,7 +223,7 @@ pub(super) fn statement(text: &str) -> f64 {
 }
 
 /// The speakers articles give one quote: name → (articles, person in the registry).
-pub(super) type Speakers = BTreeMap<String, (usize, Option<usize>)>;
+pub(super) type Speakers = BTreeMap<String, (usize, Option<PersonId>)>;
 
 /// The keys of a quote carried twice with a word changed or inserted: its first six and last
 /// three words ("… promesses (de réforme, ndlr) faites …" is the same quote), and its first

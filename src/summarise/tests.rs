@@ -1,3 +1,4 @@
+use super::selection::section_size;
 use super::*;
 use crate::corpus::scraped;
 use crate::extract::extract;

@@ -1,46 +1,22 @@
 //! The timeline: dated sentences of the period and the dated meetings, by date.
 
-use super::*;
+use super::analysis::Analysis;
+use super::citations::Citations;
+use super::facts::{ClusterId, Place};
+use crate::dates::grammar::Relation;
+use crate::dates::{PartialDate, Precision};
+use crate::extract::Sentence;
+use crate::model::{Meeting, TimelineEntry};
+use chrono::Datelike;
+use std::collections::BTreeMap;
 
 /// Dated events: sentences with a day or month date in the period, and the meetings; by date.
 pub(super) fn timeline(
-    input: &Input,
-    clusters: &[Cluster],
-    cluster_of: &HashMap<Place, usize>,
-    kept: &dyn Fn(&Cluster) -> bool,
-    ids: &HashMap<usize, String>,
+    analysis: &Analysis,
+    citations: &Citations,
     meetings: &[Meeting],
 ) -> Vec<TimelineEntry> {
-    let mut entries: BTreeMap<(PartialDate, usize), (f64, TimelineEntry)> = BTreeMap::new();
-    for (a, sentence, c) in clustered_sentences(input, ids, cluster_of) {
-        if !kept(&clusters[c]) {
-            continue;
-        }
-        let Some(d) = input.extractions[a].dates_in(sentence).find(|d| {
-            matches!(d.precision, Precision::Day | Precision::Month)
-                && d.relation != crate::dates::grammar::Relation::After
-        }) else {
-            continue;
-        };
-        if !input.in_period(d.from, d.to) {
-            continue;
-        }
-        let date = if d.precision == Precision::Day && d.from == d.to {
-            PartialDate::day(d.from)
-        } else {
-            match PartialDate::month(d.from.year(), d.from.month()) {
-                Some(m) => m,
-                None => continue,
-            }
-        };
-        entries
-            .entry((date, c))
-            .or_insert_with(|| (clusters[c].score, entry_of(input, &clusters[c], ids, date)));
-    }
-    let mut chosen: Vec<(f64, TimelineEntry)> = entries.into_values().collect();
-    chosen.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.date.cmp(&b.1.date)));
-    chosen.truncate(input.sizes.timeline);
-    let mut list: Vec<TimelineEntry> = chosen.into_iter().map(|(_, e)| e).collect();
+    let mut list = dated_sentences(analysis, citations);
     for m in meetings {
         if let (Some(date), Some(fact)) = (m.date, m.facts.first()) {
             if !list.iter().any(|e| e.text == fact.text) {
@@ -63,23 +39,60 @@ pub(super) fn timeline(
     list
 }
 
+/// The best clusters of the period dated by a sentence to a day or a month in the period (one
+/// entry per cluster and date), as many as the timeline shows.
+fn dated_sentences(analysis: &Analysis, citations: &Citations) -> Vec<TimelineEntry> {
+    let input = analysis.input;
+    let mut entries: BTreeMap<(PartialDate, ClusterId), (f64, TimelineEntry)> = BTreeMap::new();
+    for (a, sentence, c) in clustered_sentences(analysis, citations) {
+        if !analysis.cluster_kept(c) {
+            continue;
+        }
+        let Some(d) = input.extractions[a].dates_in(sentence).find(|d| {
+            matches!(d.precision, Precision::Day | Precision::Month)
+                && d.relation != Relation::After
+        }) else {
+            continue;
+        };
+        if !input.in_period(d.from, d.to) {
+            continue;
+        }
+        let date = if d.precision == Precision::Day && d.from == d.to {
+            PartialDate::day(d.from)
+        } else {
+            match PartialDate::month(d.from.year(), d.from.month()) {
+                Some(m) => m,
+                None => continue,
+            }
+        };
+        entries.entry((date, c)).or_insert_with(|| {
+            let score = analysis.cluster(c).score;
+            (score, entry_of(analysis, citations, c, date))
+        });
+    }
+    let mut chosen: Vec<(f64, TimelineEntry)> = entries.into_values().collect();
+    chosen.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.date.cmp(&b.1.date)));
+    chosen.truncate(input.sizes.timeline);
+    chosen.into_iter().map(|(_, e)| e).collect()
+}
+
 /// The sentences of the briefing's articles that a cluster holds: (article, sentence, cluster).
 pub(super) fn clustered_sentences<'a>(
-    input: &'a Input,
-    ids: &'a HashMap<usize, String>,
-    cluster_of: &'a HashMap<Place, usize>,
-) -> impl Iterator<Item = (usize, &'a crate::extract::Sentence, usize)> + 'a {
-    input
+    analysis: &'a Analysis,
+    citations: &'a Citations,
+) -> impl Iterator<Item = (usize, &'a Sentence, ClusterId)> + 'a {
+    analysis
+        .input
         .extractions
         .iter()
         .enumerate()
-        .filter(|(a, _)| ids.contains_key(a))
+        .filter(|&(a, _)| citations.contains(a))
         .flat_map(move |(a, ex)| {
             ex.sentences
                 .iter()
                 .enumerate()
                 .filter_map(move |(s, sentence)| {
-                    let c = *cluster_of.get(&Place {
+                    let c = analysis.clusters.of(Place {
                         article: a,
                         sentence: s,
                     })?;
@@ -90,21 +103,16 @@ pub(super) fn clustered_sentences<'a>(
 
 /// A dated entry for a cluster: its best wording, with every source that carries it.
 pub(super) fn entry_of(
-    input: &Input,
-    cluster: &Cluster,
-    ids: &HashMap<usize, String>,
+    analysis: &Analysis,
+    citations: &Citations,
+    id: ClusterId,
     date: PartialDate,
 ) -> TimelineEntry {
-    let best = cluster.best;
-    let s = &input.extractions[best.article].sentences[best.sentence];
+    let cluster = analysis.cluster(id);
     TimelineEntry {
         date,
         date_precision: date.precision(),
-        text: input.articles[best.article].body[s.start..s.end].to_string(),
-        sources: cluster
-            .members
-            .iter()
-            .filter_map(|p| ids.get(&p.article).cloned())
-            .collect(),
+        text: analysis.text(cluster.best).to_string(),
+        sources: citations.ids_of(cluster.members.iter().map(|p| p.article)),
     }
 }

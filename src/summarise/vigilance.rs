@@ -1,74 +1,90 @@
 //! Points of vigilance: what a reader should double-check.
 
-use super::*;
+use super::citations::Citations;
+use super::Input;
+use crate::model::{Fact, Meeting, MeetingStatus, Vigilance, VigilanceKind};
+use std::collections::BTreeSet;
 
 /// What deserves caution: contradictory dates, meetings only announced, what rests on a single
 /// source among what page one and the meetings say, undated articles. Single-source facts
 /// deeper in the sections are marked where they stand, not listed again here.
 pub(super) fn vigilance(
+    input: &Input,
+    citations: &Citations,
     key_points: &[Fact],
     meetings: &[Meeting],
-    cited: &BTreeSet<usize>,
-    articles: &[Article],
-    ids: &HashMap<usize, String>,
 ) -> Vec<Vigilance> {
+    let mut out: Vec<Vigilance> = meetings.iter().flat_map(of_meeting).collect();
+    out.extend(single_source(key_points, meetings));
+    out.extend(undated(input, citations));
+    out
+}
+
+/// A meeting's dates that disagree, its being only announced, its single source.
+fn of_meeting(m: &Meeting) -> Vec<Vigilance> {
     let mut out = Vec::new();
-    for m in meetings {
-        if !m.contradictions.is_empty() {
-            out.push(Vigilance {
-                kind: VigilanceKind::Contradiction,
-                text: format!(
-                    "{} : dates divergentes selon les sources — {}",
-                    m.title,
-                    m.contradictions.join(" ; ")
-                ),
-                sources: m.sources.clone(),
-            });
-        }
-        if m.status == MeetingStatus::Announced {
-            out.push(Vigilance {
-                kind: VigilanceKind::Announced,
-                text: format!("{} : annoncé, rien ne confirme qu’il a eu lieu", m.title),
-                sources: m.sources.clone(),
-            });
-        }
-        if m.sources.len() == 1 {
-            out.push(Vigilance {
-                kind: VigilanceKind::SingleSource,
-                text: format!("{} : une seule source", m.title),
-                sources: m.sources.clone(),
-            });
-        }
+    if !m.contradictions.is_empty() {
+        out.push(Vigilance {
+            kind: VigilanceKind::Contradiction,
+            text: format!(
+                "{} : dates divergentes selon les sources — {}",
+                m.title,
+                m.contradictions.join(" ; ")
+            ),
+            sources: m.sources.clone(),
+        });
     }
-    let mut seen = BTreeSet::new();
-    for f in key_points.iter().chain(
-        meetings
-            .iter()
-            .filter(|m| m.sources.len() > 1)
-            .flat_map(|m| &m.facts),
-    ) {
-        if f.single_source && seen.insert(f.text.clone()) {
-            out.push(Vigilance {
-                kind: VigilanceKind::SingleSource,
-                text: f.text.clone(),
-                sources: f.sources.clone(),
-            });
-        }
+    if m.status == MeetingStatus::Announced {
+        out.push(Vigilance {
+            kind: VigilanceKind::Announced,
+            text: format!("{} : annoncé, rien ne confirme qu’il a eu lieu", m.title),
+            sources: m.sources.clone(),
+        });
     }
-    for &a in cited {
-        if articles[a].published.is_none() {
-            out.push(Vigilance {
-                kind: VigilanceKind::Undated,
-                text: format!(
-                    "{} : article non daté",
-                    articles[a]
-                        .title
-                        .clone()
-                        .unwrap_or_else(|| articles[a].file.clone())
-                ),
-                sources: vec![ids[&a].clone()],
-            });
-        }
+    if m.sources.len() == 1 {
+        out.push(Vigilance {
+            kind: VigilanceKind::SingleSource,
+            text: format!("{} : une seule source", m.title),
+            sources: m.sources.clone(),
+        });
     }
     out
+}
+
+/// The single-source facts of page one and of the meetings told by several sources, each once.
+fn single_source(key_points: &[Fact], meetings: &[Meeting]) -> Vec<Vigilance> {
+    let mut seen = BTreeSet::new();
+    key_points
+        .iter()
+        .chain(
+            meetings
+                .iter()
+                .filter(|m| m.sources.len() > 1)
+                .flat_map(|m| &m.facts),
+        )
+        .filter(|f| f.single_source && seen.insert(f.text.clone()))
+        .map(|f| Vigilance {
+            kind: VigilanceKind::SingleSource,
+            text: f.text.clone(),
+            sources: f.sources.clone(),
+        })
+        .collect()
+}
+
+/// The cited articles without a date.
+fn undated<'a>(input: &'a Input, citations: &'a Citations) -> impl Iterator<Item = Vigilance> + 'a {
+    citations
+        .iter()
+        .filter(|&(a, _)| input.articles[a].undated())
+        .map(|(a, id)| Vigilance {
+            kind: VigilanceKind::Undated,
+            text: format!(
+                "{} : article non daté",
+                input.articles[a]
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| input.articles[a].file.clone())
+            ),
+            sources: vec![id.to_string()],
+        })
 }

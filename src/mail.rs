@@ -1,0 +1,377 @@
+//! E-mail to the analysts: the published briefing as a message with a plain-text part, an HTML
+//! part showing the first page inline, and the PDF attached, sent through the SMTP relay of
+//! `brief.toml`'s `[mail]` table (lettre). Each recipient gets their own envelope, so that one
+//! refused address does not stop the others; the state records every attempt, and a briefing
+//! goes once to each recipient unless `--resend`.
+
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
+use lettre::{Address, Message, SmtpTransport, Transport};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// `[mail]` in `brief.toml`. The password is never written there: `password_env` names an
+/// environment variable that holds it, `password_file` a file (its first line).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MailSettings {
+    pub host: String,
+    pub port: Option<u16>,
+    #[serde(default)]
+    pub security: Security,
+    pub username: Option<String>,
+    pub password_env: Option<String>,
+    pub password_file: Option<PathBuf>,
+    /// Refused with a message saying where the password goes instead.
+    password: Option<toml::Value>,
+    pub from: String,
+    #[serde(default)]
+    pub to: Vec<String>,
+    #[serde(default)]
+    pub cc: Vec<String>,
+    #[serde(default)]
+    pub bcc: Vec<String>,
+    /// With `{date}` and `{title}`; default "{title} — {date}".
+    pub subject: Option<String>,
+    /// A PEM certificate to trust besides the system's (a relay with its own authority).
+    pub ca_file: Option<PathBuf>,
+    /// Seconds to wait for the server (default 30).
+    pub timeout: Option<u64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Security {
+    /// Plain connection upgraded with STARTTLS, required (port 587).
+    #[default]
+    Starttls,
+    /// TLS from the first byte (port 465).
+    Tls,
+    /// No encryption: only for a relay on the same machine.
+    None,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum MailError {
+    #[error("mail settings: {0}")]
+    Settings(String),
+    #[error("{0}")]
+    Briefing(String),
+    #[error("{failed} of {total} recipient(s) could not be served ({names}); the others were, and every attempt is recorded in the state: fix the address or the server, then run `brief send` again")]
+    Refused {
+        failed: usize,
+        total: usize,
+        names: String,
+    },
+}
+
+impl MailSettings {
+    /// Checks what can be checked before connecting.
+    pub fn check(&self) -> Result<(), MailError> {
+        if self.password.is_some() {
+            return Err(MailError::Settings(
+                "[mail] password: never write the password in brief.toml; put it in an environment variable named by password_env, or in a file named by password_file".into(),
+            ));
+        }
+        if self.password_env.is_some() && self.password_file.is_some() {
+            return Err(MailError::Settings(
+                "[mail] give password_env or password_file, not both".into(),
+            ));
+        }
+        parse_mailbox(&self.from, "from")?;
+        for (list, key) in [(&self.to, "to"), (&self.cc, "cc"), (&self.bcc, "bcc")] {
+            for address in list {
+                parse_mailbox(address, key)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn password(&self) -> Result<Option<String>, MailError> {
+        if let Some(name) = &self.password_env {
+            return std::env::var(name).map(Some).map_err(|_| {
+                MailError::Settings(format!(
+                    "[mail] password_env: the environment variable {name} is not set"
+                ))
+            });
+        }
+        if let Some(path) = &self.password_file {
+            let bytes = crate::files::read_regular(path, 64 * 1024).map_err(|e| {
+                MailError::Settings(format!(
+                    "[mail] password_file {}: {e}",
+                    crate::paths::shown(path)
+                ))
+            })?;
+            let text = String::from_utf8_lossy(&bytes);
+            return Ok(Some(text.lines().next().unwrap_or("").to_string()));
+        }
+        Ok(None)
+    }
+
+    fn transport(&self) -> Result<SmtpTransport, MailError> {
+        let mut tls = TlsParameters::builder(self.host.clone());
+        if let Some(path) = &self.ca_file {
+            let pem = crate::files::read_regular(path, 1024 * 1024).map_err(|e| {
+                MailError::Settings(format!("[mail] ca_file {}: {e}", crate::paths::shown(path)))
+            })?;
+            let cert = Certificate::from_pem(&pem).map_err(|e| {
+                MailError::Settings(format!("[mail] ca_file {}: {e}", crate::paths::shown(path)))
+            })?;
+            tls = tls.add_root_certificate(cert);
+        }
+        let tls = tls
+            .build()
+            .map_err(|e| MailError::Settings(format!("[mail] TLS: {e}")))?;
+        let (mode, port) = match self.security {
+            Security::Starttls => (Tls::Required(tls), 587),
+            Security::Tls => (Tls::Wrapper(tls), 465),
+            Security::None => (Tls::None, 25),
+        };
+        let mut builder = SmtpTransport::builder_dangerous(&self.host)
+            .port(self.port.unwrap_or(port))
+            .tls(mode)
+            .timeout(Some(std::time::Duration::from_secs(
+                self.timeout.unwrap_or(30),
+            )));
+        if let Some(user) = &self.username {
+            let password = self.password()?.unwrap_or_default();
+            builder = builder.credentials(Credentials::new(user.clone(), password));
+        }
+        Ok(builder.build())
+    }
+}
+
+fn parse_mailbox(text: &str, key: &str) -> Result<Mailbox, MailError> {
+    text.parse::<Mailbox>()
+        .map_err(|e| MailError::Settings(format!("[mail] {key}: {text:?} is not an address: {e}")))
+}
+
+/// What the message needs of a published briefing's JSON.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Summary {
+    pub date: String,
+    pub period: crate::model::Period,
+    pub key_points: Vec<KeyPoint>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct KeyPoint {
+    pub text: String,
+}
+
+/// What the message says and carries.
+pub struct Letter {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    pub pdf_name: String,
+    pub pdf: Vec<u8>,
+    pub png: Option<Vec<u8>>,
+}
+
+/// The content id of the first page's picture in the HTML part.
+const PAGE_ONE_CID: &str = "page-one";
+
+/// The message, as every recipient receives it (each in their own envelope).
+pub fn message(
+    settings: &MailSettings,
+    to: &[String],
+    letter: &Letter,
+) -> Result<Message, MailError> {
+    let mut builder = Message::builder()
+        .from(parse_mailbox(&settings.from, "from")?)
+        .subject(letter.subject.clone())
+        .message_id(None)
+        .date_now();
+    for address in to {
+        builder = builder.to(parse_mailbox(address, "to")?);
+    }
+    for address in &settings.cc {
+        builder = builder.cc(parse_mailbox(address, "cc")?);
+    }
+    let mut related = MultiPart::related().singlepart(SinglePart::html(letter.html.clone()));
+    if let Some(png) = &letter.png {
+        related = related.singlepart(Attachment::new_inline(PAGE_ONE_CID.to_string()).body(
+            png.clone(),
+            ContentType::parse("image/png").expect("a MIME type"),
+        ));
+    }
+    let body = MultiPart::mixed()
+        .multipart(
+            MultiPart::alternative()
+                .singlepart(SinglePart::plain(letter.text.clone()))
+                .multipart(related),
+        )
+        .singlepart(Attachment::new(letter.pdf_name.clone()).body(
+            letter.pdf.clone(),
+            ContentType::parse("application/pdf").expect("a MIME type"),
+        ));
+    builder
+        .multipart(body)
+        .map_err(|e| MailError::Briefing(format!("cannot build the message: {e}")))
+}
+
+/// One recipient's outcome.
+#[derive(Debug, Clone)]
+pub struct Delivery {
+    pub recipient: String,
+    pub message_id: Option<String>,
+    pub delivered: bool,
+    /// The server's reply, or why the connection failed.
+    pub reply: String,
+}
+
+/// Sends `message` to each recipient in its own envelope.
+pub fn send(
+    settings: &MailSettings,
+    message: &Message,
+    recipients: &[String],
+) -> Result<Vec<Delivery>, MailError> {
+    let transport = settings.transport()?;
+    let from: Address = parse_mailbox(&settings.from, "from")?.email;
+    let raw = message.formatted();
+    let message_id = message
+        .headers()
+        .get_raw("Message-ID")
+        .map(|v| v.trim().to_string());
+    let mut out = Vec::new();
+    for recipient in recipients {
+        let outcome = parse_mailbox(recipient, "to")
+            .and_then(|to| {
+                lettre::address::Envelope::new(Some(from.clone()), vec![to.email])
+                    .map_err(|e| MailError::Settings(e.to_string()))
+            })
+            .map_err(|e| e.to_string())
+            .and_then(|envelope| {
+                transport
+                    .send_raw(&envelope, &raw)
+                    .map_err(|e| e.to_string())
+            });
+        out.push(match outcome {
+            Ok(response) => Delivery {
+                recipient: recipient.clone(),
+                message_id: message_id.clone(),
+                delivered: true,
+                reply: format!(
+                    "{} {}",
+                    response.code(),
+                    response.message().collect::<Vec<_>>().join(" ")
+                ),
+            },
+            Err(reason) => Delivery {
+                recipient: recipient.clone(),
+                message_id: None,
+                delivered: false,
+                reply: reason,
+            },
+        });
+    }
+    Ok(out)
+}
+
+/// The plain text and HTML of the message, from the briefing's model, in the labels' language.
+pub fn letter_text(
+    briefing: &Summary,
+    title: &str,
+    lang: crate::settings::Lang,
+    with_picture: bool,
+) -> (String, String) {
+    let labels = crate::render::labels(lang);
+    let word = |k: &str| labels.get(k).map(String::as_str).unwrap_or("").to_string();
+    let date = crate::dates::parse_iso_partial(&briefing.date)
+        .map_or_else(|| briefing.date.clone(), |d| d.long(lang));
+    let period = crate::render::period_text(&briefing.period, lang, &labels);
+    let mut text = format!("{title}\n{date}\n{period}\n\n{}\n", word("key_points"));
+    let mut items = String::new();
+    for point in &briefing.key_points {
+        text.push_str(&format!("- {}\n", point.text));
+        items.push_str(&format!("<li>{}</li>", escape(&point.text)));
+    }
+    text.push_str(&format!("\n{}\n", word("mail_attached")));
+    let html = format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{t}</title></head><body>\
+         <h1>{t}</h1><p>{d}<br>{p}</p><h2>{k}</h2><ul>{items}</ul>\
+         {picture}<p>{a}</p></body></html>",
+        t = escape(title),
+        d = escape(&date),
+        p = escape(&period),
+        k = escape(&word("key_points")),
+        picture = if with_picture {
+            format!(
+                "<p><img src=\"cid:{PAGE_ONE_CID}\" alt=\"{}\" style=\"max-width:100%;border:1px solid #ccc\"></p>",
+                escape(&word("mail_page_one"))
+            )
+        } else {
+            String::new()
+        },
+        a = escape(&word("mail_attached")),
+    );
+    (text, html)
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The subject from its pattern.
+pub fn subject(pattern: Option<&str>, title: &str, date: &str) -> String {
+    pattern
+        .unwrap_or("{title} — {date}")
+        .replace("{date}", date)
+        .replace("{title}", title)
+}
+
+/// Reads an output of the briefing to send.
+pub fn read_output(path: &Path) -> Result<Vec<u8>, MailError> {
+    std::fs::read(path).map_err(|e| {
+        MailError::Briefing(format!(
+            "cannot read {}: {e}; run `brief generate` for that date first, or give --date",
+            crate::paths::shown(path)
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(extra: &str) -> Result<MailSettings, String> {
+        toml::from_str(&format!(
+            "host = \"smtp.example.org\"\nfrom = \"Brief <brief@example.org>\"\nto = [\"a@example.org\"]\n{extra}"
+        ))
+        .map_err(|e: toml::de::Error| e.to_string())
+    }
+
+    #[test]
+    fn a_password_in_the_file_is_refused_with_where_it_goes() {
+        let s = settings("password = \"hunter2\"").unwrap();
+        let error = s.check().unwrap_err().to_string();
+        assert!(error.contains("password_env"), "{error}");
+        assert!(!error.contains("hunter2"));
+    }
+
+    #[test]
+    fn a_bad_address_is_named() {
+        let s = settings("cc = [\"not an address\"]").unwrap();
+        assert!(s
+            .check()
+            .unwrap_err()
+            .to_string()
+            .contains("not an address"));
+        assert!(settings("security = \"ssl\"").is_err());
+    }
+
+    #[test]
+    fn the_subject_pattern_takes_the_date_and_title() {
+        assert_eq!(
+            subject(Some("[{date}] {title}"), "Note Sahel", "2026-11-21"),
+            "[2026-11-21] Note Sahel"
+        );
+        assert_eq!(subject(None, "Note", "2026-11-21"), "Note — 2026-11-21");
+    }
+}

@@ -1,0 +1,411 @@
+//! The nightly job's memory: a SQLite database (`OUT/.brief/state.sqlite` by default) that
+//! records the articles seen and when, every run, and every item a briefing published, so that
+//! the next run can say what is new.
+//!
+//! One run at a time: the state is held through an OS lock on a file beside the database,
+//! which the system releases when the process ends, however it ends (`kill -9` included). A run
+//! writes nothing to the database until its PDF is published, and then writes everything in one
+//! transaction: a run killed on the way leaves the state as it was.
+
+mod marks;
+mod schema;
+
+pub use marks::{article_hash, mark, Published, Seen};
+
+pub use crate::corpus::FIRST_SEEN;
+
+/// SHA-256 of some bytes, in hex (outputs as the state records them).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension};
+use std::fs;
+use std::io::{Read, Seek, Write};
+use std::path::{Path, PathBuf};
+
+/// The state's file inside the output folder, unless `--state` moves it.
+pub const DEFAULT_FILE: &str = ".brief/state.sqlite";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StateError {
+    /// Another run holds the state.
+    #[error("another brief run is using the state {state} ({holder}); this run changed nothing: let it finish, the next scheduled run will catch up")]
+    Busy { state: String, holder: String },
+    #[error(
+        "cannot use the state {state}: {message}; fix it, move it aside, or run with --no-state"
+    )]
+    Unusable { state: String, message: String },
+    /// The state's folder cannot be made: beside the outputs, an output folder problem.
+    #[error("cannot write to the {where_} {dir} for the state: {message} (choose a writable folder with --out, or move the state with --state, or run with --no-state); nothing was changed")]
+    Folder {
+        where_: &'static str,
+        dir: String,
+        message: String,
+    },
+}
+
+/// The open state, locked for this process until dropped.
+pub struct State {
+    conn: Connection,
+    path: PathBuf,
+    lock: fs::File,
+    /// The folders this run made for a state that did not exist (outermost first), so that a
+    /// run that fails can take back everything it created.
+    created: Option<Vec<PathBuf>>,
+}
+
+/// What a run records once its briefing is published.
+#[derive(Debug, Clone)]
+pub struct RunRecord {
+    pub started: String,
+    pub ended: String,
+    pub arguments: String,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    pub briefing_date: NaiveDate,
+    pub outputs: Vec<(String, String)>,
+    pub warnings: usize,
+    pub timings: Vec<(String, f64)>,
+}
+
+impl State {
+    /// Opens (creating it and its folder if needed) and locks the state at `path`. A state held
+    /// by another run is `Busy`, and nothing is created or changed.
+    pub fn open(path: &Path, command: &str) -> Result<State, StateError> {
+        let shown = crate::paths::shown(path);
+        let unusable = |message: String| StateError::Unusable {
+            state: shown.clone(),
+            message,
+        };
+        let parent = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let fresh = !path.exists();
+        let created = crate::publish::missing_folders(parent);
+        fs::create_dir_all(parent).map_err(|e| StateError::Folder {
+            where_: if parent.ends_with(".brief") {
+                "output folder"
+            } else {
+                "folder"
+            },
+            dir: crate::paths::shown(parent),
+            message: e.to_string(),
+        })?;
+        let lock = lock(path, command).map_err(|e| match e {
+            Locked::Busy(holder) => StateError::Busy {
+                state: shown.clone(),
+                holder,
+            },
+            Locked::Io(e) => unusable(format!("cannot lock it: {e}")),
+        })?;
+        let mut conn = Connection::open(path).map_err(|e| unusable(e.to_string()))?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .and_then(|()| conn.pragma_update(None, "synchronous", "NORMAL"))
+            .and_then(|()| conn.busy_timeout(std::time::Duration::from_secs(10)))
+            .map_err(|e| unusable(e.to_string()))?;
+        schema::migrate(&mut conn).map_err(|e| unusable(e.to_string()))?;
+        Ok(State {
+            conn,
+            path: path.to_path_buf(),
+            lock,
+            created: fresh.then_some(created),
+        })
+    }
+
+    /// Whether this run created the state (it did not exist before).
+    pub fn is_new(&self) -> bool {
+        self.created.is_some()
+    }
+
+    /// Takes back a state this run created: its files, then the folders made for it (those
+    /// left empty). A state that existed before is kept as it is.
+    pub fn discard_if_new(self) {
+        let Some(created) = self.created else {
+            return;
+        };
+        drop(self.conn);
+        for suffix in ["", "-wal", "-shm", "-journal", ".lock"] {
+            let mut name = self.path.as_os_str().to_owned();
+            name.push(suffix);
+            let _ = fs::remove_file(PathBuf::from(name));
+        }
+        drop(self.lock);
+        for folder in created.iter().rev() {
+            let _ = fs::remove_dir(folder);
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The date of the last briefing a run published, before `date`.
+    pub fn last_briefing_before(&self, date: NaiveDate) -> Result<Option<NaiveDate>, StateError> {
+        self.conn
+            .query_row(
+                "SELECT max(briefing_date) FROM runs WHERE outcome = 'published' AND briefing_date < ?1",
+                params![date.to_string()],
+                |row| row.get::<_, Option<String>>(0),
+            )
+            .map_err(|e| self.unusable(e))
+            .map(|d| d.and_then(|d| d.parse().ok()))
+    }
+
+    /// The day each of these articles (by content hash) was first seen, for those seen before.
+    pub fn first_seen(
+        &self,
+        hashes: &[String],
+    ) -> Result<std::collections::HashMap<String, NaiveDate>, StateError> {
+        let mut out = std::collections::HashMap::new();
+        let mut query = self
+            .conn
+            .prepare_cached("SELECT first_seen FROM articles WHERE hash = ?1")
+            .map_err(|e| self.unusable(e))?;
+        for hash in hashes {
+            let day: Option<String> = query
+                .query_row(params![hash], |row| row.get(0))
+                .optional()
+                .map_err(|e| self.unusable(e))?;
+            if let Some(day) = day.and_then(|d| d.parse().ok()) {
+                out.insert(hash.clone(), day);
+            }
+        }
+        Ok(out)
+    }
+
+    /// What earlier briefings published (for the new/updated marks).
+    pub fn seen(&self, date: NaiveDate) -> Result<Seen<'_>, StateError> {
+        Seen::load(&self.conn, date).map_err(|e| self.unusable(e))
+    }
+
+    /// Records a published run: the articles read, the items published and the run itself, in
+    /// one transaction.
+    pub fn record(
+        &mut self,
+        run: &RunRecord,
+        articles: &[(String, String)],
+        published: &Published,
+    ) -> Result<(), StateError> {
+        let shown = crate::paths::shown(&self.path);
+        let tx = self.conn.transaction().map_err(|e| StateError::Unusable {
+            state: shown.clone(),
+            message: e.to_string(),
+        })?;
+        let result = (|| -> rusqlite::Result<()> {
+            let day = run.briefing_date.to_string();
+            {
+                let mut insert = tx.prepare_cached(
+                    "INSERT OR IGNORE INTO articles (hash, source, first_seen) VALUES (?1, ?2, ?3)",
+                )?;
+                for (hash, source) in articles {
+                    insert.execute(params![hash, source, day])?;
+                }
+            }
+            published.save(&tx, &day)?;
+            tx.execute(
+                "INSERT INTO runs (started, ended, arguments, since, until, briefing_date, outcome, outputs, warnings, timings)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'published', ?7, ?8, ?9)",
+                params![
+                    run.started,
+                    run.ended,
+                    run.arguments,
+                    run.since.map(|d| d.to_string()),
+                    run.until.map(|d| d.to_string()),
+                    day,
+                    serde_json::to_string(&run.outputs).expect("outputs serialise"),
+                    run.warnings as i64,
+                    serde_json::to_string(&run.timings).expect("timings serialise"),
+                ],
+            )?;
+            Ok(())
+        })();
+        result
+            .and_then(|()| tx.commit())
+            .map_err(|e| StateError::Unusable {
+                state: shown,
+                message: e.to_string(),
+            })
+    }
+
+    /// Records a run that stopped before publishing, with why.
+    pub fn record_failure(&self, run: &RunRecord, error: &str) -> Result<(), StateError> {
+        self.conn
+            .execute(
+                "INSERT INTO runs (started, ended, arguments, since, until, briefing_date, outcome, outputs, warnings, timings)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '[]', ?8, ?9)",
+                params![
+                    run.started,
+                    run.ended,
+                    run.arguments,
+                    run.since.map(|d| d.to_string()),
+                    run.until.map(|d| d.to_string()),
+                    run.briefing_date.to_string(),
+                    format!("failed: {error}"),
+                    run.warnings as i64,
+                    serde_json::to_string(&run.timings).expect("timings serialise"),
+                ],
+            )
+            .map(|_| ())
+            .map_err(|e| self.unusable(e))
+    }
+
+    /// The recipients this briefing was delivered to.
+    pub fn delivered(
+        &self,
+        briefing: NaiveDate,
+    ) -> Result<std::collections::BTreeSet<String>, StateError> {
+        let mut query = self
+            .conn
+            .prepare_cached(
+                "SELECT DISTINCT recipient FROM deliveries WHERE briefing = ?1 AND delivered = 1",
+            )
+            .map_err(|e| self.unusable(e))?;
+        let rows = query
+            .query_map(params![briefing.to_string()], |r| r.get::<_, String>(0))
+            .map_err(|e| self.unusable(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.unusable(e))
+    }
+
+    /// Records each attempt to deliver this briefing, in one transaction.
+    pub fn record_deliveries(
+        &mut self,
+        briefing: NaiveDate,
+        deliveries: &[crate::mail::Delivery],
+    ) -> Result<(), StateError> {
+        let sent_at = chrono::Local::now().to_rfc3339();
+        let day = briefing.to_string();
+        let result = (|| -> rusqlite::Result<()> {
+            let tx = self.conn.transaction()?;
+            {
+                let mut insert = tx.prepare_cached(
+                    "INSERT INTO deliveries (briefing, recipient, message_id, sent_at, reply, delivered)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )?;
+                for d in deliveries {
+                    insert.execute(params![
+                        day,
+                        d.recipient,
+                        d.message_id,
+                        sent_at,
+                        d.reply,
+                        d.delivered
+                    ])?;
+                }
+            }
+            tx.commit()
+        })();
+        result.map_err(|e| self.unusable(e))
+    }
+
+    /// SQLite's own check of the database: "ok" when sound.
+    pub fn integrity(&self) -> Result<String, StateError> {
+        self.conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(|e| self.unusable(e))
+    }
+
+    fn unusable(&self, e: rusqlite::Error) -> StateError {
+        StateError::Unusable {
+            state: crate::paths::shown(&self.path),
+            message: e.to_string(),
+        }
+    }
+}
+
+enum Locked {
+    Busy(String),
+    Io(std::io::Error),
+}
+
+/// Takes the lock file beside the database without waiting, and writes who holds it; a lock
+/// someone holds gives what they wrote.
+fn lock(path: &Path, command: &str) -> Result<fs::File, Locked> {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".lock");
+    let mut file = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(PathBuf::from(name))
+        .map_err(Locked::Io)?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(fs::TryLockError::WouldBlock) => {
+            let mut holder = String::new();
+            let _ = file.read_to_string(&mut holder);
+            let holder = holder.trim();
+            return Err(Locked::Busy(if holder.is_empty() {
+                "a process that has not said who it is".to_string()
+            } else {
+                holder.to_string()
+            }));
+        }
+        Err(fs::TryLockError::Error(e)) => return Err(Locked::Io(e)),
+    }
+    let holder = format!(
+        "process {} `{command}`, started {}",
+        std::process::id(),
+        chrono::Local::now().format("%Y-%m-%d %H:%M:%S")
+    );
+    file.set_len(0)
+        .and_then(|()| file.rewind())
+        .and_then(|()| file.write_all(holder.as_bytes()))
+        .map_err(Locked::Io)?;
+    Ok(file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_opener_is_told_who_holds_the_state() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.sqlite");
+        let first = State::open(&path, "brief generate").unwrap();
+        match State::open(&path, "brief generate") {
+            Err(StateError::Busy { holder, .. }) => {
+                assert!(holder.contains(&std::process::id().to_string()), "{holder}");
+            }
+            other => panic!("expected busy, got {:?}", other.map(|_| ())),
+        }
+        drop(first);
+        State::open(&path, "brief generate").expect("free once the first is gone");
+    }
+
+    #[test]
+    fn the_last_briefing_is_the_last_published_one_before_the_date() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut state = State::open(&dir.path().join("s.sqlite"), "test").unwrap();
+        let day = |d: &str| d.parse::<NaiveDate>().unwrap();
+        let run = |d: &str| RunRecord {
+            started: String::new(),
+            ended: String::new(),
+            arguments: String::new(),
+            since: None,
+            until: None,
+            briefing_date: day(d),
+            outputs: Vec::new(),
+            warnings: 0,
+            timings: Vec::new(),
+        };
+        assert_eq!(state.last_briefing_before(day("2025-03-10")).unwrap(), None);
+        let none = marks::Published::default();
+        state.record(&run("2025-03-08"), &[], &none).unwrap();
+        state.record_failure(&run("2025-03-09"), "boom").unwrap();
+        assert_eq!(
+            state.last_briefing_before(day("2025-03-10")).unwrap(),
+            Some(day("2025-03-08"))
+        );
+        assert_eq!(state.last_briefing_before(day("2025-03-08")).unwrap(), None);
+    }
+}

@@ -1,0 +1,105 @@
+//! What the summariser knows of the corpus before it writes a line: the people, how many
+//! articles use each word, the blocs the articles name, and the clusters of sentences that say
+//! the same thing. Built once from the input; every section reads it.
+
+use super::facts::{self, Cluster, ClusterId, Clusters, Place, Rarity};
+use super::people::Registry;
+use super::{Input, Undated};
+use crate::dates::{PartialDate, Precision};
+use crate::extract::Sentence;
+use crate::gazetteer::OrgKind;
+use chrono::Datelike;
+use std::collections::{BTreeSet, HashMap};
+
+/// The corpus as the sections read it.
+pub(super) struct Analysis<'a> {
+    pub input: &'a Input<'a>,
+    pub registry: Registry,
+    /// In how many articles each content word appears.
+    pub df: HashMap<u64, u32>,
+    /// The blocs and international organisations the articles name (organisation indices).
+    pub blocs: BTreeSet<usize>,
+    pub clusters: Clusters,
+}
+
+impl<'a> Analysis<'a> {
+    pub fn build(input: &'a Input<'a>) -> Analysis<'a> {
+        let (articles, x) = (input.articles, input.extractions);
+        let registry = Registry::build(x);
+        let blocs = blocs_in_corpus(input);
+        let df = facts::document_frequencies(articles, x);
+        let clusters = facts::clusters(articles, x, input.gazetteer, &registry, &blocs, &df);
+        Analysis {
+            input,
+            registry,
+            df,
+            blocs,
+            clusters,
+        }
+    }
+
+    pub fn cluster(&self, id: ClusterId) -> &Cluster {
+        self.clusters.get(id)
+    }
+
+    pub fn sentence(&self, place: Place) -> &'a Sentence {
+        &self.input.extractions[place.article].sentences[place.sentence]
+    }
+
+    /// The words of a sentence, as its article has them.
+    pub fn text(&self, place: Place) -> &'a str {
+        let s = self.sentence(place);
+        &self.input.articles[place.article].body[s.start..s.end]
+    }
+
+    /// A cluster's date: a day or a month its shown sentence gives, or else its article's.
+    pub fn cluster_date(&self, id: ClusterId) -> Option<PartialDate> {
+        let best = self.cluster(id).best;
+        self.input.extractions[best.article]
+            .dates_in(self.sentence(best))
+            .find(|d| matches!(d.precision, Precision::Day | Precision::Month))
+            .and_then(|d| match d.precision {
+                Precision::Day if d.from == d.to => {
+                    PartialDate::ymd(d.from.year(), d.from.month(), d.from.day())
+                }
+                _ => PartialDate::month(d.from.year(), d.from.month()),
+            })
+            .or(self.input.articles[best.article].published)
+    }
+
+    /// Whether a cluster belongs to the period by its date (an undated one: by the policy).
+    pub fn cluster_kept(&self, id: ClusterId) -> bool {
+        match self.cluster_date(id) {
+            Some(d) => self.input.in_period(d.first_day(), d.last_day()),
+            None => self.input.undated == Undated::Keep,
+        }
+    }
+
+    /// How rare each word is, to compare two facts.
+    pub fn rarity(&self) -> Rarity<'_> {
+        Rarity {
+            df: &self.df,
+            articles: self.input.articles.len(),
+        }
+    }
+}
+
+/// The blocs and international organisations any sentence of the corpus names.
+fn blocs_in_corpus(input: &Input) -> BTreeSet<usize> {
+    let g = input.gazetteer;
+    input
+        .extractions
+        .iter()
+        .flat_map(|e| {
+            e.sentences
+                .iter()
+                .flat_map(|s| s.organisations.iter().map(|o| o.org))
+        })
+        .filter(|o| {
+            matches!(
+                g.organisations[*o].kind,
+                OrgKind::Bloc | OrgKind::Organisation
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,47 @@
+//! A cluster as the model shows it: its best wording, with the span of every cited source that
+//! carries it. Every section that tells facts writes them here.
+
+use super::analysis::Analysis;
+use super::citations::Citations;
+use super::facts::{self, ClusterId, Place};
+use crate::dates::{PartialDate, Precision};
+use crate::model::{Fact, Span};
+
+/// The fact a cluster tells, dated `date` (its own, or its meeting's).
+pub(super) fn make_fact(
+    analysis: &Analysis,
+    citations: &Citations,
+    id: ClusterId,
+    date: Option<PartialDate>,
+) -> Fact {
+    let cluster = analysis.cluster(id);
+    let members: Vec<(Place, &str)> = cluster
+        .members
+        .iter()
+        .filter_map(|&p| Some((p, citations.id_of(p.article)?)))
+        .collect();
+    let articles = analysis.input.articles;
+    let cited = || members.iter().map(|(p, _)| p.article);
+    Fact {
+        text: analysis.text(cluster.best).to_string(),
+        sources: members.iter().map(|(_, id)| id.to_string()).collect(),
+        date,
+        date_precision: date.map_or(Precision::Unknown, |d| d.precision()),
+        spans: members
+            .iter()
+            .map(|&(p, id)| {
+                let s = analysis.sentence(p);
+                Span {
+                    source: id.to_string(),
+                    start: s.start,
+                    end: s.end,
+                }
+            })
+            .collect(),
+        outlets: facts::outlets(articles, cited()),
+        origins: facts::origins(articles, cited()),
+        single_source: members.len() <= 1,
+        new: None,
+        first_briefing: None,
+    }
+}

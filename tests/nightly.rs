@@ -1,0 +1,700 @@
+//! The nightly job on the real binary: what is new from one night to the next, the state's
+//! lock, runs killed mid-way, e-mail through a real SMTP server, and the systemd units.
+
+mod common;
+
+use common::skip;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::Instant;
+
+/// Runs `brief ARGS` in `dir` (its own seeds, settings and output folder).
+fn brief_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .envs(env.iter().copied())
+        .output()
+        .expect("the brief binary runs")
+}
+
+fn ok(output: &Output) {
+    assert!(
+        output.status.success(),
+        "exit {:?}\n{}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+fn json(dir: &Path, date: &str) -> Value {
+    let path = dir.join(format!("out/briefing-{date}.json"));
+    serde_json::from_slice(&std::fs::read(&path).expect("the JSON is written")).unwrap()
+}
+
+/// A folder holding a copy of the seeds.
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("seeds")).unwrap();
+    for entry in std::fs::read_dir(common::root().join("seeds")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(
+            &path,
+            dir.path().join("seeds").join(path.file_name().unwrap()),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+/// An article of our own, dated, about two countries the seeds do not cover.
+const NEW_ARTICLE: &str = "23-11-2026 08:00 - Le Ghana et le Togo signent un accord sur la pêche\n\nLe ministre ghanéen de la Pêche, Kwame Asante, a signé lundi à Lomé un accord de coopération halieutique avec son homologue togolais, Komi Agbeko.\n\nL'accord prévoit des patrouilles communes contre la pêche illégale, a précisé le gouvernement du Togo dans un communiqué.\n";
+
+fn facts(briefing: &Value) -> Vec<&Value> {
+    let sections = ["countries", "blocs"];
+    sections
+        .iter()
+        .flat_map(|s| briefing[*s].as_array().unwrap())
+        .flat_map(|section| section["facts"].as_array().unwrap())
+        .collect()
+}
+
+fn source_of(briefing: &Value, file_part: &str) -> Option<String> {
+    briefing["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["file"].as_str().unwrap().contains(file_part))
+        .map(|s| s["id"].as_str().unwrap().to_string())
+}
+
+#[test]
+fn the_second_night_has_nothing_new_and_a_new_article_is_all_that_is_new() {
+    let dir = project();
+    let d = dir.path();
+    ok(&brief_in(
+        d,
+        &["generate", "--since", "last", "--date", "2026-11-21"],
+        &[],
+    ));
+    let first = json(d, "2026-11-21");
+    // The first run looks back a week: the undated seeds, dated by the day they were first seen.
+    let undated: Vec<&Value> = first["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["published_from"] == "first seen")
+        .collect();
+    assert!(!undated.is_empty(), "{}", first["sources"]);
+    assert!(undated.iter().all(|s| s["published"] == "2026-11-21"));
+    assert!(facts(&first).iter().all(|f| f["new"] == true));
+    assert_eq!(first["changes"]["previous"], Value::Null);
+
+    ok(&brief_in(
+        d,
+        &["generate", "--since", "last", "--date", "2026-11-22"],
+        &[],
+    ));
+    let second = json(d, "2026-11-22");
+    assert_eq!(second["period"]["since"], "2026-11-22");
+    assert_eq!(second["changes"]["previous"], "2026-11-21");
+    assert_eq!(second["changes"]["new_facts"], 0);
+    assert_eq!(second["changes"]["new_meetings"], 0);
+    // The undated seeds were in the first briefing only.
+    assert!(second["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["published_from"] != "first seen"));
+    let text = common::pdf_text(&d.join("out/briefing-2026-11-22.pdf"), None);
+    assert!(
+        text.contains("rien de nouveau depuis la note du 21 novembre 2026"),
+        "{text}"
+    );
+
+    std::fs::write(d.join("seeds/900_new.txt"), NEW_ARTICLE).unwrap();
+    ok(&brief_in(
+        d,
+        &["generate", "--since", "last", "--date", "2026-11-23"],
+        &[],
+    ));
+    let third = json(d, "2026-11-23");
+    let new_source = source_of(&third, "900_new").expect("the new article is cited");
+    let all = facts(&third);
+    assert!(!all.is_empty());
+    for fact in all {
+        assert_eq!(fact["new"], true, "{fact}");
+        assert_eq!(fact["sources"], serde_json::json!([new_source]));
+    }
+    assert_eq!(third["changes"]["previous"], "2026-11-22");
+}
+
+#[test]
+fn over_the_same_period_only_the_added_article_is_new() {
+    let dir = project();
+    let d = dir.path();
+    ok(&brief_in(
+        d,
+        &["generate", "--since", "2024-12", "--date", "2026-11-21"],
+        &[],
+    ));
+    std::fs::write(d.join("seeds/900_new.txt"), NEW_ARTICLE).unwrap();
+    ok(&brief_in(
+        d,
+        &["generate", "--since", "2024-12", "--date", "2026-11-23"],
+        &[],
+    ));
+    let briefing = json(d, "2026-11-23");
+    let new_source = source_of(&briefing, "900_new").expect("the new article is cited");
+    let (mut new, mut known) = (0, 0);
+    for fact in facts(&briefing) {
+        let only_new = fact["sources"] == serde_json::json!([new_source]);
+        assert_eq!(fact["new"], only_new, "{fact}");
+        if only_new {
+            new += 1;
+            assert_eq!(fact["first_briefing"], "2026-11-23");
+        } else {
+            known += 1;
+            assert_eq!(fact["first_briefing"], "2026-11-21");
+        }
+    }
+    assert!(new > 0 && known > 0, "new {new}, known {known}");
+    let pdf = common::pdf_text(&d.join("out/briefing-2026-11-23.pdf"), None);
+    assert!(pdf.contains("nouveau"), "the PDF marks new facts");
+}
+
+#[test]
+fn the_same_night_twice_gives_the_same_files() {
+    let dir = project();
+    let d = dir.path();
+    let args = ["generate", "--since", "last", "--date", "2026-11-21"];
+    ok(&brief_in(d, &args, &[]));
+    let pdf = std::fs::read(d.join("out/briefing-2026-11-21.pdf")).unwrap();
+    let json = std::fs::read(d.join("out/briefing-2026-11-21.json")).unwrap();
+    ok(&brief_in(d, &args, &[]));
+    assert!(pdf == std::fs::read(d.join("out/briefing-2026-11-21.pdf")).unwrap());
+    assert!(json == std::fs::read(d.join("out/briefing-2026-11-21.json")).unwrap());
+}
+
+#[test]
+fn since_last_without_a_state_is_refused() {
+    let dir = project();
+    let out = brief_in(
+        dir.path(),
+        &["generate", "--since", "last", "--no-state"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--since last needs the state"));
+}
+
+/// Every file under `dir` with its bytes.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().to_path_buf(), std::fs::read(e.path()).unwrap()))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn a_run_while_another_holds_the_state_exits_75_and_touches_nothing() {
+    let dir = project();
+    let d = dir.path();
+    ok(&brief_in(
+        d,
+        &["generate", "--since", "2024-12", "--date", "2026-11-21"],
+        &[],
+    ));
+    let held = brief::state::State::open(&d.join("out/.brief/state.sqlite"), "a test").unwrap();
+    let before = snapshot(&d.join("out"));
+    let out = brief_in(
+        d,
+        &["generate", "--since", "2024-12", "--date", "2026-11-22"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(75));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("another brief run"), "{stderr}");
+    assert!(
+        stderr.contains(&std::process::id().to_string()),
+        "names the holder: {stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(before == snapshot(&d.join("out")), "nothing changed");
+    drop(held);
+    ok(&brief_in(
+        d,
+        &["generate", "--since", "2024-12", "--date", "2026-11-22"],
+        &[],
+    ));
+}
+
+#[test]
+fn two_runs_started_together_one_publishes_the_other_exits_75() {
+    let dir = project();
+    let d = dir.path();
+    let spawn = || {
+        Command::new(env!("CARGO_BIN_EXE_brief"))
+            .args(["generate", "--since", "2024-12", "--date", "2026-11-21"])
+            .current_dir(d)
+            .env_remove("SOURCE_DATE_EPOCH")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let (mut a, mut b) = (spawn(), spawn());
+    let mut codes = vec![
+        a.wait().unwrap().code().unwrap(),
+        b.wait().unwrap().code().unwrap(),
+    ];
+    codes.sort();
+    assert_eq!(codes, [0, 75]);
+    let pdf = std::fs::read(d.join("out/briefing-2026-11-21.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-") && pdf.windows(5).any(|w| w == b"%%EOF"));
+}
+
+/// The first `n` articles of the OrangeSum archive, as JSON Lines.
+fn orangesum_sample(test: &str, n: usize, into: &Path) -> Option<PathBuf> {
+    use std::io::BufRead;
+    let archive = common::shared(test, "corpora/orangesum/articles.jsonl.gz")?;
+    let reader = std::io::BufReader::new(flate2::read::GzDecoder::new(
+        std::fs::File::open(archive).unwrap(),
+    ));
+    let lines: Vec<String> = reader.lines().take(n).map(Result::unwrap).collect();
+    let path = into.join("sample.jsonl");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    Some(path)
+}
+
+#[test]
+fn runs_killed_at_random_points_leave_the_briefing_and_the_state_intact() {
+    let test = "runs_killed_at_random_points_leave_the_briefing_and_the_state_intact";
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let Some(corpus) = orangesum_sample(test, 3000, d) else {
+        return;
+    };
+    let corpus = corpus.to_str().unwrap().to_string();
+    let args = [
+        "generate",
+        "--corpus",
+        &corpus,
+        "--since",
+        "2000-01",
+        "--date",
+        "2020-10-01",
+    ];
+    let started = Instant::now();
+    ok(&brief_in(d, &args, &[]));
+    let full = started.elapsed();
+    let pdf = std::fs::read(d.join("out/briefing-2020-10-01.pdf")).unwrap();
+    let json = std::fs::read(d.join("out/briefing-2020-10-01.json")).unwrap();
+    // Kill points spread over the whole run, from the start to past the publication.
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for round in 0..12 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let fraction = (round as f64 + (seed % 1000) as f64 / 1000.0) / 12.0;
+        let delay = full.mul_f64(fraction * 1.1);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
+            .args(args)
+            .current_dir(d)
+            .env_remove("SOURCE_DATE_EPOCH")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(delay);
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        assert!(
+            pdf == std::fs::read(d.join("out/briefing-2020-10-01.pdf")).unwrap(),
+            "round {round}: the PDF changed after a kill at {delay:?}"
+        );
+        assert!(json == std::fs::read(d.join("out/briefing-2020-10-01.json")).unwrap());
+        let state = brief::state::State::open(&d.join("out/.brief/state.sqlite"), "a test")
+            .unwrap_or_else(|e| panic!("round {round}: the state after a kill: {e}"));
+        assert_eq!(state.integrity().unwrap(), "ok", "round {round}");
+    }
+    ok(&brief_in(d, &args, &[]));
+    assert!(pdf == std::fs::read(d.join("out/briefing-2020-10-01.pdf")).unwrap());
+}
+
+#[test]
+fn the_systemd_units_are_accepted_by_systemd() {
+    let test = "the_systemd_units_are_accepted_by_systemd";
+    if Command::new("systemd-analyze")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        return skip(test, "systemd-analyze (Debian package systemd)");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let units = dir.path().join("units");
+    let out = brief_in(
+        dir.path(),
+        &["schedule", "systemd", "--at", "05:30", "--dir", "units"],
+        &[],
+    );
+    ok(&out);
+    let service = std::fs::read_to_string(units.join("brief.service")).unwrap();
+    assert!(
+        service.contains(" generate --since last --send\n"),
+        "{service}"
+    );
+    let timer = std::fs::read_to_string(units.join("brief.timer")).unwrap();
+    assert!(timer.contains("OnCalendar=*-*-* 05:30:00"), "{timer}");
+    let verify = Command::new("systemd-analyze")
+        .arg("verify")
+        .arg(units.join("brief.service"))
+        .arg(units.join("brief.timer"))
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&verify.stderr).to_string()
+        + &String::from_utf8_lossy(&verify.stdout);
+    assert!(verify.status.success(), "{report}");
+    assert!(!report.contains("brief.service:"), "{report}");
+    assert!(!report.contains("brief.timer:"), "{report}");
+    // Units already there are kept.
+    let again = brief_in(dir.path(), &["schedule", "systemd", "--dir", "units"], &[]);
+    assert_eq!(again.status.code(), Some(6));
+    let cron = brief_in(dir.path(), &["schedule", "cron", "--at", "05:30"], &[]);
+    ok(&cron);
+    let line = String::from_utf8_lossy(&cron.stdout);
+    assert!(line.starts_with("30 5 * * * cd "), "{line}");
+    assert!(line.contains(" generate --since last --send"), "{line}");
+}
+
+/// A Python that has aiosmtpd, for the SMTP server.
+fn python_with_aiosmtpd() -> Option<&'static str> {
+    ["/usr/bin/python3", "python3"].into_iter().find(|python| {
+        Command::new(python)
+            .args(["-c", "import aiosmtpd"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
+}
+
+/// A certificate authority and a certificate for `localhost` it signed, with openssl.
+fn certificates(dir: &Path) -> bool {
+    let run = |args: &[&str]| {
+        Command::new("openssl")
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    std::fs::write(
+        dir.join("leaf.cnf"),
+        "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n",
+    )
+    .unwrap();
+    run(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=brief test authority",
+    ]) && run(&[
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "server.key",
+        "-out",
+        "server.csr",
+        "-subj",
+        "/CN=localhost",
+    ]) && run(&[
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "server.pem",
+        "-days",
+        "2",
+        "-extfile",
+        "leaf.cnf",
+    ])
+}
+
+/// The SMTP server, killed when dropped.
+struct Server(std::process::Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn start_server(python: &str, dir: &Path, port: u16) -> Server {
+    use std::io::BufRead;
+    let mut child = Command::new(python)
+        .arg(common::root().join("tests/fixtures/smtp/server.py"))
+        .args([
+            &port.to_string(),
+            "server.pem",
+            "server.key",
+            "mails",
+            "brief",
+            "s3cret-pass",
+            "refused@example.org",
+        ])
+        .current_dir(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert_eq!(line.trim(), "READY", "the SMTP server starts");
+    Server(child)
+}
+
+/// A message the server received, parsed back by Python's e-mail package: its parts, the
+/// attachment's bytes and the inline picture's content id.
+fn parse_message(python: &str, path: &Path) -> Value {
+    let script = r#"
+import email, email.policy, json, sys, hashlib
+m = email.message_from_bytes(open(sys.argv[1], 'rb').read(), policy=email.policy.default)
+parts = []
+for p in m.walk():
+    body = p.get_payload(decode=True)
+    parts.append({"type": p.get_content_type(), "disposition": p.get_content_disposition(),
+                  "filename": p.get_filename(), "cid": p["Content-ID"],
+                  "sha256": hashlib.sha256(body).hexdigest() if body is not None else None,
+                  "text": p.get_content() if p.get_content_maintype() == "text" else None})
+print(json.dumps({"subject": m["Subject"], "to": m["To"], "cc": m["Cc"], "bcc": m["Bcc"],
+                  "message_id": m["Message-ID"], "parts": parts}))
+"#;
+    let out = Command::new(python)
+        .args(["-c", script])
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn mails(dir: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir.join("mails"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn the_briefing_goes_once_to_each_recipient_through_a_real_smtp_server() {
+    let test = "the_briefing_goes_once_to_each_recipient_through_a_real_smtp_server";
+    let Some(python) = python_with_aiosmtpd() else {
+        return skip(
+            test,
+            "python3 with aiosmtpd (Debian package python3-aiosmtpd)",
+        );
+    };
+    let dir = project();
+    let d = dir.path();
+    if !certificates(d) {
+        return skip(test, "openssl to make the test server's certificate");
+    }
+    std::fs::create_dir(d.join("mails")).unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let _server = start_server(python, d, port);
+    std::fs::write(
+        d.join("brief.toml"),
+        format!(
+            "title = \"Note d'essai\"\n\n[mail]\nhost = \"localhost\"\nport = {port}\nsecurity = \"starttls\"\nusername = \"brief\"\npassword_env = \"TEST_SMTP_PASSWORD\"\nfrom = \"Brief <brief@example.org>\"\nto = [\"analyste@example.org\", \"refused@example.org\"]\ncc = [\"chef@example.org\"]\nbcc = [\"archives@example.org\"]\nsubject = \"[{{date}}] {{title}}\"\nca_file = \"ca.pem\"\n"
+        ),
+    )
+    .unwrap();
+    let env = [("TEST_SMTP_PASSWORD", "s3cret-pass")];
+    let out = brief_in(
+        d,
+        &[
+            "generate",
+            "--since",
+            "2024-12",
+            "--date",
+            "2026-11-21",
+            "--send",
+            "--log-format",
+            "json",
+        ],
+        &env,
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(7), "{stderr}");
+    assert!(!stderr.contains("s3cret-pass"), "no password in the logs");
+    for line in stderr.lines() {
+        serde_json::from_str::<Value>(line).unwrap_or_else(|_| panic!("not JSON: {line}"));
+    }
+    assert!(
+        stderr.contains("\"recipient\":\"refused@example.org\""),
+        "{stderr}"
+    );
+    let pdf = std::fs::read(d.join("out/briefing-2026-11-21.pdf")).expect("published all the same");
+    let png = std::fs::read(d.join("out/briefing-2026-11-21.png")).unwrap();
+    let received = mails(d);
+    let names: Vec<String> = received
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().to_string())
+        .collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+    for who in ["analyste@", "chef@", "archives@"] {
+        assert!(names.iter().any(|n| n.contains(who)), "{who} {names:?}");
+    }
+    let message = parse_message(python, &received[0]);
+    assert_eq!(message["subject"], "[2026-11-21] Note d'essai");
+    assert_eq!(message["bcc"], Value::Null, "Bcc stays out of the headers");
+    assert!(message["message_id"]
+        .as_str()
+        .is_some_and(|m| m.contains('@')));
+    let parts = message["parts"].as_array().unwrap();
+    let part = |kind: &str| parts.iter().find(|p| p["type"] == kind).unwrap();
+    assert!(part("text/plain")["text"]
+        .as_str()
+        .unwrap()
+        .contains("Note d'essai"));
+    let html = part("text/html")["text"].as_str().unwrap();
+    let picture = part("image/png");
+    assert_eq!(picture["disposition"], "inline");
+    let cid = picture["cid"].as_str().unwrap().trim_matches(['<', '>']);
+    assert!(html.contains(&format!("cid:{cid}")), "{html}");
+    assert_eq!(picture["sha256"], sha256(&png));
+    let attached = part("application/pdf");
+    assert_eq!(attached["filename"], "briefing-2026-11-21.pdf");
+    assert_eq!(
+        attached["sha256"],
+        sha256(&pdf),
+        "the PDF attached is the one published"
+    );
+
+    // Again: only the refused recipient is tried; --resend serves everyone again.
+    let again = brief_in(d, &["send", "--date", "2026-11-21"], &env);
+    assert_eq!(again.status.code(), Some(7));
+    assert_eq!(mails(d).len(), 3, "nobody served twice");
+    let resend = brief_in(
+        d,
+        &[
+            "send",
+            "--date",
+            "2026-11-21",
+            "--resend",
+            "--to",
+            "analyste@example.org",
+        ],
+        &env,
+    );
+    ok(&resend);
+    assert_eq!(mails(d).len(), 4);
+    let state = std::fs::read(d.join("out/.brief/state.sqlite")).unwrap();
+    assert!(
+        !state.windows(11).any(|w| w == b"s3cret-pass"),
+        "no password in the state"
+    );
+    let deliveries = brief::state::State::open(&d.join("out/.brief/state.sqlite"), "a test")
+        .unwrap()
+        .delivered("2026-11-21".parse().unwrap())
+        .unwrap();
+    assert_eq!(
+        deliveries.into_iter().collect::<Vec<_>>(),
+        [
+            "analyste@example.org",
+            "archives@example.org",
+            "chef@example.org"
+        ]
+    );
+}
+
+#[test]
+fn json_logs_are_one_object_per_line_ending_with_a_summary() {
+    let dir = project();
+    let out = brief_in(
+        dir.path(),
+        &[
+            "generate",
+            "--since",
+            "2024-12",
+            "--date",
+            "2026-11-21",
+            "--log-format",
+            "json",
+        ],
+        &[],
+    );
+    ok(&out);
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|_| panic!("not JSON: {l}")))
+        .collect();
+    assert!(lines
+        .iter()
+        .any(|l| l["event"] == "stage" && l["stage"] == "compile"));
+    let last = lines.last().unwrap();
+    assert_eq!(last["event"], "summary");
+    assert_eq!(last["exit_code"], 0);
+    assert!(last["articles"].as_u64().unwrap() > 0);
+    let quiet = brief_in(
+        dir.path(),
+        &[
+            "generate",
+            "--since",
+            "2024-12",
+            "--date",
+            "2026-11-21",
+            "--quiet",
+        ],
+        &[],
+    );
+    ok(&quiet);
+    assert!(
+        quiet.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&quiet.stderr)
+    );
+}
