@@ -248,7 +248,7 @@ fn stages(
         None => None,
     };
     let gazetteer = gazetteer::Gazetteer::shipped();
-    let extractions = extract::extract(&articles, gazetteer);
+    let (extractions, made) = extract_with_cache(&articles, &read.hashes, state.as_deref())?;
     for (article, extraction) in articles.iter().zip(&extractions) {
         warnings.extend(extraction.warnings.iter().map(|w| article.warning(w)));
     }
@@ -306,7 +306,7 @@ fn stages(
             .zip(&hashes)
             .map(|(a, h)| (h.clone(), a.location().to_string()))
             .collect();
-        state.record(&run, &read, &published)?;
+        state.record(&run, &read, &published, &made)?;
     }
     let mut report = Report {
         written,
@@ -445,6 +445,39 @@ fn deliver(
             .join("; "),
     });
     Err((deliveries, error))
+}
+
+/// Extracts the articles, taking from the state the extractions it has (same content, same
+/// extractor); also gives the new ones, encoded for the state.
+fn extract_with_cache(
+    articles: &[corpus::Article],
+    hashes: &[String],
+    state: Option<&state::State>,
+) -> Result<(Vec<extract::ArticleExtraction>, state::NewExtractions), Error> {
+    let gazetteer = gazetteer::Gazetteer::shipped();
+    let Some(state) = state else {
+        return Ok((extract::extract(articles, gazetteer), Default::default()));
+    };
+    let mut cached = state.cached_extractions(hashes)?;
+    let missing: Vec<usize> = (0..articles.len())
+        .filter(|&i| cached[i].is_none())
+        .collect();
+    let to_extract: Vec<&corpus::Article> = missing.iter().map(|&i| &articles[i]).collect();
+    let fresh = extract::extract_some(&to_extract, gazetteer);
+    let made: Vec<(String, &extract::ArticleExtraction)> = missing
+        .iter()
+        .zip(&fresh)
+        .map(|(&i, x)| (hashes[i].clone(), x))
+        .collect();
+    let encoded = state::NewExtractions::encode(&made);
+    for (i, x) in missing.into_iter().zip(fresh) {
+        cached[i] = Some(x);
+    }
+    let extractions = cached
+        .into_iter()
+        .map(|x| x.expect("every article is extracted or cached"))
+        .collect();
+    Ok((extractions, encoded))
 }
 
 /// Each source id's article content hash.

@@ -57,7 +57,9 @@ pub enum VigilanceKind {
 
 /// Where a meeting stands; serialised as "announced", "held", "postponed", "cancelled",
 /// "refused".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum MeetingStatus {
     /// Told in the future or conditional, or dated after its article: not confirmed.
@@ -74,7 +76,9 @@ pub enum MeetingStatus {
 
 /// What kind of meeting an event is; serialised as "summit", "meeting", "bilateral", "visit",
 /// "talks", "phone_call", "videoconference".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum MeetingKind {
     /// Heads of state or government together: "sommet", "forum".

@@ -698,3 +698,75 @@ fn json_logs_are_one_object_per_line_ending_with_a_summary() {
         String::from_utf8_lossy(&quiet.stderr)
     );
 }
+
+/// The briefing without what only a state adds (new, updated, first briefing, changes).
+fn without_marks(mut v: Value) -> Value {
+    match &mut v {
+        Value::Object(map) => {
+            for key in ["new", "updated", "first_briefing", "changes"] {
+                map.remove(key);
+            }
+            for value in map.values_mut() {
+                *value = without_marks(value.take());
+            }
+        }
+        Value::Array(items) => {
+            for item in items.iter_mut() {
+                *item = without_marks(item.take());
+            }
+        }
+        _ => {}
+    }
+    v
+}
+
+#[test]
+fn a_warm_run_gives_the_briefing_of_a_cold_run() {
+    let test = "a_warm_run_gives_the_briefing_of_a_cold_run";
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let corpus = d.join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    if orangesum_sample(test, 1500, &corpus).is_none() {
+        return;
+    }
+    let args = |out: &str| {
+        vec![
+            "generate".to_string(),
+            "--corpus".into(),
+            "corpus".into(),
+            "--since".into(),
+            "2000-01".into(),
+            "--date".into(),
+            "2020-10-01".into(),
+            "--out".into(),
+            out.into(),
+        ]
+    };
+    let run = |out: &str| {
+        let a = args(out);
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        brief_in(d, &a, &[])
+    };
+    ok(&run("warm"));
+    std::fs::write(
+        corpus.join("new.txt"),
+        NEW_ARTICLE.replace("23-11-2026", "30-09-2020"),
+    )
+    .unwrap();
+    let warm = run("warm");
+    ok(&warm);
+    ok(&run("cold"));
+    let read = |out: &str| -> Value {
+        serde_json::from_slice(
+            &std::fs::read(d.join(out).join("briefing-2020-10-01.json")).unwrap(),
+        )
+        .unwrap()
+    };
+    let (warm_json, cold_json) = (read("warm"), read("cold"));
+    assert!(
+        warm_json.to_string().contains("Kwame Asante"),
+        "the new article is in the briefing"
+    );
+    assert_eq!(without_marks(warm_json), without_marks(cold_json));
+}

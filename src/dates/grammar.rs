@@ -10,7 +10,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::Serialize;
 
 /// Where a date lies relative to the article's own date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Relation {
     Before,
@@ -20,7 +20,7 @@ pub enum Relation {
 }
 
 /// A date expression found in a text, with its byte range and the days it covers.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DateMention {
     pub start: usize,
     pub end: usize,

@@ -6,11 +6,11 @@ use crate::dates::grammar::DateMention;
 use crate::gazetteer::{Gazetteer, Mention, MentionKind, OrgMention};
 use crate::model::{MeetingKind, MeetingStatus};
 use crate::text::{fold, head, tail, tokens, Token};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// A person named in a sentence, with the role and country the sentence gives.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PersonMention {
     pub start: usize,
     pub end: usize,
@@ -19,16 +19,14 @@ pub struct PersonMention {
     /// "ministre des Affaires étrangères", without the country.
     pub role: Option<String>,
     /// Index into the gazetteer's countries.
-    #[serde(skip)]
     pub country: Option<usize>,
     /// How this mention gives the country; `None` when it only repeats an earlier mention's.
-    #[serde(skip)]
     pub country_by: Option<CountryEvidence>,
     pub sentence: usize,
 }
 
 /// How a mention tells a person's country, from the weakest to the strongest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum CountryEvidence {
     /// A companion of a delegation whose head's country is known: "X était accompagné du
     /// ministre des Finances, Y".
@@ -54,47 +52,38 @@ impl CountryEvidence {
 
 /// Participants given by role and country rather than by name ("les ministres des Affaires
 /// étrangères du Ghana, du Togo et du Bénin", "ses homologues de la CEDEAO").
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RoleGroup {
     pub role: String,
-    #[serde(skip)]
     pub countries: Vec<usize>,
 }
 
 /// A sentence that speaks of a meeting, visit, summit or conference.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MeetingMention {
     pub sentence: usize,
     /// The word that marks it ("réunion", "visite", "a accueilli").
     pub trigger: String,
     /// The date the sentence gives, if any (index into the article's dates).
-    #[serde(skip)]
     pub date: Option<usize>,
     pub place: Option<String>,
     /// The place is a country, not a town: a weaker clue ("la sécheresse en Bolivie").
-    #[serde(skip)]
     pub place_is_country: bool,
     pub kind: MeetingKind,
     /// Indices into the article's people.
-    #[serde(skip)]
     pub people: Vec<usize>,
     pub groups: Vec<RoleGroup>,
-    #[serde(skip)]
     pub countries: Vec<usize>,
-    #[serde(skip)]
     pub organisations: Vec<usize>,
     /// Future or conditional: the meeting is announced, not reported as held.
     pub announced: bool,
     /// "cette rencontre", "la réunion": the same meeting as the article's previous mention.
     pub anaphoric: bool,
     /// Postponed, cancelled or refused, when the sentence says so.
-    #[serde(skip)]
     pub called_off: Option<MeetingStatus>,
     /// No date, but a time of day: the meeting is on the article's day.
-    #[serde(skip)]
     pub today: bool,
     /// A subject pronoun right before the verb: "il en débattra avec", "elle s'est entretenue".
-    #[serde(skip)]
     pub pronoun_subject: bool,
 }
 
@@ -420,7 +409,7 @@ const FUTURE_WORDS: &[&str] = &[
 ];
 
 /// What `find` returns for one article.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct Entities {
     pub people: Vec<PersonMention>,
     pub quotes: Vec<QuoteMention>,

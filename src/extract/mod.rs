@@ -14,8 +14,16 @@ use rayon::prelude::*;
 use sentences::{cut_long, is_heading, paragraphs, split_sentences, MAX_SENTENCE_BYTES};
 use std::ops::Range;
 
+/// The extractor's version as the state's cache knows it: the package version and a
+/// fingerprint of every source file, so that any other build extracts again.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "+",
+    env!("BRIEF_SOURCE_FINGERPRINT")
+);
+
 /// What was found in one article. Ranges index `Article::body`.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct ArticleExtraction {
     pub headings: Vec<Range<usize>>,
     pub sentences: Vec<Sentence>,
@@ -28,7 +36,7 @@ pub struct ArticleExtraction {
 }
 
 /// A sentence of an article body.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Sentence {
     pub start: usize,
     pub end: usize,
@@ -80,6 +88,14 @@ pub struct SentenceSpan {
 /// Extracts every article, in corpus order (in parallel; the order of the result is the
 /// articles' order).
 pub fn extract(articles: &[Article], gazetteer: &Gazetteer) -> Vec<ArticleExtraction> {
+    articles
+        .par_iter()
+        .map(|a| extract_article(a, gazetteer))
+        .collect()
+}
+
+/// `extract` for some of the corpus's articles (those the state has no extraction of).
+pub fn extract_some(articles: &[&Article], gazetteer: &Gazetteer) -> Vec<ArticleExtraction> {
     articles
         .par_iter()
         .map(|a| extract_article(a, gazetteer))

@@ -15,12 +15,12 @@
 use super::entities::{role_in, PersonMention, SentenceView};
 use crate::gazetteer::Gazetteer;
 use crate::text::{fold, head, tail, tokens, Token};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// Text between quotation marks, with who said it when the sentence tells.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteMention {
     pub start: usize,
     pub end: usize,
@@ -32,11 +32,10 @@ pub struct QuoteMention {
 }
 
 /// A person given by role and country, not by name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleRef {
     pub role: String,
     /// Index into the gazetteer's countries.
-    #[serde(skip)]
     pub country: Option<usize>,
 }
 

@@ -23,7 +23,7 @@ pub struct City {
 }
 
 /// A place named in a text: which, and where (byte range into the text searched).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PlaceMention {
     pub city: usize,
     pub start: usize,

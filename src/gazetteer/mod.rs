@@ -46,7 +46,9 @@ impl Country {
 }
 
 /// How a country was named in a sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum MentionKind {
     /// Its name or another name ("Mali", "RDC").
     Name,
@@ -57,7 +59,7 @@ pub enum MentionKind {
 }
 
 /// One mention of a country: which, how, and where (byte range into the text searched).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Mention {
     pub country: usize,
     pub kind: MentionKind,
@@ -190,7 +192,7 @@ pub struct Organisation {
 }
 
 /// A mention of an organisation: which, and where (byte range into the text searched).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct OrgMention {
     pub org: usize,
     pub start: usize,

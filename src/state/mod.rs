@@ -7,8 +7,11 @@
 //! writes nothing to the database until its PDF is published, and then writes everything in one
 //! transaction: a run killed on the way leaves the state as it was.
 
+mod cache;
 mod marks;
 mod schema;
+
+pub use cache::NewExtractions;
 
 pub use marks::{article_hash, mark, Published, Seen};
 
@@ -192,6 +195,7 @@ impl State {
         run: &RunRecord,
         articles: &[(String, String)],
         published: &Published,
+        extractions: &NewExtractions,
     ) -> Result<(), StateError> {
         let shown = crate::paths::shown(&self.path);
         let tx = self.conn.transaction().map_err(|e| StateError::Unusable {
@@ -209,6 +213,7 @@ impl State {
                 }
             }
             published.save(&tx, &day)?;
+            extractions.save(&tx)?;
             tx.execute(
                 "INSERT INTO runs (started, ended, arguments, since, until, briefing_date, outcome, outputs, warnings, timings)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'published', ?7, ?8, ?9)",
@@ -400,7 +405,9 @@ mod tests {
         };
         assert_eq!(state.last_briefing_before(day("2025-03-10")).unwrap(), None);
         let none = marks::Published::default();
-        state.record(&run("2025-03-08"), &[], &none).unwrap();
+        state
+            .record(&run("2025-03-08"), &[], &none, &NewExtractions::default())
+            .unwrap();
         state.record_failure(&run("2025-03-09"), "boom").unwrap();
         assert_eq!(
             state.last_briefing_before(day("2025-03-10")).unwrap(),
