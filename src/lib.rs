@@ -39,6 +39,7 @@ pub mod warning;
 use chrono::Datelike;
 use cli::Config;
 use error::{Error, Failure};
+use rayon::prelude::*;
 use std::path::PathBuf;
 use warning::Warning;
 
@@ -254,6 +255,10 @@ fn stages(
     }
     read.date_by_first_seen(&mut articles);
     let hashes = read.hashes;
+    let kept = state::NewFiles {
+        fresh: read.kept.fresh,
+        used: read.kept.used,
+    };
     clock.lap("extract");
     let mut briefing = summarise::summarise(&summarise::Input {
         date: config.date,
@@ -306,7 +311,7 @@ fn stages(
             .zip(&hashes)
             .map(|(a, h)| (h.clone(), a.location().to_string()))
             .collect();
-        state.record(&run, &read, &published, &made)?;
+        state.record(&run, &read, &published, &made, &kept)?;
     }
     let mut report = Report {
         written,
@@ -507,6 +512,8 @@ fn source_hashes(
 struct Read {
     hashes: Vec<String>,
     seen_days: Vec<Option<chrono::NaiveDate>>,
+    /// The corpus files to keep in the state.
+    kept: corpus::stored::Kept,
 }
 
 impl Read {
@@ -530,7 +537,11 @@ fn read_articles(
     warnings: &mut Vec<Warning>,
     state: Option<&state::State>,
 ) -> Result<(Vec<corpus::Article>, usize, Read), Error> {
-    let corpus = corpus::load(std::slice::from_ref(&config.corpus), config.read)?;
+    let roots = std::slice::from_ref(&config.corpus);
+    let (corpus, kept) = match state {
+        Some(state) => corpus::load_cached(roots, config.read, &state::StoredFiles(state))?,
+        None => corpus::load_cached(roots, config.read, &corpus::stored::NoCache)?,
+    };
     warnings.extend(corpus.warnings);
     if corpus.articles.is_empty() {
         return Err(Error::EmptyCorpus {
@@ -544,7 +555,7 @@ fn read_articles(
         // Left out entirely: not even cited by a meeting another article dates.
         articles.retain(|a| a.published.is_some());
     }
-    let hashes: Vec<String> = articles.iter().map(state::article_hash).collect();
+    let hashes: Vec<String> = articles.par_iter().map(state::article_hash).collect();
     let first_seen = match state {
         Some(state) => state.first_seen(&hashes)?,
         None => Default::default(),
@@ -580,7 +591,15 @@ fn read_articles(
         );
         return Err(Error::NoArticleInWindow { read, period });
     }
-    Ok((articles, corpus.files_seen, Read { hashes, seen_days }))
+    Ok((
+        articles,
+        corpus.files_seen,
+        Read {
+            hashes,
+            seen_days,
+            kept,
+        },
+    ))
 }
 
 /// The files the markup may read: the logo and the locator map's data.

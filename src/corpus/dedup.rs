@@ -21,15 +21,32 @@ const MIN_WORDS: usize = 30;
 /// A bucket this full is a common passage (boilerplate), not a story: compare its first members only.
 const BUCKET_CAP: usize = 64;
 
-struct Fingerprint {
+/// What the duplicate search needs of an article: a hash of its words, and its MinHash
+/// signature when it is long enough.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Fingerprint {
     exact: u64,
     signature: Option<[u64; HASHES]>,
+}
+
+/// Each article's fingerprint, in order.
+pub fn fingerprints(articles: &[Article]) -> Vec<Fingerprint> {
+    articles.par_iter().map(|a| fingerprint(&a.body)).collect()
 }
 
 /// Merges duplicates into the first article of each group (in corpus order), which keeps the
 /// others' locations and fills its missing metadata from them. Returns a warning per merge.
 pub fn merge_duplicates(articles: Vec<Article>) -> (Vec<Article>, Vec<Warning>) {
-    let prints: Vec<Fingerprint> = articles.par_iter().map(|a| fingerprint(&a.body)).collect();
+    let prints = fingerprints(&articles);
+    merge_duplicates_with(articles, &prints)
+}
+
+/// `merge_duplicates` with the articles' fingerprints already known (`prints[i]` is
+/// `articles[i]`'s).
+pub fn merge_duplicates_with(
+    articles: Vec<Article>,
+    prints: &[Fingerprint],
+) -> (Vec<Article>, Vec<Warning>) {
     let mut groups = UnionFind::new(articles.len());
     let mut how: HashMap<usize, String> = HashMap::new();
 

@@ -14,6 +14,7 @@ pub mod nesting;
 pub mod read;
 pub mod records;
 pub mod scraped;
+pub mod stored;
 pub mod walk;
 
 use crate::dates::{PartialDate, Precision};
@@ -278,6 +279,17 @@ impl Default for ReadOptions {
 /// memory stays within about twice `max_corpus_bytes`, and where the budget ends does not
 /// depend on timing.
 pub fn load(roots: &[PathBuf], options: ReadOptions) -> Result<Corpus, CorpusError> {
+    load_cached(roots, options, &stored::NoCache).map(|(corpus, _)| corpus)
+}
+
+/// `load`, taking from `cache` the files an earlier run read whole (same name, limits, reader
+/// and bytes). Also gives what to keep: this run's fresh readings, encoded, by key, and the
+/// keys of every file read.
+pub fn load_cached(
+    roots: &[PathBuf],
+    options: ReadOptions,
+    cache: &dyn stored::FileCache,
+) -> Result<(Corpus, stored::Kept), CorpusError> {
     let mut corpus = Corpus::default();
     let mut files = Vec::new();
     for root in roots {
@@ -289,26 +301,40 @@ pub fn load(roots: &[PathBuf], options: ReadOptions) -> Result<Corpus, CorpusErr
         corpus.warnings.extend(warnings);
     }
     corpus.files_seen = files.len();
+    let keeps = cache.keeps();
+    let keys: Vec<Option<String>> = files
+        .par_iter()
+        .map(|f| {
+            keeps
+                .then(|| stored::key(&f.path, &f.shown, options))
+                .flatten()
+        })
+        .collect();
+    let known = cache.lookup(&keys.iter().flatten().cloned().collect::<Vec<_>>());
     let max = options.max_corpus_bytes;
     let mut used: u64 = 0;
     let mut next = 0;
+    let mut prints = Vec::new();
+    let mut fresh = Vec::new();
     while next < files.len() && used < max {
         let left = max - used;
         let round = round_end(&files, next, left);
-        let results: Vec<read::FileRead> = files[next..round]
-            .par_iter()
-            .map(|f| read::read_file(&f.path, &f.shown, options, left))
+        let results: Vec<Reading> = (next..round)
+            .into_par_iter()
+            .map(|i| reading(&files[i], keys[i].as_ref(), &known, options, left))
             .collect();
         for result in results {
-            if used.saturating_add(result.bytes) > max {
+            if used.saturating_add(result.read.bytes) > max {
                 // The budget ends inside this file: it is the first one not read.
                 used = max;
                 break;
             }
-            used += result.bytes;
+            used += result.read.bytes;
             next += 1;
-            corpus.articles.extend(result.articles);
-            corpus.warnings.extend(result.warnings);
+            fresh.extend(result.fresh);
+            prints.extend(result.prints);
+            corpus.articles.extend(result.read.articles);
+            corpus.warnings.extend(result.read.warnings);
         }
     }
     if next < files.len() {
@@ -326,10 +352,51 @@ pub fn load(roots: &[PathBuf], options: ReadOptions) -> Result<Corpus, CorpusErr
         }
     }
     corpus.articles_read = corpus.articles.len();
-    let (articles, merged) = dedup::merge_duplicates(std::mem::take(&mut corpus.articles));
+    let (articles, merged) =
+        dedup::merge_duplicates_with(std::mem::take(&mut corpus.articles), &prints);
     corpus.articles = articles;
     corpus.warnings.extend(merged);
-    Ok(corpus)
+    let used = keys[..next].iter().flatten().cloned().collect();
+    Ok((corpus, stored::Kept { fresh, used }))
+}
+
+/// One file's articles, their fingerprints, and the encoded reading to keep when it is new.
+struct Reading {
+    read: read::FileRead,
+    prints: Vec<dedup::Fingerprint>,
+    fresh: Option<(String, Vec<u8>)>,
+}
+
+/// A file from the cache when an earlier run read it whole within what is left of the
+/// budget, or else from disk (kept for the cache when read whole).
+fn reading(
+    file: &walk::Found,
+    key: Option<&String>,
+    known: &std::collections::HashMap<String, Vec<u8>>,
+    options: ReadOptions,
+    left: u64,
+) -> Reading {
+    let cached = key
+        .and_then(|k| known.get(k))
+        .and_then(|blob| stored::decode(blob))
+        .filter(|(read, _)| read.bytes < left);
+    if let Some((read, prints)) = cached {
+        return Reading {
+            read,
+            prints,
+            fresh: None,
+        };
+    }
+    let read = read::read_file(&file.path, &file.shown, options, left);
+    let prints = dedup::fingerprints(&read.articles);
+    let fresh = key
+        .filter(|_| read.bytes < left)
+        .map(|k| (k.clone(), stored::encode(&read, &prints)));
+    Reading {
+        read,
+        prints,
+        fresh,
+    }
 }
 
 /// The end of a reading round that starts at `from`: files in order while what they could hold

@@ -11,7 +11,7 @@ mod cache;
 mod marks;
 mod schema;
 
-pub use cache::NewExtractions;
+pub use cache::{NewExtractions, NewFiles, StoredFiles};
 
 pub use marks::{article_hash, mark, Published, Seen};
 
@@ -27,7 +27,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 use std::fs;
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
@@ -166,18 +166,22 @@ impl State {
         &self,
         hashes: &[String],
     ) -> Result<std::collections::HashMap<String, NaiveDate>, StateError> {
-        let mut out = std::collections::HashMap::new();
+        // One pass over the table: a nightly corpus is read again whole, so most are there.
+        let wanted: std::collections::HashSet<&str> = hashes.iter().map(String::as_str).collect();
         let mut query = self
             .conn
-            .prepare_cached("SELECT first_seen FROM articles WHERE hash = ?1")
+            .prepare_cached("SELECT hash, first_seen FROM articles")
             .map_err(|e| self.unusable(e))?;
-        for hash in hashes {
-            let day: Option<String> = query
-                .query_row(params![hash], |row| row.get(0))
-                .optional()
-                .map_err(|e| self.unusable(e))?;
-            if let Some(day) = day.and_then(|d| d.parse().ok()) {
-                out.insert(hash.clone(), day);
+        let rows = query
+            .query_map([], |row| {
+                Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+            })
+            .map_err(|e| self.unusable(e))?;
+        let mut out = std::collections::HashMap::new();
+        for row in rows {
+            let (hash, day) = row.map_err(|e| self.unusable(e))?;
+            if let (true, Ok(day)) = (wanted.contains(hash.as_str()), day.parse()) {
+                out.insert(hash, day);
             }
         }
         Ok(out)
@@ -196,6 +200,7 @@ impl State {
         articles: &[(String, String)],
         published: &Published,
         extractions: &NewExtractions,
+        files: &NewFiles,
     ) -> Result<(), StateError> {
         let shown = crate::paths::shown(&self.path);
         let tx = self.conn.transaction().map_err(|e| StateError::Unusable {
@@ -214,6 +219,7 @@ impl State {
             }
             published.save(&tx, &day)?;
             extractions.save(&tx)?;
+            files.save(&tx)?;
             tx.execute(
                 "INSERT INTO runs (started, ended, arguments, since, until, briefing_date, outcome, outputs, warnings, timings)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'published', ?7, ?8, ?9)",
@@ -406,7 +412,13 @@ mod tests {
         assert_eq!(state.last_briefing_before(day("2025-03-10")).unwrap(), None);
         let none = marks::Published::default();
         state
-            .record(&run("2025-03-08"), &[], &none, &NewExtractions::default())
+            .record(
+                &run("2025-03-08"),
+                &[],
+                &none,
+                &NewExtractions::default(),
+                &NewFiles::default(),
+            )
             .unwrap();
         state.record_failure(&run("2025-03-09"), "boom").unwrap();
         assert_eq!(

@@ -50,6 +50,12 @@ const MIGRATIONS: &[&str] = &[
         delivered INTEGER NOT NULL
     );
     CREATE INDEX deliveries_by_briefing ON deliveries (briefing, recipient);",
+    // 2: corpus files as read, so that a file read before is not decompressed or decoded again.
+    "CREATE TABLE files (
+        key TEXT PRIMARY KEY,           -- SHA-256 of the file's name, reading limits, reader and bytes
+        data BLOB NOT NULL,             -- its articles, warnings and fingerprints (postcard, LZ4)
+        run INTEGER NOT NULL            -- the last run that read it
+    );",
 ];
 
 /// Brings the database to the latest version.
