@@ -154,7 +154,7 @@ pub fn mail_settings(
             "no [mail] table in the settings file: add one to brief.toml (see the README, \"E-mail\"), or give --config".into(),
         )
     })?;
-    mail.check().map_err(|e| Error::Usage(e.to_string()))?;
+    mail.ready().map_err(|e| Error::Usage(e.to_string()))?;
     Ok(mail)
 }
 
@@ -467,7 +467,10 @@ impl GenerateArgs {
             since,
             since_rule,
             state,
-            arguments: std::env::args().collect::<Vec<_>>().join(" "),
+            arguments: std::env::args_os()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join(" "),
             progress: self.log.logger().progress(),
             mail: if self.send {
                 Some(mail_settings(&file)?)

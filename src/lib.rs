@@ -107,10 +107,13 @@ impl Stopwatch {
         self.last = now;
         if let Some(bar) = &self.bar {
             bar.inc(1);
+            // "templates" (render and compile in the worker) is not one of the stages: the
+            // bar goes on to publish.
             let next = STAGES.iter().position(|s| *s == stage).map(|i| i + 1);
             match next.and_then(|i| STAGES.get(i)) {
                 Some(next) => bar.set_message(*next),
-                None => bar.finish_and_clear(),
+                None if stage == "publish" => bar.finish_and_clear(),
+                None => bar.set_message("publish"),
             }
         }
     }
@@ -168,9 +171,9 @@ fn run(config: &Config, warnings: &mut Vec<Warning>) -> Result<Report, Error> {
         Some(path) => Some(state::State::open(path, "brief generate")?),
         None => None,
     };
-    let config = &resolve_period(config, state.as_ref())?;
     let mut clock = Stopwatch::start(config.progress);
-    let result = stages(config, warnings, state.as_mut(), &mut clock);
+    let result = resolve_period(config, state.as_ref())
+        .and_then(|resolved| stages(&resolved, warnings, state.as_mut(), &mut clock, started));
     match (state, &result) {
         // A run that fails leaves nothing it created: a new state goes too.
         (Some(state), Err(_)) if state.is_new() => state.discard_if_new(),
@@ -238,8 +241,8 @@ fn stages(
     warnings: &mut Vec<Warning>,
     mut state: Option<&mut state::State>,
     clock: &mut Stopwatch,
+    started: chrono::DateTime<chrono::Local>,
 ) -> Result<Report, Error> {
-    let started = chrono::Local::now();
     publish::clean_stale(&config.out);
     let (mut articles, files_seen, read) = read_articles(config, warnings, state.as_deref())?;
     clock.lap("read");
@@ -343,6 +346,25 @@ fn stages(
     Ok(report)
 }
 
+/// Whether the first-page picture beside the PDF is the one the last published run of that
+/// date wrote (a later run without it leaves an older one behind). Without a state, it is
+/// taken as it is.
+fn picture_is_current(
+    state: Option<&state::State>,
+    date: chrono::NaiveDate,
+    stem: &str,
+    png: &[u8],
+) -> bool {
+    match state {
+        Some(state) => state
+            .published_output(date, &format!("{stem}.png"))
+            .ok()
+            .flatten()
+            .is_some_and(|digest| digest == state::sha256_hex(png)),
+        None => true,
+    }
+}
+
 /// A published briefing to e-mail, and to whom.
 pub struct Outbox<'a> {
     pub out: &'a std::path::Path,
@@ -371,7 +393,14 @@ pub fn send(config: &cli::SendConfig) -> Result<(Vec<mail::Delivery>, Option<Err
         title: config.title.as_deref(),
         lang: config.lang,
     };
-    match deliver(&outbox, state.as_mut()) {
+    let outcome = deliver(&outbox, state.as_mut());
+    // Nothing sent and a state this command created: it leaves nothing behind.
+    if let (Some(state), Err((sent, _))) = (state, &outcome) {
+        if sent.is_empty() {
+            state.discard_if_new();
+        }
+    }
+    match outcome {
         Ok(deliveries) => Ok((deliveries, None)),
         Err((deliveries, error)) if !deliveries.is_empty() => Ok((deliveries, Some(error))),
         Err((_, error)) => Err(Failure::from(error)),
@@ -390,7 +419,9 @@ fn deliver(
         mail::read_output(&outbox.out.join(format!("{stem}.pdf"))).map_err(|e| fail(e.into()))?;
     let json =
         mail::read_output(&outbox.out.join(format!("{stem}.json"))).map_err(|e| fail(e.into()))?;
-    let png = std::fs::read(outbox.out.join(format!("{stem}.png"))).ok();
+    let png = std::fs::read(outbox.out.join(format!("{stem}.png")))
+        .ok()
+        .filter(|png| picture_is_current(state.as_deref(), outbox.date, &stem, png));
     let briefing: mail::Summary = serde_json::from_slice(&json).map_err(|e| {
         fail(Error::Mail(mail::MailError::Briefing(format!(
             "{stem}.json is not a briefing of this version: {e}"
@@ -410,26 +441,16 @@ fn deliver(
         pdf,
         png,
     };
-    let shown_to: Vec<String> = if outbox.to.is_empty() {
-        outbox.mail.to.clone()
-    } else {
-        outbox.to.to_vec()
-    };
-    let mut recipients: Vec<String> = if outbox.to.is_empty() {
-        let m = outbox.mail;
-        m.to.iter().chain(&m.cc).chain(&m.bcc).cloned().collect()
-    } else {
-        outbox.to.to_vec()
-    };
-    recipients.dedup();
+    let mut to = mail::Recipients::of(outbox.mail, outbox.to);
     if let (Some(state), false) = (&state, outbox.resend) {
         let served = state.delivered(outbox.date).map_err(|e| fail(e.into()))?;
-        recipients.retain(|r| !served.contains(r));
+        to.leave_out(&served);
     }
-    if recipients.is_empty() {
+    if to.envelopes.is_empty() {
         return Ok(Vec::new());
     }
-    let message = mail::message(outbox.mail, &shown_to, &letter).map_err(|e| fail(e.into()))?;
+    let message = mail::message(outbox.mail, &to, &letter).map_err(|e| fail(e.into()))?;
+    let recipients = to.envelopes;
     let deliveries = mail::send(outbox.mail, &message, &recipients).map_err(|e| fail(e.into()))?;
     if let Some(state) = state {
         state

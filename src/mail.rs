@@ -89,6 +89,13 @@ impl MailSettings {
         Ok(())
     }
 
+    /// Everything but the connection: the password found and the TLS settings built, so that
+    /// a mistake in them stops the run before any work.
+    pub fn ready(&self) -> Result<(), MailError> {
+        self.check()?;
+        self.transport().map(|_| ())
+    }
+
     fn password(&self) -> Result<Option<String>, MailError> {
         if let Some(name) = &self.password_env {
             return std::env::var(name).map(Some).map_err(|_| {
@@ -174,10 +181,58 @@ pub struct Letter {
 /// The content id of the first page's picture in the HTML part.
 const PAGE_ONE_CID: &str = "page-one";
 
+/// Who a briefing goes to: the addresses the headers show, and one envelope per address
+/// (to, cc and bcc, each once whatever its spelling).
+#[derive(Debug, Clone, Default)]
+pub struct Recipients {
+    pub to: Vec<String>,
+    pub cc: Vec<String>,
+    pub envelopes: Vec<String>,
+}
+
+impl Recipients {
+    /// The settings' recipients, or only `instead` when it is given (then nobody in Cc).
+    pub fn of(settings: &MailSettings, instead: &[String]) -> Recipients {
+        let (to, cc, bcc) = if instead.is_empty() {
+            (
+                settings.to.clone(),
+                settings.cc.clone(),
+                settings.bcc.clone(),
+            )
+        } else {
+            (instead.to_vec(), Vec::new(), Vec::new())
+        };
+        let mut seen = std::collections::HashSet::new();
+        let envelopes = to
+            .iter()
+            .chain(&cc)
+            .chain(&bcc)
+            .filter(|a| seen.insert(address_key(a)))
+            .cloned()
+            .collect();
+        Recipients { to, cc, envelopes }
+    }
+
+    /// Leaves out those already served (compared by address, whatever the spelling).
+    pub fn leave_out(&mut self, served: &std::collections::BTreeSet<String>) {
+        let served: std::collections::HashSet<String> =
+            served.iter().map(|a| address_key(a)).collect();
+        self.envelopes.retain(|a| !served.contains(&address_key(a)));
+    }
+}
+
+/// An address as a mail server compares it: "Ana <A@x.org>" and "a@x.org" are one.
+pub fn address_key(text: &str) -> String {
+    text.parse::<Mailbox>()
+        .map(|m| m.email.to_string())
+        .unwrap_or_else(|_| text.trim().to_string())
+        .to_lowercase()
+}
+
 /// The message, as every recipient receives it (each in their own envelope).
 pub fn message(
     settings: &MailSettings,
-    to: &[String],
+    to: &Recipients,
     letter: &Letter,
 ) -> Result<Message, MailError> {
     let mut builder = Message::builder()
@@ -185,10 +240,10 @@ pub fn message(
         .subject(letter.subject.clone())
         .message_id(None)
         .date_now();
-    for address in to {
+    for address in &to.to {
         builder = builder.to(parse_mailbox(address, "to")?);
     }
-    for address in &settings.cc {
+    for address in &to.cc {
         builder = builder.cc(parse_mailbox(address, "cc")?);
     }
     let mut related = MultiPart::related().singlepart(SinglePart::html(letter.html.clone()));
@@ -364,6 +419,34 @@ mod tests {
             .to_string()
             .contains("not an address"));
         assert!(settings("security = \"ssl\"").is_err());
+    }
+
+    #[test]
+    fn each_address_gets_one_envelope_whatever_its_spelling() {
+        let s = settings(
+            "cc = [\"Chef <Chef@Example.org>\"]\nbcc = [\"chef@example.org\", \"archives@example.org\"]",
+        )
+        .unwrap();
+        let mut r = Recipients::of(&s, &[]);
+        assert_eq!(
+            r.envelopes,
+            [
+                "a@example.org",
+                "Chef <Chef@Example.org>",
+                "archives@example.org"
+            ]
+        );
+        r.leave_out(&["A@EXAMPLE.ORG".to_string()].into_iter().collect());
+        assert_eq!(
+            r.envelopes,
+            ["Chef <Chef@Example.org>", "archives@example.org"]
+        );
+        let only = Recipients::of(&s, &["x@example.org".to_string()]);
+        assert!(
+            only.cc.is_empty(),
+            "addresses given instead: nobody else in Cc"
+        );
+        assert_eq!(only.envelopes, ["x@example.org"]);
     }
 
     #[test]

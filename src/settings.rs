@@ -32,7 +32,7 @@ const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
 pub const DEFAULT_FILE: &str = "brief.toml";
 
 /// Reads the settings file: `explicit` if given (it must exist), else `brief.toml` if present.
-/// Relative logo paths are taken from the file's folder.
+/// Relative paths in it (logo, [mail] ca_file and password_file) are taken from its folder.
 pub fn load(explicit: Option<&Path>) -> Result<(FileSettings, Option<PathBuf>), String> {
     let path = match explicit {
         Some(p) => p.to_path_buf(),
@@ -44,9 +44,16 @@ pub fn load(explicit: Option<&Path>) -> Result<(FileSettings, Option<PathBuf>), 
         .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "not UTF-8 text".into()))
         .map_err(|e| format!("cannot read the settings file {shown}: {e}"))?;
     let mut settings = parse(&text).map_err(|e| format!("settings file {shown}: {e}"))?;
-    if let (Some(logo), Some(folder)) = (&settings.logo, path.parent()) {
-        if logo.is_relative() {
-            settings.logo = Some(folder.join(logo));
+    if let Some(folder) = path.parent() {
+        let beside = |file: &mut Option<PathBuf>| {
+            if let Some(relative) = file.as_ref().filter(|f| f.is_relative()) {
+                *file = Some(folder.join(relative));
+            }
+        };
+        beside(&mut settings.logo);
+        if let Some(mail) = settings.mail.as_mut() {
+            beside(&mut mail.ca_file);
+            beside(&mut mail.password_file);
         }
     }
     Ok((settings, Some(path)))

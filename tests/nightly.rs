@@ -632,6 +632,8 @@ fn the_briefing_goes_once_to_each_recipient_through_a_real_smtp_server() {
     );
     ok(&resend);
     assert_eq!(mails(d).len(), 4);
+    let only = parse_message(python, mails(d).last().unwrap());
+    assert_eq!(only["cc"], Value::Null, "--to: nobody else named");
     let state = std::fs::read(d.join("out/.brief/state.sqlite")).unwrap();
     assert!(
         !state.windows(11).any(|w| w == b"s3cret-pass"),
@@ -649,6 +651,25 @@ fn the_briefing_goes_once_to_each_recipient_through_a_real_smtp_server() {
             "chef@example.org"
         ]
     );
+}
+
+#[test]
+fn a_send_that_finds_no_briefing_leaves_nothing_behind() {
+    let dir = project();
+    let d = dir.path();
+    std::fs::write(
+        d.join("brief.toml"),
+        "[mail]\nhost = \"localhost\"\nsecurity = \"none\"\nfrom = \"brief@example.org\"\nto = [\"a@example.org\"]\n",
+    )
+    .unwrap();
+    let out = brief_in(d, &["send", "--date", "2026-11-21"], &[]);
+    assert_eq!(
+        out.status.code(),
+        Some(6),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!d.join("out").exists(), "no state, no folder left");
 }
 
 #[test]

@@ -199,11 +199,13 @@ fn sentence_keys(fact: &Fact, hashes: &HashMap<String, String>) -> Vec<String> {
 }
 
 fn meeting_keys(meeting: &Meeting, hashes: &HashMap<String, String>) -> Vec<String> {
+    // Two meetings of one kind in one article are told apart by their place.
     let kind = serde_json::to_string(&meeting.kind).expect("a kind serialises");
+    let place = meeting.place.as_deref().unwrap_or("");
     meeting
         .sources
         .iter()
-        .filter_map(|s| hashes.get(s).map(|h| key(&format!("{h}:{kind}"))))
+        .filter_map(|s| hashes.get(s).map(|h| key(&format!("{h}:{kind}:{place}"))))
         .collect()
 }
 

@@ -90,7 +90,6 @@ impl State {
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        let fresh = !path.exists();
         let created = crate::publish::missing_folders(parent);
         fs::create_dir_all(parent).map_err(|e| StateError::Folder {
             where_: if parent.ends_with(".brief") {
@@ -108,12 +107,14 @@ impl State {
             },
             Locked::Io(e) => unusable(format!("cannot lock it: {e}")),
         })?;
+        // Only the lock's holder may tell whether the state is new.
+        let fresh = !path.exists();
         let mut conn = Connection::open(path).map_err(|e| unusable(e.to_string()))?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .and_then(|()| conn.pragma_update(None, "synchronous", "NORMAL"))
             .and_then(|()| conn.busy_timeout(std::time::Duration::from_secs(10)))
             .map_err(|e| unusable(e.to_string()))?;
-        schema::migrate(&mut conn).map_err(|e| unusable(e.to_string()))?;
+        schema::migrate(&mut conn).map_err(unusable)?;
         Ok(State {
             conn,
             path: path.to_path_buf(),
@@ -265,6 +266,31 @@ impl State {
             )
             .map(|_| ())
             .map_err(|e| self.unusable(e))
+    }
+
+    /// The SHA-256 the last published run of `briefing` recorded for its output `name`.
+    pub fn published_output(
+        &self,
+        briefing: NaiveDate,
+        name: &str,
+    ) -> Result<Option<String>, StateError> {
+        let outputs: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT outputs FROM runs WHERE outcome = 'published' AND briefing_date = ?1 ORDER BY id DESC LIMIT 1",
+                params![briefing.to_string()],
+                |r| r.get(0),
+            )
+            .map(Some)
+            .or_else(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                e => Err(e),
+            })
+            .map_err(|e| self.unusable(e))?;
+        let outputs: Vec<(String, String)> = outputs
+            .and_then(|o| serde_json::from_str(&o).ok())
+            .unwrap_or_default();
+        Ok(outputs.into_iter().find(|(n, _)| n == name).map(|(_, d)| d))
     }
 
     /// The recipients this briefing was delivered to.

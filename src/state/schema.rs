@@ -58,23 +58,29 @@ const MIGRATIONS: &[&str] = &[
     );",
 ];
 
-/// Brings the database to the latest version.
-pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+/// Brings the database to the latest version; says why it cannot.
+pub fn migrate(conn: &mut Connection) -> Result<(), String> {
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(|e| e.to_string())?;
     let version = usize::try_from(version).unwrap_or(usize::MAX);
     if version > MIGRATIONS.len() {
-        return Err(rusqlite::Error::InvalidParameterName(format!(
-            "it was written by a newer brief (schema version {version}, this one knows {})",
+        return Err(format!(
+            "it was written by a newer brief (schema version {version}; this one knows up to {})",
             MIGRATIONS.len()
-        )));
+        ));
     }
     for (n, sql) in MIGRATIONS.iter().enumerate().skip(version) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", (n + 1) as i64)?;
-        tx.commit()?;
+        apply(conn, sql, n + 1).map_err(|e| format!("migration {} failed: {e}", n + 1))?;
     }
     Ok(())
+}
+
+fn apply(conn: &mut Connection, sql: &str, version: usize) -> rusqlite::Result<()> {
+    let tx = conn.transaction()?;
+    tx.execute_batch(sql)?;
+    tx.pragma_update(None, "user_version", version as i64)?;
+    tx.commit()
 }
 
 #[cfg(test)]
@@ -92,6 +98,10 @@ mod tests {
         assert_eq!(version, MIGRATIONS.len() as i64);
         conn.pragma_update(None, "user_version", MIGRATIONS.len() as i64 + 1)
             .unwrap();
-        assert!(migrate(&mut conn).is_err());
+        let error = migrate(&mut conn).unwrap_err();
+        assert!(
+            error.starts_with("it was written by a newer brief"),
+            "{error}"
+        );
     }
 }
