@@ -122,11 +122,7 @@ impl SendArgs {
         let lang = crate::settings::Lang::parse(file.lang.as_deref().unwrap_or("fr"))
             .map_err(|e| Error::Usage(format!("lang: {e}")))?;
         let mail = mail_settings(&file)?;
-        let state = match (self.no_state, &self.state) {
-            (true, _) => None,
-            (false, Some(file)) => Some(file.clone()),
-            (false, None) => Some(self.out.join(crate::state::DEFAULT_FILE)),
-        };
+        let state = state_file(self.no_state, self.state.as_ref(), &self.out);
         for address in &self.to {
             address.parse::<lettre::message::Mailbox>().map_err(|e| {
                 Error::Usage(format!("--to {address}: not an e-mail address ({e})"))
@@ -142,6 +138,15 @@ impl SendArgs {
             title: file.title,
             lang,
         })
+    }
+}
+
+/// The state's file: none with --no-state, --state's, or the output folder's.
+fn state_file(no_state: bool, given: Option<&PathBuf>, out: &std::path::Path) -> Option<PathBuf> {
+    match (no_state, given) {
+        (true, _) => None,
+        (false, Some(file)) => Some(file.clone()),
+        (false, None) => Some(out.join(crate::state::DEFAULT_FILE)),
     }
 }
 
@@ -450,11 +455,7 @@ impl GenerateArgs {
                     .into(),
             ));
         }
-        let state = match (self.no_state, &self.state) {
-            (true, _) => None,
-            (false, Some(file)) => Some(file.clone()),
-            (false, None) => Some(self.out.join(crate::state::DEFAULT_FILE)),
-        };
+        let state = state_file(self.no_state, self.state.as_ref(), &self.out);
         if self.compile_timeout == 0 {
             return Err(Error::Usage(
                 "--compile-timeout must be at least 1 second".into(),

@@ -69,7 +69,7 @@ impl Error {
             Error::Render(_) => 4,
             Error::Compile(_) => 5,
             Error::Publish(_) => 6,
-            Error::State(crate::state::StateError::Busy { .. }) => 75,
+            Error::State(crate::state::StateError::Busy { .. }) => crate::schedule::BUSY_EXIT,
             Error::State(crate::state::StateError::Unusable { .. }) => 8,
             Error::State(crate::state::StateError::Folder { .. }) => 6,
             Error::Mail(crate::mail::MailError::Settings(_)) => 2,

@@ -309,12 +309,13 @@ fn stages(
             .map(|(name, bytes)| (name.clone(), state::sha256_hex(bytes)))
             .collect();
         let run = run_record(config, started, warnings.len(), clock, digests);
-        let read: Vec<(String, String)> = articles
-            .iter()
-            .zip(&hashes)
-            .map(|(a, h)| (h.clone(), a.location().to_string()))
-            .collect();
-        state.record(&run, &read, &published, &made, &kept)?;
+        let kept = Kept {
+            hashes,
+            published,
+            made,
+            files: kept,
+        };
+        remember(state, &run, &articles, &kept)?;
     }
     let mut report = Report {
         written,
@@ -326,24 +327,59 @@ fn stages(
         mail_error: None,
     };
     if let Some(settings) = &config.mail {
-        let letter = Outbox {
-            out: &config.out,
-            date: config.date,
-            mail: settings,
-            to: &[],
-            resend: false,
-            title: config.presentation.title.as_deref(),
-            lang: config.presentation.lang,
-        };
-        match deliver(&letter, state) {
-            Ok(deliveries) => report.deliveries = deliveries,
-            Err((deliveries, error)) => {
-                report.deliveries = deliveries;
-                report.mail_error = Some(error);
-            }
-        }
+        send_published(config, settings, state, &mut report);
     }
     Ok(report)
+}
+
+/// What the state keeps of a published run besides its record.
+struct Kept {
+    hashes: Vec<String>,
+    published: state::Published,
+    made: state::NewExtractions,
+    files: state::NewFiles,
+}
+
+/// Records a published run, its articles, items, extractions and files, in one transaction.
+fn remember(
+    state: &mut state::State,
+    run: &state::RunRecord,
+    articles: &[corpus::Article],
+    kept: &Kept,
+) -> Result<(), Error> {
+    let read: Vec<(String, String)> = articles
+        .iter()
+        .zip(&kept.hashes)
+        .map(|(a, h)| (h.clone(), a.location().to_string()))
+        .collect();
+    state.record(run, &read, &kept.published, &kept.made, &kept.files)?;
+    Ok(())
+}
+
+/// `--send`: the briefing just published, to the recipients not yet served; the outcome goes
+/// into the report (a refused recipient does not undo the briefing).
+fn send_published(
+    config: &Config,
+    settings: &mail::MailSettings,
+    state: Option<&mut state::State>,
+    report: &mut Report,
+) {
+    let outbox = Outbox {
+        out: &config.out,
+        date: config.date,
+        mail: settings,
+        to: &[],
+        resend: false,
+        title: config.presentation.title.as_deref(),
+        lang: config.presentation.lang,
+    };
+    match deliver(&outbox, state) {
+        Ok(deliveries) => report.deliveries = deliveries,
+        Err((deliveries, error)) => {
+            report.deliveries = deliveries;
+            report.mail_error = Some(error);
+        }
+    }
 }
 
 /// Whether the first-page picture beside the PDF is the one the last published run of that

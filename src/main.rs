@@ -27,10 +27,7 @@ fn main() -> ExitCode {
             };
         }
     };
-    let today = resolve_today(
-        std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
-        chrono::Local::now().date_naive(),
-    );
+    let today = today();
     // The worker that runs user templates is this very program.
     let program = std::env::current_exe().unwrap_or_else(|_| "brief".into());
     let timings = args.timings;
@@ -163,10 +160,7 @@ fn schedule(command: brief::cli::ScheduleCommand) -> ExitCode {
 /// `brief send`: the briefing of a date to each recipient not yet served.
 fn send(args: brief::cli::SendArgs) -> ExitCode {
     let log = args.log.logger();
-    let today = resolve_today(
-        std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
-        chrono::Local::now().date_naive(),
-    );
+    let today = today();
     let result = today
         .and_then(|today| args.into_config(today))
         .map_err(Failure::from)
@@ -218,4 +212,12 @@ fn log_deliveries(log: &Logger, deliveries: &[brief::mail::Delivery]) {
         };
         log.emit(level, "delivery", &text, fields);
     }
+}
+
+/// Today for a briefing: SOURCE_DATE_EPOCH's day when set, else the local date.
+fn today() -> Result<chrono::NaiveDate, brief::error::Error> {
+    resolve_today(
+        std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
+        chrono::Local::now().date_naive(),
+    )
 }

@@ -56,13 +56,16 @@ pub fn parse_time(text: &str) -> Option<(u32, u32)> {
     (h < 24 && m < 60).then_some((h, m))
 }
 
+/// Whether a path needs no quoting: letters, digits and / . _ - + only.
+fn plain(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/._-+".contains(c))
+}
+
 /// systemd's escaping of a path in a unit file's command line: spaces and specials quoted.
 fn quoted(path: &Path) -> String {
     let text = path.to_string_lossy();
-    if text
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || "/._-+".contains(c))
-    {
+    if plain(&text) {
         text.into_owned()
     } else {
         let escaped = text
@@ -136,10 +139,7 @@ impl Job {
 /// A path for a POSIX shell: single-quoted when it holds anything but plain characters.
 fn shell_quoted(path: &Path) -> String {
     let text = path.to_string_lossy();
-    if text
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || "/._-+".contains(c))
-    {
+    if plain(&text) {
         text.into_owned()
     } else {
         format!("'{}'", text.replace('\'', "'\\''").replace('%', "\\%"))

@@ -178,13 +178,7 @@ pub fn key(path: &Path, shown: &str, options: ReadOptions) -> Option<String> {
             Err(_) => return None,
         }
     }
-    Some(
-        hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect(),
-    )
+    Some(crate::hashing::hex(&hasher.finalize()))
 }
 
 /// A file's reading and fingerprints, encoded for the state.

@@ -88,10 +88,7 @@ pub struct SentenceSpan {
 /// Extracts every article, in corpus order (in parallel; the order of the result is the
 /// articles' order).
 pub fn extract(articles: &[Article], gazetteer: &Gazetteer) -> Vec<ArticleExtraction> {
-    articles
-        .par_iter()
-        .map(|a| extract_article(a, gazetteer))
-        .collect()
+    extract_some(&articles.iter().collect::<Vec<_>>(), gazetteer)
 }
 
 /// `extract` for some of the corpus's articles (those the state has no extraction of).

@@ -210,8 +210,7 @@ fn meeting_keys(meeting: &Meeting, hashes: &HashMap<String, String>) -> Vec<Stri
 }
 
 fn key(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+    crate::hashing::hex(&Sha256::digest(text.as_bytes())[..16])
 }
 
 /// The content hash of an article as read: what it says and when, not where it was found.
@@ -225,9 +224,5 @@ pub fn article_hash(article: &crate::corpus::Article) -> String {
         hasher.update((part.len() as u64).to_le_bytes());
         hasher.update(part.as_bytes());
     }
-    hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::hashing::hex(&hasher.finalize())
 }

@@ -20,10 +20,7 @@ pub use crate::corpus::FIRST_SEEN;
 /// SHA-256 of some bytes, in hex (outputs as the state records them).
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
-    sha2::Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::hashing::hex(&sha2::Sha256::digest(bytes))
 }
 
 use chrono::NaiveDate;
