@@ -324,3 +324,48 @@ fn the_locator_map_shades_the_countries_of_the_briefing() {
         "{labels:?}"
     );
 }
+
+#[test]
+fn footnote_marks_of_one_fact_are_separated() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let shared =
+        "Le gouvernement du Tchad a signé mardi un accord de défense avec le Japon à N'Djamena.";
+    std::fs::write(
+        corpus.join("a.txt"),
+        format!("12-03-2025 10:00 - Un accord\n\n{shared}\n\nLes pêcheurs du lac ont salué la décision du ministère de l'Agriculture."),
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("b.txt"),
+        format!("12-03-2025 18:00 - Défense\n\nLa presse de la capitale revient sur la semaine politique.\n\n{shared}"),
+    )
+    .unwrap();
+    let output = brief_in(
+        dir.path(),
+        &[
+            "generate",
+            "--corpus",
+            "corpus",
+            "--date",
+            DATE,
+            "--no-state",
+            "--emit",
+            "typ",
+        ],
+    );
+    ok(&output);
+    let markup =
+        std::fs::read_to_string(dir.path().join(format!("out/briefing-{DATE}.typ"))).unwrap();
+    assert!(
+        markup.contains("#super[,]#srcnote("),
+        "two sources, two marks"
+    );
+    assert!(!markup.contains("])#srcnote("), "no two marks run together");
+    let text = pdf_text(
+        &dir.path().join(format!("out/briefing-{DATE}.pdf")),
+        Some(1),
+    );
+    assert!(text.contains("1,2"), "{text}");
+}
