@@ -369,3 +369,50 @@ fn footnote_marks_of_one_fact_are_separated() {
     );
     assert!(text.contains("1,2"), "{text}");
 }
+
+#[test]
+fn counts_agree_with_their_nouns_in_both_languages() {
+    for (lang, wrong) in [
+        (
+            "fr",
+            &[
+                "1 médias",
+                "1 mentions",
+                "1 articles lus",
+                "cité par 0",
+                "0 faits",
+            ][..],
+        ),
+        (
+            "en",
+            &[
+                "1 outlets",
+                "1 mentions",
+                "1 articles read",
+                "cited by 0",
+                "by 1 facts",
+            ][..],
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        ok(&generate_in(dir.path(), &["--lang", lang, "--no-state"]));
+        let text = pdf_text(&dir.path().join(format!("out/briefing-{DATE}.pdf")), None);
+        // Words, not parts of longer numbers: " 1 médias" is wrong, "21 médias" is right.
+        let text = format!(
+            " {} ",
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+        for w in wrong {
+            assert!(
+                !text.contains(&format!(" {w}")),
+                "{lang}: {w:?} in the briefing"
+            );
+        }
+        let one = if lang == "fr" {
+            "1 média identifié"
+        } else {
+            "1 outlet identified"
+        };
+        assert!(text.contains(one), "{lang}: {one:?} expected");
+    }
+}
