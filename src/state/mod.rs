@@ -218,22 +218,7 @@ impl State {
             published.save(&tx, &day)?;
             extractions.save(&tx)?;
             files.save(&tx)?;
-            tx.execute(
-                "INSERT INTO runs (started, ended, arguments, since, until, briefing_date, outcome, outputs, warnings, timings)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'published', ?7, ?8, ?9)",
-                params![
-                    run.started,
-                    run.ended,
-                    run.arguments,
-                    run.since.map(|d| d.to_string()),
-                    run.until.map(|d| d.to_string()),
-                    day,
-                    serde_json::to_string(&run.outputs).expect("outputs serialise"),
-                    run.warnings as i64,
-                    serde_json::to_string(&run.timings).expect("timings serialise"),
-                ],
-            )?;
-            Ok(())
+            insert_run(&tx, run, "published")
         })();
         result
             .and_then(|()| tx.commit())
@@ -245,24 +230,7 @@ impl State {
 
     /// Records a run that stopped before publishing, with why.
     pub fn record_failure(&self, run: &RunRecord, error: &str) -> Result<(), StateError> {
-        self.conn
-            .execute(
-                "INSERT INTO runs (started, ended, arguments, since, until, briefing_date, outcome, outputs, warnings, timings)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '[]', ?8, ?9)",
-                params![
-                    run.started,
-                    run.ended,
-                    run.arguments,
-                    run.since.map(|d| d.to_string()),
-                    run.until.map(|d| d.to_string()),
-                    run.briefing_date.to_string(),
-                    format!("failed: {error}"),
-                    run.warnings as i64,
-                    serde_json::to_string(&run.timings).expect("timings serialise"),
-                ],
-            )
-            .map(|_| ())
-            .map_err(|e| self.unusable(e))
+        insert_run(&self.conn, run, &format!("failed: {error}")).map_err(|e| self.unusable(e))
     }
 
     /// The SHA-256 the last published run of `briefing` recorded for its output `name`.
@@ -352,6 +320,27 @@ impl State {
             message: e.to_string(),
         }
     }
+}
+
+/// One row of `runs`.
+fn insert_run(conn: &Connection, run: &RunRecord, outcome: &str) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO runs (started, ended, arguments, since, until, briefing_date, outcome, outputs, warnings, timings)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            run.started,
+            run.ended,
+            run.arguments,
+            run.since.map(|d| d.to_string()),
+            run.until.map(|d| d.to_string()),
+            run.briefing_date.to_string(),
+            outcome,
+            serde_json::to_string(&run.outputs).expect("outputs serialise"),
+            run.warnings as i64,
+            serde_json::to_string(&run.timings).expect("timings serialise"),
+        ],
+    )
+    .map(|_| ())
 }
 
 enum Locked {
