@@ -468,6 +468,29 @@ pub fn load_logo(path: &Path) -> Result<Vec<u8>, String> {
 
 const LABELS: &str = include_str!("data/labels.toml");
 
+/// The countries the briefing says most about (three at most, as the sections order them) and
+/// its bloc with the most facts: "Mali, Niger, Burkina Faso · AES".
+fn subject(briefing: &Briefing) -> String {
+    let countries: Vec<&str> = briefing
+        .countries
+        .iter()
+        .take(SUBJECT_COUNTRIES)
+        .map(|c| c.name.as_str())
+        .collect();
+    let bloc = briefing.blocs.first().map(|b| b.short.as_str());
+    let parts: Vec<String> = [
+        (!countries.is_empty()).then(|| countries.join(", ")),
+        bloc.map(str::to_string),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    parts.join(" · ")
+}
+
+/// How many countries the subject line names.
+const SUBJECT_COUNTRIES: usize = 3;
+
 /// The briefing's period in words ("du 1er mars 2025 au 31 mars 2025").
 pub fn period_text(period: &Period, lang: Lang, labels: &BTreeMap<String, String>) -> String {
     let word = |k: &str| labels.get(k).cloned().unwrap_or_default();
@@ -507,6 +530,9 @@ struct View<'a> {
     /// The document's words in that language (`labels.key_points`, …).
     labels: BTreeMap<String, String>,
     title: String,
+    /// Without a title of the user's: what the briefing is about, its most covered countries and
+    /// its largest bloc ("Mali, Niger, Burkina Faso · AES"); empty otherwise.
+    subject: String,
     organisation: Option<String>,
     marking: String,
     /// Whether a logo is available as `logo.png`.
@@ -563,6 +589,11 @@ impl<'a> View<'a> {
             briefing,
             lang: lang.code(),
             title: presentation.title.clone().unwrap_or_else(|| word("title")),
+            subject: if presentation.title.is_some() {
+                String::new()
+            } else {
+                subject(briefing)
+            },
             organisation: presentation.organisation.clone(),
             marking: presentation.marking.clone(),
             logo: presentation.logo.is_some(),
@@ -618,10 +649,13 @@ fn citation(source: &crate::model::Source, lang: Lang) -> String {
     if let Some(title) = &source.title {
         parts.push(format!("«\u{202f}{}\u{202f}»", short(title, 90)));
     }
-    parts.push(match (source.published, lang) {
-        (Some(d), _) => d.long(lang),
-        (None, Lang::Fr) => "non daté".to_string(),
-        (None, Lang::En) => "undated".to_string(),
+    let first_seen = source.published_from == crate::corpus::FIRST_SEEN;
+    parts.push(match (source.published, lang, first_seen) {
+        (Some(d), Lang::Fr, true) => format!("non daté, vu le {}", d.long(lang)),
+        (Some(d), Lang::En, true) => format!("undated, first seen {}", d.long(lang)),
+        (Some(d), _, false) => d.long(lang),
+        (None, Lang::Fr, _) => "non daté".to_string(),
+        (None, Lang::En, _) => "undated".to_string(),
     });
     parts.push(source.url.clone().unwrap_or_else(|| source.file.clone()));
     format!("{} — {}", source.id, parts.join(", "))

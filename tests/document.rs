@@ -416,3 +416,40 @@ fn counts_agree_with_their_nouns_in_both_languages() {
         assert!(text.contains(one), "{lang}: {one:?} expected");
     }
 }
+
+#[test]
+fn without_a_title_page_one_names_the_subject() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(&generate_in(dir.path(), &["--no-state"]));
+    let briefing: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(dir.path().join(format!("out/briefing-{DATE}.json"))).unwrap(),
+    )
+    .unwrap();
+    let first = briefing["countries"][0]["name"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let bloc = briefing["blocs"][0]["short"].as_str().unwrap().to_string();
+    let page = pdf_text(
+        &dir.path().join(format!("out/briefing-{DATE}.pdf")),
+        Some(1),
+    );
+    let line = page
+        .lines()
+        .find(|l| l.starts_with(&first))
+        .unwrap_or_else(|| panic!("no subject line starting with {first}: {page}"));
+    assert!(line.ends_with(&format!("· {bloc}")), "{line}");
+    let titled = tempfile::tempdir().unwrap();
+    ok(&generate_in(
+        titled.path(),
+        &["--no-state", "--title", "Note Sahel"],
+    ));
+    let page = pdf_text(
+        &titled.path().join(format!("out/briefing-{DATE}.pdf")),
+        Some(1),
+    );
+    assert!(
+        !page.contains(&format!("· {bloc}\n")),
+        "a title of the user's stands alone"
+    );
+}
