@@ -488,6 +488,44 @@ fn subject(briefing: &Briefing) -> String {
     parts.join(" · ")
 }
 
+/// How many articles the briefing cites, from how many independent origins (a relayed wire
+/// counts once, whoever relays it, as for facts), and the largest origin's share; empty when it
+/// cites nothing.
+fn reliability(briefing: &Briefing, labels: &BTreeMap<String, String>) -> String {
+    let word = |k: &str| labels.get(k).cloned().unwrap_or_default();
+    let mut by_origin: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    let cited: Vec<&crate::model::Source> =
+        briefing.sources.iter().filter(|s| s.referenced).collect();
+    for s in &cited {
+        let origin = s
+            .relayed
+            .first()
+            .or(s.outlet.as_ref())
+            .cloned()
+            .unwrap_or_else(|| s.file.clone());
+        by_origin
+            .entry(crate::text::fold(&origin))
+            .or_insert((0, origin))
+            .0 += 1;
+    }
+    let Some((count, name)) = by_origin
+        .values()
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+    else {
+        return String::new();
+    };
+    let n = cited.len();
+    let plural = |n: usize, one: &str, many: &str| {
+        format!("{n} {}", if n > 1 { word(many) } else { word(one) })
+    };
+    format!(
+        "{}, {} ; {} % {name}",
+        plural(n, "article_cited", "articles_cited"),
+        plural(by_origin.len(), "origin_word", "origins_word"),
+        (100 * count + n / 2) / n
+    )
+}
+
 /// How many countries the subject line names.
 const SUBJECT_COUNTRIES: usize = 3;
 
@@ -530,6 +568,8 @@ struct View<'a> {
     /// The document's words in that language (`labels.key_points`, …).
     labels: BTreeMap<String, String>,
     title: String,
+    /// How the cited sources stand: "12 articles, 3 origines indépendantes ; 75 % AFP".
+    reliability: String,
     /// Without a title of the user's: what the briefing is about, its most covered countries and
     /// its largest bloc ("Mali, Niger, Burkina Faso · AES"); empty otherwise.
     subject: String,
@@ -589,6 +629,7 @@ impl<'a> View<'a> {
             briefing,
             lang: lang.code(),
             title: presentation.title.clone().unwrap_or_else(|| word("title")),
+            reliability: reliability(briefing, &labels),
             subject: if presentation.title.is_some() {
                 String::new()
             } else {

@@ -453,3 +453,35 @@ fn without_a_title_page_one_names_the_subject() {
         "a title of the user's stands alone"
     );
 }
+
+#[test]
+fn page_one_says_how_many_origins_feed_the_briefing() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(&generate_in(dir.path(), &["--no-state"]));
+    let briefing: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(dir.path().join(format!("out/briefing-{DATE}.json"))).unwrap(),
+    )
+    .unwrap();
+    let cited = briefing["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["referenced"] == true)
+        .count();
+    let page = pdf_text(
+        &dir.path().join(format!("out/briefing-{DATE}.pdf")),
+        Some(1),
+    );
+    let line = page
+        .lines()
+        .find(|l| l.contains("articles cités"))
+        .unwrap_or_else(|| panic!("no origins line: {page}"));
+    assert!(
+        line.starts_with(&format!("{cited} articles cités, ")),
+        "{line}"
+    );
+    assert!(
+        line.contains("origines indépendantes ; ") && line.contains(" % "),
+        "{line}"
+    );
+}
