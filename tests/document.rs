@@ -40,6 +40,12 @@ fn generate_into(dir: &Path, out: &str, extra: &[&str]) -> std::process::Output 
     brief_in(dir, &args)
 }
 
+/// The JSON of the briefing written into `dir/out`.
+fn briefing_json(dir: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(dir.join(format!("out/briefing-{DATE}.json"))).unwrap())
+        .unwrap()
+}
+
 fn ok(output: &std::process::Output) {
     assert!(output.status.success(), "{}", stderr(output));
 }
@@ -421,10 +427,7 @@ fn counts_agree_with_their_nouns_in_both_languages() {
 fn without_a_title_page_one_names_the_subject() {
     let dir = tempfile::tempdir().unwrap();
     ok(&generate_in(dir.path(), &["--no-state"]));
-    let briefing: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(dir.path().join(format!("out/briefing-{DATE}.json"))).unwrap(),
-    )
-    .unwrap();
+    let briefing = briefing_json(dir.path());
     let first = briefing["countries"][0]["name"]
         .as_str()
         .unwrap()
@@ -458,10 +461,7 @@ fn without_a_title_page_one_names_the_subject() {
 fn page_one_says_how_many_origins_feed_the_briefing() {
     let dir = tempfile::tempdir().unwrap();
     ok(&generate_in(dir.path(), &["--no-state"]));
-    let briefing: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(dir.path().join(format!("out/briefing-{DATE}.json"))).unwrap(),
-    )
-    .unwrap();
+    let briefing = briefing_json(dir.path());
     let cited = briefing["sources"]
         .as_array()
         .unwrap()

@@ -20,6 +20,18 @@ fn brief_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
         .expect("the brief binary runs")
 }
 
+/// Starts `brief ARGS` in `dir`, silent, without waiting for it.
+fn spawn_in(dir: &Path, args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the brief binary starts")
+}
+
 fn ok(output: &Output) {
     assert!(
         output.status.success(),
@@ -91,6 +103,30 @@ fn the_second_night_has_nothing_new_and_a_new_article_is_all_that_is_new() {
     assert!(undated.iter().all(|s| s["published"] == "2026-11-21"));
     assert!(facts(&first).iter().all(|f| f["new"] == true));
     assert_eq!(first["changes"]["previous"], Value::Null);
+    // The first briefing of a series says everything is new once, and marks nothing: it has
+    // one "nouveau" more than the same briefing without a state (whose articles may use it).
+    let text = common::pdf_text(&d.join("out/briefing-2026-11-21.pdf"), None);
+    assert!(text.contains("tout est nouveau"), "{text}");
+    ok(&brief_in(
+        d,
+        &[
+            "generate",
+            "--no-state",
+            "--since",
+            "2026-11-14",
+            "--date",
+            "2026-11-21",
+            "--out",
+            "plain",
+        ],
+        &[],
+    ));
+    let plain = common::pdf_text(&d.join("plain/briefing-2026-11-21.pdf"), None);
+    assert_eq!(
+        text.matches("nouveau").count(),
+        plain.matches("nouveau").count() + 1,
+        "{text}"
+    );
 
     ok(&brief_in(
         d,
@@ -240,14 +276,10 @@ fn two_runs_started_together_one_publishes_the_other_exits_75() {
     let dir = project();
     let d = dir.path();
     let spawn = || {
-        Command::new(env!("CARGO_BIN_EXE_brief"))
-            .args(["generate", "--since", "2024-12", "--date", "2026-11-21"])
-            .current_dir(d)
-            .env_remove("SOURCE_DATE_EPOCH")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap()
+        spawn_in(
+            d,
+            &["generate", "--since", "2024-12", "--date", "2026-11-21"],
+        )
     };
     let (mut a, mut b) = (spawn(), spawn());
     let mut codes = vec![
@@ -304,14 +336,7 @@ fn runs_killed_at_random_points_leave_the_briefing_and_the_state_intact() {
         seed ^= seed << 17;
         let fraction = (round as f64 + (seed % 1000) as f64 / 1000.0) / 12.0;
         let delay = full.mul_f64(fraction * 1.1);
-        let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
-            .args(args)
-            .current_dir(d)
-            .env_remove("SOURCE_DATE_EPOCH")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = spawn_in(d, &args);
         std::thread::sleep(delay);
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
