@@ -485,3 +485,63 @@ fn page_one_says_how_many_origins_feed_the_briefing() {
         "{line}"
     );
 }
+
+#[test]
+fn sources_are_named_within_the_corpus_wherever_it_lies() {
+    // The same files, reached by an absolute path and by a relative one from elsewhere.
+    let place = tempfile::tempdir().unwrap();
+    let corpus = place.path().join("deep").join("articles");
+    std::fs::create_dir_all(&corpus).unwrap();
+    for entry in std::fs::read_dir(root().join("seeds")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), corpus.join(entry.file_name())).unwrap();
+    }
+    let far = tempfile::tempdir().unwrap();
+    let absolute = corpus.to_str().unwrap().to_string();
+    let run = |dir: &Path, given: &str| {
+        ok(&brief_in(
+            dir,
+            &[
+                "generate",
+                "--corpus",
+                given,
+                "--date",
+                DATE,
+                "--out",
+                "out",
+                "--since",
+                "2024-12",
+                "--no-state",
+            ],
+        ));
+        let pdf = dir.join(format!("out/briefing-{DATE}.pdf"));
+        (briefing_json(dir), flat(&pdf_text(&pdf, None)))
+    };
+    let (by_absolute, text) = run(far.path(), &absolute);
+    let (by_relative, _) = run(place.path(), "deep/articles/");
+    let where_kept = place.path().to_str().unwrap();
+    assert!(!text.contains(where_kept), "an absolute path in the PDF");
+    let json = serde_json::to_string(&by_absolute).unwrap();
+    assert!(!json.contains(where_kept), "an absolute path in the JSON");
+    for source in by_absolute["sources"].as_array().unwrap() {
+        let file = source["file"].as_str().unwrap();
+        assert!(
+            corpus.join(file).is_file(),
+            "{file} is not relative to the corpus"
+        );
+        assert!(text.contains(file), "{file} not in the PDF");
+    }
+    assert_eq!(by_absolute["sources"], by_relative["sources"]);
+    assert_eq!(
+        by_absolute["corpus"]["hash"], by_relative["corpus"]["hash"],
+        "the fingerprint depends on where the corpus lies"
+    );
+    // A cited file changed by a few bytes changes it.
+    let first = corpus.join(by_absolute["sources"][0]["file"].as_str().unwrap());
+    let mut bytes = std::fs::read(&first).unwrap();
+    bytes.push(b' ');
+    bytes.extend_from_slice("Ajout.".as_bytes());
+    std::fs::write(&first, bytes).unwrap();
+    let (changed, _) = run(far.path(), &absolute);
+    assert_ne!(changed["corpus"]["hash"], by_absolute["corpus"]["hash"]);
+}

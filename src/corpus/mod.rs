@@ -60,7 +60,7 @@ impl std::fmt::Display for Location {
 pub struct Article {
     /// Stable id: a hash of where it was first found.
     pub id: String,
-    /// Where it came from, as the user would write the path.
+    /// Where it came from: its path relative to the corpus folder (see `walk::Names`).
     pub file: String,
     /// Its line, for JSON Lines.
     pub line: Option<usize>,
@@ -293,7 +293,8 @@ pub fn load_cached(
     let mut corpus = Corpus::default();
     let mut files = Vec::new();
     for root in roots {
-        let (found, warnings) = walk::files(root).map_err(|e| match e.kind() {
+        let names = walk::Names::new(root, roots.len() > 1);
+        let (found, warnings) = walk::files(&names).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => CorpusError::NotFound(shown(root)),
             _ => CorpusError::Unreadable(shown(root), e),
         })?;

@@ -16,15 +16,53 @@ use walkdir::{DirEntry, WalkDir};
 #[derive(Debug, Clone)]
 pub struct Found {
     pub path: PathBuf,
-    /// The path as shown to the user (escaped).
+    /// Its name in the corpus, as shown to the user (escaped; see `Names`).
     pub shown: String,
     /// Its size on disk, before any decompression.
     pub len: u64,
 }
 
-/// The regular files below `root` (or `root` itself), with a warning for each entry left out.
-/// Fails only when `root` itself does not exist or cannot be listed.
-pub fn files(root: &Path) -> Result<(Vec<Found>, Vec<Warning>), std::io::Error> {
+/// How the files of one corpus path are named in warnings, the JSON and the PDF: by their path
+/// relative to the corpus folder (a file given alone: by its own name), never by where the
+/// machine keeps them, so the same files give the same names, ids and fingerprint wherever they
+/// are. When several corpus paths are given, each name starts with its path's own name.
+#[derive(Debug, Clone)]
+pub struct Names<'a> {
+    root: &'a Path,
+    prefix: Option<String>,
+}
+
+impl<'a> Names<'a> {
+    /// Names below `root`; `several` when other corpus paths are read with it.
+    pub fn new(root: &'a Path, several: bool) -> Self {
+        let prefix = several.then(|| {
+            let canonical = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+            canonical
+                .file_name()
+                .map_or_else(|| shown(root), |n| shown(Path::new(n)))
+        });
+        Names { root, prefix }
+    }
+
+    /// The name of `path`, a path below the root (or the root itself).
+    pub fn of(&self, path: &Path) -> String {
+        let relative = match path.strip_prefix(self.root) {
+            Ok(rest) if !rest.as_os_str().is_empty() => shown(rest),
+            _ => path
+                .file_name()
+                .map_or_else(|| shown(path), |n| shown(Path::new(n))),
+        };
+        match &self.prefix {
+            Some(prefix) => format!("{prefix}/{relative}"),
+            None => relative,
+        }
+    }
+}
+
+/// The regular files below `names`' root (or the root itself), with a warning for each entry
+/// left out. Fails only when the root itself does not exist or cannot be listed.
+pub fn files(names: &Names) -> Result<(Vec<Found>, Vec<Warning>), std::io::Error> {
+    let root = names.root;
     let metadata = fs::metadata(root)?;
     let mut warnings = Vec::new();
     if !metadata.is_dir() {
@@ -32,10 +70,10 @@ pub fn files(root: &Path) -> Result<(Vec<Found>, Vec<Warning>), std::io::Error> 
         match regular(&metadata) {
             Ok(()) => found.push(Found {
                 path: root.to_path_buf(),
-                shown: shown(root),
+                shown: names.of(root),
                 len: metadata.len(),
             }),
-            Err(kind) => warnings.push(Warning::about(shown(root), format!("skipped: {kind}"))),
+            Err(kind) => warnings.push(Warning::about(names.of(root), format!("skipped: {kind}"))),
         }
         return Ok((found, warnings));
     }
@@ -48,23 +86,23 @@ pub fn files(root: &Path) -> Result<(Vec<Found>, Vec<Warning>), std::io::Error> 
         .same_file_system(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|entry| keep(entry, &inside, &mut outside));
+        .filter_entry(|entry| keep(entry, &inside, names, &mut outside));
     let mut found = Vec::new();
     let mut seen = HashSet::new();
     let mut problems = Vec::new();
     for entry in walker {
         match entry {
             Ok(entry) if entry.file_type().is_dir() => {
-                if let Some(warning) = other_file_system(&entry, device) {
+                if let Some(warning) = other_file_system(&entry, device, names) {
                     problems.push(warning);
                 }
             }
             Ok(entry) => {
-                if let Some(file) = regular_file(&entry, &mut seen, &mut problems) {
+                if let Some(file) = regular_file(&entry, names, &mut seen, &mut problems) {
                     found.push(file);
                 }
             }
-            Err(error) => problems.push(walk_problem(&error, root)),
+            Err(error) => problems.push(walk_problem(&error, names)),
         }
     }
     warnings.extend(outside);
@@ -74,7 +112,7 @@ pub fn files(root: &Path) -> Result<(Vec<Found>, Vec<Warning>), std::io::Error> 
 
 /// Whether to yield (and descend into) an entry: not hidden, and not a link that leads out of
 /// the corpus folder.
-fn keep(entry: &DirEntry, inside: &Path, outside: &mut Vec<Warning>) -> bool {
+fn keep(entry: &DirEntry, inside: &Path, names: &Names, outside: &mut Vec<Warning>) -> bool {
     if entry.depth() == 0 {
         return true;
     }
@@ -88,7 +126,7 @@ fn keep(entry: &DirEntry, inside: &Path, outside: &mut Vec<Warning>) -> bool {
         Ok(target) if target.starts_with(inside) => true,
         Ok(_) => {
             outside.push(Warning::about(
-                shown(entry.path()),
+                names.of(entry.path()),
                 "skipped: a symbolic link that leads out of the corpus folder",
             ));
             false
@@ -100,11 +138,11 @@ fn keep(entry: &DirEntry, inside: &Path, outside: &mut Vec<Warning>) -> bool {
 
 /// A folder on another file system (a mount point inside the corpus), which the walk does not
 /// enter: said, not silent.
-fn other_file_system(entry: &DirEntry, device: Option<u64>) -> Option<Warning> {
+fn other_file_system(entry: &DirEntry, device: Option<u64>, names: &Names) -> Option<Warning> {
     let here = entry.metadata().ok().as_ref().and_then(identity)?.0;
     (device? != here).then(|| {
         Warning::about(
-            shown(entry.path()),
+            names.of(entry.path()),
             "skipped: a folder on another file system (a mount point); not entered",
         )
     })
@@ -112,10 +150,11 @@ fn other_file_system(entry: &DirEntry, device: Option<u64>) -> Option<Warning> {
 
 fn regular_file(
     entry: &DirEntry,
+    names: &Names,
     seen: &mut HashSet<(u64, u64)>,
     problems: &mut Vec<Warning>,
 ) -> Option<Found> {
-    let name = shown(entry.path());
+    let name = names.of(entry.path());
     let metadata = match entry.metadata() {
         Ok(m) => m,
         Err(e) => {
@@ -155,12 +194,12 @@ fn identity(_: &fs::Metadata) -> Option<(u64, u64)> {
 }
 
 /// A folder that cannot be listed, a broken link or a link loop, as a warning naming it.
-fn walk_problem(error: &walkdir::Error, root: &Path) -> Warning {
-    let path = error.path().unwrap_or(root);
+fn walk_problem(error: &walkdir::Error, names: &Names) -> Warning {
+    let path = error.path().unwrap_or(names.root);
     let message = if let Some(ancestor) = error.loop_ancestor() {
         format!(
             "skipped: a link loop (it leads back to {}); not followed",
-            shown(ancestor)
+            names.of(ancestor)
         )
     } else {
         match error.io_error() {
@@ -174,7 +213,7 @@ fn walk_problem(error: &walkdir::Error, root: &Path) -> Warning {
             None => format!("skipped: {error}"),
         }
     };
-    Warning::about(shown(path), message)
+    Warning::about(names.of(path), message)
 }
 
 #[cfg(all(test, unix))]
@@ -208,7 +247,7 @@ mod tests {
         symlink(&corpus, corpus.join("loop1")).unwrap();
         symlink(".", corpus.join("loop2")).unwrap();
         symlink(corpus.join("nowhere"), corpus.join("broken.txt")).unwrap();
-        let (found, warnings) = files(&corpus).unwrap();
+        let (found, warnings) = files(&Names::new(&corpus, false)).unwrap();
         // "again.txt" comes first in sorted order, so "sub/a.txt" is the second path to it.
         assert_eq!(names(&found, &corpus), ["again.txt"]);
         let text: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
