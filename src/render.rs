@@ -21,8 +21,11 @@ use tera::{Tera, Value};
 pub const MAIN_TEMPLATE: &str = "briefing.typ";
 
 /// The templates shipped in the binary, so that `brief` runs from any folder.
-pub const DEFAULT_TEMPLATES: &[(&str, &str)] =
-    &[("briefing.typ", include_str!("../templates/briefing.typ"))];
+pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
+    ("briefing.typ", include_str!("../templates/briefing.typ")),
+    ("map.typ", include_str!("../templates/map.typ")),
+    ("timeline.typ", include_str!("../templates/timeline.typ")),
+];
 
 /// Why the templates did not give markup.
 #[derive(Debug, thiserror::Error, Serialize, Deserialize)]
