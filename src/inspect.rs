@@ -24,7 +24,8 @@ pub struct ArticleView<'a> {
     pub url: Option<&'a str>,
     pub published: Option<PartialDate>,
     pub published_precision: Precision,
-    pub published_from: &'a str,
+    #[serde(serialize_with = "crate::model::as_text")]
+    pub published_from: &'a crate::corpus::DateFrom,
     /// How each other metadata value was found.
     pub found: &'a BTreeMap<&'static str, String>,
     pub language: &'a str,

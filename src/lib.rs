@@ -580,7 +580,7 @@ impl Read {
         for (article, day) in articles.iter_mut().zip(&self.seen_days) {
             if let Some(day) = day {
                 article.published = dates::PartialDate::ymd(day.year(), day.month(), day.day());
-                article.published_from = state::FIRST_SEEN.to_string();
+                article.published_from = corpus::DateFrom::FirstSeen;
             }
         }
     }
@@ -667,7 +667,7 @@ fn assets(config: &Config, briefing: &model::Briefing) -> Vec<(String, Vec<u8>)>
         .iter()
         .map(|png| (render::LOGO_FILE.to_string(), png.clone()))
         .collect();
-    if let Some(locator) = map::locator(briefing) {
+    if let Some(locator) = map::locator(briefing, config.presentation.lang) {
         assets.push((
             map::MAP_FILE.to_string(),
             serde_json::to_vec(&locator).expect("the map serialises"),

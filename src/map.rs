@@ -1,9 +1,21 @@
-//! The locator map: the countries the briefing speaks of, shaded by how much it says of each,
-//! on an equirectangular projection cropped to them. Shapes are Natural Earth's 1:110m
-//! countries (`data/world/`). The result is typed data (JSON) that the template draws: no
-//! text of ours becomes Typst code.
+//! The locator map, drawn between `summarise` and `render`: the countries the briefing covers,
+//! shaded by how many facts it gives of each (the count their sections show), the places of its
+//! meetings, a legend, and a world inset that shows where the region lies. The map is zoomed to
+//! the covered countries, a vast one counting by its heart (around its capital), so that one
+//! fact on Russia does not zoom out to Siberia; labels are placed so that none overlaps another
+//! or leaves the frame. Shapes are Natural Earth's 1:110m countries (`data/world/`). The result
+//! is typed data (JSON) that `templates/map.typ` draws: no text of ours becomes Typst code, and
+//! the legend's words come from the labels file.
+
+mod geometry;
+mod inset;
+mod placer;
+mod places;
 
 use crate::model::Briefing;
+use crate::settings::Lang;
+use geometry::{area_centroid, clip, round, Frame, Rect, Region};
+use placer::{Placer, Spot};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -13,31 +25,139 @@ const WORLD: &str = include_str!("data/world/countries-110m.tsv");
 /// The virtual file the template reads the map from.
 pub const MAP_FILE: &str = "map.json";
 
-/// Width of the map in points.
+/// Width of the map in points; its height follows the region, within these bounds.
 const WIDTH: f64 = 440.0;
+const HEIGHTS: (f64, f64) = (170.0, 340.0);
 
+/// Around the covered countries, a share of the region's span, and at least these degrees.
+const MARGIN: f64 = 0.1;
+const MIN_MARGIN: f64 = 2.5;
+/// The smallest region shown (degrees of longitude, latitude): a small country is not blown up.
+const MIN_SPAN: (f64, f64) = (14.0, 10.0);
+/// A country whose land spans more than this (degrees of longitude, latitude) is vast.
+const VAST: (f64, f64) = (30.0, 25.0);
+/// A vast country counts by its heart: this many degrees either side of its capital.
+const HEART: (f64, f64) = (8.0, 6.0);
+/// Rings of a country whose centre lies farther than this (degrees) from its main land's are
+/// overseas: they do not widen the zoom.
+const OVERSEAS: f64 = 15.0;
+
+/// Label text sizes in points (Noto Sans: bold for countries, italic for places), the
+/// average advance of a character in ems, and the estimated height of a label's box;
+/// `templates/map.typ` draws them at these sizes.
+const COUNTRY_TEXT: f64 = 6.5;
+const PLACE_TEXT: f64 = 6.0;
+const ADVANCE: f64 = 0.55;
+const LABEL_HEIGHT: f64 = 8.0;
+/// A country whose visible land is smaller than this (square points) gets no label.
+const MIN_LABEL_AREA: f64 = 4.0;
+/// Labels keep this far inside the frame.
+const FRAME_MARGIN: f64 = 2.0;
+/// The inset and the legend sit this far from the frame's edges.
+const CORNER_MARGIN: f64 = 4.0;
+/// The legend's width, and the height of each of its lines (title, classes, meeting place).
+const LEGEND_WIDTH: f64 = 84.0;
+const LEGEND_ROW: f64 = 9.0;
+/// Half the side of the square kept free around a meeting place's dot.
+const DOT_ROOM: f64 = 2.5;
+
+/// Where a country's name may stand: on it, else beside it with a leader line.
+const COUNTRY_SPOTS: &[Spot] = &[
+    Spot::Centre,
+    Spot::Above(5.0),
+    Spot::Below(5.0),
+    Spot::Right(6.0),
+    Spot::Left(6.0),
+    Spot::Above(14.0),
+    Spot::Below(14.0),
+    Spot::Right(16.0),
+    Spot::Left(16.0),
+];
+
+/// Where a meeting place's name may stand: beside its dot, else farther with a leader line.
+const PLACE_SPOTS: &[Spot] = &[
+    Spot::Right(3.0),
+    Spot::Left(3.0),
+    Spot::Above(3.0),
+    Spot::Below(3.0),
+    Spot::Right(12.0),
+    Spot::Left(12.0),
+    Spot::Above(10.0),
+    Spot::Below(10.0),
+];
+
+/// The locator map, in points from its top left corner.
 #[derive(Debug, Serialize)]
 pub struct Map {
     pub width: f64,
     pub height: f64,
     pub shapes: Vec<Shape>,
+    /// The meeting places' dots.
+    pub places: Vec<[f64; 2]>,
+    /// Country and meeting place names, none overlapping another.
     pub labels: Vec<Label>,
+    pub inset: Inset,
+    pub legend: Legend,
 }
 
 #[derive(Debug, Serialize)]
 pub struct Shape {
     pub iso3: String,
-    /// 0: not in the briefing; 1–4: how much the briefing says of it (quartiles of mentions).
+    /// 0: not in the briefing; 1–4: the shade of its class of facts (see [`Class`]).
     pub level: u8,
     /// Points in points from the map's top left corner.
     pub points: Vec<[f64; 2]>,
 }
 
+/// What a label names; serialised as "country", "place".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LabelKind {
+    Country,
+    /// A meeting place.
+    Place,
+}
+
 #[derive(Debug, Serialize)]
 pub struct Label {
     pub name: String,
-    pub x: f64,
-    pub y: f64,
+    pub kind: LabelKind,
+    /// The box the name is centred in.
+    #[serde(flatten)]
+    pub rect: Rect,
+    /// A thin line (x1, y1, x2, y2) from what it names to the box, when it stands off.
+    pub leader: Option<[f64; 4]>,
+}
+
+/// The world inset, in a corner of the map.
+#[derive(Debug, Serialize)]
+pub struct Inset {
+    #[serde(flatten)]
+    pub rect: Rect,
+    /// The world's outlines, from the inset's top left corner.
+    pub rings: &'static [Vec<[f64; 2]>],
+    /// The region the map shows, from the inset's top left corner.
+    pub zoom: Rect,
+}
+
+/// The legend, in a corner of the map: its title, a line per class, and the meeting place.
+#[derive(Debug, Serialize)]
+pub struct Legend {
+    #[serde(flatten)]
+    pub rect: Rect,
+    /// The height of each line.
+    pub row: f64,
+    pub classes: Vec<Class>,
+    /// Whether the map marks meeting places (and the legend says what the dot is).
+    pub places: bool,
+}
+
+/// A class of the shading: the countries with `low` to `high` facts, drawn in shade `level`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Class {
+    pub level: u8,
+    pub low: usize,
+    pub high: usize,
 }
 
 type Rings = Vec<Vec<(f64, f64)>>;
@@ -81,115 +201,319 @@ fn world() -> &'static BTreeMap<String, Rings> {
     })
 }
 
-/// The map for a briefing, or none if it speaks of no country with a shape.
-pub fn locator(briefing: &Briefing) -> Option<Map> {
-    let world = world();
-    let covered: Vec<(&str, usize, &str)> = briefing
+/// A country's name in `lang`, by its ISO3 code.
+fn country_name(iso3: &str, lang: Lang) -> &'static str {
+    crate::gazetteer::Gazetteer::shipped()
+        .by_iso3(iso3)
+        .map_or("", |c| c.name_in(lang))
+}
+
+/// The map for a briefing, or none if it gives facts on no country with a shape. Names are in
+/// `lang`.
+pub fn locator(briefing: &Briefing, lang: Lang) -> Option<Map> {
+    let covered = covered(briefing, lang);
+    let frame = frame_of(&covered)?;
+    let classes = classes(&covered.iter().map(|c| c.facts).collect::<Vec<_>>());
+    let shapes = shapes(&frame, &covered, &classes);
+    let anchors = anchors(&frame, &covered);
+    let places = places_in(&frame, briefing, lang);
+    let legend_size = [
+        LEGEND_WIDTH,
+        LEGEND_ROW * (classes.len() + 1 + usize::from(!places.is_empty())) as f64 + 4.0,
+    ];
+    let [inset_at, legend_at] = corners(&frame, &shapes, &anchors, &places, legend_size);
+    // A meeting place under the inset or the legend is not marked.
+    let places: Vec<Anchor> = places
+        .into_iter()
+        .filter(|p| !inset_at.contains(p.at) && !legend_at.contains(p.at))
+        .collect();
+    let labels = labels(&frame, &anchors, &places, &[inset_at, legend_at]);
+    Some(Map {
+        width: WIDTH,
+        height: round(frame.height),
+        shapes,
+        places: places.iter().map(|p| p.at.map(round)).collect(),
+        labels,
+        inset: Inset {
+            rect: inset_at.rounded(),
+            rings: inset::outlines(world()),
+            zoom: inset::zoom_box(&frame.region),
+        },
+        legend: Legend {
+            rect: legend_at.rounded(),
+            row: LEGEND_ROW,
+            classes,
+            places: !places.is_empty(),
+        },
+    })
+}
+
+/// A country the briefing covers (it gives facts on it) and the map has a shape for.
+struct Covered<'a> {
+    iso3: &'a str,
+    name: &'static str,
+    /// How many facts its section gives.
+    facts: usize,
+}
+
+/// The covered countries, the most covered first (then by code, for a stable order).
+fn covered(briefing: &Briefing, lang: Lang) -> Vec<Covered<'_>> {
+    let mut covered: Vec<Covered> = briefing
         .countries
         .iter()
-        .filter(|c| !c.facts.is_empty() && world.contains_key(&c.iso3))
-        .map(|c| (c.iso3.as_str(), c.mentions, c.name.as_str()))
+        .filter(|c| !c.facts.is_empty() && world().contains_key(&c.iso3))
+        .map(|c| Covered {
+            iso3: &c.iso3,
+            name: country_name(&c.iso3, lang),
+            facts: c.facts.len(),
+        })
         .collect();
-    if covered.is_empty() {
-        return None;
-    }
-    // Crop to the most covered countries (up to eight), so one passing mention of a far
-    // country does not zoom the map out to the whole world.
-    let mut by_weight = covered.clone();
-    by_weight.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let focus: Vec<&str> = by_weight.iter().take(8).map(|c| c.0).collect();
-    let (mut west, mut east, mut south, mut north) = (180.0f64, -180.0f64, 90.0f64, -90.0f64);
-    for iso3 in &focus {
-        let points: Vec<(f64, f64)> = world[*iso3].iter().flatten().copied().collect();
-        let (w, e) = points.iter().fold((180.0f64, -180.0f64), |acc, p| {
-            (acc.0.min(p.0), acc.1.max(p.0))
-        });
-        let (s, n) = points.iter().fold((90.0f64, -90.0f64), |acc, p| {
-            (acc.0.min(p.1), acc.1.max(p.1))
-        });
-        // A vast country (Russia, the United States) counts by its heart, not its far ends.
-        let (w, e, s, n) = if e - w > 30.0 || n - s > 25.0 {
-            let largest = world[*iso3].iter().max_by_key(|r| r.len()).expect("a ring");
-            let (lon, lat) = largest
-                .iter()
-                .fold((0.0, 0.0), |acc, p| (acc.0 + p.0, acc.1 + p.1));
-            let (lon, lat) = (lon / largest.len() as f64, lat / largest.len() as f64);
-            (lon - 8.0, lon + 8.0, lat - 6.0, lat + 6.0)
-        } else {
-            (w, e, s, n)
-        };
-        west = west.min(w);
-        east = east.max(e);
-        south = south.min(s);
-        north = north.max(n);
-    }
-    let margin_lon = ((east - west) * 0.12).max(4.0);
-    let margin_lat = ((north - south) * 0.12).max(4.0);
-    let (west, east) = (
-        (west - margin_lon).max(-180.0),
-        (east + margin_lon).min(180.0),
-    );
-    let (south, north) = (
-        (south - margin_lat).max(-85.0),
-        (north + margin_lat).min(85.0),
-    );
-    let squeeze = ((south + north) / 2.0).to_radians().cos().max(0.3);
-    let scale = WIDTH / ((east - west) * squeeze);
-    let height = ((north - south) * scale).clamp(120.0, 420.0);
-    let project = |lon: f64, lat: f64| {
-        [
-            ((lon - west) * squeeze * scale * 10.0).round() / 10.0,
-            ((north - lat) * scale * 10.0).round() / 10.0,
-        ]
-    };
+    covered.sort_by(|a, b| b.facts.cmp(&a.facts).then(a.iso3.cmp(b.iso3)));
+    covered
+}
 
-    let mut mentions: Vec<usize> = covered.iter().map(|c| c.1).collect();
-    mentions.sort();
-    let level = |m: usize| -> u8 {
-        let rank = mentions.iter().filter(|&&x| x < m).count() as f64 / mentions.len() as f64;
-        1 + (rank * 4.0).floor().min(3.0) as u8
-    };
-    let weight: BTreeMap<&str, usize> = covered.iter().map(|c| (c.0, c.1)).collect();
-    let mut shapes = Vec::new();
-    for (iso3, rings) in world {
-        for ring in rings {
-            let inside = ring
-                .iter()
-                .any(|&(lon, lat)| lon >= west && lon <= east && lat >= south && lat <= north);
-            if !inside {
-                continue;
-            }
-            shapes.push(Shape {
-                iso3: iso3.clone(),
-                level: weight.get(iso3.as_str()).map_or(0, |&m| level(m)),
-                points: ring.iter().map(|&(lon, lat)| project(lon, lat)).collect(),
-            });
+/// The frame around the covered countries, with a margin, if there is any.
+fn frame_of(covered: &[Covered]) -> Option<Frame> {
+    let region = covered
+        .iter()
+        .filter_map(|c| focus(c.iso3))
+        .reduce(|a, b| a.union(&b))?;
+    let (width, height) = (
+        region.width().max(MIN_SPAN.0),
+        region.height().max(MIN_SPAN.1),
+    );
+    let margin = |span: f64| span + 2.0 * (span * MARGIN).max(MIN_MARGIN);
+    let region = region.resized(margin(width), margin(height));
+    Some(Frame::fit(region, WIDTH, HEIGHTS))
+}
+
+/// The region a covered country draws the map to: its main land and the islands near it, or for
+/// a vast country, its heart.
+fn focus(iso3: &str) -> Option<Region> {
+    let rings = world().get(iso3)?;
+    let main = rings
+        .iter()
+        .max_by(|a, b| degrees_area(a).0.total_cmp(&degrees_area(b).0))?;
+    let main_region = Region::of_points(main.iter().copied())?;
+    let (lon, lat) = main_region.centre();
+    let land = rings
+        .iter()
+        .filter_map(|ring| Region::of_points(ring.iter().copied()))
+        .filter(|r| {
+            let (x, y) = r.centre();
+            (x - lon).abs() < OVERSEAS && (y - lat).abs() < OVERSEAS
+        })
+        .fold(main_region, |a, b| a.union(&b));
+    if land.width() <= VAST.0 && land.height() <= VAST.1 {
+        return Some(land);
+    }
+    let (lon, lat) = places::capital(iso3).unwrap_or_else(|| {
+        let [lon, lat] = degrees_area(main).1;
+        (lon, lat)
+    });
+    Some(Region::around(lon, lat, HEART.0, HEART.1))
+}
+
+/// A ring's area (square degrees) and centroid (longitude, latitude).
+fn degrees_area(ring: &[(f64, f64)]) -> (f64, [f64; 2]) {
+    area_centroid(
+        &ring
+            .iter()
+            .map(|&(lon, lat)| [lon, lat])
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// The shading's classes: the distinct fact counts in up to four groups of neighbours, from the
+/// lightest shade to the darkest.
+fn classes(counts: &[usize]) -> Vec<Class> {
+    let mut distinct = counts.to_vec();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let groups = distinct.len().min(4);
+    let mut classes: Vec<Class> = Vec::new();
+    for (i, &count) in distinct.iter().enumerate() {
+        match classes.get_mut(i * groups / distinct.len()) {
+            Some(class) => class.high = count,
+            None => classes.push(Class {
+                level: 0,
+                low: count,
+                high: count,
+            }),
         }
     }
-    // Covered countries last, so their borders draw over their neighbours'.
-    shapes.sort_by_key(|s| s.level);
-    let labels = covered
+    // Shades spread over the four: two classes are the lightest and the darkest.
+    let last = classes.len().saturating_sub(1);
+    for (k, class) in classes.iter_mut().enumerate() {
+        class.level = match last {
+            0 => 3,
+            _ => 1 + (k as f64 * 3.0 / last as f64).round() as u8,
+        };
+    }
+    classes
+}
+
+/// The shade of a country with `facts` facts.
+fn level_of(facts: usize, classes: &[Class]) -> u8 {
+    classes
         .iter()
-        .filter_map(|(iso3, _, name)| {
-            let largest = world[*iso3].iter().max_by_key(|r| r.len())?;
-            let (lon, lat) = largest
-                .iter()
-                .fold((0.0, 0.0), |acc, p| (acc.0 + p.0, acc.1 + p.1));
-            let n = largest.len() as f64;
-            let [x, y] = project(lon / n, lat / n);
-            ((0.0..=WIDTH).contains(&x) && (0.0..=height).contains(&y)).then(|| Label {
-                name: name.to_string(),
-                x,
-                y,
+        .find(|c| (c.low..=c.high).contains(&facts))
+        .map_or(0, |c| c.level)
+}
+
+/// Every ring of the world that shows in the frame, the covered countries last so that their
+/// borders draw over their neighbours'.
+fn shapes(frame: &Frame, covered: &[Covered], classes: &[Class]) -> Vec<Shape> {
+    let levels: BTreeMap<&str, u8> = covered
+        .iter()
+        .map(|c| (c.iso3, level_of(c.facts, classes)))
+        .collect();
+    let view = frame.rect();
+    let mut shapes: Vec<Shape> = world()
+        .iter()
+        .flat_map(|(iso3, rings)| rings.iter().map(move |ring| (iso3, ring)))
+        .filter_map(|(iso3, ring)| {
+            let points = projected(frame, ring);
+            Rect::bounding(&points)?.overlaps(&view).then(|| Shape {
+                iso3: iso3.clone(),
+                level: levels.get(iso3.as_str()).copied().unwrap_or(0),
+                points: points.iter().map(|p| p.map(round)).collect(),
             })
         })
         .collect();
-    Some(Map {
-        width: WIDTH,
-        height,
-        shapes,
-        labels,
-    })
+    shapes.sort_by_key(|s| s.level);
+    shapes
+}
+
+fn projected(frame: &Frame, ring: &[(f64, f64)]) -> Vec<[f64; 2]> {
+    ring.iter()
+        .map(|&(lon, lat)| frame.project(lon, lat))
+        .collect()
+}
+
+/// Something named on the map, and the point its name belongs to.
+struct Anchor {
+    name: String,
+    at: [f64; 2],
+}
+
+/// Where each covered country's name belongs, the most covered first: the centre of its
+/// largest land within the frame. A country too little seen gets none.
+fn anchors(frame: &Frame, covered: &[Covered]) -> Vec<Anchor> {
+    let view = frame.rect();
+    covered
+        .iter()
+        .filter_map(|c| {
+            let (area, at) = world()[c.iso3]
+                .iter()
+                .map(|ring| area_centroid(&clip(&projected(frame, ring), &view)))
+                .max_by(|a, b| a.0.total_cmp(&b.0))?;
+            (area >= MIN_LABEL_AREA).then(|| Anchor {
+                name: c.name.to_string(),
+                at,
+            })
+        })
+        .collect()
+}
+
+/// The meeting places that fall inside the frame.
+fn places_in(frame: &Frame, briefing: &Briefing, lang: Lang) -> Vec<Anchor> {
+    let inside = frame.rect().grown(-FRAME_MARGIN);
+    places::meeting_places(briefing, lang)
+        .into_iter()
+        .map(|p| Anchor {
+            at: frame.project(p.lon, p.lat),
+            name: p.name,
+        })
+        .filter(|p| inside.contains(p.at))
+        .collect()
+}
+
+/// The corners of the frame, in the order they are preferred for the inset and the legend.
+const CORNERS: [[bool; 2]; 4] = [[false, true], [true, true], [false, false], [true, false]];
+
+/// The corners for the inset and for the legend (of `legend_size`): those that hide the least
+/// of the covered countries, their names and the meeting places.
+fn corners(
+    frame: &Frame,
+    shapes: &[Shape],
+    anchors: &[Anchor],
+    places: &[Anchor],
+    legend_size: [f64; 2],
+) -> [Rect; 2] {
+    let at = |[right, bottom]: [bool; 2], [w, h]: [f64; 2]| Rect {
+        x: if right {
+            frame.width - CORNER_MARGIN - w
+        } else {
+            CORNER_MARGIN
+        },
+        y: if bottom {
+            frame.height - CORNER_MARGIN - h
+        } else {
+            CORNER_MARGIN
+        },
+        w,
+        h,
+    };
+    let hidden = |rect: &Rect| {
+        let land = shapes
+            .iter()
+            .filter(|s| s.level > 0)
+            .flat_map(|s| &s.points)
+            .filter(|&&p| rect.contains(p))
+            .count();
+        let names = anchors
+            .iter()
+            .chain(places)
+            .filter(|a| rect.grown(6.0).contains(a.at))
+            .count();
+        land + 50 * names
+    };
+    let best = |size: [f64; 2], except: Option<[bool; 2]>| {
+        CORNERS
+            .into_iter()
+            .filter(|&c| Some(c) != except)
+            .min_by_key(|&c| hidden(&at(c, size)))
+            .expect("four corners")
+    };
+    let inset_size = [inset::WIDTH, inset::height()];
+    let inset_corner = best(inset_size, None);
+    let legend_corner = best(legend_size, Some(inset_corner));
+    [at(inset_corner, inset_size), at(legend_corner, legend_size)]
+}
+
+/// The names of the covered countries, most covered first, then of the meeting places, each
+/// where it overlaps no other, nor the inset, the legend or a meeting place's dot.
+fn labels(frame: &Frame, anchors: &[Anchor], places: &[Anchor], boxes: &[Rect]) -> Vec<Label> {
+    let dots = places.iter().map(|p| Rect {
+        x: p.at[0] - DOT_ROOM,
+        y: p.at[1] - DOT_ROOM,
+        w: 2.0 * DOT_ROOM,
+        h: 2.0 * DOT_ROOM,
+    });
+    let obstacles = boxes.iter().map(|b| b.grown(FRAME_MARGIN)).chain(dots);
+    let mut placer = Placer::new(frame.rect().grown(-FRAME_MARGIN), obstacles);
+    let mut labels = Vec::new();
+    let named = anchors
+        .iter()
+        .map(|a| (a, LabelKind::Country))
+        .chain(places.iter().map(|p| (p, LabelKind::Place)));
+    for (anchor, kind) in named {
+        let (text, spots) = match kind {
+            LabelKind::Country => (COUNTRY_TEXT, COUNTRY_SPOTS),
+            LabelKind::Place => (PLACE_TEXT, PLACE_SPOTS),
+        };
+        let width = anchor.name.chars().count() as f64 * ADVANCE * text + 2.0;
+        if let Some(placed) = placer.place(anchor.at, [width, LABEL_HEIGHT], spots) {
+            labels.push(Label {
+                name: anchor.name.clone(),
+                kind,
+                rect: placed.rect,
+                leader: placed.leader,
+            });
+        }
+    }
+    labels
 }
 
 #[cfg(test)]
@@ -215,7 +539,7 @@ mod tests {
             files_seen: 5,
             warnings: &[],
         });
-        let map = locator(&briefing).expect("a map");
+        let map = locator(&briefing, Lang::Fr).expect("a map");
         let shaded: Vec<&str> = map
             .shapes
             .iter()

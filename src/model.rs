@@ -31,7 +31,9 @@ pub struct Briefing {
     pub vigilance: Vec<Vigilance>,
     /// The acronyms the briefing's articles use, with their long names.
     pub glossary: Vec<GlossaryEntry>,
-    pub warnings: Vec<String>,
+    /// What went wrong or was guessed while reading; in the JSON as "file: message" lines.
+    #[serde(serialize_with = "as_texts")]
+    pub warnings: Vec<crate::warning::Warning>,
     /// With a state: what is new since the previous briefing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changes: Option<Changes>,
@@ -40,7 +42,13 @@ pub struct Briefing {
 #[derive(Debug, Clone, Serialize)]
 pub struct Vigilance {
     pub kind: VigilanceKind,
+    /// In French words: what it concerns, then why ("Réunion à X : une seule source").
     pub text: String,
+    /// What it concerns: a meeting's French title, a fact's text, an article's title or file.
+    pub subject: String,
+    /// The meeting it concerns, if any (its id).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<String>,
     pub sources: Vec<String>,
 }
 
@@ -99,6 +107,19 @@ pub enum MeetingKind {
 }
 
 impl MeetingKind {
+    /// Its name in the JSON and in the labels file's `kind_…` keys: "phone_call".
+    pub fn key(self) -> &'static str {
+        match self {
+            MeetingKind::Summit => "summit",
+            MeetingKind::Meeting => "meeting",
+            MeetingKind::Bilateral => "bilateral",
+            MeetingKind::Visit => "visit",
+            MeetingKind::Talks => "talks",
+            MeetingKind::PhoneCall => "phone_call",
+            MeetingKind::Videoconference => "videoconference",
+        }
+    }
+
     /// Whether two mentions of these kinds can tell of one event: a visit is also where the
     /// host receives the visitor, talks happen at a summit; a phone call is never a visit.
     pub fn compatible(self, other: MeetingKind) -> bool {
@@ -150,7 +171,9 @@ pub struct Source {
     pub url: Option<String>,
     pub published: Option<PartialDate>,
     pub published_precision: Precision,
-    pub published_from: String,
+    /// Shown as English words in the JSON ("front matter", "meta article:published_time").
+    #[serde(serialize_with = "as_text")]
+    pub published_from: crate::corpus::DateFrom,
     pub language: String,
     /// JSON Lines: the line the article is on.
     pub line: Option<usize>,
@@ -228,7 +251,7 @@ pub struct Meeting {
     pub outlets: usize,
     pub origins: usize,
     /// Different dates given for this meeting by different sources.
-    pub contradictions: Vec<String>,
+    pub contradictions: Vec<DivergingDate>,
     /// With a state: whether no earlier briefing reported it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub new: Option<bool>,
@@ -280,4 +303,29 @@ pub struct TimelineEntry {
     pub date_precision: Precision,
     pub text: String,
     pub sources: Vec<String>,
+}
+
+/// Serialises values as their `Display` texts.
+pub fn as_texts<T: std::fmt::Display, S: serde::Serializer>(
+    values: &[T],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(values.iter().map(ToString::to_string))
+}
+
+/// Serialises a value as its `Display` text.
+pub fn as_text<T: std::fmt::Display, S: serde::Serializer>(
+    value: &T,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(value)
+}
+
+/// One of the different days sources give for a meeting.
+#[derive(Debug, Clone, Serialize)]
+pub struct DivergingDate {
+    /// ISO date: "2025-06-12".
+    pub date: String,
+    /// The source that gives it.
+    pub source: String,
 }

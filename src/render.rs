@@ -8,6 +8,7 @@
 //! `link`, the document title), the `typst_str` filter writes a complete string literal instead.
 //! Only the templates' own text is markup.
 
+use crate::corpus::DateFrom;
 use crate::dates::{parse_iso_partial, PartialDate};
 use crate::model::{Briefing, Period};
 use crate::publish::{Destination, PublishError};
@@ -473,12 +474,16 @@ const LABELS: &str = include_str!("data/labels.toml");
 
 /// The countries the briefing says most about (three at most, as the sections order them) and
 /// its bloc with the most facts: "Mali, Niger, Burkina Faso · AES".
-fn subject(briefing: &Briefing) -> String {
+fn subject(briefing: &Briefing, lang: Lang) -> String {
+    let g = crate::gazetteer::Gazetteer::shipped();
     let countries: Vec<&str> = briefing
         .countries
         .iter()
         .take(SUBJECT_COUNTRIES)
-        .map(|c| c.name.as_str())
+        .map(|c| {
+            g.by_iso3(&c.iso3)
+                .map_or(c.name.as_str(), |k| k.name_in(lang))
+        })
         .collect();
     let bloc = briefing.blocs.first().map(|b| b.short.as_str());
     let parts: Vec<String> = [
@@ -494,39 +499,43 @@ fn subject(briefing: &Briefing) -> String {
 /// How many articles the briefing cites, from how many independent origins (a relayed wire
 /// counts once, whoever relays it, as for facts), and the largest origin's share; empty when it
 /// cites nothing.
-fn reliability(briefing: &Briefing, labels: &BTreeMap<String, String>) -> String {
-    let word = |k: &str| labels.get(k).cloned().unwrap_or_default();
-    let mut by_origin: BTreeMap<String, (usize, String)> = BTreeMap::new();
+fn reliability(briefing: &Briefing, word: &dyn Fn(&str) -> String) -> String {
+    // An article with no outlet is an origin of its own, with no name to show.
+    let mut by_origin: BTreeMap<String, (usize, Option<&str>)> = BTreeMap::new();
     let cited: Vec<&crate::model::Source> =
         briefing.sources.iter().filter(|s| s.referenced).collect();
-    for s in &cited {
-        let origin = s
-            .relayed
-            .first()
-            .or(s.outlet.as_ref())
-            .cloned()
-            .unwrap_or_else(|| s.file.clone());
-        by_origin
-            .entry(crate::text::fold(&origin))
-            .or_insert((0, origin))
-            .0 += 1;
-    }
-    let Some((count, name)) = by_origin
-        .values()
-        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
-    else {
+    if cited.is_empty() {
         return String::new();
-    };
+    }
+    for s in &cited {
+        let (key, name) = match s.relayed.first().or(s.outlet.as_ref()) {
+            Some(name) => (crate::text::fold(name), Some(name.as_str())),
+            None => (format!("\0{}", s.file), None),
+        };
+        by_origin.entry(key).or_insert((0, name)).0 += 1;
+    }
     let n = cited.len();
     let plural = |n: usize, one: &str, many: &str| {
         format!("{n} {}", if n > 1 { word(many) } else { word(one) })
     };
-    format!(
-        "{}, {} ; {} % {name}",
+    let counts = format!(
+        "{}, {}",
         plural(n, "article_cited", "articles_cited"),
         plural(by_origin.len(), "origin_word", "origins_word"),
-        (100 * count + n / 2) / n
-    )
+    );
+    let largest = by_origin
+        .values()
+        .filter_map(|(count, name)| Some((*count, (*name)?)))
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(a.1)));
+    match largest {
+        Some((count, name)) => format!(
+            "{counts}{} {}{} {name}",
+            word("semicolon"),
+            (100 * count + n / 2) / n,
+            word("percent"),
+        ),
+        None => counts,
+    }
 }
 
 /// How many countries the subject line names.
@@ -592,9 +601,16 @@ struct View<'a> {
     period_text: String,
     /// Source id → one-line citation: outlet, « title », date, file.
     cite: BTreeMap<&'a str, String>,
+    /// Source id → where its publication date was found, in words: "balise meta
+    /// article:published_time".
+    dated_by: BTreeMap<&'a str, String>,
+    /// Meeting id → its title in the briefing's language (French: the articles' own noun).
+    meeting_titles: BTreeMap<&'a str, String>,
+    /// The files the warnings concern, each once, in order; and how many concern no file.
+    warned: Warned,
     /// Source id → its URL, for the sources whose URL may be a link (http, https, mailto).
     links: BTreeMap<&'a str, &'a str>,
-    /// ISO3 code → French country name, for every country.
+    /// ISO3 code → country name in the briefing's language, for every country.
     country_names: BTreeMap<&'static str, &'static str>,
     /// Date precision → label ("day" → "jour").
     precision: BTreeMap<String, String>,
@@ -632,16 +648,16 @@ impl<'a> View<'a> {
             briefing,
             lang: lang.code(),
             title: presentation.title.clone().unwrap_or_else(|| word("title")),
-            reliability: reliability(briefing, &labels),
+            reliability: reliability(briefing, &word),
             subject: if presentation.title.is_some() {
                 String::new()
             } else {
-                subject(briefing)
+                subject(briefing, lang)
             },
             organisation: presentation.organisation.clone(),
             marking: presentation.marking.clone(),
             logo: presentation.logo.is_some(),
-            map: crate::map::locator(briefing).is_some(),
+            map: crate::map::locator(briefing, lang).is_some(),
             date_long: PartialDate::day(date).long(lang),
             dtg,
             date_parts: [date.year() as u32, date.month(), date.day()],
@@ -649,8 +665,19 @@ impl<'a> View<'a> {
             cite: briefing
                 .sources
                 .iter()
-                .map(|s| (s.id.as_str(), citation(s, lang)))
+                .map(|s| (s.id.as_str(), citation(s, lang, &word)))
                 .collect(),
+            dated_by: briefing
+                .sources
+                .iter()
+                .map(|s| (s.id.as_str(), dated_by(&s.published_from, &word)))
+                .collect(),
+            meeting_titles: briefing
+                .meetings
+                .iter()
+                .map(|m| (m.id.as_str(), meeting_title(m, lang, &word)))
+                .collect(),
+            warned: warned(&briefing.warnings),
             links: briefing
                 .sources
                 .iter()
@@ -662,12 +689,91 @@ impl<'a> View<'a> {
             country_names: crate::gazetteer::Gazetteer::shipped()
                 .countries
                 .iter()
-                .map(|c| (c.iso3.as_str(), c.name.as_str()))
+                .map(|c| (c.iso3.as_str(), c.name_in(lang)))
                 .collect(),
             precision,
             vigilance_labels,
             labels,
         }
+    }
+}
+
+/// The files warnings concern, for the annex (the messages stay in the JSON and the log, in
+/// English).
+#[derive(Serialize, Default)]
+struct Warned {
+    files: Vec<String>,
+    general: usize,
+}
+
+fn warned(warnings: &[crate::warning::Warning]) -> Warned {
+    let mut out = Warned::default();
+    let mut seen = std::collections::HashSet::new();
+    for w in warnings {
+        match &w.file {
+            Some(file) if seen.insert(file.as_str()) => out.files.push(file.clone()),
+            Some(_) => {}
+            None => out.general += 1,
+        }
+    }
+    out
+}
+
+/// Where an article's publication date was found, in the briefing's language.
+fn dated_by(from: &DateFrom, word: &dyn Fn(&str) -> String) -> String {
+    match from {
+        DateFrom::DateLine => word("date_from_date_line"),
+        DateFrom::DateBeforeTitle => word("date_from_first_line"),
+        DateFrom::PublishedLine => word("date_from_published_line"),
+        DateFrom::FrontMatter => word("date_from_front_matter"),
+        DateFrom::Field(name) => format!("{} {name}", word("date_from_field")),
+        DateFrom::Meta(name) => format!("{} {name}", word("date_from_meta")),
+        DateFrom::TimeElement => word("date_from_time"),
+        DateFrom::Duplicate { how, of } => {
+            format!(
+                "{}, {} {of}",
+                dated_by(how, word),
+                word("date_from_duplicate")
+            )
+        }
+        DateFrom::FirstSeen => word("first_seen"),
+        DateFrom::NotFound => word("undated"),
+    }
+}
+
+/// A meeting's title: in French the summariser's (the articles' own noun and the place as
+/// written); in English the kind's word and the place's English name when the gazetteer knows
+/// it ("Visit to Mali", "Meeting in Moscow").
+fn meeting_title(m: &crate::model::Meeting, lang: Lang, word: &dyn Fn(&str) -> String) -> String {
+    if lang == Lang::Fr {
+        return m.title.clone();
+    }
+    let noun = word(&format!("kind_{}", m.kind.key()));
+    let Some(place) = m
+        .place
+        .as_deref()
+        .filter(|p| *p != crate::extract::entities::VIRTUAL_PLACE)
+    else {
+        return noun;
+    };
+    let preposition = word(if m.kind == crate::model::MeetingKind::Visit {
+        "title_to"
+    } else {
+        "title_in"
+    });
+    format!("{noun} {preposition} {}", place_name(place, lang))
+}
+
+/// A place's name in `lang`: a country's or a town's as the gazetteer gives it, else as written.
+fn place_name(place: &str, lang: Lang) -> String {
+    let g = crate::gazetteer::Gazetteer::shipped();
+    if let Some(country) = g.countries.iter().find(|c| c.name == place) {
+        return country.name_in(lang).to_string();
+    }
+    let cities = g.cities();
+    match (lang, cities.by_name(place)) {
+        (Lang::En, Some(city)) => cities.cities[city].name.clone(),
+        _ => place.to_string(),
     }
 }
 
@@ -685,21 +791,25 @@ pub fn is_link(url: &str) -> bool {
     }
 }
 
-fn citation(source: &crate::model::Source, lang: Lang) -> String {
+/// A source's footnote: id, outlet, “short title”, date, URL or file.
+fn citation(source: &crate::model::Source, lang: Lang, word: &dyn Fn(&str) -> String) -> String {
     let mut parts = Vec::new();
     if let Some(outlet) = &source.outlet {
         parts.push(outlet.clone());
     }
     if let Some(title) = &source.title {
-        parts.push(format!("«\u{202f}{}\u{202f}»", short(title, 90)));
+        parts.push(format!(
+            "{}{}{}",
+            word("quote_open"),
+            short(title, 90),
+            word("quote_close")
+        ));
     }
-    let first_seen = source.published_from == crate::corpus::FIRST_SEEN;
-    parts.push(match (source.published, lang, first_seen) {
-        (Some(d), Lang::Fr, true) => format!("non daté, vu le {}", d.long(lang)),
-        (Some(d), Lang::En, true) => format!("undated, first seen {}", d.long(lang)),
-        (Some(d), _, false) => d.long(lang),
-        (None, Lang::Fr, _) => "non daté".to_string(),
-        (None, Lang::En, _) => "undated".to_string(),
+    let first_seen = source.published_from == DateFrom::FirstSeen;
+    parts.push(match (source.published, first_seen) {
+        (Some(d), true) => format!("{} {}", word("first_seen_on"), d.long(lang)),
+        (Some(d), false) => d.long(lang),
+        (None, _) => word("undated"),
     });
     parts.push(source.url.clone().unwrap_or_else(|| source.file.clone()));
     format!("{} — {}", source.id, parts.join(", "))

@@ -545,3 +545,96 @@ fn sources_are_named_within_the_corpus_wherever_it_lies() {
     let (changed, _) = run(far.path(), &absolute);
     assert_ne!(changed["corpus"]["hash"], by_absolute["corpus"]["hash"]);
 }
+
+/// The briefing's text in `lang` on the seeds, and its JSON.
+fn seeds_in(lang: &str) -> (String, serde_json::Value, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    ok(&generate_in(dir.path(), &["--no-state", "--lang", lang]));
+    let pdf = dir.path().join(format!("out/briefing-{DATE}.pdf"));
+    let text = pdf_text(&pdf, None);
+    (text, briefing_json(dir.path()), dir)
+}
+
+#[test]
+fn each_language_speaks_only_its_own_words() {
+    // The tool's own words; the articles' sentences stay as written, so none of these can come
+    // from them: each is a label or a phrase the tool composes.
+    let (french, _, _keep) = seeds_in("fr");
+    for english in [
+        "date line",
+        "meta article",
+        "of the duplicate",
+        "undated",
+        "first seen",
+        "; kept",
+        "single source",
+        "cited by",
+        "Figure ",
+        "Meeting in",
+        "Visit to",
+        "Files or articles",
+        "Members",
+        "relays",
+        "languages",
+    ] {
+        assert!(
+            !french.contains(english),
+            "{english:?} in the French briefing"
+        );
+    }
+    let (english, briefing, _keep) = seeds_in("en");
+    for french in [
+        "non daté",
+        "une seule source",
+        "annoncé, rien",
+        "cité par",
+        "Membres",
+        "relaie",
+        "Réunion à",
+        "Rencontre à",
+        "Visite à",
+        "Visite au",
+        "Conférence à",
+        "mentions dans",
+        "Fig. ",
+        "sans titre",
+        "origines",
+        "ligne de date",
+    ] {
+        assert!(
+            !english.contains(french),
+            "{french:?} in the English briefing"
+        );
+    }
+    // English punctuation: no space before a colon in the tool's labels, English quotation
+    // marks around the titles it prints.
+    for label in ["languages:", "Members:", "relays:", "fingerprint"] {
+        assert!(english.contains(label), "{label:?} missing");
+    }
+    assert!(!english.contains("languages :") && !english.contains("Members :"));
+    let titled = english
+        .lines()
+        .find(|l| l.starts_with("S2 ") || l.starts_with("S3 "))
+        .expect("an annex entry");
+    assert!(!titled.contains('«'), "{titled}");
+    // Countries by their English names, as headings and on page one.
+    let names = std::fs::read_to_string(root().join("src/data/countries.tsv")).unwrap();
+    let english_name = |iso3: &str| {
+        names
+            .lines()
+            .map(|l| l.split('\t').collect::<Vec<_>>())
+            .find(|c| c[0] == iso3)
+            .map(|c| c[3].to_string())
+            .unwrap()
+    };
+    let lines: Vec<&str> = english.lines().map(str::trim).collect();
+    for country in briefing["countries"].as_array().unwrap() {
+        let french = country["name"].as_str().unwrap();
+        let name = english_name(country["iso3"].as_str().unwrap());
+        assert!(lines.contains(&name.as_str()), "no heading {name}");
+        if name != french {
+            assert!(!lines.contains(&french), "a heading {french}");
+        }
+    }
+    assert!(lines.iter().any(|l| l.starts_with("21 November 2026")));
+}

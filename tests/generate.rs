@@ -88,10 +88,7 @@ fn json_follows_the_contract() {
         .collect();
     for entry in std::fs::read_dir(root().join("seeds")).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().to_string();
-        assert!(
-            files.contains(name.as_str()),
-            "{name} among the sources"
-        );
+        assert!(files.contains(name.as_str()), "{name} among the sources");
     }
     // Each source carries what the reader found in its file, as `brief inspect` shows it.
     let inspect = brief(&["inspect", "--json", "seeds"]);

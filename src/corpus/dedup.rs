@@ -4,6 +4,7 @@
 //! buckets, never all pairs. Each group becomes one article with several locations.
 
 use super::Article;
+use super::DateFrom;
 use crate::hashing::{mix, UnionFind};
 use crate::text::word_hashes;
 use crate::warning::Warning;
@@ -137,11 +138,10 @@ pub fn merge_duplicates_with(
 fn fill_missing(main: &mut Article, other: &Article) {
     if main.published.is_none() && other.published.is_some() {
         main.published = other.published;
-        main.published_from = format!(
-            "{} (of the duplicate {})",
-            other.published_from,
-            other.location()
-        );
+        main.published_from = DateFrom::Duplicate {
+            how: Box::new(other.published_from.clone()),
+            of: other.location().to_string(),
+        };
     }
     for (mine, theirs) in [
         (&mut main.title, &other.title),

@@ -2,6 +2,7 @@
 //! with `title`, `outlet`, `author`, `url`, `published` (a date or date-time, as a string or a
 //! native value) and `lang`.
 
+use super::DateFrom;
 use super::{records, scraped, Draft};
 use std::collections::BTreeMap;
 
@@ -114,7 +115,7 @@ pub fn parse(meta: Meta, body: &str, markdown: bool) -> Draft {
     let published = get(&["published", "date", "published_time", "pubdate"]);
     draft.set_published(
         published.as_deref().and_then(records::parse_date),
-        "front matter",
+        DateFrom::FrontMatter,
     );
     let rest = scraped::parse(body, markdown);
     for (key, value) in [
@@ -126,7 +127,7 @@ pub fn parse(meta: Meta, body: &str, markdown: bool) -> Draft {
             draft.set(key, value, how);
         }
     }
-    if let (Some(date), Some(how)) = (rest.published, rest.found.get("published")) {
+    if let (Some(date), Some(how)) = (rest.published, rest.published_from) {
         draft.set_published(Some(date), how);
     }
     draft.paragraphs = rest.paragraphs;
@@ -150,7 +151,7 @@ mod tests {
         assert_eq!(a.outlet.as_deref(), Some("ActuGhana"));
         assert_eq!(a.author.as_deref(), Some("A. B., C. D."));
         assert_eq!(a.published.unwrap().to_string(), "2025-06-12");
-        assert_eq!(a.published_from, "front matter");
+        assert_eq!(a.published_from, DateFrom::FrontMatter);
         assert_eq!(a.language, "fr");
         assert_eq!(a.body, "Le Ghana accueille le sommet.");
     }

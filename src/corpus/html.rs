@@ -2,6 +2,7 @@
 //! time, author and canonical URL from the meta tags; the article's text without navigation,
 //! scripts, share buttons, related links or footers.
 
+use super::DateFrom;
 use super::{records, scraped, Draft};
 use scraper::{ElementRef, Html, Node, Selector};
 
@@ -118,7 +119,7 @@ pub fn parse(html: &str) -> Draft {
         let date = meta(attribute, name)
             .as_deref()
             .and_then(records::parse_date);
-        draft.set_published(date, &format!("meta {name}"));
+        draft.set_published(date, DateFrom::Meta(name.to_string()));
     }
     if draft.published.is_none() {
         let time = Selector::parse("article time[datetime], time[datetime]")
@@ -128,7 +129,7 @@ pub fn parse(html: &str) -> Draft {
                     .select(&s)
                     .find_map(|e| e.value().attr("datetime").and_then(records::parse_date))
             });
-        draft.set_published(time, "<time datetime>");
+        draft.set_published(time, DateFrom::TimeElement);
     }
 
     let root = ["article", "main", "[role=\"main\"]", "body"]
@@ -260,7 +261,10 @@ mod tests {
         assert_eq!(a.author.as_deref(), Some("Awa Diallo"));
         assert_eq!(a.url.as_deref(), Some("https://exemple.fr/sommet"));
         assert_eq!(a.published.unwrap().to_string(), "2025-06-12");
-        assert_eq!(a.published_from, "meta article:published_time");
+        assert_eq!(
+            a.published_from,
+            DateFrom::Meta("article:published_time".into())
+        );
         assert_eq!(a.language, "fr");
     }
 

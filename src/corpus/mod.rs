@@ -74,7 +74,7 @@ pub struct Article {
     pub url: Option<String>,
     pub published: Option<PartialDate>,
     /// How the publication date was known ("not found" when it was not).
-    pub published_from: String,
+    pub published_from: DateFrom,
     /// How each other metadata value was found ("title" → "first line of the file", …).
     pub found: BTreeMap<&'static str, String>,
     /// "fr", "en" or "other".
@@ -90,14 +90,56 @@ pub struct Article {
     pub warnings: Vec<String>,
 }
 
-/// How an undated article's date was found when the state dates it by the day it first saw it.
-pub const FIRST_SEEN: &str = "first seen";
+/// Where an article's publication date was found. The JSON and `inspect` show it in English
+/// words (`Display`); the PDF in the briefing's language, from the labels file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub enum DateFrom {
+    /// A line of its own, before the title.
+    DateLine,
+    /// A date and time before the title, on the first line.
+    DateBeforeTitle,
+    /// A "Publié le …" line under the title.
+    PublishedLine,
+    /// The front matter of a Markdown or text file.
+    FrontMatter,
+    /// A field of a JSON record, by name.
+    Field(String),
+    /// An HTML meta tag, by name.
+    Meta(String),
+    /// An HTML `<time datetime>` element.
+    TimeElement,
+    /// Not in the article itself: taken from a duplicate, where it was found as `how`.
+    Duplicate { how: Box<DateFrom>, of: String },
+    /// The article gives none; the state dated it by the day it first saw it.
+    FirstSeen,
+    /// The article gives none.
+    NotFound,
+}
+
+impl std::fmt::Display for DateFrom {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DateFrom::DateLine => f.write_str("date line before the title"),
+            DateFrom::DateBeforeTitle => {
+                f.write_str("date and time before the title on the first line")
+            }
+            DateFrom::PublishedLine => f.write_str("« Publié le » line"),
+            DateFrom::FrontMatter => f.write_str("front matter"),
+            DateFrom::Field(name) => write!(f, "field \"{name}\""),
+            DateFrom::Meta(name) => write!(f, "meta {name}"),
+            DateFrom::TimeElement => f.write_str("<time datetime>"),
+            DateFrom::Duplicate { how, of } => write!(f, "{how} (of the duplicate {of})"),
+            DateFrom::FirstSeen => f.write_str("first seen"),
+            DateFrom::NotFound => f.write_str("not found"),
+        }
+    }
+}
 
 impl Article {
     /// Whether the article gave no publication date (the state may have dated it by the day it
     /// first saw it).
     pub fn undated(&self) -> bool {
-        self.published.is_none() || self.published_from == FIRST_SEEN
+        self.published.is_none() || self.published_from == DateFrom::FirstSeen
     }
 
     pub fn published_precision(&self) -> Precision {
@@ -128,6 +170,7 @@ pub struct Draft {
     pub author: Option<String>,
     pub url: Option<String>,
     pub published: Option<PartialDate>,
+    pub published_from: Option<DateFrom>,
     pub language: Option<String>,
     pub found: BTreeMap<&'static str, String>,
     /// Paragraphs (and headings), one string each.
@@ -165,11 +208,11 @@ impl Draft {
         }
     }
 
-    pub fn set_published(&mut self, date: Option<PartialDate>, how: &str) {
+    pub fn set_published(&mut self, date: Option<PartialDate>, how: DateFrom) {
         if self.published.is_none() {
             if let Some(date) = date {
                 self.published = Some(date);
-                self.found.insert("published", how.to_string());
+                self.published_from = Some(how);
             }
         }
     }
@@ -188,10 +231,7 @@ impl Draft {
             .take()
             .map(|l| normalise_language(&l))
             .unwrap_or_else(|| scraped::detect_language(&body).to_string());
-        let published_from = self
-            .found
-            .remove("published")
-            .unwrap_or_else(|| "not found".to_string());
+        let published_from = self.published_from.take().unwrap_or(DateFrom::NotFound);
         let relayed = scraped::relayed_origins(&body);
         Article {
             id: stable_id(file, line),
@@ -548,6 +588,6 @@ mod tests {
         assert_eq!(a.found["title"], "front matter");
         assert!(a.author.is_none());
         assert_eq!(a.body, "Premier.\n\nSecond.");
-        assert_eq!(a.published_from, "not found");
+        assert_eq!(a.published_from, DateFrom::NotFound);
     }
 }

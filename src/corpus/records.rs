@@ -1,5 +1,6 @@
 //! JSON and JSON Lines exports: one article per object, with the common field names.
 
+use super::DateFrom;
 use super::Draft;
 use crate::dates::{parse_iso_partial, PartialDate, Precision};
 use chrono::Datelike;
@@ -220,7 +221,7 @@ fn draft_from(map: &Map<String, Value>, max_bytes: u64) -> Result<Draft, String>
             .as_deref()
             .and_then(parse_date)
         {
-            draft.set_published(Some(date), &format!("field \"{k}\""));
+            draft.set_published(Some(date), DateFrom::Field(k.to_string()));
             break;
         }
     }
@@ -282,7 +283,7 @@ mod tests {
         assert!(problems[1].1.contains("no text field"));
         let a = drafts[0].1.clone().finish("a.jsonl", Some(1), "jsonl");
         assert_eq!(a.published.unwrap().to_string(), "2020-09-01");
-        assert_eq!(a.published_from, "field \"date\"");
+        assert_eq!(a.published_from, DateFrom::Field("date".into()));
         assert_eq!(a.outlet.as_deref(), Some("X"));
     }
 

@@ -2,6 +2,7 @@
 //! byline, an outlet prefix on the first paragraph, site boilerplate to take out, and the
 //! relayed origins an article admits to ("selon Reuters").
 
+use super::DateFrom;
 use super::Draft;
 use crate::dates::{grammar, parse_iso_partial, PartialDate};
 use crate::text::{fold, tokens};
@@ -25,7 +26,7 @@ pub fn parse(text: &str, markdown: bool) -> Draft {
         .collect();
     if let Some(first) = lines.first().cloned() {
         if let Some((date, rest)) = date_line(&first) {
-            draft.set_published(Some(date), "date line before the title");
+            draft.set_published(Some(date), DateFrom::DateLine);
             draft.set(
                 "title",
                 Some(rest.to_string()),
@@ -33,10 +34,7 @@ pub fn parse(text: &str, markdown: bool) -> Draft {
             );
             lines.remove(0);
         } else if let Some((date, rest)) = dated_title(&first) {
-            draft.set_published(
-                Some(date),
-                "date and time before the title on the first line",
-            );
+            draft.set_published(Some(date), DateFrom::DateBeforeTitle);
             draft.set(
                 "title",
                 Some(rest.to_string()),
@@ -95,7 +93,7 @@ fn take_header_lines(lines: &mut Vec<String>, draft: &mut Draft) {
             draft.set("author", Some(author.to_string()), "byline");
             lines.remove(i);
         } else if let Some(date) = publication_line(&lines[i]) {
-            draft.set_published(Some(date), "« Publié le » line");
+            draft.set_published(Some(date), DateFrom::PublishedLine);
             lines.remove(i);
         } else {
             i += 1;
@@ -443,7 +441,7 @@ mod tests {
     fn reads_a_date_line_before_the_title() {
         let a = article(" date 2025-06 Les ministres à Lisbonne\n\nLe texte. Suite.");
         assert_eq!(a.published.unwrap().to_string(), "2025-06");
-        assert_eq!(a.published_from, "date line before the title");
+        assert_eq!(a.published_from, DateFrom::DateLine);
         assert_eq!(a.title.as_deref(), Some("Les ministres à Lisbonne"));
         assert_eq!(a.body, "Le texte. Suite.");
     }
@@ -466,7 +464,7 @@ mod tests {
         assert_eq!(a.body, "Le corps.");
         assert_eq!(a.removed.len(), 3);
         assert!(a.published.is_none());
-        assert_eq!(a.published_from, "not found");
+        assert_eq!(a.published_from, DateFrom::NotFound);
     }
 
     #[test]

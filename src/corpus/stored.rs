@@ -4,6 +4,7 @@
 //! LZ4; an entry that does not decode is read again from the file.
 
 use super::dedup::Fingerprint;
+use super::DateFrom;
 use super::{read::FileRead, Article, ReadOptions};
 use crate::dates::PartialDate;
 use crate::warning::Warning;
@@ -72,7 +73,7 @@ struct StoredArticle {
     author: Option<String>,
     url: Option<String>,
     published: Option<PartialDate>,
-    published_from: String,
+    published_from: DateFrom,
     found: Vec<(String, String)>,
     language: String,
     body: String,

@@ -23,6 +23,14 @@ pub struct Country {
 }
 
 impl Country {
+    /// Its short name in a briefing's language: "Russie" or "Russia".
+    pub fn name_in(&self, lang: crate::settings::Lang) -> &str {
+        match lang {
+            crate::settings::Lang::Fr => &self.name,
+            crate::settings::Lang::En => &self.name_en,
+        }
+    }
+
     /// "au Mali", "en Russie", "en Ukraine", "aux Comores", "à Cuba".
     pub fn with_a(&self) -> String {
         match self.article.as_str() {

@@ -15,8 +15,6 @@ pub use cache::{NewExtractions, NewFiles, StoredFiles};
 
 pub use marks::{article_hash, mark, Published, Seen};
 
-pub use crate::corpus::FIRST_SEEN;
-
 /// SHA-256 of some bytes, in hex (outputs as the state records them).
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;

@@ -10,7 +10,7 @@ use super::meetings::{self, Event};
 use super::people::PersonId;
 use super::quotes::make_quote;
 use crate::dates::{PartialDate, Precision};
-use crate::model::{Fact, Meeting, MeetingKind, Participant, Quote};
+use crate::model::{DivergingDate, Fact, Meeting, MeetingKind, Participant, Quote};
 use crate::text::fold;
 use chrono::Datelike;
 use std::collections::BTreeSet;
@@ -61,12 +61,9 @@ fn make_meeting(n: usize, e: &Event, analysis: &Analysis, citations: &Citations)
     let contradictions = e
         .contradictions(analysis.input.extractions)
         .into_iter()
-        .map(|(day, a)| {
-            format!(
-                "{} ({})",
-                PartialDate::day(day).french_long(),
-                citations.id_of(a).unwrap_or_default()
-            )
+        .map(|(day, a)| DivergingDate {
+            date: day.to_string(),
+            source: citations.id_of(a).unwrap_or_default().to_string(),
         })
         .collect();
     Meeting {

@@ -6,6 +6,7 @@ use super::citations::Citations;
 use super::Input;
 use crate::hashing::fnv1a;
 use crate::model::{Briefing, CorpusSummary, GlossaryEntry, Source};
+use crate::warning::Warning;
 use std::collections::{BTreeSet, HashMap};
 
 /// The cited articles, in corpus order, once everything else in the briefing is written: each
@@ -130,19 +131,17 @@ pub(super) fn corpus_summary(input: &Input, citations: &Citations) -> CorpusSumm
 }
 
 /// The input's warnings, then one for each cited article without a date.
-pub(super) fn warnings(input: &Input, citations: &Citations) -> Vec<String> {
-    let mut warnings: Vec<String> = input.warnings.iter().map(ToString::to_string).collect();
+pub(super) fn warnings(input: &Input, citations: &Citations) -> Vec<Warning> {
+    let mut warnings: Vec<Warning> = input.warnings.to_vec();
     for a in citations.articles() {
         let article = &input.articles[a];
         match (article.undated(), article.published) {
-            (true, Some(seen)) => warnings.push(format!(
-                "{}: undated (no publication date found); dated by the day it was first seen, {seen}",
-                article.file
-            )),
-            (true, None) => warnings.push(format!(
-                "{}: undated (no publication date found); kept",
-                article.file
-            )),
+            (true, Some(seen)) => warnings.push(article.warning(&format!(
+                "undated (no publication date found); dated by the day it was first seen, {seen}"
+            ))),
+            (true, None) => {
+                warnings.push(article.warning("undated (no publication date found); kept"))
+            }
             _ => {}
         }
     }

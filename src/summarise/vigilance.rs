@@ -22,31 +22,43 @@ pub(super) fn vigilance(
 
 /// A meeting's dates that disagree, its being only announced, its single source.
 fn of_meeting(m: &Meeting) -> Vec<Vigilance> {
+    let about = |kind: VigilanceKind, why: String| Vigilance {
+        kind,
+        text: format!("{} : {why}", m.title),
+        subject: m.title.clone(),
+        meeting: Some(m.id.clone()),
+        sources: m.sources.clone(),
+    };
     let mut out = Vec::new();
     if !m.contradictions.is_empty() {
-        out.push(Vigilance {
-            kind: VigilanceKind::Contradiction,
-            text: format!(
-                "{} : dates divergentes selon les sources — {}",
-                m.title,
-                m.contradictions.join(" ; ")
+        let dates: Vec<String> = m
+            .contradictions
+            .iter()
+            .map(|d| {
+                let day = crate::dates::parse_iso_partial(&d.date);
+                let day = day.map_or_else(|| d.date.clone(), |d| d.french_long());
+                format!("{day} ({})", d.source)
+            })
+            .collect();
+        out.push(about(
+            VigilanceKind::Contradiction,
+            format!(
+                "dates divergentes selon les sources — {}",
+                dates.join(" ; ")
             ),
-            sources: m.sources.clone(),
-        });
+        ));
     }
     if m.status == MeetingStatus::Announced {
-        out.push(Vigilance {
-            kind: VigilanceKind::Announced,
-            text: format!("{} : annoncé, rien ne confirme qu’il a eu lieu", m.title),
-            sources: m.sources.clone(),
-        });
+        out.push(about(
+            VigilanceKind::Announced,
+            "annoncé, rien ne confirme qu’il a eu lieu".into(),
+        ));
     }
     if m.sources.len() == 1 {
-        out.push(Vigilance {
-            kind: VigilanceKind::SingleSource,
-            text: format!("{} : une seule source", m.title),
-            sources: m.sources.clone(),
-        });
+        out.push(about(
+            VigilanceKind::SingleSource,
+            "une seule source".into(),
+        ));
     }
     out
 }
@@ -66,6 +78,8 @@ fn single_source(key_points: &[Fact], meetings: &[Meeting]) -> Vec<Vigilance> {
         .map(|f| Vigilance {
             kind: VigilanceKind::SingleSource,
             text: f.text.clone(),
+            subject: f.text.clone(),
+            meeting: None,
             sources: f.sources.clone(),
         })
         .collect()
@@ -76,15 +90,18 @@ fn undated<'a>(input: &'a Input, citations: &'a Citations) -> impl Iterator<Item
     citations
         .iter()
         .filter(|&(a, _)| input.articles[a].undated())
-        .map(|(a, id)| Vigilance {
-            kind: VigilanceKind::Undated,
-            text: format!(
-                "{} : article non daté",
-                input.articles[a]
-                    .title
-                    .clone()
-                    .unwrap_or_else(|| input.articles[a].file.clone())
-            ),
-            sources: vec![id.to_string()],
+        .map(|(a, id)| {
+            let article = &input.articles[a];
+            let subject = article
+                .title
+                .clone()
+                .unwrap_or_else(|| article.file.clone());
+            Vigilance {
+                kind: VigilanceKind::Undated,
+                text: format!("{subject} : article non daté"),
+                subject,
+                meeting: None,
+                sources: vec![id.to_string()],
+            }
         })
 }

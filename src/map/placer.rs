@@ -1,0 +1,126 @@
+//! Label placement, greedy: labels come in order of importance, and each takes the first of its
+//! candidate spots that stays inside the map and overlaps nothing placed before it; a label
+//! that finds no spot is left out (its country keeps its shading and its legend entry).
+
+use super::geometry::{round, Rect};
+
+/// Where a label may stand, relative to its anchor; the distance is the gap between the
+/// anchor and the label's nearest side, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Spot {
+    /// Centred on the anchor.
+    Centre,
+    Above(f64),
+    Below(f64),
+    Right(f64),
+    Left(f64),
+}
+
+/// From this gap on, a thin line leads from the label back to its anchor.
+const LEADER_FROM: f64 = 4.0;
+
+impl Spot {
+    /// The label's box at this spot.
+    fn rect(self, anchor: [f64; 2], size: [f64; 2]) -> Rect {
+        let [x, y] = anchor;
+        let [w, h] = size;
+        let (x, y) = match self {
+            Spot::Centre => (x - w / 2.0, y - h / 2.0),
+            Spot::Above(gap) => (x - w / 2.0, y - gap - h),
+            Spot::Below(gap) => (x - w / 2.0, y + gap),
+            Spot::Right(gap) => (x + gap, y - h / 2.0),
+            Spot::Left(gap) => (x - gap - w, y - h / 2.0),
+        };
+        Rect { x, y, w, h }
+    }
+
+    fn gap(self) -> f64 {
+        match self {
+            Spot::Centre => 0.0,
+            Spot::Above(gap) | Spot::Below(gap) | Spot::Right(gap) | Spot::Left(gap) => gap,
+        }
+    }
+}
+
+/// A label's place: its box, and the leader line (x1, y1, x2, y2) from its anchor to the box
+/// when it stands off its anchor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    pub rect: Rect,
+    pub leader: Option<[f64; 4]>,
+}
+
+/// The boxes placed so far, within the bounds labels must keep to.
+pub struct Placer {
+    bounds: Rect,
+    taken: Vec<Rect>,
+}
+
+impl Placer {
+    /// A placer for labels inside `bounds`, kept off the `obstacles` (inset, legend, markers).
+    pub fn new(bounds: Rect, obstacles: impl IntoIterator<Item = Rect>) -> Placer {
+        Placer {
+            bounds,
+            taken: obstacles.into_iter().collect(),
+        }
+    }
+
+    /// Places a label of `size` (width, height) for `anchor` at the first free spot, if any.
+    pub fn place(&mut self, anchor: [f64; 2], size: [f64; 2], spots: &[Spot]) -> Option<Placed> {
+        let (spot, rect) = spots
+            .iter()
+            .map(|&spot| (spot, spot.rect(anchor, size)))
+            .find(|(_, rect)| {
+                rect.within(&self.bounds) && !self.taken.iter().any(|t| t.overlaps(rect))
+            })?;
+        self.taken.push(rect);
+        let leader = (spot.gap() >= LEADER_FROM).then(|| {
+            let [x2, y2] = rect.nearest(anchor);
+            [anchor[0], anchor[1], x2, y2].map(round)
+        });
+        Some(Placed {
+            rect: rect.rounded(),
+            leader,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SPOTS: &[Spot] = &[Spot::Centre, Spot::Above(6.0), Spot::Below(6.0)];
+
+    fn bounds() -> Rect {
+        Rect {
+            x: 0.0,
+            y: 0.0,
+            w: 100.0,
+            h: 100.0,
+        }
+    }
+
+    #[test]
+    fn a_second_label_on_the_same_anchor_moves_off_with_a_leader() {
+        let mut placer = Placer::new(bounds(), []);
+        let first = placer.place([50.0, 50.0], [30.0, 8.0], SPOTS).unwrap();
+        let second = placer.place([50.0, 50.0], [30.0, 8.0], SPOTS).unwrap();
+        assert_eq!(first.leader, None);
+        assert!(!first.rect.overlaps(&second.rect));
+        assert_eq!(second.rect.bottom(), 44.0, "above the anchor");
+        assert_eq!(second.leader, Some([50.0, 50.0, 50.0, 44.0]));
+    }
+
+    #[test]
+    fn a_label_with_no_free_spot_is_left_out() {
+        let wall = Rect {
+            x: 0.0,
+            y: 30.0,
+            w: 100.0,
+            h: 40.0,
+        };
+        let mut placer = Placer::new(bounds(), [wall]);
+        assert_eq!(placer.place([50.0, 50.0], [30.0, 8.0], SPOTS), None);
+        assert_eq!(placer.place([2.0, 95.0], [30.0, 8.0], SPOTS), None, "frame");
+    }
+}
