@@ -638,3 +638,124 @@ fn each_language_speaks_only_its_own_words() {
     }
     assert!(lines.iter().any(|l| l.starts_with("21 November 2026")));
 }
+
+/// A line of a page as `pdftotext -bbox-layout` gives it: its text, its bottom and its height
+/// (in points; a line's height follows its font size).
+struct Line {
+    text: String,
+    bottom: f64,
+    height: f64,
+}
+
+/// The lines of each page of a PDF.
+fn page_lines(pdf: &Path) -> Vec<Vec<Line>> {
+    let out = tool("pdftotext", &["-bbox-layout", pdf.to_str().unwrap(), "-"]);
+    let xhtml = String::from_utf8(out.stdout).unwrap();
+    let number = |tag: &str, key: &str| -> f64 {
+        let start = tag.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
+        tag[start..].split('"').next().unwrap().parse().unwrap()
+    };
+    xhtml
+        .split("<page ")
+        .skip(1)
+        .map(|page| {
+            page.split("<line ")
+                .skip(1)
+                .map(|line| {
+                    let tag = line.split('>').next().unwrap();
+                    let words: Vec<&str> = line
+                        .split("</word>")
+                        .filter_map(|w| w.rsplit_once('>').map(|(_, word)| word))
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    Line {
+                        text: words.join(" "),
+                        bottom: number(tag, "yMax"),
+                        height: number(tag, "yMax") - number(tag, "yMin"),
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Headings are set in Noto Sans at 11.5 pt and more (lines 15 pt high and more); text at
+/// 10.5 pt (12 pt lines); notes, captions of rows and the running head and foot are smaller.
+const HEADING_LINE: f64 = 14.5;
+const TEXT_LINE: f64 = 11.5;
+/// The running head and foot lie outside these bounds (A4 is 842 pt high).
+const BODY: std::ops::Range<f64> = 60.0..790.0;
+
+/// The headings that end a page, or that fewer than two lines of text follow on their page.
+fn stranded_headings(pdf: &Path) -> Vec<String> {
+    let mut stranded = Vec::new();
+    for (n, lines) in page_lines(pdf).iter().enumerate() {
+        let mut body: Vec<&Line> = lines
+            .iter()
+            .filter(|l| BODY.contains(&l.bottom) && l.height >= TEXT_LINE)
+            .collect();
+        body.sort_by(|a, b| a.bottom.total_cmp(&b.bottom));
+        let Some(last_heading) = body.iter().rposition(|l| l.height >= HEADING_LINE) else {
+            continue;
+        };
+        let heading = body[last_heading];
+        let after = lines
+            .iter()
+            .filter(|l| l.bottom > heading.bottom + 1.0 && BODY.contains(&l.bottom))
+            .filter(|l| l.height >= 9.5)
+            .count();
+        if after < 2 && n + 1 < page_lines(pdf).len() {
+            stranded.push(format!("page {}: {}", n + 1, heading.text));
+        }
+    }
+    stranded
+}
+
+#[test]
+fn no_page_ends_with_a_heading() {
+    for lang in ["fr", "en"] {
+        let (_, _, dir) = seeds_in(lang);
+        let pdf = dir.path().join(format!("out/briefing-{DATE}.pdf"));
+        let lines = page_lines(&pdf);
+        assert!(lines.len() > 3, "{} pages", lines.len());
+        // The measure sees headings: every section's heading is one.
+        let headings: Vec<&Line> = lines
+            .iter()
+            .flatten()
+            .filter(|l| l.height >= HEADING_LINE)
+            .collect();
+        assert!(headings.len() > 8, "{} headings found", headings.len());
+        let stranded = stranded_headings(&pdf);
+        assert!(stranded.is_empty(), "{lang}: {stranded:?}");
+    }
+}
+
+#[test]
+fn no_page_of_a_long_briefing_ends_with_a_heading() {
+    let test = "no_page_of_a_long_briefing_ends_with_a_heading";
+    let Some(corpus) = shared(test, "corpora/orangesum/articles.jsonl.gz") else {
+        return;
+    };
+    // A week of OrangeSum: some forty pages, every section long enough to cross pages.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    generate_ok(
+        &corpus,
+        &out,
+        &[
+            "--since",
+            "2020-06-01",
+            "--until",
+            "2020-06-06",
+            "--no-state",
+        ],
+    );
+    let pdf = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .unwrap();
+    assert!(page_lines(&pdf).len() > 30);
+    let stranded = stranded_headings(&pdf);
+    assert!(stranded.is_empty(), "{stranded:?}");
+}
