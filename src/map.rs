@@ -520,14 +520,14 @@ fn labels(frame: &Frame, anchors: &[Anchor], places: &[Anchor], boxes: &[Rect]) 
 mod tests {
     use super::*;
 
-    #[test]
-    fn shades_the_countries_the_briefing_speaks_of() {
+    /// The seeds' briefing.
+    fn seeds_briefing() -> Briefing {
         use crate::summarise::{summarise, Input, Sizes, Undated};
         let seeds = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
         let corpus = crate::corpus::load(&[seeds], Default::default()).unwrap();
         let g = crate::gazetteer::Gazetteer::shipped();
         let x = crate::extract::extract(&corpus.articles, g);
-        let briefing = summarise(&Input {
+        summarise(&Input {
             date: chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
             since: None,
             until: None,
@@ -538,38 +538,189 @@ mod tests {
             sizes: Sizes::default(),
             files_seen: 5,
             warnings: &[],
-        });
+        })
+    }
+
+    /// The highest shade a country is drawn in.
+    fn shade(map: &Map, iso3: &str) -> u8 {
+        map.shapes
+            .iter()
+            .filter(|s| s.iso3 == iso3)
+            .map(|s| s.level)
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn shades_the_countries_the_briefing_speaks_of() {
+        let briefing = seeds_briefing();
         let map = locator(&briefing, Lang::Fr).expect("a map");
-        let shaded: Vec<&str> = map
-            .shapes
-            .iter()
-            .filter(|s| s.level > 0)
-            .map(|s| s.iso3.as_str())
-            .collect();
-        for iso in ["MLI", "NER", "BFA", "RUS"] {
-            assert!(shaded.contains(&iso), "{iso}: {shaded:?}");
+        for c in briefing.countries.iter().filter(|c| !c.facts.is_empty()) {
+            assert!(shade(&map, &c.iso3) > 0, "{} is shaded", c.iso3);
         }
-        let russia = map
-            .shapes
+        // By facts, the count the sections show: the country with the most is the darkest, one
+        // with fewer is lighter, and the legend's classes say how many facts each shade means.
+        let most = briefing
+            .countries
             .iter()
-            .filter(|s| s.iso3 == "RUS")
-            .map(|s| s.level)
-            .max()
+            .max_by_key(|c| c.facts.len())
             .unwrap();
-        let niger = map
-            .shapes
+        let fewest = briefing
+            .countries
             .iter()
-            .filter(|s| s.iso3 == "NER")
-            .map(|s| s.level)
-            .max()
+            .filter(|c| !c.facts.is_empty())
+            .min_by_key(|c| c.facts.len())
             .unwrap();
-        assert!(russia > niger, "the most covered is the darkest");
+        assert!(most.facts.len() > fewest.facts.len());
+        assert_eq!(
+            shade(&map, &most.iso3),
+            4,
+            "the most covered is the darkest"
+        );
+        assert!(shade(&map, &fewest.iso3) < 4);
+        let darkest = map.legend.classes.last().unwrap();
+        assert_eq!((darkest.level, darkest.high), (4, most.facts.len()));
+        assert_eq!(map.legend.classes[0].low, fewest.facts.len());
         assert!(map.labels.iter().any(|l| l.name == "Mali"));
         assert!(map
             .shapes
             .iter()
             .flat_map(|s| &s.points)
             .all(|p| p[0].is_finite() && p[1].is_finite()));
+    }
+
+    #[test]
+    fn a_vast_country_counts_by_its_heart() {
+        let briefing = seeds_briefing();
+        let covered = covered(&briefing, Lang::Fr);
+        let frame = frame_of(&covered).unwrap();
+        assert!(covered.iter().any(|c| c.iso3 == "RUS"));
+        // Russia's capital is on the map; its far east is not.
+        assert!(frame.region.west < 37.6 && 37.6 < frame.region.east);
+        assert!(frame.region.east < 100.0, "{:?}", frame.region);
+    }
+
+    /// The seeds' briefing with one fact on every country of Africa and Europe: names to crowd.
+    fn crowded_briefing() -> Briefing {
+        let mut briefing = seeds_briefing();
+        let fact = briefing.countries[0].facts[0].clone();
+        let g = crate::gazetteer::Gazetteer::shipped();
+        for (iso3, rings) in world() {
+            let (lon, lat) = rings[0][0];
+            let near = (-20.0..50.0).contains(&lon) && (-5.0..65.0).contains(&lat);
+            if near && !briefing.countries.iter().any(|c| &c.iso3 == iso3) {
+                briefing.countries.push(crate::model::CountrySection {
+                    name: g.by_iso3(iso3).unwrap().name.clone(),
+                    iso3: iso3.clone(),
+                    mentions: 1,
+                    facts: vec![fact.clone()],
+                    people: Vec::new(),
+                });
+            }
+        }
+        briefing
+    }
+
+    #[test]
+    fn labels_never_overlap_each_other_nor_leave_the_frame() {
+        let briefing = crowded_briefing();
+        let map = locator(&briefing, Lang::Fr).expect("a map");
+        assert!(map.labels.len() > 20, "{}", map.labels.len());
+        let frame = Rect {
+            x: 0.0,
+            y: 0.0,
+            w: map.width,
+            h: map.height,
+        };
+        for (i, a) in map.labels.iter().enumerate() {
+            assert!(a.rect.within(&frame), "{} leaves the frame", a.name);
+            assert!(!a.rect.overlaps(&map.inset.rect), "{} on the inset", a.name);
+            assert!(
+                !a.rect.overlaps(&map.legend.rect),
+                "{} on the legend",
+                a.name
+            );
+            for b in &map.labels[i + 1..] {
+                assert!(!a.rect.overlaps(&b.rect), "{} overlaps {}", a.name, b.name);
+            }
+        }
+        // A label that stands off its country leads back to it.
+        assert!(map.labels.iter().any(|l| l.leader.is_some()));
+    }
+
+    #[test]
+    fn a_meeting_place_in_a_town_is_marked_at_its_coordinates() {
+        let mut briefing = seeds_briefing();
+        let g = crate::gazetteer::Gazetteer::shipped();
+        let town = &g.cities().cities[g.cities().by_name("Sikasso").unwrap()];
+        briefing.meetings[0].place = Some("Sikasso".to_string());
+        let map = locator(&briefing, Lang::Fr).expect("a map");
+        let frame = frame_of(&covered(&briefing, Lang::Fr)).unwrap();
+        let at = frame
+            .project(f64::from(town.longitude), f64::from(town.latitude))
+            .map(round);
+        assert!(map.places.contains(&at), "{at:?} in {:?}", map.places);
+        let label = map.labels.iter().find(|l| l.name == "Sikasso").unwrap();
+        assert_eq!(label.kind, LabelKind::Place);
+    }
+
+    #[test]
+    fn a_meeting_in_a_country_is_marked_at_its_capital_and_a_video_one_not_at_all() {
+        let mut briefing = seeds_briefing();
+        for m in &mut briefing.meetings {
+            m.place = Some(crate::extract::entities::VIRTUAL_PLACE.to_string());
+        }
+        assert!(locator(&briefing, Lang::Fr).unwrap().places.is_empty());
+        briefing.meetings[0].place = Some("Niger".to_string());
+        let places = places::meeting_places(&briefing, Lang::Fr);
+        let capital = crate::gazetteer::Gazetteer::shipped()
+            .by_iso3("NER")
+            .and_then(|c| c.capital.clone())
+            .unwrap();
+        assert_eq!(places.len(), 1);
+        assert_eq!(places[0].name, capital);
+        assert_eq!(Some((places[0].lon, places[0].lat)), places::capital("NER"));
+        assert_eq!(locator(&briefing, Lang::Fr).unwrap().places.len(), 1);
+    }
+
+    #[test]
+    fn the_inset_box_contains_the_zoom_box() {
+        let briefing = seeds_briefing();
+        let map = locator(&briefing, Lang::En).expect("a map");
+        let (inset, zoom) = (&map.inset.rect, &map.inset.zoom);
+        let whole = Rect {
+            x: 0.0,
+            y: 0.0,
+            w: inset.w,
+            h: inset.h,
+        };
+        assert!(zoom.grown(-1e-9).within(&whole), "{zoom:?} in {whole:?}");
+        assert!(zoom.w > 1.0 && zoom.h > 1.0, "{zoom:?}");
+        // The box is where the map's region lies: its centre's longitude.
+        let frame = frame_of(&covered(&briefing, Lang::En)).unwrap();
+        let lon = (zoom.x + zoom.w / 2.0) * 360.0 / inset.w - 180.0;
+        assert!((lon - frame.region.centre().0).abs() < 1.0, "{lon}");
+        // The inset stays inside the map.
+        assert!(inset.within(&Rect {
+            x: 0.0,
+            y: 0.0,
+            w: map.width,
+            h: map.height
+        }));
+    }
+
+    #[test]
+    fn classes_group_the_distinct_counts_from_light_to_dark() {
+        let classes = classes(&[1, 2, 2, 3, 4, 5, 6, 7, 10]);
+        let ranges: Vec<(u8, usize, usize)> =
+            classes.iter().map(|c| (c.level, c.low, c.high)).collect();
+        assert_eq!(ranges, [(1, 1, 2), (2, 3, 4), (3, 5, 6), (4, 7, 10)]);
+        let two = classes_levels(&[1, 9]);
+        assert_eq!(two, [1, 4]);
+    }
+
+    fn classes_levels(counts: &[usize]) -> Vec<u8> {
+        classes(counts).iter().map(|c| c.level).collect()
     }
 
     #[test]

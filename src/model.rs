@@ -223,7 +223,7 @@ pub struct CountrySection {
     pub mentions: usize,
     pub facts: Vec<Fact>,
     /// People of this country the briefing names.
-    pub people: Vec<String>,
+    pub people: Vec<Named>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -280,6 +280,13 @@ pub struct Participant {
     pub country_iso3: Option<String>,
 }
 
+/// A person as a section names them: name and role (as the articles write it).
+#[derive(Debug, Clone, Serialize)]
+pub struct Named {
+    pub name: String,
+    pub role: Option<String>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Person {
     pub name: String,
@@ -297,12 +304,17 @@ pub struct Quote {
     pub sources: Vec<String>,
 }
 
+/// A dated event, for the timeline and *À suivre*.
 #[derive(Debug, Clone, Serialize)]
 pub struct TimelineEntry {
     pub date: PartialDate,
     pub date_precision: Precision,
     pub text: String,
     pub sources: Vec<String>,
+    /// The text's first words, 40 characters at most, to label the event on the frieze.
+    pub short: String,
+    /// The id of the meeting the entry tells of, whose title labels it better, if any.
+    pub meeting: Option<String>,
 }
 
 /// Serialises values as their `Display` texts.

@@ -201,6 +201,7 @@ impl Templates {
         tera.register_filter("typst_str", TypstStr);
         tera.register_filter("date_fr", date_fr);
         tera.register_filter("date_long", date_long);
+        tera.register_filter("role", role);
         tera.register_function("get_env", refuse_get_env);
         tera.register_function("range", bounded_range);
         let mut origins = HashMap::new();
@@ -405,6 +406,36 @@ fn date_fr(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
 }
 
 /// `{{ "2025-06-12" | date_long(lang=lang) }}` → "12 juin 2025" or "12 June 2025".
+/// `role(lang=…)`: a role as the articles wrote it, or its English name in an English briefing
+/// when it is one of the offices of `data/offices.tsv`.
+fn role(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+    let text = value.as_str().unwrap_or_default();
+    let english = args.get("lang").and_then(Value::as_str) == Some("en");
+    let shown = if english {
+        office_in_english(text)
+    } else {
+        None
+    };
+    Ok(Value::from(shown.unwrap_or(text)))
+}
+
+const OFFICES: &str = include_str!("data/offices.tsv");
+
+/// A role's English name when it is a known office as a whole.
+fn office_in_english(role: &str) -> Option<&'static str> {
+    static TABLE: std::sync::OnceLock<HashMap<String, &'static str>> = std::sync::OnceLock::new();
+    let key = |text: &str| crate::text::fold(&text.replace('’', "'"));
+    let table = TABLE.get_or_init(|| {
+        OFFICES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(french, english)| (key(french), english))
+            .collect()
+    });
+    table.get(&key(role.trim())).copied()
+}
+
 fn date_long(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
     let text = value.as_str().unwrap_or_default();
     let lang = match args.get("lang").and_then(Value::as_str) {
@@ -815,14 +846,7 @@ fn citation(source: &crate::model::Source, lang: Lang, word: &dyn Fn(&str) -> St
     format!("{} — {}", source.id, parts.join(", "))
 }
 
-fn short(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{cut}…")
-}
+use crate::text::shorten as short;
 
 #[cfg(test)]
 mod tests {
@@ -918,6 +942,20 @@ mod tests {
                 "{error}"
             );
         }
+    }
+
+    #[test]
+    fn known_offices_are_named_in_english_others_as_written() {
+        assert_eq!(
+            office_in_english("Ministre des Affaires étrangères"),
+            Some("foreign minister")
+        );
+        assert_eq!(
+            office_in_english("premier ministre"),
+            Some("prime minister")
+        );
+        assert_eq!(office_in_english("chef de l’État"), Some("head of state"));
+        assert_eq!(office_in_english("maire de la ville"), None);
     }
 
     #[test]

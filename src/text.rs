@@ -138,6 +138,17 @@ pub fn head(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
+/// `text` cut to `max` characters at most on a word boundary, with "…" when cut: a title to
+/// fit a footnote or a label.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
 /// Collapses runs of ASCII white space into one space and trims the ends. Non-breaking spaces
 /// are kept: they are French typography, not layout.
 pub fn squeeze_spaces(text: &str) -> String {

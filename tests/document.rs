@@ -637,6 +637,22 @@ fn each_language_speaks_only_its_own_words() {
         }
     }
     assert!(lines.iter().any(|l| l.starts_with("21 November 2026")));
+    // A known office is named in English; the participants' table shows no French role
+    // that the table of offices knows.
+    let roles: Vec<&str> = briefing["meetings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|m| m["participants"].as_array().unwrap())
+        .filter_map(|p| p["role"].as_str())
+        .collect();
+    if roles
+        .iter()
+        .any(|r| r.to_lowercase() == "ministre des affaires étrangères")
+    {
+        assert!(english.contains("foreign minister"));
+        assert!(!lines.contains(&"ministre des Affaires étrangères"));
+    }
 }
 
 /// A line of a page as `pdftotext -bbox-layout` gives it: its text, its bottom and its height

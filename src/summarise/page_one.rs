@@ -8,7 +8,7 @@ use super::citations::Citations;
 use super::fact::make_fact;
 use super::facts::ClusterId;
 use super::selection::Selection;
-use super::timeline::{clustered_sentences, entry_of};
+use super::timeline::{clustered_sentences, dated_entry, entry_of};
 use crate::dates::grammar::Relation;
 use crate::dates::{PartialDate, Precision};
 use crate::extract::entities::calls_off;
@@ -46,12 +46,9 @@ pub(super) fn upcoming(
         .filter(|m| m.status == MeetingStatus::Announced)
         .filter_map(|m| {
             let date = m.date.filter(|d| d.first_day() > today)?;
-            Some(TimelineEntry {
-                date,
-                date_precision: date.precision(),
-                text: m.title.clone(),
-                sources: m.sources.clone(),
-            })
+            let mut entry = dated_entry(date, m.title.clone(), m.sources.clone());
+            entry.meeting = Some(m.id.clone());
+            Some(entry)
         })
         .collect();
     let mut sentences: Vec<(f64, TimelineEntry)> = ahead(analysis, citations)

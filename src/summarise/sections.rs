@@ -7,7 +7,7 @@ use super::citations::Citations;
 use super::fact::make_fact;
 use super::people;
 use super::selection::{Selection, Subject};
-use crate::model::{BlocSection, CountrySection, Fact, Person};
+use crate::model::{BlocSection, CountrySection, Fact, Named, Person};
 
 /// The country sections and the bloc sections.
 pub(super) fn countries_and_blocs(
@@ -54,11 +54,11 @@ fn country_section(
     country: usize,
     facts: Vec<Fact>,
 ) -> CountrySection {
-    let people: Vec<String> = cited_people(analysis, citations)
+    let people: Vec<Named> = cited_people(analysis, citations)
         .filter(|p| p.country() == Some(country))
-        .map(|p| match p.role() {
-            Some(role) => format!("{} ({role})", p.name),
-            None => p.name.clone(),
+        .map(|p| Named {
+            name: p.name.clone(),
+            role: p.role().map(str::to_string),
         })
         .collect();
     let c = &analysis.input.gazetteer.countries[country];

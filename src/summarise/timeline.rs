@@ -17,15 +17,15 @@ pub(super) fn timeline(
     meetings: &[Meeting],
 ) -> Vec<TimelineEntry> {
     let mut list = dated_sentences(analysis, citations);
+    for entry in &mut list {
+        entry.meeting = meeting_told(entry, meetings).map(|m| m.id.clone());
+    }
     for m in meetings {
         if let (Some(date), Some(fact)) = (m.date, m.facts.first()) {
             if !list.iter().any(|e| e.text == fact.text) {
-                list.push(TimelineEntry {
-                    date,
-                    date_precision: date.precision(),
-                    text: fact.text.clone(),
-                    sources: m.sources.clone(),
-                });
+                let mut entry = dated_entry(date, fact.text.clone(), m.sources.clone());
+                entry.meeting = Some(m.id.clone());
+                list.push(entry);
             }
         }
     }
@@ -37,6 +37,28 @@ pub(super) fn timeline(
             .then_with(|| a.text.cmp(&b.text))
     });
     list
+}
+
+/// The longest short title of an entry, in characters: a label on the frieze.
+const SHORT_TITLE: usize = 40;
+
+/// A dated entry, labelled by its first words.
+pub(super) fn dated_entry(date: PartialDate, text: String, sources: Vec<String>) -> TimelineEntry {
+    TimelineEntry {
+        date,
+        date_precision: date.precision(),
+        short: crate::text::shorten(&text, SHORT_TITLE),
+        text,
+        sources,
+        meeting: None,
+    }
+}
+
+/// The meeting an entry tells of: one whose facts hold its sentence, on its date if it has one.
+fn meeting_told<'a>(entry: &TimelineEntry, meetings: &'a [Meeting]) -> Option<&'a Meeting> {
+    meetings.iter().find(|m| {
+        m.date.is_none_or(|d| d == entry.date) && m.facts.iter().any(|f| f.text == entry.text)
+    })
 }
 
 /// The best clusters of the period dated by a sentence to a day or a month in the period (one
@@ -109,10 +131,9 @@ pub(super) fn entry_of(
     date: PartialDate,
 ) -> TimelineEntry {
     let cluster = analysis.cluster(id);
-    TimelineEntry {
+    dated_entry(
         date,
-        date_precision: date.precision(),
-        text: analysis.text(cluster.best).to_string(),
-        sources: citations.ids_of(cluster.members.iter().map(|p| p.article)),
-    }
+        analysis.text(cluster.best).to_string(),
+        citations.ids_of(cluster.members.iter().map(|p| p.article)),
+    )
 }
