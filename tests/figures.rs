@@ -46,7 +46,11 @@ fn figure_text(text: &str, heading: &str, caption: &str) -> String {
 
 /// The opening words of a caption, enough to find its page.
 fn caption_start(caption: &str) -> String {
-    caption.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+    caption
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[test]
@@ -62,7 +66,10 @@ fn the_map_names_the_meeting_places_and_explains_its_shading() {
             &caption_start(word(&labels, "map_caption")),
         );
         assert!(page.contains(word(&labels, "map_legend")), "{lang}: {page}");
-        assert!(page.contains(word(&labels, "map_meeting")), "{lang}: {page}");
+        assert!(
+            page.contains(word(&labels, "map_meeting")),
+            "{lang}: {page}"
+        );
         // The legend's classes run from the fewest facts a country has to the most.
         let facts: Vec<u64> = briefing["countries"]
             .as_array()
@@ -135,6 +142,9 @@ fn the_frieze_labels_its_events_and_marks_the_briefing_date() {
             }
             labelled += 1;
         }
-        assert!(labelled >= 2, "{lang}: {labelled} events labelled by a meeting");
+        assert!(
+            labelled >= 2,
+            "{lang}: {labelled} events labelled by a meeting"
+        );
     }
 }

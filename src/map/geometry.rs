@@ -234,33 +234,57 @@ impl Frame {
     }
 }
 
+/// A side of a rectangle, to clip against.
+#[derive(Debug, Clone, Copy)]
+enum Side {
+    Left,
+    Right,
+    Top,
+    Bottom,
+}
+
+impl Side {
+    /// The axis the side cuts (0: x, 1: y) and where.
+    fn line(self, rect: &Rect) -> (usize, f64) {
+        match self {
+            Side::Left => (0, rect.x),
+            Side::Right => (0, rect.right()),
+            Side::Top => (1, rect.y),
+            Side::Bottom => (1, rect.bottom()),
+        }
+    }
+
+    /// Whether a point lies on the rectangle's side of it.
+    fn keeps(self, p: [f64; 2], rect: &Rect) -> bool {
+        let (axis, at) = self.line(rect);
+        match self {
+            Side::Left | Side::Top => p[axis] >= at,
+            Side::Right | Side::Bottom => p[axis] <= at,
+        }
+    }
+
+    /// Where the segment from `a` to `b` crosses it.
+    fn cross(self, a: [f64; 2], b: [f64; 2], rect: &Rect) -> [f64; 2] {
+        let (axis, at) = self.line(rect);
+        let t = (at - a[axis]) / (b[axis] - a[axis]);
+        [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])]
+    }
+}
+
 /// The part of a polygon inside a rectangle (Sutherland–Hodgman), empty if none.
 pub fn clip(polygon: &[[f64; 2]], rect: &Rect) -> Vec<[f64; 2]> {
-    // Each edge of the rectangle: whether a point is inside it, and where a segment crosses it.
-    type Inside = fn(&[f64; 2], &Rect) -> bool;
-    let edges: [(Inside, usize, fn(&Rect) -> f64); 4] = [
-        (|p, r| p[0] >= r.x, 0, |r| r.x),
-        (|p, r| p[0] <= r.right(), 0, Rect::right),
-        (|p, r| p[1] >= r.y, 1, |r| r.y),
-        (|p, r| p[1] <= r.bottom(), 1, Rect::bottom),
-    ];
     let mut points = polygon.to_vec();
-    for (inside, axis, at) in edges {
+    for side in [Side::Left, Side::Right, Side::Top, Side::Bottom] {
         let Some(&last) = points.last() else {
             break;
-        };
-        let line = at(rect);
-        let cross = |a: [f64; 2], b: [f64; 2]| {
-            let t = (line - a[axis]) / (b[axis] - a[axis]);
-            [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])]
         };
         let mut kept = Vec::with_capacity(points.len());
         let mut previous = last;
         for &p in &points {
-            match (inside(&p, rect), inside(&previous, rect)) {
+            match (side.keeps(p, rect), side.keeps(previous, rect)) {
                 (true, true) => kept.push(p),
-                (true, false) => kept.extend([cross(previous, p), p]),
-                (false, true) => kept.push(cross(previous, p)),
+                (true, false) => kept.extend([side.cross(previous, p, rect), p]),
+                (false, true) => kept.push(side.cross(previous, p, rect)),
                 (false, false) => {}
             }
             previous = p;

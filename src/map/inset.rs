@@ -14,7 +14,7 @@ const NORTH: f64 = 84.0;
 const SOUTH: f64 = -58.0;
 
 /// Points of a ring closer than this to the last one kept are dropped: the inset is small.
-const STEP: f64 = 0.8;
+const STEP: f64 = 1.2;
 
 /// The inset's height in points.
 pub fn height() -> f64 {
