@@ -197,10 +197,12 @@ fn identity(_: &fs::Metadata) -> Option<(u64, u64)> {
 fn walk_problem(error: &walkdir::Error, names: &Names) -> Warning {
     let path = error.path().unwrap_or(names.root);
     let message = if let Some(ancestor) = error.loop_ancestor() {
-        format!(
-            "skipped: a link loop (it leads back to {}); not followed",
+        let target = if ancestor == names.root {
+            "the corpus folder".to_string()
+        } else {
             names.of(ancestor)
-        )
+        };
+        format!("skipped: a link loop (it leads back to {target}); not followed")
     } else {
         match error.io_error() {
             Some(io) if io.kind() == std::io::ErrorKind::NotFound => {
