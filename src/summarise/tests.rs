@@ -477,3 +477,15 @@ fn the_first_official_of_a_country_is_heard_before_a_fourth_word_of_another() {
         .collect();
     assert_eq!(chosen, ["un", "trois", "quatre"]);
 }
+
+#[test]
+fn a_timeline_label_starts_at_who_acted_not_at_the_opening_clause() {
+    let text = "15-01-2025 09:00 - Titre\n\nAlors que les pluies reprennent, le ministre ghanéen des Finances Jean Dupont a présenté le 3 novembre 2024 un plan d'urgence.";
+    let b = briefing_with(&[text], Some("2024-11"));
+    let entry = b
+        .timeline
+        .iter()
+        .find(|e| e.date.to_string() == "2024-11-03")
+        .expect("the dated sentence is on the timeline");
+    assert_eq!(entry.short, "Jean Dupont a présenté le 3 novembre…");
+}
