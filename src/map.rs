@@ -221,12 +221,20 @@ pub fn locator(briefing: &Briefing, lang: Lang) -> Option<Map> {
         LEGEND_WIDTH,
         LEGEND_ROW * (classes.len() + 1 + usize::from(!places.is_empty())) as f64 + 4.0,
     ];
-    let [inset_at, legend_at] = corners(&frame, &shapes, &anchors, &places, legend_size);
+    let [inset_at, mut legend_at] = corners(&frame, &shapes, &anchors, &places, legend_size);
     // A meeting place under the inset or the legend is not marked.
+    let had_places = !places.is_empty();
     let places: Vec<Anchor> = places
         .into_iter()
         .filter(|p| !inset_at.contains(p.at) && !legend_at.contains(p.at))
         .collect();
+    if had_places && places.is_empty() {
+        // No dot left to explain: the legend loses its last line, and keeps its corner.
+        legend_at.h -= LEGEND_ROW;
+        if legend_at.y > frame.height / 2.0 {
+            legend_at.y += LEGEND_ROW;
+        }
+    }
     let labels = labels(&frame, &anchors, &places, &[inset_at, legend_at]);
     Some(Map {
         width: WIDTH,
@@ -272,10 +280,16 @@ fn covered(briefing: &Briefing, lang: Lang) -> Vec<Covered<'_>> {
     covered
 }
 
-/// The frame around the covered countries, with a margin, if there is any.
+/// How many of the most covered countries the frame is drawn around: a country the briefing
+/// says little of, far from the others, is shaded if it shows but does not zoom the map out.
+const FOCUS: usize = 8;
+
+/// The frame around the most covered countries (`covered` comes most covered first), with a
+/// margin, if there is any.
 fn frame_of(covered: &[Covered]) -> Option<Frame> {
     let region = covered
         .iter()
+        .take(FOCUS)
         .filter_map(|c| focus(c.iso3))
         .reduce(|a, b| a.union(&b))?;
     let (width, height) = (

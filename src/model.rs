@@ -42,9 +42,8 @@ pub struct Briefing {
 #[derive(Debug, Clone, Serialize)]
 pub struct Vigilance {
     pub kind: VigilanceKind,
-    /// In French words: what it concerns, then why ("Réunion à X : une seule source").
-    pub text: String,
-    /// What it concerns: a meeting's French title, a fact's text, an article's title or file.
+    /// What it concerns: a meeting's title (as the summariser gives it, in French), a fact's
+    /// text, an article's title or file. Why is its kind; the document says it in words.
     pub subject: String,
     /// The meeting it concerns, if any (its id).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -336,8 +335,8 @@ pub fn as_text<T: std::fmt::Display, S: serde::Serializer>(
 /// One of the different days sources give for a meeting.
 #[derive(Debug, Clone, Serialize)]
 pub struct DivergingDate {
-    /// ISO date: "2025-06-12".
-    pub date: String,
+    /// The day ("2025-06-12" in the JSON).
+    pub date: chrono::NaiveDate,
     /// The source that gives it.
     pub source: String,
 }

@@ -13,6 +13,7 @@ use crate::dates::{parse_iso_partial, PartialDate};
 use crate::model::{Briefing, Period};
 use crate::publish::{Destination, PublishError};
 use crate::settings::Lang;
+use crate::text::shorten;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -202,6 +203,7 @@ impl Templates {
         tera.register_filter("date_fr", date_fr);
         tera.register_filter("date_long", date_long);
         tera.register_filter("role", role);
+        tera.register_filter("shorten", shorten_filter);
         tera.register_function("get_env", refuse_get_env);
         tera.register_function("range", bounded_range);
         let mut origins = HashMap::new();
@@ -405,7 +407,13 @@ fn date_fr(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
     ))
 }
 
-/// `{{ "2025-06-12" | date_long(lang=lang) }}` → "12 juin 2025" or "12 June 2025".
+/// `shorten(length=N)`: the text cut on a word to at most N characters, with "…" when cut.
+fn shorten_filter(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+    let text = value.as_str().unwrap_or_default();
+    let length = args.get("length").and_then(Value::as_u64).unwrap_or(40) as usize;
+    Ok(Value::from(shorten(text, length)))
+}
+
 /// `role(lang=…)`: a role as the articles wrote it, or its English name in an English briefing
 /// when it is one of the offices of `data/offices.tsv`.
 fn role(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
@@ -436,6 +444,7 @@ fn office_in_english(role: &str) -> Option<&'static str> {
     table.get(&key(role.trim())).copied()
 }
 
+/// `{{ "2025-06-12" | date_long(lang=lang) }}` → "12 juin 2025" or "12 June 2025".
 fn date_long(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
     let text = value.as_str().unwrap_or_default();
     let lang = match args.get("lang").and_then(Value::as_str) {
@@ -797,13 +806,11 @@ fn meeting_title(m: &crate::model::Meeting, lang: Lang, word: &dyn Fn(&str) -> S
 
 /// A place's name in `lang`: a country's or a town's as the gazetteer gives it, else as written.
 fn place_name(place: &str, lang: Lang) -> String {
+    use crate::gazetteer::NamedPlace;
     let g = crate::gazetteer::Gazetteer::shipped();
-    if let Some(country) = g.countries.iter().find(|c| c.name == place) {
-        return country.name_in(lang).to_string();
-    }
-    let cities = g.cities();
-    match (lang, cities.by_name(place)) {
-        (Lang::En, Some(city)) => cities.cities[city].name.clone(),
+    match (g.place(place), lang) {
+        (Some(NamedPlace::Country(country)), _) => g.countries[country].name_in(lang).to_string(),
+        (Some(NamedPlace::City(city)), Lang::En) => g.cities().cities[city].name.clone(),
         _ => place.to_string(),
     }
 }
@@ -832,7 +839,7 @@ fn citation(source: &crate::model::Source, lang: Lang, word: &dyn Fn(&str) -> St
         parts.push(format!(
             "{}{}{}",
             word("quote_open"),
-            short(title, 90),
+            shorten(title, 90),
             word("quote_close")
         ));
     }
@@ -845,8 +852,6 @@ fn citation(source: &crate::model::Source, lang: Lang, word: &dyn Fn(&str) -> St
     parts.push(source.url.clone().unwrap_or_else(|| source.file.clone()));
     format!("{} — {}", source.id, parts.join(", "))
 }
-
-use crate::text::shorten as short;
 
 #[cfg(test)]
 mod tests {
@@ -960,7 +965,7 @@ mod tests {
 
     #[test]
     fn shortens_long_titles_on_a_word() {
-        assert_eq!(short("un deux trois quatre", 10), "un deux…");
-        assert_eq!(short("court", 10), "court");
+        assert_eq!(shorten("un deux trois quatre", 10), "un deux…");
+        assert_eq!(shorten("court", 10), "court");
     }
 }

@@ -646,13 +646,14 @@ fn each_language_speaks_only_its_own_words() {
         .flat_map(|m| m["participants"].as_array().unwrap())
         .filter_map(|p| p["role"].as_str())
         .collect();
-    if roles
-        .iter()
-        .any(|r| r.to_lowercase() == "ministre des affaires étrangères")
-    {
-        assert!(english.contains("foreign minister"));
-        assert!(!lines.contains(&"ministre des Affaires étrangères"));
-    }
+    assert!(
+        roles
+            .iter()
+            .any(|r| r.to_lowercase() == "ministre des affaires étrangères"),
+        "the seeds' meetings have a foreign minister: {roles:?}"
+    );
+    assert!(english.contains("foreign minister"));
+    assert!(!lines.contains(&"ministre des Affaires étrangères"));
 }
 
 /// A line of a page as `pdftotext -bbox-layout` gives it: its text, its bottom and its height
@@ -705,7 +706,8 @@ const BODY: std::ops::Range<f64> = 60.0..790.0;
 /// The headings that end a page, or that fewer than two lines of text follow on their page.
 fn stranded_headings(pdf: &Path) -> Vec<String> {
     let mut stranded = Vec::new();
-    for (n, lines) in page_lines(pdf).iter().enumerate() {
+    let pages = page_lines(pdf);
+    for (n, lines) in pages.iter().enumerate() {
         let mut body: Vec<&Line> = lines
             .iter()
             .filter(|l| BODY.contains(&l.bottom) && l.height >= TEXT_LINE)
@@ -720,7 +722,7 @@ fn stranded_headings(pdf: &Path) -> Vec<String> {
             .filter(|l| l.bottom > heading.bottom + 1.0 && BODY.contains(&l.bottom))
             .filter(|l| l.height >= 9.5)
             .count();
-        if after < 2 && n + 1 < page_lines(pdf).len() {
+        if after < 2 && n + 1 < pages.len() {
             stranded.push(format!("page {}: {}", n + 1, heading.text));
         }
     }

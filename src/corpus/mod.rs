@@ -332,8 +332,8 @@ pub fn load_cached(
 ) -> Result<(Corpus, stored::Kept), CorpusError> {
     let mut corpus = Corpus::default();
     let mut files = Vec::new();
-    for root in roots {
-        let names = walk::Names::new(root, roots.len() > 1);
+    for (root, prefix) in roots.iter().zip(walk::prefixes(roots)) {
+        let names = walk::Names::new(root, prefix);
         let (found, warnings) = walk::files(&names).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => CorpusError::NotFound(shown(root)),
             _ => CorpusError::Unreadable(shown(root), e),

@@ -25,22 +25,47 @@ pub struct Found {
 /// How the files of one corpus path are named in warnings, the JSON and the PDF: by their path
 /// relative to the corpus folder (a file given alone: by its own name), never by where the
 /// machine keeps them, so the same files give the same names, ids and fingerprint wherever they
-/// are. When several corpus paths are given, each name starts with its path's own name.
+/// are. When several corpus paths are given, each name starts with its path's own name (see
+/// `prefixes`).
 #[derive(Debug, Clone)]
 pub struct Names<'a> {
     root: &'a Path,
     prefix: Option<String>,
 }
 
-impl<'a> Names<'a> {
-    /// Names below `root`; `several` when other corpus paths are read with it.
-    pub fn new(root: &'a Path, several: bool) -> Self {
-        let prefix = several.then(|| {
+/// The prefix of each corpus path's names: none for a single path; else the path's own name,
+/// numbered when two paths have the same one ("news", "news-2").
+pub fn prefixes(roots: &[PathBuf]) -> Vec<Option<String>> {
+    if roots.len() < 2 {
+        return vec![None; roots.len()];
+    }
+    let mut taken = HashSet::new();
+    roots
+        .iter()
+        .map(|root| {
             let canonical = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-            canonical
+            let name = canonical
                 .file_name()
-                .map_or_else(|| shown(root), |n| shown(Path::new(n)))
-        });
+                .map_or_else(|| shown(root), |n| shown(Path::new(n)));
+            let unique = (1..)
+                .map(|n| {
+                    if n == 1 {
+                        name.clone()
+                    } else {
+                        format!("{name}-{n}")
+                    }
+                })
+                .find(|candidate| !taken.contains(candidate))
+                .expect("a free name");
+            taken.insert(unique.clone());
+            Some(unique)
+        })
+        .collect()
+}
+
+impl<'a> Names<'a> {
+    /// Names below `root`, each after `prefix` and a slash when there is one.
+    pub fn new(root: &'a Path, prefix: Option<String>) -> Self {
         Names { root, prefix }
     }
 
@@ -237,6 +262,29 @@ mod tests {
     }
 
     #[test]
+    fn two_corpus_folders_of_one_name_give_distinct_names() {
+        let place = tempfile::tempdir().unwrap();
+        let roots: Vec<PathBuf> = ["a/news", "b/news", "c/other"]
+            .iter()
+            .map(|r| place.path().join(r))
+            .collect();
+        for root in &roots {
+            fs::create_dir_all(root).unwrap();
+            fs::write(root.join("x.txt"), "texte").unwrap();
+        }
+        let shown: Vec<String> = roots
+            .iter()
+            .zip(prefixes(&roots))
+            .map(|(root, prefix)| {
+                let (found, _) = files(&Names::new(root, prefix)).unwrap();
+                found[0].shown.clone()
+            })
+            .collect();
+        assert_eq!(shown, ["news/x.txt", "news-2/x.txt", "other/x.txt"]);
+        assert_eq!(prefixes(&[PathBuf::from("alone")]), vec![None]);
+    }
+
+    #[test]
     fn links_inside_are_followed_links_out_and_loops_are_not() {
         let outer = tempfile::tempdir().unwrap();
         let corpus = outer.path().join("corpus");
@@ -249,7 +297,7 @@ mod tests {
         symlink(&corpus, corpus.join("loop1")).unwrap();
         symlink(".", corpus.join("loop2")).unwrap();
         symlink(corpus.join("nowhere"), corpus.join("broken.txt")).unwrap();
-        let (found, warnings) = files(&Names::new(&corpus, false)).unwrap();
+        let (found, warnings) = files(&Names::new(&corpus, None)).unwrap();
         // "again.txt" comes first in sorted order, so "sub/a.txt" is the second path to it.
         assert_eq!(names(&found, &corpus), ["again.txt"]);
         let text: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();

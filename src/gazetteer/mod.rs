@@ -22,6 +22,14 @@ pub struct Country {
     pub capital: Option<String>,
 }
 
+/// A place a name stands for: a country or a town (indexes into the gazetteer's countries and
+/// its city data).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NamedPlace {
+    Country(usize),
+    City(usize),
+}
+
 impl Country {
     /// Its short name in a briefing's language: "Russie" or "Russia".
     pub fn name_in(&self, lang: crate::settings::Lang) -> &str {
@@ -478,6 +486,19 @@ impl Gazetteer {
                 ..m
             })
             .collect()
+    }
+
+    /// What a place name as written names: a country (by its French or English name), else a
+    /// town of the city data.
+    pub fn place(&self, written: &str) -> Option<NamedPlace> {
+        let country = self
+            .countries
+            .iter()
+            .position(|c| c.name == written || c.name_en == written);
+        match country {
+            Some(country) => Some(NamedPlace::Country(country)),
+            None => self.cities().by_name(written).map(NamedPlace::City),
+        }
     }
 
     pub fn by_iso3(&self, iso3: &str) -> Option<&Country> {

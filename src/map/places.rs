@@ -2,7 +2,7 @@
 //! meeting placed in a country, its capital.
 
 use crate::extract::entities::VIRTUAL_PLACE;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, NamedPlace};
 use crate::model::Briefing;
 use crate::settings::Lang;
 use std::collections::BTreeMap;
@@ -45,13 +45,9 @@ pub fn meeting_places(briefing: &Briefing, lang: Lang) -> Vec<Place> {
 /// The city a place names, and its name as written: the place itself if it is a town of the
 /// city data, a country's capital if it is a country.
 fn city_of<'a>(g: &'a Gazetteer, place: &'a str) -> Option<(usize, &'a str)> {
-    let country = g
-        .countries
-        .iter()
-        .position(|c| c.name == place || c.name_en == place);
-    match country {
-        Some(country) => capital_city(g, country),
-        None => g.cities().by_name(place).map(|city| (city, place)),
+    match g.place(place)? {
+        NamedPlace::Country(country) => capital_city(g, country),
+        NamedPlace::City(city) => Some((city, place)),
     }
 }
 

@@ -10,6 +10,7 @@ use super::meetings::{self, Event};
 use super::people::PersonId;
 use super::quotes::make_quote;
 use crate::dates::{PartialDate, Precision};
+use crate::gazetteer::NamedPlace;
 use crate::model::{DivergingDate, Fact, Meeting, MeetingKind, Participant, Quote};
 use crate::text::fold;
 use chrono::Datelike;
@@ -62,7 +63,7 @@ fn make_meeting(n: usize, e: &Event, analysis: &Analysis, citations: &Citations)
         .contradictions(analysis.input.extractions)
         .into_iter()
         .map(|(day, a)| DivergingDate {
-            date: day.to_string(),
+            date: day,
             source: citations.id_of(a).unwrap_or_default().to_string(),
         })
         .collect();
@@ -192,15 +193,12 @@ fn title(e: &Event, analysis: &Analysis) -> String {
         Some(place) if place == crate::extract::entities::VIRTUAL_PLACE => {
             format!("{noun} en {place}")
         }
-        Some(place) => match analysis
-            .input
-            .gazetteer
-            .countries
-            .iter()
-            .find(|c| c.name == *place)
-        {
-            Some(country) => format!("{noun} {}", country.with_a()),
-            None => match place.split_once(' ') {
+        Some(place) => match analysis.input.gazetteer.place(place) {
+            Some(NamedPlace::Country(country)) => {
+                let country = &analysis.input.gazetteer.countries[country];
+                format!("{noun} {}", country.with_a())
+            }
+            _ => match place.split_once(' ') {
                 // "Le Havre" → "au Havre", "Les Cayes" → "aux Cayes".
                 Some(("Le", rest)) => format!("{noun} au {rest}"),
                 Some(("Les", rest)) => format!("{noun} aux {rest}"),

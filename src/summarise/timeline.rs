@@ -227,9 +227,9 @@ const ACTOR_WITHIN: usize = 8;
 
 /// Where the label starts when the sentence names who acted: at the first actor near its start
 /// (or near the end of its opening circumstance, `opening`) that is no complement (not after a
-/// preposition), does not qualify a name after it ("le chef de l'OMS Tedros Adhanom") and is
-/// followed by what it did (a lower-case word, not "de": "la France a…", not "Ferrari de
-/// Maranello", nor an apposition or a list "X, Y et Z"); with its article ("la France",
+/// preposition), does not qualify a name after it ("le chef de l'OMS Jean Dupont") and is
+/// followed by what it did (a lower-case word, not "de": "la France a…", not "le musée Dupont
+/// de Lyon", nor an apposition or a list "X, Y et Z"); with its article ("la France",
 /// "l'ONU").
 fn actor_start(sentence: &str, actors: &[Range<usize>], opening: usize) -> Option<usize> {
     for actor in actors {
@@ -285,7 +285,7 @@ fn last_word(text: &str) -> Option<Range<usize>> {
 
 /// Where the label starts when no actor does: after the sentence's opening circumstance, if
 /// it opens with one and a comma ends it within the sentence's first half; else at the start
-/// (a sentence that opens on a quotation opens with what was said: "« Aujourd'hui, nous… »").
+/// (a sentence that opens on a quotation opens with what was said: "« Nous demandons… »").
 fn after_opening(sentence: &str, dates: &[Range<usize>]) -> usize {
     let open = sentence.len() - sentence.trim_start_matches(is_leading_mark).len();
     let head = &sentence[open..];
@@ -318,7 +318,7 @@ fn opens_with_opener(text: &str) -> bool {
 }
 
 /// Where a clause ends: at a semicolon, a colon, a parenthesis, a dash between words, or a
-/// full stop that ends a sentence glued to the next one ("….- Pour", "2020.Alejandra").
+/// full stop that ends a sentence glued to the next one ("….- Dans", "2021.Marie").
 fn clause_end(text: &str) -> usize {
     let bytes = text.as_bytes();
     let glued_stop = |i: usize| {

@@ -22,43 +22,21 @@ pub(super) fn vigilance(
 
 /// A meeting's dates that disagree, its being only announced, its single source.
 fn of_meeting(m: &Meeting) -> Vec<Vigilance> {
-    let about = |kind: VigilanceKind, why: String| Vigilance {
+    let about = |kind: VigilanceKind| Vigilance {
         kind,
-        text: format!("{} : {why}", m.title),
         subject: m.title.clone(),
         meeting: Some(m.id.clone()),
         sources: m.sources.clone(),
     };
     let mut out = Vec::new();
     if !m.contradictions.is_empty() {
-        let dates: Vec<String> = m
-            .contradictions
-            .iter()
-            .map(|d| {
-                let day = crate::dates::parse_iso_partial(&d.date);
-                let day = day.map_or_else(|| d.date.clone(), |d| d.french_long());
-                format!("{day} ({})", d.source)
-            })
-            .collect();
-        out.push(about(
-            VigilanceKind::Contradiction,
-            format!(
-                "dates divergentes selon les sources — {}",
-                dates.join(" ; ")
-            ),
-        ));
+        out.push(about(VigilanceKind::Contradiction));
     }
     if m.status == MeetingStatus::Announced {
-        out.push(about(
-            VigilanceKind::Announced,
-            "annoncé, rien ne confirme qu’il a eu lieu".into(),
-        ));
+        out.push(about(VigilanceKind::Announced));
     }
     if m.sources.len() == 1 {
-        out.push(about(
-            VigilanceKind::SingleSource,
-            "une seule source".into(),
-        ));
+        out.push(about(VigilanceKind::SingleSource));
     }
     out
 }
@@ -77,7 +55,6 @@ fn single_source(key_points: &[Fact], meetings: &[Meeting]) -> Vec<Vigilance> {
         .filter(|f| f.single_source && seen.insert(f.text.clone()))
         .map(|f| Vigilance {
             kind: VigilanceKind::SingleSource,
-            text: f.text.clone(),
             subject: f.text.clone(),
             meeting: None,
             sources: f.sources.clone(),
@@ -98,7 +75,6 @@ fn undated<'a>(input: &'a Input, citations: &'a Citations) -> impl Iterator<Item
                 .unwrap_or_else(|| article.file.clone());
             Vigilance {
                 kind: VigilanceKind::Undated,
-                text: format!("{subject} : article non daté"),
                 subject,
                 meeting: None,
                 sources: vec![id.to_string()],
