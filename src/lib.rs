@@ -284,11 +284,13 @@ fn stages(
         None => None,
     };
     clock.lap("summarise");
+    let assets = assets(config, &briefing);
+    let map = assets.iter().any(|(name, _)| name == map::MAP_FILE);
     let job = sandbox::Job {
         templates: user_templates.unwrap_or_else(render::builtin_sources),
-        context: render::context(&briefing, &config.presentation),
+        context: render::context(&briefing, &config.presentation, map),
         date: config.date,
-        assets: assets(config, &briefing),
+        assets,
         preview: config.emit_png,
     };
     let typeset = typeset(config, &job, clock)?;

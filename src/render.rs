@@ -47,9 +47,10 @@ pub enum RenderError {
     File { file: String, reason: String },
 }
 
-/// What the templates receive: the briefing and the ready-made strings of [`View`].
-pub fn context(briefing: &Briefing, presentation: &Presentation) -> Value {
-    serde_json::to_value(View::new(briefing, presentation)).expect("the view serialises")
+/// What the templates receive: the briefing and the ready-made strings of [`View`]; `map`
+/// says whether the markup may read the locator map (`map.json`).
+pub fn context(briefing: &Briefing, presentation: &Presentation, map: bool) -> Value {
+    serde_json::to_value(View::new(briefing, presentation, map)).expect("the view serialises")
 }
 
 /// `get_env` would print the host's environment (tokens, passwords) into the PDF.
@@ -659,7 +660,7 @@ struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    fn new(briefing: &'a Briefing, presentation: &Presentation) -> Self {
+    fn new(briefing: &'a Briefing, presentation: &Presentation, map: bool) -> Self {
         use chrono::Datelike;
         let lang = presentation.lang;
         let labels = labels(lang);
@@ -697,7 +698,7 @@ impl<'a> View<'a> {
             organisation: presentation.organisation.clone(),
             marking: presentation.marking.clone(),
             logo: presentation.logo.is_some(),
-            map: crate::map::locator(briefing, lang).is_some(),
+            map,
             date_long: PartialDate::day(date).long(lang),
             dtg,
             date_parts: [date.year() as u32, date.month(), date.day()],
