@@ -104,7 +104,7 @@ pub struct SendConfig {
     pub out: PathBuf,
     pub date: NaiveDate,
     pub state: Option<PathBuf>,
-    pub mail: crate::mail::MailSettings,
+    pub mail: crate::settings::MailSettings,
     /// Recipients given on the command line, instead of the settings'.
     pub to: Vec<String>,
     pub resend: bool,
@@ -153,7 +153,7 @@ fn state_file(no_state: bool, given: Option<&PathBuf>, out: &std::path::Path) ->
 /// The settings file's [mail] table, checked.
 pub fn mail_settings(
     file: &crate::settings::FileSettings,
-) -> Result<crate::mail::MailSettings, Error> {
+) -> Result<crate::settings::MailSettings, Error> {
     let mail = file.mail.clone().ok_or_else(|| {
         Error::Usage(
             "no [mail] table in the settings file: add one to brief.toml (see the README, \"E-mail\"), or give --config".into(),
@@ -423,7 +423,7 @@ pub struct Config {
     /// Whether long stages may show a progress bar.
     pub progress: bool,
     /// With --send: the [mail] settings.
-    pub mail: Option<crate::mail::MailSettings>,
+    pub mail: Option<crate::settings::MailSettings>,
     pub until: Option<NaiveDate>,
     pub date: NaiveDate,
     pub out: PathBuf,

@@ -362,7 +362,7 @@ fn remember(
 /// into the report (a refused recipient does not undo the briefing).
 fn send_published(
     config: &Config,
-    settings: &mail::MailSettings,
+    settings: &settings::MailSettings,
     state: Option<&mut state::State>,
     report: &mut Report,
 ) {
@@ -407,7 +407,7 @@ fn picture_is_current(
 pub struct Outbox<'a> {
     pub out: &'a std::path::Path,
     pub date: chrono::NaiveDate,
-    pub mail: &'a mail::MailSettings,
+    pub mail: &'a settings::MailSettings,
     /// Recipients instead of the settings' to, cc and bcc (empty: the settings').
     pub to: &'a [String],
     pub resend: bool,

@@ -4,54 +4,14 @@
 //! refused address does not stop the others; the state records every attempt, and a briefing
 //! goes once to each recipient unless `--resend`.
 
+use crate::settings::{MailSettings, Security};
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{Address, Message, SmtpTransport, Transport};
 use serde::Deserialize;
-use std::path::{Path, PathBuf};
-
-/// `[mail]` in `brief.toml`. The password is never written there: `password_env` names an
-/// environment variable that holds it, `password_file` a file (its first line).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MailSettings {
-    pub host: String,
-    pub port: Option<u16>,
-    #[serde(default)]
-    pub security: Security,
-    pub username: Option<String>,
-    pub password_env: Option<String>,
-    pub password_file: Option<PathBuf>,
-    /// Refused with a message saying where the password goes instead.
-    password: Option<toml::Value>,
-    pub from: String,
-    #[serde(default)]
-    pub to: Vec<String>,
-    #[serde(default)]
-    pub cc: Vec<String>,
-    #[serde(default)]
-    pub bcc: Vec<String>,
-    /// With `{date}` and `{title}`; default "{title} — {date}".
-    pub subject: Option<String>,
-    /// A PEM certificate to trust besides the system's (a relay with its own authority).
-    pub ca_file: Option<PathBuf>,
-    /// Seconds to wait for the server (default 30).
-    pub timeout: Option<u64>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Security {
-    /// Plain connection upgraded with STARTTLS, required (port 587).
-    #[default]
-    Starttls,
-    /// TLS from the first byte (port 465).
-    Tls,
-    /// No encryption: only for a relay on the same machine.
-    None,
-}
+use std::path::Path;
 
 #[derive(Debug, thiserror::Error)]
 pub enum MailError {
@@ -70,7 +30,7 @@ pub enum MailError {
 impl MailSettings {
     /// Checks what can be checked before connecting.
     pub fn check(&self) -> Result<(), MailError> {
-        if self.password.is_some() {
+        if self.password_written() {
             return Err(MailError::Settings(
                 "[mail] password: never write the password in brief.toml; put it in an environment variable named by password_env, or in a file named by password_file".into(),
             ));

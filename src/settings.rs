@@ -1,6 +1,6 @@
 //! Settings from `brief.toml` (in the working folder, or `--config FILE`): title, organisation,
-//! handling marking, language, logo and section sizes. Flags override them; both are checked
-//! before any work starts.
+//! handling marking, language, logo, section sizes, and the `[mail]` table as plain data (the
+//! mailer, `mail`, reads it). Flags override them; both are checked before any work starts.
 
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -22,7 +22,57 @@ pub struct FileSettings {
     pub meetings: Option<usize>,
     pub countries: Option<usize>,
     /// E-mail to the analysts (`brief send`, `brief generate --send`).
-    pub mail: Option<crate::mail::MailSettings>,
+    pub mail: Option<MailSettings>,
+}
+
+/// `[mail]` in `brief.toml`: the relay and the recipients, as written (the mailer, `mail`, checks
+/// and uses them). The password is never written there: `password_env` names an
+/// environment variable that holds it, `password_file` a file (its first line).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MailSettings {
+    pub host: String,
+    pub port: Option<u16>,
+    #[serde(default)]
+    pub security: Security,
+    pub username: Option<String>,
+    pub password_env: Option<String>,
+    pub password_file: Option<PathBuf>,
+    /// Refused with a message saying where the password goes instead.
+    password: Option<toml::Value>,
+    pub from: String,
+    #[serde(default)]
+    pub to: Vec<String>,
+    #[serde(default)]
+    pub cc: Vec<String>,
+    #[serde(default)]
+    pub bcc: Vec<String>,
+    /// With `{date}` and `{title}`; default "{title} — {date}".
+    pub subject: Option<String>,
+    /// A PEM certificate to trust besides the system's (a relay with its own authority).
+    pub ca_file: Option<PathBuf>,
+    /// Seconds to wait for the server (default 30).
+    pub timeout: Option<u64>,
+}
+
+/// How the connection to the relay is secured: `security` in `[mail]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Security {
+    /// Plain connection upgraded with STARTTLS, required (port 587).
+    #[default]
+    Starttls,
+    /// TLS from the first byte (port 465).
+    Tls,
+    /// No encryption: only for a relay on the same machine.
+    None,
+}
+
+impl MailSettings {
+    /// Whether the file writes a password itself (refused: see `password_env`).
+    pub fn password_written(&self) -> bool {
+        self.password.is_some()
+    }
 }
 
 /// The largest settings file read.

@@ -342,12 +342,12 @@ pub fn load_cached(
         corpus.warnings.extend(warnings);
     }
     corpus.files_seen = files.len();
-    let keeps = cache.keeps();
+    let (keeps, version) = (cache.keeps(), cache.version());
     let keys: Vec<Option<String>> = files
         .par_iter()
         .map(|f| {
             keeps
-                .then(|| stored::key(&f.path, &f.shown, options))
+                .then(|| stored::key(&f.path, &f.shown, options, version))
                 .flatten()
         })
         .collect();

@@ -16,6 +16,10 @@ use std::path::Path;
 
 /// Where a reader of the corpus finds the files an earlier run read, by key.
 pub trait FileCache {
+    /// The version of the reader whose readings it keeps (the caller's build): part of every
+    /// key, so that another build reads every file again.
+    fn version(&self) -> &str;
+
     /// The stored entries among `keys`.
     fn lookup(&self, keys: &[String]) -> std::collections::HashMap<String, Vec<u8>>;
 
@@ -29,6 +33,10 @@ pub trait FileCache {
 pub struct NoCache;
 
 impl FileCache for NoCache {
+    fn version(&self) -> &str {
+        ""
+    }
+
     fn lookup(&self, _: &[String]) -> std::collections::HashMap<String, Vec<u8>> {
         Default::default()
     }
@@ -158,14 +166,14 @@ impl StoredArticle {
     }
 }
 
-/// The key of a file: its name as shown, the reading limits, the reader's version and its
+/// The key of a file: its name as shown, the reading limits, the reader's `version` and its
 /// bytes. `None` when it cannot be read (the reader will say why).
-pub fn key(path: &Path, shown: &str, options: ReadOptions) -> Option<String> {
+pub fn key(path: &Path, shown: &str, options: ReadOptions, version: &str) -> Option<String> {
     let mut file = std::fs::File::open(path).ok()?;
     let mut hasher = Sha256::new();
     for part in [
         shown.as_bytes(),
-        crate::extract::VERSION.as_bytes(),
+        version.as_bytes(),
         &options.max_article_bytes.to_le_bytes(),
     ] {
         hasher.update((part.len() as u64).to_le_bytes());
@@ -255,11 +263,16 @@ mod tests {
         assert_eq!(back.bytes, read.bytes);
         assert_eq!(back_prints, prints);
         assert!(decode(b"not a stored file").is_none());
-        let key = key(&path, "a.txt", ReadOptions::default()).unwrap();
+        let key = key(&path, "a.txt", ReadOptions::default(), "1").unwrap();
         std::fs::write(&path, "autre chose").unwrap();
         assert_ne!(
             Some(key),
-            super::key(&path, "a.txt", ReadOptions::default())
+            super::key(&path, "a.txt", ReadOptions::default(), "1")
+        );
+        assert_ne!(
+            super::key(&path, "a.txt", ReadOptions::default(), "2"),
+            super::key(&path, "a.txt", ReadOptions::default(), "1"),
+            "another reader's version reads the file again"
         );
     }
 }

@@ -111,6 +111,11 @@ mod tests {
 pub struct StoredFiles<'a>(pub &'a State);
 
 impl crate::corpus::stored::FileCache for StoredFiles<'_> {
+    /// The extractor's version, as for the extractions the state keeps.
+    fn version(&self) -> &str {
+        crate::extract::VERSION
+    }
+
     fn lookup(&self, keys: &[String]) -> std::collections::HashMap<String, Vec<u8>> {
         // A state that cannot be read here reads every file again: nothing is lost.
         self.0.file_blobs(keys).unwrap_or_default()
