@@ -1,4 +1,5 @@
-//! Small tools the near-duplicate searches share: a well-spread 64-bit mix and union-find.
+//! Small tools the near-duplicate searches share: a well-spread 64-bit mix and union-find; and
+//! the hasher of the lexicon's word sets.
 
 /// SplitMix64's finaliser: a fast, well-spread 64-bit mix.
 pub fn mix(mut z: u64) -> u64 {
@@ -18,6 +19,40 @@ pub fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
     bytes.into_iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
     })
+}
+
+/// A `Hasher` for short words, eight bytes at a time and finished with [`mix`]: for the
+/// lexicon's sets of words fixed in the source, looked up for every token, where SipHash's guard
+/// against chosen keys buys nothing and costs time.
+#[derive(Clone, Copy, Default)]
+pub struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        mix(self.0)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let last = (rest.iter().rev()).fold(0, |word, &b| word << 8 | u64::from(b));
+            self.add(last);
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
 }
 
 /// Groups of items joined pairwise; the smallest index of a group is its root, so the first

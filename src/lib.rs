@@ -21,6 +21,7 @@ pub mod files;
 pub mod gazetteer;
 pub mod hashing;
 pub mod inspect;
+pub mod lexicon;
 pub mod log;
 pub mod mail;
 pub mod map;

@@ -4,59 +4,8 @@
 
 use super::DateFrom;
 use super::{records, scraped, Draft};
+use crate::lexicon::Lexicon;
 use scraper::{ElementRef, Html, Node, Selector};
-
-/// Elements never part of an article's text.
-const SKIPPED_TAGS: &[&str] = &[
-    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "iframe",
-    "svg", "figure", "template", "select", "menu", "dialog",
-];
-
-/// Class or id fragments of page furniture (share bars, related links, comments, cookie banners).
-const FURNITURE: &[&str] = &[
-    "share",
-    "social",
-    "related",
-    "recommend",
-    "comment",
-    "newsletter",
-    "subscribe",
-    "cookie",
-    "breadcrumb",
-    "menu",
-    "sidebar",
-    "footer",
-    "header",
-    "nav",
-    "advert",
-    "promo",
-    "lire-aussi",
-    "read-more",
-    "tags",
-    "author-box",
-];
-
-/// Block elements that make paragraphs.
-const BLOCKS: &[&str] = &[
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "blockquote",
-    "pre",
-    "dd",
-    "dt",
-    "td",
-    "th",
-    "div",
-    "section",
-    "article",
-    "main",
-];
 
 pub fn parse(html: &str) -> Draft {
     let mut draft = Draft::default();
@@ -157,7 +106,8 @@ pub fn parse(html: &str) -> Draft {
 
 fn is_furniture(element: &ElementRef) -> bool {
     let e = element.value();
-    if SKIPPED_TAGS.contains(&e.name())
+    let lexicon = Lexicon::get();
+    if lexicon.skipped_tags.contains(e.name())
         || e.attr("hidden").is_some()
         || e.attr("aria-hidden") == Some("true")
     {
@@ -169,17 +119,23 @@ fn is_furniture(element: &ElementRef) -> bool {
         e.attr("id").unwrap_or("")
     )
     .to_lowercase();
-    FURNITURE.iter().any(|f| {
-        marks
-            .split([' ', '_'])
-            .any(|m| m == *f || m.starts_with(&format!("{f}-")) || m.ends_with(&format!("-{f}")))
-    })
+    // A word of the marks, or its first or last part joined by "-": "share", "share-bar",
+    // "post-comments".
+    let marks_with = |f: &str| {
+        marks.split([' ', '_']).any(|m| {
+            m == f
+                || m.strip_prefix(f).is_some_and(|rest| rest.starts_with('-'))
+                || m.strip_suffix(f).is_some_and(|rest| rest.ends_with('-'))
+        })
+    };
+    lexicon.furniture.iter().any(|f| marks_with(f))
 }
 
 /// Walks the tree without recursion, turning block elements into paragraphs and skipping
 /// furniture.
 fn collect(root: ElementRef, paragraphs: &mut Vec<String>, current: &mut String) {
     use ego_tree::iter::Edge;
+    let blocks = &Lexicon::get().block_tags;
     let mut depth = 0;
     // Set while inside skipped furniture: the depth at which it opened.
     let mut skipping: Option<usize> = None;
@@ -196,7 +152,7 @@ fn collect(root: ElementRef, paragraphs: &mut Vec<String>, current: &mut String)
                         let element = ElementRef::wrap(node).expect("an element node");
                         if is_furniture(&element) {
                             skipping = Some(depth);
-                        } else if e.name() == "br" || BLOCKS.contains(&e.name()) {
+                        } else if e.name() == "br" || blocks.contains(e.name()) {
                             flush(paragraphs, current);
                         }
                     }
@@ -208,7 +164,7 @@ fn collect(root: ElementRef, paragraphs: &mut Vec<String>, current: &mut String)
                     skipping = None;
                 } else if skipping.is_none() {
                     if let Node::Element(e) = node.value() {
-                        if BLOCKS.contains(&e.name()) {
+                        if blocks.contains(e.name()) {
                             flush(paragraphs, current);
                         }
                     }

@@ -9,6 +9,7 @@
 //! [`MAX_DEPTH`], writes the page again without the tags beyond that depth: their text stays,
 //! in the element around them.
 
+use crate::lexicon::Lexicon;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
@@ -19,56 +20,6 @@ use std::collections::HashMap;
 
 /// Elements nested deeper than this are flattened into the one around them.
 pub const MAX_DEPTH: usize = 256;
-
-/// Elements that never have content (no end tag).
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
-    "source", "track", "wbr",
-];
-
-/// Start tags that close an open `p` (HTML's "close a p element"), as the tree builder would.
-const CLOSES_P: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "center",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "li",
-    "listing",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "search",
-    "section",
-    "summary",
-    "table",
-    "ul",
-    "xmp",
-    "dd",
-    "dt",
-];
 
 /// How far down the stack an element whose end tag may be left out is looked for. The tree
 /// builder looks further, but this is enough for real pages, and keeps the pass linear.
@@ -87,7 +38,7 @@ fn implied_close(name: &str) -> (&'static [&'static str], &'static [&'static str
         "option" => (&["option"], &["select", "datalist", "html"]),
         "optgroup" => (&["optgroup", "option"], &["select", "html"]),
         "rb" | "rt" | "rtc" | "rp" => (&["rb", "rt", "rtc", "rp"], &["ruby", "html"]),
-        _ if CLOSES_P.contains(&name) => (&["p"], BUTTON_SCOPE),
+        _ if Lexicon::get().closes_p_tags.contains(name) => (&["p"], BUTTON_SCOPE),
         _ => (&[], &[]),
     }
 }
@@ -149,7 +100,7 @@ impl State {
         match tag.kind {
             TagKind::StartTag => {
                 self.close_implied(&name);
-                let void = VOID.contains(&name.as_str());
+                let void = Lexicon::get().void_tags.contains(name.as_str());
                 let kept = self.stack.len() < MAX_DEPTH;
                 if kept {
                     write_start(tag, &mut self.out);

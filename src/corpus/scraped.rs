@@ -301,27 +301,6 @@ const TRIGGERS: &[&[&str]] = &[
     &["relaye", "par"],
     &["source"],
 ];
-/// Words that may stand between the trigger and the outlet's name.
-const FILLERS: &[&str] = &[
-    "l",
-    "le",
-    "la",
-    "les",
-    "agence",
-    "de",
-    "presse",
-    "quotidien",
-    "journal",
-    "site",
-    "chaine",
-    "radio",
-    "media",
-    "officielle",
-    "publique",
-    "d",
-    "information",
-];
-
 /// Outlets the text says it relays: "selon Reuters", "rapporte l'agence Anadolu", "selon l'agence
 /// de presse Xinhua". Known outlets are recognised after any trigger; an unknown name only after
 /// "agence". Sorted, without repeats.
@@ -375,6 +354,7 @@ pub fn relayed_origins(body: &str) -> Vec<String> {
 }
 
 fn relayed_in(body: &str) -> Vec<String> {
+    let fillers = &crate::lexicon::Lexicon::get().relay_fillers;
     let words = tokens(body);
     let folded: Vec<&str> = words.iter().map(|t| t.folded.as_ref()).collect();
     let mut found = Vec::new();
@@ -386,7 +366,7 @@ fn relayed_in(body: &str) -> Vec<String> {
         };
         let mut j = i + trigger.len();
         let mut saw_agency = false;
-        while j < words.len() && FILLERS.contains(&folded[j]) && j - i < 8 {
+        while j < words.len() && fillers.contains(folded[j]) && j - i < 8 {
             saw_agency |= folded[j] == "agence";
             j += 1;
         }

@@ -5,6 +5,7 @@
 //! "les 12 et 13 juin", "entre 2019 et 2022"). Pure; works on words with byte offsets.
 
 use super::{PartialDate, Precision};
+use crate::lexicon::Lexicon;
 use crate::text::{tokens, Token};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::Serialize;
@@ -76,51 +77,6 @@ struct Word<'a> {
     may_start: bool,
 }
 
-/// Words other than numbers, months and weekdays that can start a date expression.
-const STARTERS: &[&str] = &[
-    "ce",
-    "cet",
-    "cette",
-    "le",
-    "la",
-    "l",
-    "du",
-    "de",
-    "d",
-    "entre",
-    "les",
-    "semaine",
-    "mois",
-    "il",
-    "aujourd",
-    "avant",
-    "apres",
-    "hier",
-    "demain",
-    "debut",
-    "fin",
-    "mi",
-    "premier",
-    "premiere",
-    "deuxieme",
-    "second",
-    "seconde",
-    "troisieme",
-    "quatrieme",
-    "cinquieme",
-    "dernier",
-    "derniere",
-    "lun",
-    "mar",
-    "mer",
-    "jeu",
-    "ven",
-    "sam",
-    "dim",
-    "annee",
-    "an",
-];
-
 impl<'a> Word<'a> {
     fn new(token: Token<'a>) -> Self {
         let f = token.folded.as_ref();
@@ -130,10 +86,7 @@ impl<'a> Word<'a> {
         let number = (digits > 0 && digits <= 4 && ordinal)
             .then(|| f[..digits].parse().ok())
             .flatten();
-        let may_start = digits > 0
-            || STARTERS.contains(&f)
-            || MONTHS.iter().any(|(m, _, _)| *m == f)
-            || WEEKDAYS.iter().any(|(w, _)| f.trim_end_matches('s') == *w);
+        let may_start = digits > 0 || Lexicon::get().may_open_a_date(f);
         Word {
             digits: if suffix.is_empty() { digits } else { 0 },
             number,
@@ -216,33 +169,6 @@ enum Unit {
     Year,
 }
 
-const MONTHS: &[(&str, u32, bool)] = &[
-    ("janvier", 1, false),
-    ("janv", 1, true),
-    ("jan", 1, true),
-    ("fevrier", 2, false),
-    ("fevr", 2, true),
-    ("fev", 2, true),
-    ("mars", 3, false),
-    ("avril", 4, false),
-    ("avr", 4, true),
-    ("mai", 5, false),
-    ("juin", 6, false),
-    ("juillet", 7, false),
-    ("juil", 7, true),
-    ("jul", 7, true),
-    ("aout", 8, false),
-    ("septembre", 9, false),
-    ("sept", 9, true),
-    ("sep", 9, true),
-    ("octobre", 10, false),
-    ("oct", 10, true),
-    ("novembre", 11, false),
-    ("nov", 11, true),
-    ("decembre", 12, false),
-    ("dec", 12, true),
-];
-
 /// A bare weekday in a future clause: the coming one, today included.
 const UPCOMING: i32 = 2;
 /// A bare weekday in a clause without a tense: the nearer one, back or ahead.
@@ -250,26 +176,15 @@ const NEAREST: i32 = 3;
 /// How many words after a bare weekday its clause's verb is looked for.
 const TENSE_AFTER: usize = 30;
 
-/// Words that put a clause in the future: "doit"/"va" + infinitive, "attendu", "prévu".
-const FUTURE_MARKERS: &[&str] = &[
-    "doit",
-    "doivent",
-    "devra",
-    "devront",
-    "devrait",
-    "devraient",
-    "va",
-    "vont",
-    "attendu",
-    "attendue",
-    "attendus",
-    "attendues",
-    "prevu",
-    "prevue",
-    "prevus",
-    "prevues",
-    "programmee",
-    "programmees",
+/// The days of the week in the order of `data/fr/weekdays.txt`, Monday first.
+const WEEKDAYS: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
 ];
 
 /// Future tenses too short to be told by their ending: "sera", "fera", "ira".
@@ -277,27 +192,10 @@ const SHORT_FUTURES: &[&str] = &[
     "aura", "auront", "sera", "seront", "fera", "feront", "ira", "iront", "dira", "diront",
 ];
 
-/// Auxiliaries and forms that put a clause in the past: "a reçu", "ont repris", "était".
-const PAST_MARKERS: &[&str] = &[
-    "a", "ont", "avait", "avaient", "eu", "ete", "etait", "etaient", "fut", "furent", "depuis",
-];
-
-/// Endings of past participles after "est"/"sont": "arrivé", "réunis", "venue", "parties".
-const PARTICIPLE_ENDINGS: &[&str] = &[
-    "é", "ée", "és", "ées", "is", "ie", "ies", "u", "ue", "us", "ues",
-];
-
 /// Words after "est"/"sont" that end like a participle and are not one: "l'est du pays", "est
 /// plus", "sont tous".
 const NOT_PARTICIPLES: &[&str] = &[
     "plus", "sous", "tous", "deja", "aussi", "ainsi", "celui", "depuis",
-];
-
-/// Words ending like a future tense that are not one.
-const NOT_FUTURE: &[&str] = &[
-    "camera", "cameras", "opera", "operas", "sahara", "tiara", "contra", "extra", "mantra",
-    "encontra", "ultra", "diaspora", "agora", "aura", "pandora", "angora", "cobra", "zebra",
-    "algebra", "vera", "chimera", "sierra", "tora", "torah", "flora", "aurora", "riviera",
 ];
 
 /// How many words before a bare weekday its clause's tense is looked for.
@@ -309,158 +207,6 @@ enum Tense {
     Past,
     Future,
 }
-
-/// Nouns that, followed by "du" and a date, make a name, not a date.
-const NAME_HEADS: &[&str] = &[
-    "place",
-    "rue",
-    "avenue",
-    "boulevard",
-    "stade",
-    "pont",
-    "quai",
-    "square",
-    "mouvement",
-    "collectif",
-    "operation",
-    "lycee",
-    "college",
-    "ecole",
-    "hopital",
-    "cite",
-    "parc",
-    "allee",
-    "carrefour",
-    "rond",
-    "gare",
-    "station",
-    "port",
-];
-
-/// Nouns that, after a four-digit number, make it a count, not a year: "2000 soldats".
-const COUNTED: &[&str] = &[
-    "soldats",
-    "hommes",
-    "femmes",
-    "enfants",
-    "personnes",
-    "morts",
-    "blesses",
-    "victimes",
-    "civils",
-    "militaires",
-    "combattants",
-    "policiers",
-    "refugies",
-    "migrants",
-    "deplaces",
-    "habitants",
-    "emplois",
-    "euros",
-    "dollars",
-    "francs",
-    "km",
-    "kilometres",
-    "metres",
-    "tonnes",
-    "hectares",
-    "voix",
-    "votes",
-    "electeurs",
-    "manifestants",
-    "salaries",
-    "agents",
-    "eleves",
-    "etudiants",
-    "cas",
-    "deces",
-    "doses",
-    "lits",
-    "avions",
-    "vehicules",
-    "chars",
-    "drones",
-    "missiles",
-    "maisons",
-    "logements",
-    "membres",
-    "participants",
-    "pages",
-];
-
-const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("lundi", Weekday::Mon),
-    ("mardi", Weekday::Tue),
-    ("mercredi", Weekday::Wed),
-    ("jeudi", Weekday::Thu),
-    ("vendredi", Weekday::Fri),
-    ("samedi", Weekday::Sat),
-    ("dimanche", Weekday::Sun),
-];
-
-const NUMBER_WORDS: &[(&str, i64)] = &[
-    ("un", 1),
-    ("une", 1),
-    ("deux", 2),
-    ("trois", 3),
-    ("quatre", 4),
-    ("cinq", 5),
-    ("six", 6),
-    ("sept", 7),
-    ("huit", 8),
-    ("neuf", 9),
-    ("dix", 10),
-    ("onze", 11),
-    ("douze", 12),
-    ("quinze", 15),
-    ("vingt", 20),
-    ("trente", 30),
-];
-
-const ORDINALS: &[(&str, i32)] = &[
-    ("premier", 1),
-    ("premiere", 1),
-    ("deuxieme", 2),
-    ("second", 2),
-    ("seconde", 2),
-    ("troisieme", 3),
-    ("quatrieme", 4),
-    ("cinquieme", 5),
-    ("dernier", -1),
-    ("derniere", -1),
-];
-
-/// Words before a bare year or month that make it a date ("en 2023", "depuis juin").
-const CUES: &[&str] = &[
-    "en",
-    "depuis",
-    "des",
-    "avant",
-    "apres",
-    "fin",
-    "debut",
-    "mi",
-    "annee",
-    "an",
-    "jusqu",
-    "courant",
-    "de",
-    "d",
-    "au",
-    "entre",
-    "et",
-    "a",
-    "mois",
-    "printemps",
-    "ete",
-    "automne",
-    "hiver",
-    "ici",
-    "vers",
-    "pour",
-    "dans",
-    "durant",
-];
 
 struct Cx<'a> {
     text: &'a str,
@@ -498,33 +244,32 @@ impl<'a> Cx<'a> {
 
     fn month(&self, i: usize) -> Option<(u32, bool)> {
         let w = self.word(i)?;
-        MONTHS
-            .iter()
-            .find(|(name, _, _)| w.is(name))
-            .map(|&(_, m, abbr)| (m, abbr))
+        let form = Lexicon::get().months.form(&w.token.folded)?;
+        Some((form.month, form.abbreviation))
     }
 
     fn weekday(&self, i: usize) -> Option<Weekday> {
         let w = self.word(i)?;
+        let weekdays = &Lexicon::get().weekdays;
         let f = w.token.folded.trim_end_matches('s');
-        if let Some(&(_, d)) = WEEKDAYS.iter().find(|(name, _)| f == *name) {
-            return Some(d);
+        if let Some(n) = weekdays.number(f) {
+            return Some(WEEKDAYS[n]);
         }
         // "Mer 22 Janvier", "Mer, 22 Janv.": abbreviations only before a day and its month.
-        let abbreviated = WEEKDAYS.iter().find(|(name, _)| {
+        let abbreviated = weekdays.names().iter().position(|name| {
             w.token.capitalised
                 && w.token.folded.len() == 3
                 && name.starts_with(w.token.folded.as_ref())
         });
         abbreviated
             .filter(|_| self.day_number(i + 1).is_some() && self.month(i + 2).is_some())
-            .map(|&(_, d)| d)
+            .map(|n| WEEKDAYS[n])
     }
 
     /// Negative rules, after the positive ones: what looks like a date but is not one.
     /// - A fraction: "les 2/3 du territoire", "3/4 des voix".
     /// - A name: "le Mouvement du 5 juin", "la place du 26 mars", "rue du 4 septembre" (a head
-    ///   noun of [`NAME_HEADS`]; "le sommet de Paris du 13 mai" is a date).
+    ///   noun of `data/fr/name_heads.txt`; "le sommet de Paris du 13 mai" is a date).
     /// - A number of things: "2000 soldats", "1500 kilomètres".
     fn refused(&self, found: &Found) -> bool {
         let (start, end) = (found.start_word, found.end_word);
@@ -542,11 +287,14 @@ impl<'a> Cx<'a> {
         } else {
             start.checked_sub(1).filter(|&p| folded(p) == "du")
         };
-        let named = du
-            .and_then(|d| d.checked_sub(1))
-            .is_some_and(|head| NAME_HEADS.contains(&self.words[head].token.folded.as_ref()));
-        let counted =
-            end == start + 1 && self.year_number(start).is_some() && COUNTED.contains(&folded(end));
+        let named = du.and_then(|d| d.checked_sub(1)).is_some_and(|head| {
+            Lexicon::get()
+                .name_heads
+                .contains(self.words[head].token.folded.as_ref())
+        });
+        let counted = end == start + 1
+            && self.year_number(start).is_some()
+            && Lexicon::get().counted_nouns.contains(folded(end));
         fraction || named || counted
     }
 
@@ -576,14 +324,15 @@ impl<'a> Cx<'a> {
 
     /// The tense word `k` gives its clause, if it is a verb form that tells one.
     fn tense(&self, k: usize) -> Option<Tense> {
+        let lexicon = Lexicon::get();
         let w = &self.words[k].token;
         let f = w.folded.as_ref();
-        if w.capitalised && k > 0 || NOT_FUTURE.contains(&f) {
+        if w.capitalised && k > 0 || lexicon.not_futures.contains(f) {
             return None;
         }
         // A capitalised first word is a verb only if listed: "Depuis", not "Samara" or "Clara".
         let long = f.chars().count() >= 5 && !w.capitalised;
-        if FUTURE_MARKERS.contains(&f)
+        if lexicon.future_markers.contains(f)
             || SHORT_FUTURES.contains(&f)
             || (long && (f.ends_with("ra") || f.ends_with("ront")))
         {
@@ -598,11 +347,12 @@ impl<'a> Cx<'a> {
                 let raw = &self.text[n.token.start..n.token.end];
                 let next = n.token.folded.as_ref();
                 raw.chars().count() >= 4
-                    && !FUTURE_MARKERS.contains(&next)
+                    && !lexicon.future_markers.contains(next)
                     && !NOT_PARTICIPLES.contains(&next)
-                    && PARTICIPLE_ENDINGS.iter().any(|e| raw.ends_with(e))
+                    && lexicon.participle_endings.iter().any(|e| raw.ends_with(e))
             });
-        (PAST_MARKERS.contains(&f) && !preposition || imperfect || compound).then_some(Tense::Past)
+        (lexicon.past_markers.contains(f) && !preposition || imperfect || compound)
+            .then_some(Tense::Past)
     }
 
     fn preceded_by(&self, i: usize, word: &str) -> bool {
@@ -625,12 +375,15 @@ impl<'a> Cx<'a> {
     fn cued(&self, i: usize) -> bool {
         i.checked_sub(1)
             .and_then(|p| self.word(p))
-            .is_some_and(|w| CUES.contains(&w.token.folded.as_ref()))
+            .is_some_and(|w| Lexicon::get().date_cues.contains(w.token.folded.as_ref()))
     }
 
     fn found(&self, expr: Expr, start_word: usize, end_word: usize) -> Found {
         let last = &self.words[end_word - 1];
-        let abbreviation = MONTHS.iter().any(|(name, _, abbr)| *abbr && last.is(name));
+        let abbreviation = Lexicon::get()
+            .months
+            .form(&last.token.folded)
+            .is_some_and(|m| m.abbreviation);
         let trailing_dot = abbreviation && self.text[last.token.end..].starts_with('.');
         Found {
             expr,
@@ -745,10 +498,10 @@ impl<'a> Cx<'a> {
         } else {
             i
         };
-        let n = ORDINALS
-            .iter()
-            .find(|(w, _)| self.is(j, w))
-            .map(|&(_, n)| n)?;
+        let n = self
+            .word(j)
+            .and_then(|w| Lexicon::get().ordinals.get(w.token.folded.as_ref()))
+            .copied()?;
         let weekday = self.weekday(j + 1);
         let week = self.is(j + 1, "semaine");
         if weekday.is_none() && !week {
@@ -1406,12 +1159,7 @@ impl<'a> Cx<'a> {
             let n = self
                 .word(i + 3)
                 .and_then(|w| w.number.map(i64::from))
-                .or_else(|| {
-                    NUMBER_WORDS
-                        .iter()
-                        .find(|(name, _)| f(i + 3) == *name)
-                        .map(|&(_, n)| n)
-                })?;
+                .or_else(|| Lexicon::get().number_words.get(f(i + 3)).copied())?;
             let unit = match f(i + 4) {
                 "jour" | "jours" => Unit::Day,
                 "semaine" | "semaines" => Unit::Week,
@@ -1822,10 +1570,7 @@ fn closest_year(reference: PartialDate, date_in: impl Fn(i32) -> Option<NaiveDat
 }
 
 fn french_weekday(w: Weekday) -> &'static str {
-    WEEKDAYS
-        .iter()
-        .find(|(_, d)| *d == w)
-        .map_or("?", |(name, _)| name)
+    Lexicon::get().weekdays.names()[w.num_days_from_monday() as usize]
 }
 
 #[cfg(test)]

@@ -106,10 +106,14 @@ impl PartialDate {
             (Some(m), Some(d)) => format!(
                 "{} {} {}",
                 french_day(d),
-                MONTHS_FR[m as usize - 1],
+                crate::lexicon::Lexicon::get().months.name(m),
                 self.year
             ),
-            (Some(m), None) => format!("{} {}", MONTHS_FR[m as usize - 1], self.year),
+            (Some(m), None) => format!(
+                "{} {}",
+                crate::lexicon::Lexicon::get().months.name(m),
+                self.year
+            ),
             _ => self.year.to_string(),
         }
     }
@@ -139,22 +143,6 @@ impl<'de> serde::Deserialize<'de> for PartialDate {
             .ok_or_else(|| serde::de::Error::custom(format!("not a date: {text:?}")))
     }
 }
-
-/// French month names, lower case as French writes them.
-pub const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
 
 const MONTHS_EN: [&str; 12] = [
     "January",

@@ -4,6 +4,7 @@
 use super::quotes::{self, QuoteMention};
 use crate::dates::grammar::DateMention;
 use crate::gazetteer::{Gazetteer, Mention, MentionKind, OrgMention};
+use crate::lexicon::Lexicon;
 use crate::model::{MeetingKind, MeetingStatus};
 use crate::text::{fold, head, tail, tokens, Token};
 use serde::{Deserialize, Serialize};
@@ -87,279 +88,10 @@ pub struct MeetingMention {
     pub pronoun_subject: bool,
 }
 
-/// Capitalised words that do not start or make a name.
-const NOT_NAMES: &[&str] = &[
-    "le",
-    "la",
-    "les",
-    "l",
-    "un",
-    "une",
-    "des",
-    "ce",
-    "cet",
-    "cette",
-    "ces",
-    "il",
-    "elle",
-    "ils",
-    "elles",
-    "on",
-    "selon",
-    "en",
-    "au",
-    "aux",
-    "du",
-    "de",
-    "d",
-    "pour",
-    "par",
-    "avec",
-    "dans",
-    "sur",
-    "lors",
-    "apres",
-    "avant",
-    "depuis",
-    "mais",
-    "et",
-    "ou",
-    "si",
-    "m",
-    "mme",
-    "mlle",
-    "mm",
-    "dr",
-    "pr",
-    "monsieur",
-    "madame",
-    "afrique",
-    "ouest",
-    "est",
-    "nord",
-    "sud",
-    "union",
-    "alliance",
-    "conseil",
-    "organisation",
-    "confederation",
-    "communaute",
-    "etats",
-    "etat",
-    "nations",
-    "unies",
-    "republique",
-    "federation",
-    "ministere",
-    "gouvernement",
-    "parlement",
-    "assemblee",
-    "senat",
-    "cour",
-    "tribunal",
-    "armee",
-    "forces",
-    "banque",
-    "fonds",
-    "agence",
-    "presse",
-    "defense",
-    "affaires",
-    "etrangeres",
-    "interieur",
-    "economie",
-    "anciens",
-    "combattants",
-    "sahel",
-    "europe",
-    "asie",
-    "amerique",
-    "occident",
-    "moyen",
-    "orient",
-    "charte",
-    "sommet",
-    "forum",
-    "conference",
-    "reunion",
-    "rencontre",
-    "visite",
-    "jeudi",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-    "dans",
-    "tous",
-    "toutes",
-    "son",
-    "sa",
-    "ses",
-    "leur",
-    "leurs",
-    "notre",
-    "nos",
-    "votre",
-    "quand",
-    "comme",
-    "ainsi",
-    "pourtant",
-    "cependant",
-    "enfin",
-    "outre",
-    "face",
-    "premier",
-    "premiere",
-    "president",
-    "presidente",
-    "ministre",
-    "general",
-    "colonel",
-    "capitaine",
-    "ambassadeur",
-    "chef",
-    "secretaire",
-    "porte",
-    "parole",
-    "directeur",
-    "roi",
-    "prince",
-    "emir",
-    "ecole",
-    "universite",
-    "institut",
-    "centre",
-    "groupe",
-    "parti",
-    "mouvement",
-    "front",
-    "comite",
-    "commission",
-    "office",
-    "programme",
-    "projet",
-    "plan",
-    "operation",
-    "accord",
-    "traite",
-    "declaration",
-    "guerre",
-    "victoire",
-    "jeux",
-    "coupe",
-    "championnat",
-    "ligue",
-    "club",
-    "festival",
-    "prix",
-    "musee",
-    "palais",
-    "place",
-    "rue",
-    "avenue",
-    "boulevard",
-    "hopital",
-    "aeroport",
-    "port",
-    "gare",
-    "saint",
-    "sainte",
-    "la",
-    "covid",
-    "internet",
-    "facebook",
-    "twitter",
-    "google",
-];
-
-/// Particles inside names: "Marine Le Pen", "Mohamed Ould Ghazouani", "Ursula von der Leyen".
-const PARTICLES: &[&str] = &[
-    "de", "du", "des", "d", "le", "la", "ben", "bin", "ould", "al", "el", "van", "von", "der",
-    "da", "dos", "ag",
-];
-
-/// Words after which a single capitalised word is a person: "M. Mensah", "le général Kane".
-const PERSON_CUES: &[&str] = &[
-    "m",
-    "mme",
-    "mlle",
-    "dr",
-    "pr",
-    "general",
-    "colonel",
-    "capitaine",
-    "commandant",
-    "president",
-    "presidente",
-    "premier",
-    "ministre",
-    "lieutenant",
-    "marechal",
-    "amiral",
-    "imam",
-    "cheikh",
-    "pape",
-    "roi",
-    "reine",
-];
-
-/// Adverbs that may sit inside a meeting verb.
-const ADVERBS: &[&str] = &[
-    "aussi",
-    "egalement",
-    "notamment",
-    "ensuite",
-    "longuement",
-    "brievement",
-    "deja",
-    "enfin",
-    "alors",
-    "meme",
-    "finalement",
-    "recemment",
-];
-
-/// Whether a folded word is a meeting noun ("réunion", "sommet"…).
+/// Whether a folded word is a meeting noun ("réunion", "sommet"…: `data/fr/meeting_nouns.tsv`).
 pub fn is_meeting_noun(folded: &str) -> bool {
-    MEETING_NOUNS.iter().any(|(noun, _)| *noun == folded)
+    Lexicon::get().meeting_nouns.contains_key(folded)
 }
-
-/// The nouns that name a meeting, and the kind of meeting each names.
-const MEETING_NOUNS: &[(&str, MeetingKind)] = &[
-    ("reunion", MeetingKind::Meeting),
-    ("reunions", MeetingKind::Meeting),
-    ("rencontre", MeetingKind::Bilateral),
-    ("rencontres", MeetingKind::Bilateral),
-    ("entretien", MeetingKind::Bilateral),
-    ("entretiens", MeetingKind::Bilateral),
-    ("visite", MeetingKind::Visit),
-    ("visites", MeetingKind::Visit),
-    ("deplacement", MeetingKind::Visit),
-    ("tournee", MeetingKind::Visit),
-    ("sommet", MeetingKind::Summit),
-    ("sommets", MeetingKind::Summit),
-    ("conference", MeetingKind::Meeting),
-    ("conferences", MeetingKind::Meeting),
-    ("consultations", MeetingKind::Talks),
-    ("pourparlers", MeetingKind::Talks),
-    ("negociations", MeetingKind::Talks),
-    ("forum", MeetingKind::Summit),
-    ("session", MeetingKind::Meeting),
-];
 
 /// Nouns that name a journey only when a destination follows: "un déplacement à Rome", not
 /// "le déplacement de milliers de personnes".
@@ -367,46 +99,6 @@ const JOURNEY_NOUNS: &[&str] = &["deplacement", "tournee"];
 
 /// Words that make any meeting a phone call.
 const PHONE_WORDS: &[&str] = &["telephonique", "telephoniques", "telephone"];
-
-const FUTURE_WORDS: &[&str] = &[
-    "sera",
-    "seront",
-    "serait",
-    "seraient",
-    "aura",
-    "auront",
-    "aurait",
-    "tiendra",
-    "tiendront",
-    "tiendrait",
-    "rendra",
-    "rendront",
-    "rendrait",
-    "rendraient",
-    "devrait",
-    "devraient",
-    "doit",
-    "doivent",
-    "pourrait",
-    "pourraient",
-    "va",
-    "vont",
-    "prevu",
-    "prevue",
-    "prevus",
-    "prevues",
-    "effectuera",
-    "recevra",
-    "accueillera",
-    "attendu",
-    "attendue",
-    "attendus",
-    "participera",
-    "participeront",
-    "organisera",
-    "prochain",
-    "prochaine",
-];
 
 /// What `find` returns for one article.
 #[derive(Debug, Default, Clone, Serialize, Deserialize)]
@@ -646,7 +338,7 @@ fn is_name_word(text: &str, w: &Token) -> bool {
     w.capitalised
         && word.chars().all(|c| c.is_alphabetic())
         && !(word.chars().count() >= 2 && word.chars().all(char::is_uppercase))
-        && !NOT_NAMES.contains(&w.folded.as_ref())
+        && Lexicon::get().can_be_in_a_name(&w.folded)
 }
 
 /// The sentence's subject, if a person: named near its start, not after a preposition ("de",
@@ -655,18 +347,15 @@ fn subject_of(people: &[PersonMention], s: &SentenceView, text: &str) -> Option<
     let first = people.first()?;
     let at = first.start - s.start;
     let before = fold(tail(&text[..at], 16));
+    // After a preposition, or "selon" (a source), "dont" or "que" (an object).
     let preposition = before
         .split(|c: char| !c.is_alphanumeric())
         .rfind(|w| !w.is_empty())
-        .is_some_and(|w| PREPOSITIONS.contains(&w));
+        .is_some_and(|w| {
+            Lexicon::get().prepositions.contains(w) || matches!(w, "selon" | "dont" | "que")
+        });
     (at <= 100 && !preposition).then(|| first.name.clone())
 }
-
-/// Words after which a name is not a sentence's subject.
-const PREPOSITIONS: &[&str] = &[
-    "de", "du", "des", "d", "a", "au", "aux", "avec", "contre", "par", "pour", "sur", "chez",
-    "entre", "envers", "selon", "vers", "sans", "sous", "dont", "que",
-];
 
 /// Names: runs of two to five capitalised words (particles allowed inside, joined by spaces,
 /// hyphens or apostrophes), or one capitalised word after "M.", "le général"…, not inside a
@@ -679,6 +368,7 @@ fn find_people(
     g: &Gazetteer,
     out: &mut Vec<PersonMention>,
 ) {
+    let lexicon = Lexicon::get();
     let named = Spans::new(
         s.countries
             .iter()
@@ -704,7 +394,7 @@ fn find_people(
             if is_name_word(text, w) && !taken(w.start, w.end) {
                 last_name_word = j;
                 j += 1;
-            } else if PARTICLES.contains(&w.folded.as_ref())
+            } else if lexicon.name_particles.contains(w.folded.as_ref())
                 && j + 1 < words.len()
                 && is_name_word(text, &words[j + 1])
             {
@@ -719,7 +409,7 @@ fn find_people(
             i += 1;
         }
         let count = run_end - i;
-        let cued = i > 0 && PERSON_CUES.contains(&words[i - 1].folded.as_ref());
+        let cued = i > 0 && lexicon.person_cues.contains(words[i - 1].folded.as_ref());
         let (start, end) = (words[i].start, words[last_name_word].end);
         // "Porto Novo", "San Pedro": a town's name is a place, unless a title makes it a name.
         let town = !cued && g.cities().by_name(&text[start..end]).is_some();
@@ -931,7 +621,8 @@ fn starts_with_role(text: &str, g: &Gazetteer) -> bool {
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
         .collect();
-    let skip = usize::from(words.first().is_some_and(|w| DETERMINERS.contains(w)));
+    let determiners = &Lexicon::get().role_determiners;
+    let skip = usize::from(words.first().is_some_and(|w| determiners.contains(w)));
     let skip = skip + usize::from(words.get(skip).is_some_and(|w| ROLE_ADJECTIVES.contains(w)));
     let rest = words[skip.min(words.len())..].join(" ");
     g.roles.iter().any(|r| {
@@ -942,11 +633,6 @@ fn starts_with_role(text: &str, g: &Gazetteer) -> bool {
                 .is_none_or(|c| !c.is_alphanumeric() || c == 's')
     })
 }
-
-/// Determiners before a role: "le président", "son ministre".
-const DETERMINERS: &[&str] = &[
-    "le", "la", "l", "les", "son", "sa", "ses", "leur", "un", "une",
-];
 
 /// Adjectives before a role: "l'ancien ministre", "le nouveau président".
 const ROLE_ADJECTIVES: &[&str] = &[
@@ -1137,20 +823,17 @@ struct Trigger {
 /// The first meeting word of a sentence: a meeting noun, or a verb of meeting ("a reçu", "se
 /// sont entretenus", "rencontrait", "débattra avec"); a phone word near it makes it a call.
 fn trigger(text: &str, words: &[Token]) -> Option<Trigger> {
+    let lexicon = Lexicon::get();
     let f = |k: usize| words.get(k).map_or("", |w| w.folded.as_ref());
     let with_follows = |k: usize| (k + 1..k + 4).any(|j| f(j) == "avec");
     let mut found = None;
     for k in 0..words.len() {
         let w = f(k);
-        let noun = MEETING_NOUNS
-            .iter()
-            .find(|(n, _)| *n == w)
-            .map(|(_, kind)| *kind);
-        if let Some(kind) = noun {
+        if let Some(&kind) = lexicon.meeting_nouns.get(w) {
             if participle_without_meeting(text, words, k) {
                 continue;
             }
-            let press = w.starts_with("conference") && f(k + 1) == "de" && f(k + 2) == "presse";
+            let press = lexicon.press_phrases.starts_at(words, k);
             let journey_without_destination = JOURNEY_NOUNS.contains(&w)
                 && !(k + 1..k + 3).any(|j| matches!(f(j), "a" | "en" | "au" | "aux" | "dans"));
             if !press && !journey_without_destination && !interview(text, words, k) {
@@ -1161,13 +844,11 @@ fn trigger(text: &str, words: &[Token]) -> Option<Trigger> {
         }
         // "le conseil des ministres des Affaires étrangères de l'UE": a council with a complement
         // (the weekly cabinet, "le conseil des ministres" alone, is not looked at).
-        if w == "conseil"
-            && f(k + 1) == "des"
-            && f(k + 2) == "ministres"
-            && words.get(k + 4).is_some_and(|n| n.capitalised)
-        {
-            found = Some((k, k + 2, MeetingKind::Meeting));
-            break;
+        if let Some(n) = lexicon.council_phrases.length_at(words, k) {
+            if words.get(k + n + 1).is_some_and(|next| next.capitalised) {
+                found = Some((k, k + n - 1, MeetingKind::Meeting));
+                break;
+            }
         }
         // "rencontrait au Havre le président", "recevait": the imperfect tells a meeting too.
         if IMPERFECT_MEETING_VERBS.contains(&w) {
@@ -1192,8 +873,15 @@ fn trigger(text: &str, words: &[Token]) -> Option<Trigger> {
             break;
         }
         // An adverb may sit inside the verb: "se sont aussi entretenus", "a longuement reçu".
-        let skip = |j: usize| if ADVERBS.contains(&f(j)) { j + 1 } else { j };
-        let (k1, k2) = (skip(k + 1), skip(skip(k + 1) + 1));
+        let skip = |j: usize| {
+            if lexicon.verb_adverbs.contains(f(j)) {
+                j + 1
+            } else {
+                j
+            }
+        };
+        let k1 = skip(k + 1);
+        let k2 = skip(k1 + 1);
         let verb = match (w, f(k1), f(k2)) {
             ("a" | "ont", "recu" | "accueilli" | "rencontre", _) if !meets_no_one(words, k1) => {
                 Some((k1, MeetingKind::Bilateral))
@@ -1255,24 +943,9 @@ fn interview(text: &str, words: &[Token], k: usize) -> bool {
         _ => false,
     };
     let to_the_press = matches!(f(k + 1), "a" | "au" | "aux")
-        && (MEDIA_NOUNS.contains(&f(k + 2)) || hyphenated_title);
+        && (Lexicon::get().media_nouns.contains(f(k + 2)) || hyphenated_title);
     given || to_the_press
 }
-
-/// Nouns for the press: "un entretien au quotidien X".
-const MEDIA_NOUNS: &[&str] = &[
-    "journal",
-    "quotidien",
-    "magazine",
-    "hebdomadaire",
-    "mensuel",
-    "chaine",
-    "radio",
-    "television",
-    "site",
-    "agence",
-    "media",
-];
 
 /// "a rencontré" read as the noun "rencontre": a participle, a meeting only through the
 /// verb's own rule (with an auxiliary and someone met).
@@ -1413,19 +1086,14 @@ fn meeting_in(
         f.chars().count() >= 5 && (f.ends_with("ra") || f.ends_with("ront"))
     });
     // "à quelques heures d'un sommet", "à la veille de la réunion": it is still to come.
-    let eve = (k.saturating_sub(5)..k).any(|b| {
-        f(b) == "a"
-            && (b == 0 || f(b - 1) != "y")
-            && matches!(
-                (f(b + 1), f(b + 2)),
-                ("quelques", "heures" | "jours") | ("la", "veille")
-            )
-    });
+    let lexicon = Lexicon::get();
+    let eve = (k.saturating_sub(5)..k)
+        .any(|b| lexicon.eve_phrases.starts_at(words, b) && (b == 0 || f(b - 1) != "y"));
     let announced = future_verb
         || eve
         || words
             .iter()
-            .any(|w| FUTURE_WORDS.contains(&w.folded.as_ref()));
+            .any(|w| lexicon.meeting_future_words.contains(w.folded.as_ref()));
     let countries: Vec<usize> = {
         let mut c: Vec<usize> = s.countries.iter().map(|m| m.country).collect();
         c.sort();
@@ -1483,32 +1151,15 @@ fn called_off(text: &str, words: &[Token], k: usize) -> Option<MeetingStatus> {
     (k + 1..k + 18)
         .take_while(|&j| !matches!(f(j), "mais" | "tandis" | "cependant" | "pourtant"))
         .take_while(|&j| !new_subject(j))
-        .find_map(|j| CALLED_OFF.iter().find(|(w, _)| *w == f(j)).map(|(_, s)| *s))
+        .find_map(|j| Lexicon::get().called_off.get(f(j)).copied())
 }
-
-/// Words that call a meeting off, and what they make of it.
-const CALLED_OFF: &[(&str, MeetingStatus)] = &[
-    ("reporte", MeetingStatus::Postponed),
-    ("reportee", MeetingStatus::Postponed),
-    ("reportes", MeetingStatus::Postponed),
-    ("reportees", MeetingStatus::Postponed),
-    ("repousse", MeetingStatus::Postponed),
-    ("repoussee", MeetingStatus::Postponed),
-    ("ajourne", MeetingStatus::Postponed),
-    ("ajournee", MeetingStatus::Postponed),
-    ("differe", MeetingStatus::Postponed),
-    ("differee", MeetingStatus::Postponed),
-    ("annule", MeetingStatus::Cancelled),
-    ("annulee", MeetingStatus::Cancelled),
-    ("annules", MeetingStatus::Cancelled),
-    ("annulees", MeetingStatus::Cancelled),
-];
 
 /// Whether a sentence's text says a meeting was called off (for lists of what is to come).
 pub fn calls_off(text: &str) -> bool {
+    let called_off = &Lexicon::get().called_off;
     tokens(text)
         .iter()
-        .any(|w| CALLED_OFF.iter().any(|(c, _)| *c == w.folded.as_ref()))
+        .any(|w| called_off.contains_key(w.folded.as_ref()))
 }
 
 /// Whether a sentence gives a time of day and no date: "prévue à 17H00", "à quelques heures
@@ -1596,27 +1247,6 @@ fn capital_venue(text: &str, s: &SentenceView) -> Option<String> {
         .map(|m| text[m.start - s.start..m.end - s.start].to_string())
 }
 
-/// Buildings and grounds a meeting is held in: "au palais de X", not "aux portes de X".
-const BUILDINGS: &[&str] = &[
-    "palais",
-    "fort",
-    "chateau",
-    "siege",
-    "hotel",
-    "centre",
-    "residence",
-    "ministere",
-    "camp",
-    "base",
-    "parlement",
-    "stade",
-    "domaine",
-    "pavillon",
-    "complexe",
-    "musee",
-    "institut",
-];
-
 /// "au fort de Vincennes", "au palais de l'Élysée": a named place after a building's noun.
 fn named_after_common_noun(
     text: &str,
@@ -1632,7 +1262,7 @@ fn named_after_common_noun(
             ("sur" | "dans" | "a" | "depuis" | "devant", "le" | "la" | "l" | "les") => k + 2,
             _ => continue,
         };
-        if !(BUILDINGS.contains(&f(building_at))
+        if !(Lexicon::get().buildings.contains(f(building_at))
             && matches!(f(building_at + 1), "de" | "du" | "d" | "l"))
         {
             continue;

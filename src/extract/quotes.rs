@@ -14,10 +14,9 @@
 
 use super::entities::{role_in, PersonMention, SentenceView};
 use crate::gazetteer::Gazetteer;
+use crate::lexicon::Lexicon;
 use crate::text::{fold, head, tail, tokens, Token};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
-use std::sync::OnceLock;
 
 /// Text between quotation marks, with who said it when the sentence tells.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -56,57 +55,9 @@ pub struct Context<'a> {
     pub gazetteer: &'a Gazetteer,
 }
 
-/// The speech verbs of `data/speech_verbs.txt`, as folded word forms.
-const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.txt");
-
-fn speech_forms() -> &'static HashSet<String> {
-    static FORMS: OnceLock<HashSet<String>> = OnceLock::new();
-    FORMS.get_or_init(|| {
-        let mut forms = HashSet::new();
-        for line in SPEECH_VERBS.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let (lemma, listed) = match line.split_once(':') {
-                Some((lemma, listed)) => (lemma, Some(listed)),
-                None => (line, None),
-            };
-            let verb = fold(lemma.rsplit(['\'', ' ']).next().unwrap_or(lemma));
-            match listed {
-                Some(listed) => forms.extend(listed.split(',').map(|f| fold(f.trim()))),
-                None => forms.extend(er_forms(&verb)),
-            }
-        }
-        forms
-    })
-}
-
-/// The folded forms of a regular -er verb: participle, present, imperfect, simple past, future.
-fn er_forms(infinitive: &str) -> Vec<String> {
-    let Some(stem) = infinitive.strip_suffix("er") else {
-        return vec![infinitive.to_string()];
-    };
-    // "annoncer" → "annonçait" folds to "annoncait"; "juger" → "jugeait".
-    let soft = if stem.ends_with('g') {
-        format!("{stem}e")
-    } else {
-        stem.to_string()
-    };
-    let mut forms: Vec<String> = ["e", "ee", "es", "ees", "ent", "era", "eront"]
-        .iter()
-        .map(|end| format!("{stem}{end}"))
-        .collect();
-    forms.extend(
-        ["ait", "aient", "a"]
-            .iter()
-            .map(|end| format!("{soft}{end}")),
-    );
-    forms
-}
-
-/// Whether a folded word is a form of a speech verb.
+/// Whether a folded word is a form of a speech verb (`data/speech_verbs.txt`).
 pub fn is_speech_verb(folded: &str) -> bool {
-    speech_forms().contains(folded)
+    Lexicon::get().speech_verbs.contains(folded)
 }
 
 /// Whether word `i` is a speech verb where it stands: a form right after a determiner is a noun
@@ -122,38 +73,21 @@ fn speech_verb_at(words: &[Token], i: usize) -> bool {
     let Some(before) = i.checked_sub(1).map(|k| words[k].folded.as_ref()) else {
         return true;
     };
-    if DETERMINERS.contains(&before) {
+    let lexicon = Lexicon::get();
+    if lexicon.noun_determiners.contains(before) {
         return false;
     }
     let object_pronoun = matches!(before, "le" | "la" | "les" | "l");
     let subject_before = i
         .checked_sub(2)
-        .is_some_and(|k| SUBJECTS.contains(&words[k].folded.as_ref()));
+        .is_some_and(|k| lexicon.subject_words.contains(words[k].folded.as_ref()));
     !object_pronoun || subject_before
 }
 
 /// "a mis en garde", "met en garde": a speech verb of three words, told by its last one.
 fn warns_at(words: &[Token], i: usize) -> bool {
-    let f = |k: usize| words[k].folded.as_ref();
-    i >= 2
-        && f(i) == "garde"
-        && f(i - 1) == "en"
-        && matches!(
-            f(i - 2),
-            "mis" | "mise" | "met" | "mettent" | "mettait" | "mettra"
-        )
+    Lexicon::get().warning_phrases.ends_at(words, i)
 }
-
-/// Determiners that are never pronouns: a verb form after one of them is a noun.
-const DETERMINERS: &[&str] = &[
-    "un", "une", "des", "du", "au", "aux", "sa", "son", "ses", "leur", "leurs", "cette", "ce",
-    "cet", "ces", "notre", "nos", "votre", "vos",
-];
-
-/// Subjects an object pronoun follows: "il le dit", "qui la juge", "ne le cache pas".
-const SUBJECTS: &[&str] = &[
-    "il", "elle", "ils", "elles", "on", "qui", "ne", "n", "je", "nous", "vous", "j",
-];
 
 /// Byte ranges of quoted text inside a sentence: « … », “ … ” and "…", four words at least.
 pub fn spans(text: &str) -> Vec<(usize, usize)> {
@@ -299,40 +233,8 @@ fn opens_clause(clause: &str, words: &[Token], verb: usize) -> bool {
     words[..verb]
         .iter()
         .filter(|w| w.start >= from)
-        .all(|w| CLAUSE_OPENERS.contains(&w.folded.as_ref()))
+        .all(|w| Lexicon::get().clause_openers.contains(w.folded.as_ref()))
 }
-
-/// Words that may stand before a speech verb that follows a quote: «…», a-t-il ajouté; «…», a
-/// encore déclaré X; «…», avait dit X.
-const CLAUSE_OPENERS: &[&str] = &[
-    "a",
-    "ont",
-    "avait",
-    "avaient",
-    "aurait",
-    "auraient",
-    "t",
-    "il",
-    "elle",
-    "ils",
-    "elles",
-    "encore",
-    "aussi",
-    "alors",
-    "ensuite",
-    "egalement",
-    "enfin",
-    "deja",
-    "pour",
-    "sa",
-    "son",
-    "leur",
-    "part",
-    "s",
-    "se",
-    "est",
-    "sont",
-];
 
 /// "selon X" right before the quote, or right after it.
 fn selon(cx: &Context, start: usize, end: usize) -> Option<Speaker> {
@@ -470,45 +372,18 @@ fn governed(before: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    words.iter().rev().take(3).any(|w| {
-        matches!(
-            *w,
-            "avec"
-                | "de"
-                | "du"
-                | "des"
-                | "d"
-                | "a"
-                | "au"
-                | "aux"
-                | "contre"
-                | "par"
-                | "pour"
-                | "sur"
-                | "chez"
-                | "entre"
-                | "envers"
-                | "vers"
-                | "sans"
-                | "sous"
-        )
-    })
+    let prepositions = &Lexicon::get().prepositions;
+    words.iter().rev().take(3).any(|w| prepositions.contains(w))
 }
 
-/// Words that end a role phrase: "le président ghanéen | lors d'un discours", "le ministre | qui".
-const AFTER_ROLE: &[&str] = &[
-    "a", "au", "aux", "lors", "dans", "devant", "en", "pour", "apres", "avant", "sur", "qui",
-    "que", "qu", "dont", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    "hier", "aujourd", "ce", "cette", "mais", "et", "avec", "face", "depuis",
-];
-
-/// Where a role phrase ends: at a word of [`AFTER_ROLE`] after its first word, or a comma.
+/// Where a role phrase ends: at a word that ends one (`data/fr/role_enders.txt`, a weekday) after
+/// its first word, or a comma.
 fn role_phrase_end(phrase: &str) -> usize {
     let comma = phrase.find([',', '(', ')']).unwrap_or(phrase.len());
     tokens(&phrase[..comma])
         .iter()
         .skip(1)
-        .find(|w| AFTER_ROLE.contains(&w.folded.as_ref()))
+        .find(|w| Lexicon::get().ends_role(&w.folded))
         .map_or(comma, |w| w.start)
 }
 

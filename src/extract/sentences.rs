@@ -107,15 +107,6 @@ pub fn is_heading(line: &str) -> bool {
             .is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '«')
 }
 
-/// Abbreviations after which a full stop does not end a sentence (compared in lower case).
-const ABBREVIATIONS: &[&str] = &[
-    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mgr", "st", "ste", "gén", "gen", "col",
-    "cap", "lt", "cdt", "sgt", "adj", "av", "apr", "j.-c", "janv", "févr", "fév", "avr", "juil",
-    "sept", "oct", "nov", "déc", "etc", "cf", "p", "pp", "vol", "no", "n°", "art", "min", "env",
-    "hab", "ex", "ibid", "op", "cit", "vs", "mr", "mrs", "ms", "jr", "sr", "inc", "ltd", "co",
-    "corp", "dept",
-];
-
 /// Sentence ranges within one paragraph, trimmed. A sentence ends at `.`, `!`, `?` or `…`
 /// (with any closing quotes or brackets) followed by a space and a capital, a digit or an
 /// opening quote, or glued to a capital after a lower-case word ("consternant.Un"); not after an
@@ -298,7 +289,10 @@ fn protects(text: &str, pos: usize) -> bool {
         // "le 3. Ensuite" is rare; "1. " at a paragraph start is a list marker.
         text[..pos - word.len()].trim_end().is_empty()
     };
-    ABBREVIATIONS.contains(&lower.as_str()) || single_capital || dotted_initials || number
+    let abbreviation = crate::lexicon::Lexicon::get()
+        .abbreviations
+        .contains(lower.as_str());
+    abbreviation || single_capital || dotted_initials || number
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {

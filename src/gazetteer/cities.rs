@@ -36,11 +36,6 @@ const BIG_CITY: u64 = 1_000_000;
 /// The longest place names looked for, in words.
 const MAX_WORDS: usize = 3;
 
-/// Words that make the next name a place: "à", "de", "près de", "vers", "au" (Havre)…
-const LOCATIVES: &[&str] = &[
-    "a", "de", "d", "depuis", "vers", "pres", "au", "aux", "dans", "jusqu", "via", "entre", "et",
-];
-
 pub(super) const CITIES_TSV: &str = include_str!("../data/cities.tsv");
 
 /// The cities, and their names (folded, "ou" as "u") to look them up.
@@ -167,7 +162,8 @@ impl Cities {
         if capital_next {
             return false;
         }
-        let locative = i > 0 && LOCATIVES.contains(&words[i - 1].folded.as_ref())
+        let locatives = &crate::lexicon::Lexicon::get().locatives;
+        let locative = i > 0 && locatives.contains(words[i - 1].folded.as_ref())
             || (i > 1 && words[i - 1].folded == "de" && words[i - 2].folded == "pres");
         let capital_before =
             i > 0 && words[i - 1].capitalised && &text[words[i - 1].end..words[i].start] == " ";

@@ -8,6 +8,7 @@ use crate::corpus::Article;
 use crate::extract::{ArticleExtraction, Sentence};
 use crate::gazetteer::{Gazetteer, MentionKind, OrgKind};
 use crate::hashing::{mix, UnionFind};
+use crate::lexicon::Lexicon;
 use crate::text::{fold, word_hashes, word_ranges};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -272,7 +273,10 @@ pub fn specificity(articles: &[Article], x: &[ArticleExtraction], p: &Place) -> 
         .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
         .count();
     let folded = fold(text);
-    let decision = DECISIONS.iter().any(|d| folded.contains(d));
+    let decision = Lexicon::get()
+        .decision_phrases
+        .iter()
+        .any(|d| folded.contains(d));
     let quoted = text.contains(['«', '“', '"']);
     let length = text.chars().count();
     let mut score = people.min(3) as f64 + 0.5 * numbers.min(3) as f64 + 0.7 * dates.min(2) as f64;
@@ -336,35 +340,6 @@ fn weigh(pointers: &[(usize, usize, f64)], start: usize, end: usize) -> BTreeMap
     }
     about
 }
-
-/// Words that mark a decision, a promise or a signature.
-pub const DECISIONS: &[&str] = &[
-    "a signe",
-    "ont signe",
-    "accord",
-    "a annonce",
-    "ont annonce",
-    "a decide",
-    "ont decide",
-    "a promis",
-    "s'engage",
-    "s'est engage",
-    "a adopte",
-    "ont adopte",
-    "a approuve",
-    "convenu",
-    "apporterait",
-    "accompagnerait",
-    "fournir",
-    "a accepte",
-    "a rejete",
-    "a condamne",
-    "a lance",
-    "a nomme",
-    "a suspendu",
-    "se sont retires",
-    "a retire",
-];
 
 /// How much the sentence is about each country it names (a name counts more than an
 /// adjective, an early mention more than a late one), and the blocs it is about as a whole.
@@ -612,7 +587,7 @@ pub fn content_words(text: &str) -> Vec<u64> {
     let folded = fold(text);
     word_ranges(&folded)
         .map(|r| &folded[r])
-        .filter(|w| w.chars().count() >= 4 && !STOP.contains(w))
+        .filter(|w| w.chars().count() >= 4 && !is_stopword(w))
         .flat_map(word_hashes)
         .collect()
 }
@@ -640,62 +615,8 @@ pub fn document_frequencies(articles: &[Article], x: &[ArticleExtraction]) -> Ha
 
 /// Whether a folded word is too common to tell sentences apart.
 pub fn is_stopword(word: &str) -> bool {
-    STOP.contains(&word)
+    Lexicon::get().stopwords.contains(word)
 }
-
-const STOP: &[&str] = &[
-    "avec",
-    "dans",
-    "pour",
-    "sont",
-    "plus",
-    "cette",
-    "leur",
-    "leurs",
-    "mais",
-    "comme",
-    "tout",
-    "tous",
-    "toute",
-    "toutes",
-    "entre",
-    "elle",
-    "elles",
-    "nous",
-    "vous",
-    "sans",
-    "sous",
-    "aussi",
-    "apres",
-    "avant",
-    "depuis",
-    "deux",
-    "trois",
-    "selon",
-    "dont",
-    "cela",
-    "ceux",
-    "celle",
-    "celui",
-    "etait",
-    "etre",
-    "avoir",
-    "fait",
-    "faire",
-    "ainsi",
-    "alors",
-    "encore",
-    "donc",
-    "tres",
-    "bien",
-    "notamment",
-    "egalement",
-    "lors",
-    "contre",
-    "chez",
-    "vers",
-    "quelques",
-];
 
 const SHINGLE: usize = 3;
 const HASHES: usize = 16;
