@@ -697,7 +697,7 @@ mod tests {
     fn a_meeting_in_a_country_is_marked_at_its_capital_and_a_video_one_not_at_all() {
         let mut briefing = seeds_briefing();
         for m in &mut briefing.meetings {
-            m.place = Some(crate::extract::entities::VIRTUAL_PLACE.to_string());
+            m.place = Some(crate::extract::venues::VIRTUAL_PLACE.to_string());
         }
         assert!(locator(&briefing, Lang::Fr).unwrap().places.is_empty());
         let country = crate::gazetteer::Gazetteer::shipped()

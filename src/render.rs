@@ -793,7 +793,7 @@ fn meeting_title(m: &crate::model::Meeting, lang: Lang, word: &dyn Fn(&str) -> S
     let Some(place) = m
         .place
         .as_deref()
-        .filter(|p| *p != crate::extract::entities::VIRTUAL_PLACE)
+        .filter(|p| *p != crate::extract::venues::VIRTUAL_PLACE)
     else {
         return noun;
     };

@@ -3,8 +3,12 @@
 //! article's date, and the countries each sentence names. Pure.
 
 pub mod entities;
+pub mod meetings;
+mod people;
 pub mod quotes;
+mod roles;
 pub mod sentences;
+pub mod venues;
 
 use crate::corpus::Article;
 use crate::dates::grammar::{self, DateMention};

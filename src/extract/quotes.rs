@@ -12,7 +12,8 @@
 //! corpus's registry to resolve; "il" and "elle" are the speaker of a quote of the last two
 //! sentences, or else the previous sentence's subject.
 
-use super::entities::{role_in, PersonMention, SentenceView};
+use super::entities::{PersonMention, SentenceView};
+use super::roles::role_in;
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::Lexicon;
 use crate::text::{fold, head, tail, tokens, Token};

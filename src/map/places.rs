@@ -1,7 +1,7 @@
 //! Where the briefing's meetings took place, on the globe: a town of the city data, or for a
 //! meeting placed in a country, its capital.
 
-use crate::extract::entities::VIRTUAL_PLACE;
+use crate::extract::venues::VIRTUAL_PLACE;
 use crate::gazetteer::{Gazetteer, NamedPlace};
 use crate::model::Briefing;
 use crate::settings::Lang;

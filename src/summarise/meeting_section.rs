@@ -190,7 +190,7 @@ fn quotes(e: &Event, analysis: &Analysis, citations: &Citations) -> Vec<Quote> {
 fn title(e: &Event, analysis: &Analysis) -> String {
     let noun = capitalise(&meeting_noun(&e.trigger, e.kind));
     match &e.place {
-        Some(place) if place == crate::extract::entities::VIRTUAL_PLACE => {
+        Some(place) if place == crate::extract::venues::VIRTUAL_PLACE => {
             format!("{noun} en {place}")
         }
         Some(place) => match analysis.input.gazetteer.place(place) {
@@ -216,7 +216,7 @@ pub(super) fn meeting_noun(trigger: &str, kind: MeetingKind) -> String {
     if kind == MeetingKind::PhoneCall {
         return "entretien téléphonique".into();
     }
-    if crate::extract::entities::is_meeting_noun(&folded) {
+    if crate::extract::meetings::is_meeting_noun(&folded) {
         // Plural-only nouns stay ("pourparlers"); a participle ("a rencontré") is the noun.
         let noun = match trigger.to_lowercase() {
             participle

@@ -6,7 +6,8 @@
 use super::people::{PersonId, Registry};
 use crate::corpus::Article;
 use crate::dates::Precision;
-use crate::extract::entities::{is_meeting_noun, MeetingMention};
+use crate::extract::entities::MeetingMention;
+use crate::extract::meetings::is_meeting_noun;
 use crate::extract::ArticleExtraction;
 use crate::hashing::UnionFind;
 use crate::model::{MeetingKind, MeetingStatus};

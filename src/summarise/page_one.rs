@@ -11,7 +11,7 @@ use super::selection::Selection;
 use super::timeline::{clustered_sentences, dated_entry, entry_of};
 use crate::dates::grammar::Relation;
 use crate::dates::{PartialDate, Precision};
-use crate::extract::entities::calls_off;
+use crate::extract::meetings::calls_off;
 use crate::model::{Fact, Meeting, MeetingStatus, TimelineEntry};
 use std::collections::BTreeMap;
 

@@ -1,0 +1,529 @@
+//! Roles and the countries they give a person: the role phrase before or after a name ("le
+//! ministre malien des Affaires étrangères, X", "X, ministre nigérien de la Défense"), a demonym
+//! in apposition, a national body ("le porte-parole des talibans"), the host of a capital; and
+//! participants given by role ("les ministres de la Santé du Ghana et du Togo"). Quotes read
+//! [`role_in`] for speakers given by role. Pure; byte ranges index the article's body.
+
+use super::entities::{CountryEvidence, PersonMention, RoleGroup, SentenceView};
+use crate::gazetteer::{Gazetteer, Mention, MentionKind};
+use crate::lexicon::Lexicon;
+use crate::text::{fold, head, tail, tokens, Token};
+
+/// Auxiliaries and copulas: a clause with one of them is not a noun phrase.
+pub(super) const FINITE_VERBS: &[&str] = &[
+    "a", "ont", "est", "sont", "etait", "etaient", "avait", "avaient", "sera", "seront",
+];
+
+/// How far (in bytes) a role phrase is looked for before or after a name.
+const ROLE_WINDOW: usize = 400;
+
+/// A role phrase right before the name ("le ministre malien des Affaires étrangères, X", "le
+/// président X") or right after it ("X, ministre nigérien de la Défense").
+pub(super) fn role_around(
+    text: &str,
+    words: &[Token],
+    first: usize,
+    last: usize,
+    g: &Gazetteer,
+    s: &SentenceView,
+) -> (Option<String>, Option<(usize, CountryEvidence)>) {
+    let name_start = words[first].start;
+    let name_end = words[last].end;
+    // Before: the clause that ends at the name (or at the comma just before it), within a
+    // window (a role phrase has twelve words at most).
+    let window = tail(&text[..name_start], ROLE_WINDOW);
+    let window_start = name_start - window.len();
+    let before = window.trim_end();
+    let before = before.strip_suffix(',').unwrap_or(before);
+    let clause_start = before.rfind([',', ';', ':', '(', '«', '.']).map_or(0, |p| {
+        p + before[p..].chars().next().map_or(1, char::len_utf8)
+    });
+    // "le président X et le ministre des Affaires étrangères Y": Y's role is after the "et".
+    let clause_start = match before[clause_start..].rfind(" et ") {
+        Some(at) if starts_with_role(&before[clause_start + at + 4..], g) => clause_start + at + 4,
+        _ => clause_start,
+    };
+    // "X a rencontré à Dakar le président Y": Y's role starts after the verb, not at X's.
+    let clause_start = clause_start + after_last_verb(&before[clause_start..]);
+    let clause = &before[clause_start..];
+    let before_role = role_in(clause, window_start + clause_start, g, s, true);
+    // After: ", [le|la|l'] ROLE …" up to the next comma.
+    let after = head(&text[name_end..], ROLE_WINDOW);
+    let after_role = after
+        .strip_prefix(", ")
+        .or_else(|| after.strip_prefix(" ("))
+        .filter(|rest| starts_with_role(rest, g))
+        .and_then(|rest| {
+            let end = rest
+                .find([',', ';', '.', '(', ')', '«'])
+                .unwrap_or(rest.len());
+            let offset = name_end + (after.len() - rest.len());
+            role_in(&rest[..end], offset, g, s, false)
+        });
+    let apposition = apposition_country(text, name_start, name_end, s, g)
+        .map(|c| (c, CountryEvidence::Apposition));
+    // The side that also gives a country wins ("le général X, ministre burkinabè de la Défense").
+    let (role, country) = match (before_role, after_role) {
+        (Some(b), Some(a)) if b.1.is_none() && a.1.is_some() => a,
+        (Some(b), _) => b,
+        (None, Some(a)) => a,
+        (None, None) => return (None, apposition),
+    };
+    let from_role = country.map(|c| (c, CountryEvidence::Role));
+    // No country in the role: a demonym by the name, or else the one country the sentence
+    // names, if it names only one.
+    let found = from_role
+        .or(apposition)
+        .or_else(|| host_of_the_capital(text, name_start, s))
+        .or_else(|| {
+            let mut named: Vec<usize> = s.countries.iter().map(|m| m.country).collect();
+            named.sort_unstable();
+            named.dedup();
+            (named.len() == 1).then(|| (named[0], CountryEvidence::Sentence))
+        });
+    (Some(role), found)
+}
+
+/// Where a clause goes on after its last auxiliary and the participle that follows ("Le ministre
+/// X a rencontré | samedi à Dakar le président"), or 0 without one. "à" is no auxiliary.
+fn after_last_verb(clause: &str) -> usize {
+    let words = tokens(clause);
+    words
+        .iter()
+        .rposition(|w| {
+            let raw = &clause[w.start..w.end];
+            FINITE_VERBS.contains(&w.folded.as_ref()) && !matches!(raw, "à" | "À")
+        })
+        .map_or(0, |k| {
+            words.get(k + 1).map_or(words[k].end, |next| next.end)
+        })
+}
+
+/// "a rencontré à Dakar le président X", "reçu à Rabat par le roi X": an office holder named
+/// right after a capital is its country's.
+fn host_of_the_capital(
+    text: &str,
+    name_start: usize,
+    s: &SentenceView,
+) -> Option<(usize, CountryEvidence)> {
+    s.countries
+        .iter()
+        .filter(|m| m.kind == MentionKind::Capital && m.end - s.start <= name_start)
+        .max_by_key(|m| m.end)
+        .filter(|m| {
+            let between = &text[m.end - s.start..name_start];
+            let before = fold(tail(&text[..m.start - s.start], 4));
+            between.len() <= 40
+                && !between.contains([',', ';', ':', '(', '.'])
+                && before.trim_end().ends_with(" a")
+                && matches!(
+                    fold(between.trim_start()).split(' ').next(),
+                    Some("le" | "la" | "par")
+                )
+        })
+        .map(|m| (m.country, CountryEvidence::Sentence))
+}
+
+/// A country adjective or demonym right by the name: "l'Américaine X", "le Malien X", or in an
+/// apposition that opens with a determiner, "X, le chef rebelle congolais,".
+fn apposition_country(
+    text: &str,
+    name_start: usize,
+    name_end: usize,
+    s: &SentenceView,
+    g: &Gazetteer,
+) -> Option<usize> {
+    let adjective = |m: &&Mention| m.kind == MentionKind::Adjective;
+    let (start, end) = (s.start + name_start, s.start + name_end);
+    if let Some(m) = s
+        .countries
+        .iter()
+        .filter(adjective)
+        .find(|m| m.end <= start && start - m.end <= 2)
+    {
+        return Some(m.country);
+    }
+    // "le Conseil présidentiel (CP) de X": the head of a national body.
+    let lead = fold(tail(&text[..name_start], 24));
+    if lead.ends_with(" de ") || lead.ends_with(" du ") || lead.ends_with(" d'") {
+        if let Some(c) = national_body(s, start.saturating_sub(24), start, g) {
+            return Some(c);
+        }
+    }
+    let after = head(&text[name_end..], 100);
+    let rest = after.strip_prefix(", ")?;
+    let opens = fold(head(rest, 4));
+    if !(opens.starts_with("l'")
+        || opens.starts_with("l’")
+        || opens.starts_with("le ")
+        || opens.starts_with("la ")
+        || opens.starts_with("un"))
+    {
+        return None;
+    }
+    let close = end + 2 + rest.find([',', ';', '.', '(']).unwrap_or(rest.len());
+    s.countries
+        .iter()
+        .filter(adjective)
+        .find(|m| m.start >= end && m.end <= close)
+        .map(|m| m.country)
+        .or_else(|| national_body(s, end, close, g))
+}
+
+/// The country of an organisation named between `start` and `end` that belongs to one country
+/// (a government, an army, an armed group of one country).
+fn national_body(s: &SentenceView, start: usize, end: usize, g: &Gazetteer) -> Option<usize> {
+    s.organisations
+        .iter()
+        .filter(|o| o.start >= start && o.end <= end)
+        .find_map(|o| match g.organisations[o.org].members.as_slice() {
+            [one] if g.organisations[o.org].kind != crate::gazetteer::OrgKind::Bloc => Some(*one),
+            _ => None,
+        })
+}
+
+/// Whether `text` opens with a role, after at most a determiner and an adjective: "ministre
+/// nigérien de…", "le président", "l'ancien ministre" — not "a déclaré le porte-parole".
+fn starts_with_role(text: &str, g: &Gazetteer) -> bool {
+    let folded = fold(head(text, 80));
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let determiners = &Lexicon::get().role_determiners;
+    let skip = usize::from(words.first().is_some_and(|w| determiners.contains(w)));
+    let skip = skip + usize::from(words.get(skip).is_some_and(|w| ROLE_ADJECTIVES.contains(w)));
+    let rest = words[skip.min(words.len())..].join(" ");
+    g.roles.iter().any(|r| {
+        rest.starts_with(r.as_str())
+            && rest[r.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric() || c == 's')
+    })
+}
+
+/// Adjectives before a role: "l'ancien ministre", "le nouveau président".
+const ROLE_ADJECTIVES: &[&str] = &[
+    "ancien", "ancienne", "nouveau", "nouvelle", "actuel", "actuelle", "premier", "puissant",
+    "influent",
+];
+
+/// The role phrase in `clause` (which starts at byte `offset` of the sentence): from its role
+/// word to the end; country from an adjective or a "du/de la …" complement inside it.
+pub(super) fn role_in(
+    clause: &str,
+    offset: usize,
+    g: &Gazetteer,
+    s: &SentenceView,
+    at_end: bool,
+) -> Option<(String, Option<usize>)> {
+    let folded = fold(clause);
+    // Find the earliest role word that starts a word (longest role first at each place).
+    let mut best: Option<(usize, usize)> = None;
+    for role in &g.roles {
+        let mut from = 0;
+        while let Some(found) = folded[from..].find(role.as_str()) {
+            let at = from + found;
+            let starts_word = at == 0
+                || !folded[..at]
+                    .chars()
+                    .last()
+                    .is_some_and(char::is_alphanumeric);
+            let after = folded[at + role.len()..].chars().next();
+            let ends_word = after.is_none_or(|c| !c.is_alphanumeric() || c == 's');
+            if starts_word
+                && ends_word
+                && best.is_none_or(|(b, len)| at < b || (at == b && role.len() > len))
+            {
+                best = Some((at, role.len()));
+            }
+            from = at + role.len();
+        }
+    }
+    let (at, _) = best?;
+    let before_role: Vec<&str> = folded[..at]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let determined = before_role
+        .last()
+        .is_some_and(|w| ["le", "la", "l", "son", "sa", "leur", "du", "au", "de"].contains(w));
+    if at_end && before_role.len() > 3 && !determined {
+        return None;
+    }
+    // Byte offsets in `folded` and `clause` differ when folding changes lengths: map by chars.
+    let char_at = folded[..at].chars().count();
+    let byte_at = clause
+        .char_indices()
+        .nth(char_at)
+        .map_or(clause.len(), |(i, _)| i);
+    let phrase = clause[byte_at..].trim().trim_end_matches(',');
+    if phrase.split_whitespace().count() > 12 {
+        return None;
+    }
+    let phrase_start = s.start + offset + byte_at;
+    let phrase_end = phrase_start + phrase.len();
+    let mut country = None;
+    let mut cleaned = phrase.to_string();
+    let mut removals: Vec<(usize, usize)> = Vec::new();
+    for m in s
+        .countries
+        .iter()
+        .filter(|m| m.start >= phrase_start && m.end <= phrase_end)
+    {
+        let local = (m.start - phrase_start, m.end - phrase_start);
+        let before = phrase[..local.0].trim_end();
+        let lower_before = fold(before);
+        let posting = lower_before.ends_with(" au")
+            || lower_before.ends_with(" en")
+            || lower_before.ends_with(" aux")
+            || lower_before == "au";
+        match m.kind {
+            MentionKind::Adjective => {
+                country.get_or_insert(m.country);
+                removals.push(local);
+            }
+            _ if posting => {}
+            _ => {
+                if country.is_none() {
+                    country = Some(m.country);
+                }
+                let complement = ["du ", "de la ", "de l’", "de l'", "des ", "de "]
+                    .iter()
+                    .find(|c| before.to_lowercase().ends_with(c.trim_end()))
+                    .map_or(0, |c| c.trim_end().len() + 1);
+                removals.push((local.0.saturating_sub(complement), local.1));
+            }
+        }
+    }
+    // "le ministre de l'Intérieur des talibans": a national body's country.
+    if country.is_none() {
+        country = national_body(s, phrase_start, phrase_end, g);
+    }
+    removals.sort();
+    for (from, to) in removals.into_iter().rev() {
+        if cleaned.is_char_boundary(from) && cleaned.is_char_boundary(to) {
+            cleaned.replace_range(from..to, "");
+        }
+    }
+    let cleaned = crate::text::squeeze_spaces(&cleaned);
+    let cleaned = cleaned.trim_end_matches([',', ' ']).to_string();
+    let mut chars = cleaned.chars();
+    let role = match chars.next() {
+        Some(c) => c.to_lowercase().collect::<String>() + chars.as_str(),
+        None => return None,
+    };
+    Some((role, country))
+}
+
+/// "les ministres des Affaires étrangères du Ghana, du Togo et du Bénin": a plural role
+/// and the countries after it; "ses homologues de la CEDEAO": the role of the named host, for the
+/// bloc's members.
+pub(super) fn role_groups(
+    text: &str,
+    words: &[Token],
+    s: &SentenceView,
+    people_here: &[usize],
+    people: &[PersonMention],
+    g: &Gazetteer,
+) -> Vec<RoleGroup> {
+    let mut groups = Vec::new();
+    for w in words {
+        let word = w.folded.as_ref();
+        if word == "homologues" || word == "homologue" {
+            let host_role = people_here.iter().find_map(|&p| people[p].role.clone());
+            let mut countries: Vec<usize> = s
+                .organisations
+                .iter()
+                .filter(|o| o.start > s.start + w.start)
+                .flat_map(|o| g.organisations[o.org].members.clone())
+                .collect();
+            countries.extend(
+                s.countries
+                    .iter()
+                    .filter(|m| m.start > s.start + w.start && m.kind != MentionKind::Capital)
+                    .map(|m| m.country),
+            );
+            countries.sort();
+            countries.dedup();
+            if let (Some(role), false) = (host_role, countries.is_empty()) {
+                groups.push(RoleGroup { role, countries });
+            }
+            continue;
+        }
+        let Some(role) = g
+            .roles
+            .iter()
+            .find(|r| word == format!("{r}s") && !r.contains(' '))
+        else {
+            continue;
+        };
+        // The role's complement up to the first country: "des Affaires étrangères".
+        let rest_start = w.end;
+        let first_country = s
+            .countries
+            .iter()
+            .filter(|m| m.start >= s.start + rest_start)
+            .min_by_key(|m| m.start);
+        let Some(first_country) = first_country else {
+            continue;
+        };
+        let between = &text[rest_start..first_country.start - s.start];
+        let lead = fold(between.trim_start());
+        // A ministry or office ("des Affaires étrangères", "de la Défense"), or nothing.
+        let office = between.chars().any(char::is_uppercase)
+            && (lead.starts_with("de") || lead.starts_with("du"));
+        let bare = ["du", "de", "des", "de la", "de l'", "d'", "de l’", "d’", ""]
+            .contains(&lead.trim_end());
+        // An aside ("de l'UA -- présidée par le Ghana --") is no complement.
+        let aside = between.contains([',', '(', ')', ';', ':', '—', '–']) || between.contains("--");
+        if between.len() > 50 || aside || !(office || bare) {
+            continue;
+        }
+        let complement = between.trim().trim_end_matches(['d', 'u']).trim();
+        let complement = ["du", "de la", "de l’", "de l'", "des"].iter().fold(
+            complement.to_string(),
+            |acc, c| {
+                acc.strip_suffix(c)
+                    .map(|x| x.trim().to_string())
+                    .unwrap_or(acc)
+            },
+        );
+        let role_text = if complement.is_empty() {
+            role.clone()
+        } else {
+            format!("{role} {complement}")
+        };
+        let countries: Vec<usize> = s
+            .countries
+            .iter()
+            .filter(|m| m.start >= first_country.start && m.kind == MentionKind::Name)
+            .take_while(|m| m.start - first_country.start < 120)
+            .map(|m| m.country)
+            .collect();
+        if !countries.is_empty() {
+            groups.push(RoleGroup {
+                role: role_text,
+                countries,
+            });
+        }
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::entities::testing::{country, entities, person};
+    use crate::extract::entities::CountryEvidence;
+
+    #[test]
+    fn an_office_holder_right_after_a_capital_is_its_countrys() {
+        let e = entities(
+            "La délégation libérienne de Paul Doe a été reçue jeudi à Dakar par le président Moussa Ndiaye pour parler du port de Monrovia.",
+        );
+        assert_eq!(country(person(&e, "Moussa Ndiaye")), Some("SEN"));
+    }
+
+    #[test]
+    fn an_aside_is_not_the_complement_of_a_role() {
+        let e = entities(
+            "Mardi, à la réunion des ministres de la Santé de l'UA --dont Accra et Lomé--, le Ghana a plaidé.",
+        );
+        let groups: Vec<&str> = e.meetings[0]
+            .groups
+            .iter()
+            .map(|g| g.role.as_str())
+            .collect();
+        assert!(groups.iter().all(|g| !g.contains("--")), "{groups:?}");
+        // Without the aside, the complement is the ministry.
+        let e = entities("Mardi, à la réunion des ministres de la Santé du Ghana et du Togo, un plan a été adopté.");
+        let groups: Vec<&str> = e.meetings[0]
+            .groups
+            .iter()
+            .map(|g| g.role.as_str())
+            .collect();
+        assert_eq!(groups, ["ministre de la Santé"]);
+    }
+
+    #[test]
+    fn a_coordinated_role_belongs_to_the_second_name() {
+        let e = entities("Le président Kofi Mensah et le ministre malien des Affaires étrangères Jean Traoré sont arrivés.");
+        let traore = person(&e, "Jean Traoré");
+        assert_eq!(
+            traore.role.as_deref(),
+            Some("ministre des Affaires étrangères")
+        );
+        assert_eq!(country(traore), Some("MLI"));
+        assert_eq!(traore.country_by, Some(CountryEvidence::Role));
+    }
+
+    #[test]
+    fn a_demonym_by_the_name_gives_the_country() {
+        let e = entities("L'Américaine Jane Porter a rencontré le chef de l'opposition. Paul Ngono, l'homme fort du régime camerounais, a refusé.");
+        let porter = person(&e, "Jane Porter");
+        assert_eq!(
+            (country(porter), porter.country_by),
+            (Some("USA"), Some(CountryEvidence::Apposition))
+        );
+        let ngono = person(&e, "Paul Ngono");
+        assert_eq!(
+            (country(ngono), ngono.country_by),
+            (Some("CMR"), Some(CountryEvidence::Apposition))
+        );
+    }
+
+    #[test]
+    fn a_national_body_in_the_role_gives_the_country() {
+        let e = entities("Le porte-parole des Taliban, Karim Zaki, a démenti ces informations.");
+        let zaki = person(&e, "Karim Zaki");
+        assert_eq!(country(zaki), Some("AFG"));
+    }
+
+    #[test]
+    fn the_head_of_a_national_body_belongs_to_its_country() {
+        let e = entities("Les Taliban de Karim Zaki ont pris la ville.");
+        assert_eq!(country(person(&e, "Karim Zaki")), Some("AFG"));
+    }
+
+    #[test]
+    fn a_statement_after_the_comma_is_not_a_role() {
+        let e = entities("Il a rencontré Paul Ngono, a déclaré le porte-parole de l'ONU.");
+        assert_eq!(person(&e, "Paul Ngono").role, None);
+    }
+
+    #[test]
+    fn role_before_the_name_with_its_country_adjective() {
+        let e =
+            entities("Le ministre ghanéen des Finances, Kwame Mensah Boateng, a signé l'accord.");
+        let p = &e.people[0];
+        assert_eq!(p.name, "Kwame Mensah Boateng");
+        assert_eq!(p.role.as_deref(), Some("ministre des Finances"));
+        assert_eq!(country(p), Some("GHA"));
+    }
+
+    #[test]
+    fn role_after_the_name_and_a_title_before_it() {
+        let e =
+            entities("Il a reçu le général Amadou Kane, ministre sénégalais des Armées, à Dakar.");
+        let p = &e.people[0];
+        assert_eq!(
+            (p.name.as_str(), p.role.as_deref(), country(p)),
+            ("Amadou Kane", Some("ministre des Armées"), Some("SEN"))
+        );
+    }
+
+    #[test]
+    fn country_from_a_complement_and_ambassador_postings() {
+        let e = entities("Le ministre des Affaires étrangères du Togo, Koffi Agbéyomé, est arrivé. L'ambassadeur chinois au Togo, Wang Lei, l'accompagnait.");
+        assert_eq!(
+            (e.people[0].role.as_deref(), country(&e.people[0])),
+            (Some("ministre des Affaires étrangères"), Some("TGO"))
+        );
+        assert_eq!(
+            country(&e.people[1]),
+            Some("CHN"),
+            "nationality, not posting"
+        );
+    }
+}
