@@ -12,7 +12,9 @@
 //! Lookups are by hash (a fast one for short words: the sets are fixed) and borrow the
 //! compiled-in text: asking whether a word is listed allocates nothing.
 
+use crate::gazetteer::Gender;
 use crate::hashing::WordHasher;
+use crate::extract::meetings::MeetingVerb;
 use crate::model::{MeetingKind, MeetingStatus};
 use crate::text::{fold, Token};
 use std::borrow::Borrow;
@@ -59,6 +61,11 @@ pub struct Lexicon {
     pub not_names: WordSet,
     /// `not_names`, month names and weekdays: one lookup per capitalised word.
     not_in_names: WordSet<Box<str>>,
+    /// Words that make a capitalised run a company's, a medium's or a body's
+    /// (`not_person_words.txt`).
+    pub not_person_words: WordSet,
+    /// Nouns after which a capitalised run names a thing (`thing_nouns.txt`).
+    pub thing_nouns: WordSet,
     /// Particles inside names: "Le Pen", "von der Leyen" (`name_particles.txt`).
     pub name_particles: WordSet,
     /// Titles after which one capitalised word is a person (`person_cues.txt`).
@@ -67,6 +74,14 @@ pub struct Lexicon {
     pub prepositions: WordSet,
     /// Determiners before a role (`role_determiners.txt`).
     pub role_determiners: WordSet,
+    /// Words that end a noun phrase, so that no role before them is a later name's
+    /// (`role_phrase_breakers.txt`).
+    pub role_phrase_breakers: WordSet,
+    /// Role words and adjectives that tell a gender (`role_genders.tsv`).
+    pub role_genders: WordMap<Gender>,
+    /// Adjectives that name an international organisation in a role, and its short name
+    /// (`org_adjectives.tsv`).
+    pub org_adjectives: WordMap<&'static str>,
 
     // extract: quotes.
     /// Folded forms of the speech verbs (`src/data/speech_verbs.txt`, regular verbs conjugated).
@@ -85,10 +100,28 @@ pub struct Lexicon {
     // extract: meetings and venues.
     /// Nouns that name a meeting, and its kind (`meeting_nouns.tsv`).
     pub meeting_nouns: WordMap<MeetingKind>,
+    /// Verb forms that tell a meeting, with kind, frame and tense (`meeting_verbs.tsv`).
+    pub meeting_verbs: WordMap<MeetingVerb>,
+    /// Words and phrases that make a meeting noun an adverbial (`adverbial_openers.txt`).
+    pub adverbial_openers: Phrases,
+    /// Verbs whose object is a meeting noun and whose subject takes part (`light_verbs.txt`).
+    pub light_verbs: WordSet,
+    /// Words that make the next infinitive a wish (`wish_words.txt`).
+    pub wish_words: WordSet,
+    /// Words of abduction and arrest (`seizure_words.txt`).
+    pub seizure_words: WordSet,
+    /// Nouns of foreign envoys (`envoy_words.txt`).
+    pub envoy_words: WordSet,
+    /// Feminine head nouns of organisations' names (`feminine_heads.txt`).
+    pub feminine_heads: WordSet,
     /// Words that make a meeting announced (`meeting_future_words.txt`).
     pub meeting_future_words: WordSet,
     /// Adverbs inside a meeting verb (`verb_adverbs.txt`).
     pub verb_adverbs: WordSet,
+    /// Words between a subject and its verb, or inside a verb group (`verb_fillers.txt`).
+    pub verb_fillers: WordSet,
+    /// Phrases between a subject and its verb, or a verb and its object (`filler_phrases.txt`).
+    pub filler_phrases: Phrases,
     /// Nouns for the press, to tell interviews (`media_nouns.txt`).
     pub media_nouns: WordSet,
     /// Meeting nouns that are a press conference (`press_phrases.txt`).
@@ -161,9 +194,14 @@ impl Lexicon {
             abbreviations: data!("fr/abbreviations.txt").words(),
             not_names: data!("fr/not_names.txt").words(),
             name_particles: data!("fr/name_particles.txt").words(),
+            not_person_words: data!("fr/not_person_words.txt").words(),
+            thing_nouns: data!("fr/thing_nouns.txt").words(),
             person_cues: data!("fr/person_cues.txt").words(),
             prepositions: data!("fr/prepositions.txt").words(),
             role_determiners: data!("fr/role_determiners.txt").words(),
+            role_phrase_breakers: data!("fr/role_phrase_breakers.txt").words(),
+            role_genders: data!("fr/role_genders.tsv").valued(gender),
+            org_adjectives: data!("fr/org_adjectives.tsv").pairs(),
             speech_verbs: data!("speech_verbs.txt").speech_verbs(),
             warning_phrases: data!("fr/warning_phrases.txt").phrases(),
             noun_determiners: data!("fr/noun_determiners.txt").words(),
@@ -171,8 +209,17 @@ impl Lexicon {
             clause_openers: data!("fr/clause_openers.txt").words(),
             role_enders: data!("fr/role_enders.txt").words(),
             meeting_nouns: data!("fr/meeting_nouns.tsv").valued(kind),
+            meeting_verbs: data!("fr/meeting_verbs.tsv").meeting_verbs(),
+            adverbial_openers: data!("fr/adverbial_openers.txt").phrases(),
+            seizure_words: data!("fr/seizure_words.txt").words(),
+            wish_words: data!("fr/wish_words.txt").words(),
+            light_verbs: data!("fr/light_verbs.txt").words(),
+            envoy_words: data!("fr/envoy_words.txt").words(),
+            feminine_heads: data!("fr/feminine_heads.txt").words(),
             meeting_future_words: data!("fr/meeting_future_words.txt").words(),
             verb_adverbs: data!("fr/verb_adverbs.txt").words(),
+            verb_fillers: data!("fr/verb_fillers.txt").words(),
+            filler_phrases: data!("fr/filler_phrases.txt").phrases(),
             media_nouns: data!("fr/media_nouns.txt").words(),
             press_phrases: data!("fr/press_phrases.txt").phrases(),
             council_phrases: data!("fr/council_phrases.txt").phrases(),
@@ -298,6 +345,18 @@ impl Phrases {
             .map(Vec::len)
     }
 
+    /// How many words the first phrase spelt by words that end with word `last` has.
+    pub fn length_ending_at(&self, words: &[Token], last: usize) -> Option<usize> {
+        self.0
+            .iter()
+            .find(|phrase| {
+                (last + 1)
+                    .checked_sub(phrase.len())
+                    .is_some_and(|from| spelt(phrase, words, from))
+            })
+            .map(Vec::len)
+    }
+
     /// Whether one of the phrases is spelt by words that end with word `last`.
     pub fn ends_at(&self, words: &[Token], last: usize) -> bool {
         self.0.iter().any(|phrase| {
@@ -405,6 +464,15 @@ impl<K: Borrow<str> + Hash + Eq> FromIterator<K> for WordSet<K> {
     }
 }
 
+/// A gender written in a data file: "m" or "f".
+fn gender(column: &str) -> Option<Gender> {
+    match column {
+        "m" => Some(Gender::Masculine),
+        "f" => Some(Gender::Feminine),
+        _ => None,
+    }
+}
+
 /// A kind written in a data file as the briefing's JSON writes it: "bilateral", "postponed".
 fn kind<T: serde::de::DeserializeOwned>(column: &str) -> Option<T> {
     use serde::de::IntoDeserializer;
@@ -502,6 +570,32 @@ impl Source {
                     line,
                     &format!("{word:?} is not one word, or is listed twice"),
                 );
+            }
+        }
+        map
+    }
+
+    /// `meeting_verbs.tsv`: a form, its kind, its frame, its tense.
+    fn meeting_verbs(&self) -> WordMap<MeetingVerb> {
+        let mut map = WordMap::default();
+        for (line, columns) in self.rows(4) {
+            let verb = kind(columns[1]).zip(kind(columns[2])).zip(kind(columns[3]));
+            let Some(((kind, frame), tense)) = verb else {
+                self.fail(line, "expected a kind, a frame and a tense");
+            };
+            if !map.insert(columns[0], MeetingVerb { kind, frame, tense }) {
+                self.fail(line, &format!("{:?} is listed twice", columns[0]));
+            }
+        }
+        map
+    }
+
+    /// Words with a word after a tab, borrowed from the file.
+    fn pairs(&self) -> WordMap<&'static str> {
+        let mut map = WordMap::default();
+        for (line, columns) in self.rows(2) {
+            if columns[0].contains(' ') || !map.insert(columns[0], columns[1]) {
+                self.fail(line, &format!("{:?} is not one word, or is listed twice", columns[0]));
             }
         }
         map

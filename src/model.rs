@@ -103,6 +103,8 @@ pub enum MeetingKind {
     PhoneCall,
     /// "par visioconférence".
     Videoconference,
+    /// A government calls in a foreign envoy: "a convoqué l'ambassadeur de…".
+    Summons,
 }
 
 impl MeetingKind {
@@ -116,6 +118,7 @@ impl MeetingKind {
             MeetingKind::Talks => "talks",
             MeetingKind::PhoneCall => "phone_call",
             MeetingKind::Videoconference => "videoconference",
+            MeetingKind::Summons => "summons",
         }
     }
 
@@ -124,7 +127,7 @@ impl MeetingKind {
     pub fn compatible(self, other: MeetingKind) -> bool {
         use MeetingKind::*;
         let remote = |k: MeetingKind| matches!(k, PhoneCall | Videoconference);
-        self == other || !(remote(self) || remote(other))
+        self == other || !(remote(self) || remote(other) || self == Summons || other == Summons)
     }
 }
 

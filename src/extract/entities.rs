@@ -3,11 +3,14 @@
 //! with the finders of `people` and `roles`, `quotes`, `meetings` and `venues`. Pure; byte ranges
 //! index the article's body.
 
+use super::arguments::{Antecedent, Reading};
 use super::meetings::{join_companions, meeting_in, share_the_delegations_country, tells_on};
 use super::people::{find_people, learn_surnames, resolve_surnames, subject_of};
 use super::quotes::{self, QuoteMention};
 use crate::dates::grammar::DateMention;
-use crate::gazetteer::{Gazetteer, Mention, OrgMention};
+use crate::dates::Precision;
+use chrono::NaiveDate;
+use crate::gazetteer::{Gazetteer, Gender, Mention, OrgMention};
 use crate::model::{MeetingKind, MeetingStatus};
 use crate::text::tokens;
 use serde::{Deserialize, Serialize};
@@ -26,7 +29,29 @@ pub struct PersonMention {
     pub country: Option<usize>,
     /// How this mention gives the country; `None` when it only repeats an earlier mention's.
     pub country_by: Option<CountryEvidence>,
+    /// The international organisation whose office the role is ("secrétaire général de
+    /// l'ONU"): its officials belong to it, not to a country. Index into the gazetteer's
+    /// organisations.
+    pub organisation: Option<usize>,
+    /// Where the person's noun phrase starts: the role and its determiner before the name
+    /// ("le président ghanéen Kofi Mensah"), else the name.
+    pub phrase_start: usize,
+    /// As a title, a role's article or form, or a given name tells it.
+    pub gender: Option<Gender>,
+    /// How the mention shows a person: a given name, a title or role, or neither (a
+    /// capitalised run that only looks like a name).
+    pub typed_by: Option<PersonEvidence>,
     pub sentence: usize,
+}
+
+/// What makes a capitalised run a person's name rather than a company's, a place's or a
+/// title's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum PersonEvidence {
+    /// Its first word is a given name of the gazetteer.
+    GivenName,
+    /// A title or role stands by it: "M. Mensah", "le général Kane", "X, ministre de…".
+    Role,
 }
 
 /// How a mention tells a person's country, from the weakest to the strongest.
@@ -35,8 +60,9 @@ pub enum CountryEvidence {
     /// A companion of a delegation whose head's country is known: "X était accompagné du
     /// ministre des Finances, Y".
     Delegation,
-    /// The only country the sentence names, with a role that gives none.
-    Sentence,
+    /// An office holder named right after a capital where a visitor was received: "a
+    /// rencontré à Dakar le président X".
+    Host,
     /// A demonym or adjective next to the name: "l'Américaine X", "X, le chef rebelle congolais".
     Apposition,
     /// The role itself: "le ministre malien des Affaires étrangères", "le président du Niger".
@@ -47,7 +73,7 @@ impl CountryEvidence {
     /// How much one mention's evidence weighs against another's.
     pub fn weight(self) -> usize {
         match self {
-            CountryEvidence::Delegation | CountryEvidence::Sentence => 1,
+            CountryEvidence::Delegation | CountryEvidence::Host => 1,
             CountryEvidence::Apposition => 2,
             CountryEvidence::Role => 4,
         }
@@ -70,6 +96,9 @@ pub struct MeetingMention {
     pub trigger: String,
     /// The date the sentence gives, if any (index into the article's dates).
     pub date: Option<usize>,
+    /// For a meeting told as news without a date of its own, the day of the article's lead
+    /// (index into the article's dates): wire copy dates its main event in its first lines.
+    pub lead_date: Option<usize>,
     pub place: Option<String>,
     /// The place is a country, not a town: a weaker clue ("la sécheresse en Bolivie").
     pub place_is_country: bool,
@@ -89,6 +118,18 @@ pub struct MeetingMention {
     pub today: bool,
     /// A subject pronoun right before the verb: "il en débattra avec", "elle s'est entretenue".
     pub pronoun_subject: bool,
+    /// Told in the pluperfect ("avait reçu"): before the article's news.
+    pub pluperfect: bool,
+}
+
+impl MeetingMention {
+    /// Whether the mention names no participant: no person, role, country or organisation.
+    pub fn nobody(&self) -> bool {
+        self.people.is_empty()
+            && self.groups.is_empty()
+            && self.countries.is_empty()
+            && self.organisations.is_empty()
+    }
 }
 
 /// What `find` returns for one article.
@@ -109,16 +150,21 @@ pub struct SentenceView<'a> {
 }
 
 /// People, quotes and meetings of an article, sentence by sentence, with later mentions of a
-/// surname resolved to the full name the article gave earlier.
+/// surname resolved to the full name the article gave earlier. `published` is the article's
+/// day, when it has one: a meeting told as news without a date of its own takes the day of
+/// the article's lead.
 pub fn find(
     body: &str,
     sentences: &[SentenceView],
     dates: &[DateMention],
+    published: Option<NaiveDate>,
     gazetteer: &Gazetteer,
 ) -> Entities {
     let mut out = Entities::default();
     let mut last_subject: Option<String> = None;
+    let mut antecedents: Vec<Antecedent> = Vec::new();
     let mut known = HashMap::new();
+    let lead = lead_day(sentences, dates, published);
     for (index, s) in sentences.iter().enumerate() {
         let text = &body[s.start..s.end];
         let words = tokens(text);
@@ -139,20 +185,29 @@ pub fn find(
         });
         out.quotes.extend(found);
         last_subject = subject_of(&out.people[first_person..], s, text);
-        match meeting_in(
+        let reading = Reading {
             text,
-            &words,
-            s,
-            index,
+            words: &words,
+            view: s,
+            people: &out.people,
+            here: &people_here,
             dates,
-            &people_here,
-            &out.people,
+            quotes: quotes::spans(text),
             gazetteer,
-        ) {
+        };
+        let meeting = meeting_in(&reading, index, &antecedents);
+        remember_the_subject(&reading, &mut antecedents);
+        match meeting {
+            // "cette visite", with no one named and nothing told before it: nothing to tell.
+            Some(meeting) if meeting.anaphoric && out.meetings.is_empty() && meeting.nobody() => {}
             Some(mut meeting) => {
                 let previous = out.meetings.last().filter(|m| index - m.sentence <= 4);
                 if previous.is_some_and(|p| tells_on(&meeting, p, &words, &out.people)) {
                     meeting.anaphoric = true;
+                }
+                let news = !meeting.announced && !meeting.pluperfect && !meeting.anaphoric;
+                if meeting.date.is_none() && !meeting.today && news {
+                    meeting.lead_date = lead;
                 }
                 out.meetings.push(meeting);
             }
@@ -172,6 +227,42 @@ pub fn find(
     }
     out
 }
+
+/// The day of the article's lead: the first day its first sentences give that is the
+/// article's day or one of the week before (a wire's first lines date its main event: "a
+/// protesté mercredi", "Dimanche 5 mai, en soirée"); index into the article's dates.
+fn lead_day(
+    sentences: &[SentenceView],
+    dates: &[DateMention],
+    published: Option<NaiveDate>,
+) -> Option<usize> {
+    let published = published?;
+    let end = sentences.iter().take(LEAD_SENTENCES).last()?.end;
+    dates.iter().position(|d| {
+        d.end <= end
+            && d.precision == Precision::Day
+            && d.from == d.to
+            && d.from <= published
+            && published - d.from <= chrono::Duration::days(7)
+    })
+}
+
+/// How many sentences make an article's lead.
+const LEAD_SENTENCES: usize = 3;
+
+/// Keeps the sentence's subject (a person or an organisation, with its gender) for the
+/// pronouns of the sentences after it; the last few are kept.
+fn remember_the_subject(r: &Reading, antecedents: &mut Vec<Antecedent>) {
+    if let Some(a) = r.sentence_subject() {
+        antecedents.push(a);
+        if antecedents.len() > ANTECEDENTS {
+            antecedents.remove(0);
+        }
+    }
+}
+
+/// How many sentences' subjects a pronoun may stand for.
+const ANTECEDENTS: usize = 4;
 
 /// What the finders' tests share: an article's entities from its text alone, read on 10 March
 /// 2021, and what they say of a person.
@@ -205,9 +296,9 @@ pub(super) mod testing {
                 places: &places[i],
             })
             .collect();
-        let dates =
-            crate::dates::grammar::find(body, crate::dates::parse_iso_partial("2021-03-10"));
-        find(body, &views, &dates, g)
+        let published = crate::dates::parse_iso_partial("2021-03-10");
+        let dates = crate::dates::grammar::find(body, published);
+        find(body, &views, &dates, published.map(|d| d.first_day()), g)
     }
 
     pub fn country(p: &PersonMention) -> Option<&str> {

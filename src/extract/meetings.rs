@@ -4,11 +4,11 @@
 //! the companions of a delegation named in the sentences after it. Part of
 //! [`super::entities::find`]. Pure; byte ranges index the article's body.
 
-use super::entities::{CountryEvidence, MeetingMention, PersonMention, SentenceView};
-use super::roles::{role_groups, FINITE_VERBS};
-use super::venues::{place_in, VIRTUAL_WORDS};
-use crate::dates::grammar::DateMention;
-use crate::gazetteer::Gazetteer;
+use super::arguments::{Antecedent, Participants, Reading};
+use super::entities::{CountryEvidence, MeetingMention, PersonMention};
+use super::roles::FINITE_VERBS;
+use super::venues::{venue, Span, VIRTUAL_WORDS};
+use crate::gazetteer::MentionKind;
 use crate::lexicon::Lexicon;
 use crate::model::{MeetingKind, MeetingStatus};
 use crate::text::{tokens, Token};
@@ -137,118 +137,555 @@ pub(super) fn share_the_delegations_country(
     }
 }
 
-/// The words that mark a meeting in a sentence: where they start and end, and the kind of
-/// meeting they tell.
-struct Trigger {
-    at: usize,
-    last: usize,
-    kind: MeetingKind,
+/// How a meeting's verb takes its participants (`data/fr/meeting_verbs.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Frame {
+    /// "X a reçu Y", "X rencontrera Y"; reflexive, "X et Y se sont rencontrés".
+    Meets,
+    /// Reflexive, "X s'est entretenu avec Y", "les ministres se sont réunis"; with an
+    /// auxiliary and an object, "X a réuni les ministres".
+    Gathers,
+    /// Only with "avec" and someone: "X a discuté avec Y".
+    Talks,
+    /// "X a téléphoné à Y".
+    Calls,
+    /// "X a convoqué l'ambassadeur de Y", "X a convoqué une réunion".
+    Convenes,
+    /// "X s'est rendu à P", "X a visité P", "X a rendu visite à Y".
+    Travels,
 }
 
-/// The first meeting word of a sentence: a meeting noun, or a verb of meeting ("a reçu", "se
-/// sont entretenus", "rencontrait", "débattra avec"); a phone word near it makes it a call.
-fn trigger(text: &str, words: &[Token]) -> Option<Trigger> {
+/// The tense of a verb form (`data/fr/meeting_verbs.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tense {
+    Past,
+    Present,
+    /// The future and the conditional: what is announced.
+    Future,
+    Infinitive,
+    /// A past participle: its auxiliary tells the tense.
+    Participle,
+}
+
+/// A verb form of meeting: its kind, frame and tense.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MeetingVerb {
+    pub kind: MeetingKind,
+    pub frame: Frame,
+    pub tense: Tense,
+}
+
+/// The words that tell a meeting in a sentence.
+struct Trigger {
+    /// The first word of its verb group ("a", "s'", "se") or its noun.
+    first: usize,
+    /// The meeting's word itself: the verb or the noun.
+    word: usize,
+    kind: MeetingKind,
+    /// How the verb takes its participants; `None` for a noun.
+    frame: Option<Frame>,
+    /// Future or conditional, a verb of intent, or a noun said to come.
+    announced: bool,
+    /// For a noun, the verb it is the object of: "a effectué une visite", "a eu un entretien".
+    light: Option<usize>,
+}
+
+/// Auxiliaries of a verb group.
+const AUXILIARIES: &[&str] = &[
+    "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "est", "sont",
+    "etait", "etaient", "avoir", "etre", "ayant", "etant",
+];
+
+/// Words that make the next infinitive an intention: "doit rencontrer", "va recevoir".
+const INTENT: &[&str] = &[
+    "doit", "doivent", "devrait", "devraient", "devra", "va", "vont", "compte", "prevoit", "veut",
+];
+
+/// The meetings a sentence tells, word by word: each verb or noun of meeting outside quotes,
+/// with the participants its grammar gives; the first that has any is the sentence's.
+fn meeting_words<'a>(r: &'a Reading<'a>) -> impl Iterator<Item = Trigger> + 'a {
+    (0..r.words.len())
+        .filter(|&k| !r.quoted(r.words[k].start))
+        .filter_map(move |k| verb_at(r, k).or_else(|| noun_at(r, k)))
+}
+
+/// The verb group a verb form at word `k` belongs to: its first word, whether it is
+/// reflexive, passive or negated, and its auxiliary.
+struct Group {
+    first: usize,
+    reflexive: bool,
+    auxiliary: Option<usize>,
+    passive: bool,
+    negated: bool,
+}
+
+fn group_of(r: &Reading, k: usize) -> Group {
+    let mut first = k;
+    let mut group = Group {
+        first: k,
+        reflexive: false,
+        auxiliary: None,
+        passive: false,
+        negated: false,
+    };
+    while first > 0 {
+        let j = first - 1;
+        let gap = &r.text[r.words[j].end..r.words[first].start];
+        if gap.contains([',', ';', ':', '(', '«', '»', '"']) {
+            break;
+        }
+        let w = r.f(j);
+        match w {
+            "se" | "s" => group.reflexive = true,
+            "ne" | "n" => group.negated = true,
+            "pas" | "jamais" | "plus" | "guere" => {}
+            "ete" => group.passive = true,
+            "l" | "les" | "lui" | "leur" => {}
+            _ if AUXILIARIES.contains(&w) => {
+                group.auxiliary.get_or_insert(j);
+            }
+            _ if Lexicon::get().verb_adverbs.contains(w) => {}
+            _ => match Lexicon::get().filler_phrases.length_ending_at(r.words, j) {
+                // "a d'ailleurs reçu", "s'est quant à lui entretenu": over the whole phrase.
+                Some(n) => {
+                    first = (j + 1).saturating_sub(n);
+                    continue;
+                }
+                None => break,
+            },
+        }
+        first = j;
+    }
+    group.first = first;
+    let not_after = |j: usize| matches!(r.f(j), "pas" | "jamais" | "guere" | "aucun" | "aucune");
+    group.negated = group.negated && ((group.first..k).any(not_after) || not_after(k + 1));
+    group
+}
+
+/// A verb of meeting at word `k`, where the words around make it a verb.
+fn verb_at(r: &Reading, k: usize) -> Option<Trigger> {
     let lexicon = Lexicon::get();
-    let f = |k: usize| words.get(k).map_or("", |w| w.folded.as_ref());
-    let with_follows = |k: usize| (k + 1..k + 4).any(|j| f(j) == "avec");
-    let mut found = None;
-    for k in 0..words.len() {
-        let w = f(k);
-        if let Some(&kind) = lexicon.meeting_nouns.get(w) {
-            if participle_without_meeting(text, words, k) {
-                continue;
-            }
-            let press = lexicon.press_phrases.starts_at(words, k);
-            let journey_without_destination = JOURNEY_NOUNS.contains(&w)
-                && !(k + 1..k + 3).any(|j| matches!(f(j), "a" | "en" | "au" | "aux" | "dans"));
-            if !press && !journey_without_destination && !interview(text, words, k) {
-                found = Some((k, k, kind));
-                break;
-            }
-            continue;
+    let verb = *lexicon.meeting_verbs.get(r.f(k))?;
+    let group = group_of(r, k);
+    if group.negated {
+        return None;
+    }
+    let also_noun = lexicon.meeting_nouns.contains_key(r.f(k));
+    let raw = r.text[r.words[k].start..r.words[k].end].to_lowercase();
+    let accented = ["é", "ée", "és", "ées"].iter().any(|e| raw.ends_with(e));
+    let before = k.checked_sub(1).map_or("", |j| r.f(j));
+    let after_determiner = lexicon.noun_determiners.contains(before)
+        || matches!(before, "le" | "la" | "les" | "l");
+    let intent = (k.saturating_sub(3)..k).any(|j| INTENT.contains(&r.f(j)));
+    // "prêt à rencontrer", "souhaite recevoir": a wish, not a meeting.
+    let wish = (k.saturating_sub(3)..k).any(|j| lexicon.wish_words.contains(r.f(j)));
+    if verb.tense == Tense::Infinitive && wish {
+        return None;
+    }
+    let announced = match verb.tense {
+        Tense::Future => true,
+        // "doit rencontrer", "pour recevoir": intended; "avant de rencontrer": told.
+        Tense::Infinitive => {
+            intent || !(matches!(before, "de" | "d") && r.f(k.saturating_sub(2)) == "avant")
         }
-        // "le conseil des ministres des Affaires étrangères de l'UE": a council with a complement
-        // (the weekly cabinet, "le conseil des ministres" alone, is not looked at).
-        if let Some(n) = lexicon.council_phrases.length_at(words, k) {
-            if words.get(k + n + 1).is_some_and(|next| next.capitalised) {
-                found = Some((k, k + n - 1, MeetingKind::Meeting));
-                break;
-            }
+        Tense::Participle => group
+            .auxiliary
+            .is_some_and(|a| matches!(r.f(a), "aura" | "auront" | "aurait" | "auraient")),
+        _ => false,
+    };
+    let is_verb = match verb.tense {
+        Tense::Participle => {
+            (group.auxiliary.is_some() || group.reflexive) && (accented || !also_noun || group.auxiliary.is_some())
         }
-        // "rencontrait au Havre le président", "recevait": the imperfect tells a meeting too.
-        if IMPERFECT_MEETING_VERBS.contains(&w) {
-            found = Some((k, k, MeetingKind::Bilateral));
-            break;
+        Tense::Infinitive => true,
+        _ if also_noun => !after_determiner && (group.reflexive || subject_pronoun_before(r, group.first)),
+        _ => !after_determiner,
+    };
+    if !is_verb {
+        return None;
+    }
+    // A reflexive verb of gathering, or of meeting, is mutual; "rendre" only takes a journey
+    // reflexive or as "rendre visite".
+    let fits = match verb.frame {
+        Frame::Gathers => group.reflexive || group.auxiliary.is_some(),
+        Frame::Travels if matches!(r.f(k), "rendu" | "rendue" | "rendus" | "rendues" | "rend" | "rendent" | "rendait" | "rendaient" | "rendra" | "rendront" | "rendrait" | "rendraient" | "rendant" | "rendre") => {
+            (group.reflexive && destination_follows(r, k)) || r.f(k + 1) == "visite"
         }
-        let participle = ["accueilli", "recu", "rencontre"].contains(&w)
-            && (1..=3).any(|b| k >= b && ["a", "ont", "avait", "avaient"].contains(&f(k - b)))
-            && !meets_no_one(words, k);
-        if participle {
-            found = Some((k, k, MeetingKind::Bilateral));
-            break;
-        }
-        // "présente à ses côtés à Lima", "qui se trouvait auprès de lui": being with someone.
-        if is_presence_cue(words, k) {
-            found = Some((k, k, MeetingKind::Bilateral));
-            break;
-        }
-        // "il en débattra avec", "ont discuté avec": talks with whoever follows.
-        if TALK_VERBS.contains(&w) && with_follows(k) {
-            found = Some((k, k, MeetingKind::Talks));
-            break;
-        }
-        // An adverb may sit inside the verb: "se sont aussi entretenus", "a longuement reçu".
-        let skip = |j: usize| {
-            if lexicon.verb_adverbs.contains(f(j)) {
-                j + 1
-            } else {
-                j
-            }
-        };
-        let k1 = skip(k + 1);
-        let k2 = skip(k1 + 1);
-        let verb = match (w, f(k1), f(k2)) {
-            ("a" | "ont", "recu" | "accueilli" | "rencontre", _) if !meets_no_one(words, k1) => {
-                Some((k1, MeetingKind::Bilateral))
-            }
-            ("a" | "ont", "discute" | "debattu", _) if with_follows(k1) => {
-                Some((k1, MeetingKind::Talks))
-            }
-            ("s", "est", "tenu" | "tenue") => Some((k2, MeetingKind::Meeting)),
-            ("s", "est", "entretenu" | "entretenue") => Some((k2, MeetingKind::Bilateral)),
-            ("se", "sont", "reunis") => Some((k2, MeetingKind::Meeting)),
-            ("se", "sont", "entretenus" | "rencontres") => Some((k2, MeetingKind::Bilateral)),
-            ("se", "rendra" | "rendrait" | "rendront" | "rendraient", _) => {
-                Some((k1, MeetingKind::Visit))
-            }
-            ("se", "tiendra" | "tiendront" | "tiendrait", _) => Some((k1, MeetingKind::Meeting)),
-            ("s", "entretient" | "entretiennent" | "entretiendra" | "entretiendront", _) => {
-                Some((k1, MeetingKind::Bilateral))
-            }
-            ("se", "rend" | "rendent", _) => Some((k1, MeetingKind::Visit)),
-            ("se", "reunissent" | "retrouvent", _) => Some((k1, MeetingKind::Meeting)),
-            ("recoit" | "accueille" | "accueillent" | "recoivent", _, _) => {
-                Some((k, MeetingKind::Bilateral))
-            }
-            ("recevra" | "accueillera" | "rencontrera", _, _) => Some((k, MeetingKind::Bilateral)),
-            _ => None,
-        };
-        if let Some((last, kind)) = verb {
-            found = Some((k, last, kind));
-            break;
+        Frame::Talks => true,
+        _ => true,
+    };
+    fits.then_some(Trigger {
+        first: group.first,
+        word: k,
+        kind: verb.kind,
+        frame: Some(verb.frame),
+        announced,
+        light: None,
+    })
+}
+
+/// "il", "elle", "ils", "elles", "on" right before a verb group.
+fn subject_pronoun_before(r: &Reading, first: usize) -> bool {
+    first > 0 && matches!(r.f(first - 1), "il" | "elle" | "ils" | "elles" | "on" | "qui")
+}
+
+/// "se rendre à P", "au P", "en P", "dans P", "auprès de": a destination right after the verb
+/// (after a date or an adverb at most).
+fn destination_follows(r: &Reading, k: usize) -> bool {
+    let mut j = k + 1;
+    while j < r.words.len() && j <= k + 4 {
+        match r.f(j) {
+            "a" if r.a_preposition(j) => return true,
+            // "se rendre sur place" names no place.
+            "sur" => return r.f(j + 1) != "place",
+            "au" | "aux" | "en" | "dans" | "aupres" => return true,
+            _ if r.filler_starting(j).is_some() => j += 1,
+            _ => return false,
         }
     }
-    let (at, last, kind) = found?;
-    let phone = (at.saturating_sub(3)..last + 7).any(|j| PHONE_WORDS.contains(&f(j)));
-    let remote = words
+    false
+}
+
+/// A meeting noun at word `k`, unless it is a press conference, an interview given to the
+/// press, a journey without a destination, or a verb's participle.
+fn noun_at(r: &Reading, k: usize) -> Option<Trigger> {
+    let lexicon = Lexicon::get();
+    let w = r.f(k);
+    let kind = *lexicon.meeting_nouns.get(w)?;
+    if participle_without_meeting(r.text, r.words, k)
+        || lexicon.press_phrases.starts_at(r.words, k)
+        || interview(r.text, r.words, k)
+    {
+        return None;
+    }
+    let journey_without_destination = JOURNEY_NOUNS.contains(&w)
+        && !(k + 1..k + 3).any(|j| matches!(r.f(j), "a" | "en" | "au" | "aux" | "dans"));
+    if journey_without_destination {
+        return None;
+    }
+    let lexicon_future = &lexicon.meeting_future_words;
+    let window = k.saturating_sub(6)..(k + 7).min(r.words.len());
+    let eve = (k.saturating_sub(5)..k)
+        .any(|b| lexicon.eve_phrases.starts_at(r.words, b) && (b == 0 || r.f(b - 1) != "y"));
+    let announced = eve || window.clone().any(|j| lexicon_future.contains(r.f(j)));
+    let light = light_verb_before(r, k);
+    Some(Trigger {
+        first: light.map_or(k, |v| group_of(r, v).first),
+        word: k,
+        kind,
+        frame: None,
+        announced,
+        light,
+    })
+}
+
+/// The verb a meeting noun at word `k` is the object of, a few words before it over its
+/// article and adjectives: "a effectué mercredi une visite", "a participé à une réunion".
+fn light_verb_before(r: &Reading, k: usize) -> Option<usize> {
+    let lexicon = Lexicon::get();
+    let mut j = k;
+    let mut steps = 0;
+    while j > 0 && steps < 5 {
+        j -= 1;
+        steps += 1;
+        let w = r.f(j);
+        if lexicon.light_verbs.contains(w) {
+            return Some(j);
+        }
+        let passable = matches!(
+            w,
+            "un" | "une" | "des" | "le" | "la" | "l" | "les" | "sa" | "son" | "ses" | "leur" | "leurs"
+                | "a" | "au" | "aux" | "premier" | "premiere" | "nouvel" | "nouvelle" | "long"
+                | "longue" | "courte" | "bref" | "breve" | "dernier" | "derniere"
+        ) || r.filler_starting(j).is_some();
+        if !passable {
+            return None;
+        }
+    }
+    None
+}
+
+/// Who takes part in the meeting a trigger tells, as its grammar gives them.
+fn participants_of(r: &Reading, t: &Trigger, antecedents: &[Antecedent]) -> Participants {
+    let mut out = Participants::default();
+    match t.frame {
+        Some(frame) => {
+            let group = group_of(r, t.word);
+            let subject = r.subject(t.first, antecedents);
+            let subject = if subject.is_empty() && !subject.pronoun {
+                r.main_subject((t.first, t.word)).before(r, t.first)
+            } else {
+                subject
+            };
+            out.take(subject);
+            if group.passive {
+                out.take(r.agent(t.word));
+            }
+            match frame {
+                Frame::Meets | Frame::Convenes if !group.reflexive => out.take(r.object(t.word)),
+                Frame::Gathers if !group.reflexive => out.take(r.object(t.word)),
+                Frame::Travels if r.f(t.word + 1) == "visite" => {
+                    out.take(r.to(t.word + 1));
+                }
+                Frame::Calls => {
+                    out.take(r.to(t.word));
+                }
+                _ => {}
+            }
+            out.take(r.with(t.word));
+        }
+        None => {
+            if let Some(v) = t.light {
+                let subject = r.subject(group_of(r, v).first, antecedents);
+                out.take(subject);
+            }
+            let before = t.word.checked_sub(1).map_or("", |j| r.f(j));
+            if matches!(before, "sa" | "son" | "ses" | "leur" | "leurs") {
+                out.take(r.possessor(t.word, antecedents));
+            }
+            out.take(r.of_noun(t.word));
+            out.take(r.with(t.word));
+            let between = r.between(t.word);
+            let mutual = !between.is_empty();
+            out.take(between);
+            // "Lors d'un entretien avec Y, X a…", "X… lors d'une conversation avec Y", "En visite
+            // à P, X…": the noun is an adverbial of a clause whose subject takes part.
+            if !mutual && adverbial(r, t.word) {
+                out.take(r.main_subject((t.word, t.word)));
+            }
+        }
+    }
+    out
+}
+
+/// Whether the noun at word `k` is an adverbial of its clause: "lors de", "au cours de", "à
+/// l'issue de", "après", "en" ("en visite à"), "pendant".
+fn adverbial(r: &Reading, k: usize) -> bool {
+    let lexicon = Lexicon::get();
+    let mut j = k;
+    // Over the article and adjectives: "lors d'un long entretien".
+    while j > 0 && (matches!(r.f(j - 1), "un" | "une" | "le" | "la" | "l" | "les" | "des" | "sa" | "son" | "ses" | "leur" | "leurs" | "cette" | "ce" | "premier" | "premiere" | "nouvel" | "nouvelle" | "long" | "longue" | "bref" | "breve")) {
+        j -= 1;
+    }
+    j > 0 && lexicon.adverbial_openers.ends_at(r.words, j - 1)
+}
+
+/// A meeting mention: the sentence's first meeting word that has participants (or, for a
+/// meeting of several parties, a place or an organisation of its own), with what the sentence
+/// says of when and where.
+pub(super) fn meeting_in(
+    r: &Reading,
+    index: usize,
+    antecedents: &[Antecedent],
+) -> Option<MeetingMention> {
+    let lexicon = Lexicon::get();
+    if r.words.iter().any(|w| lexicon.seizure_words.contains(w.folded.as_ref())) {
+        return None;
+    }
+    let phone_near = |t: &Trigger| {
+        (t.first.saturating_sub(3)..t.word + 7).any(|j| PHONE_WORDS.contains(&r.f(j)))
+    };
+    let remote = r
+        .words
         .iter()
         .any(|w| VIRTUAL_WORDS.contains(&w.folded.as_ref()));
-    let kind = match (phone, remote) {
-        (true, _) => MeetingKind::PhoneCall,
-        (false, true) => MeetingKind::Videoconference,
-        _ => kind,
+    for t in meeting_words(r) {
+        let kind = match (phone_near(&t), remote, t.kind) {
+            (_, _, MeetingKind::Summons) => MeetingKind::Summons,
+            (true, _, _) => MeetingKind::PhoneCall,
+            (false, true, _) => MeetingKind::Videoconference,
+            _ => t.kind,
+        };
+        let mut participants = participants_of(r, &t, antecedents);
+        let kind = match kind {
+            // "a convoqué une réunion": a meeting convened; a summons calls in an envoy.
+            MeetingKind::Summons if t.frame.is_some() => {
+                if convenes_a_meeting(r, t.word) {
+                    MeetingKind::Meeting
+                } else if summoned_envoy(r, &participants) {
+                    MeetingKind::Summons
+                } else {
+                    continue;
+                }
+            }
+            kind => kind,
+        };
+        let span = Span {
+            first: t.first,
+            last: t.word,
+        };
+        let summoner = (kind == MeetingKind::Summons)
+            .then(|| summoner(r, &t, &participants))
+            .flatten();
+        let place = match summoner {
+            Some(country) => r.gazetteer.countries[country]
+                .capital
+                .clone()
+                .map(|c| (c, false)),
+            None => venue(r, &span, kind, &participants),
+        };
+        if kind == MeetingKind::Summons {
+            participants.countries.extend(summoner);
+        }
+        let multilateral = matches!(
+            kind,
+            MeetingKind::Meeting | MeetingKind::Summit | MeetingKind::Videoconference | MeetingKind::Talks
+        ) && t.frame.is_none();
+        let anaphoric_noun = t.frame.is_none() && anaphoric(r, t.word);
+        if participants.is_empty() && !anaphoric_noun && !(multilateral && (place.is_some() || has_an_organisation(r, t.word))) {
+            continue;
+        }
+        return Some(mention(r, index, &t, kind, participants, place, anaphoric_noun));
+    }
+    None
+}
+
+/// Builds the mention of a meeting found at trigger `t`.
+fn mention(
+    r: &Reading,
+    index: usize,
+    t: &Trigger,
+    kind: MeetingKind,
+    participants: Participants,
+    place: Option<(String, bool)>,
+    anaphoric_noun: bool,
+) -> MeetingMention {
+    let k = t.word;
+    let f = |k: usize| r.f(k);
+    let demonstrative = k >= 1 && ["cette", "ce", "ces", "cet"].contains(&f(k - 1));
+    let s = r.view;
+    let dates = r.dates;
+    // The article's dates are sorted by start: only the sentence's own are looked at.
+    let first_date = dates.partition_point(|d| d.start < s.start);
+    let after_dates = dates.partition_point(|d| d.start < s.end);
+    let date = dates[first_date..after_dates]
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (first_date + i, d))
+        .filter(|(_, d)| {
+            d.end <= s.end
+                && !r.quoted(d.start - s.start)
+                && matches!(
+                    d.precision,
+                    crate::dates::Precision::Day
+                        | crate::dates::Precision::Month
+                        | crate::dates::Precision::Year
+                )
+        })
+        .min_by_key(|(_, d)| (d.start as i64 - (s.start + r.words[k].start) as i64).abs())
+        .map(|(i, _)| i)
+        // After a demonstrative, only a date right by the noun is the meeting's ("cette visite
+        // de mardi"); "après cette visite, il présidera mardi le conseil" dates something else.
+        .filter(|&i| {
+            let trigger_end = s.start + r.words[k].end;
+            !demonstrative || (dates[i].start >= trigger_end && dates[i].start - trigger_end <= 24)
+        });
+    let (place, place_is_country) = match place {
+        Some((p, c)) => (Some(p), c),
+        None => (None, false),
     };
-    Some(Trigger { at, last, kind })
+    let anaphoric = anaphoric_noun && date.is_none() && place.is_none() || demonstrative;
+    let today = date.is_none() && tells_the_hour(r.words);
+    let groups = participants.groups.clone();
+    MeetingMention {
+        sentence: index,
+        trigger: r.text[r.words[t.first.max(t.word.saturating_sub(3)).min(t.word)].start..r.words[k].end]
+            .to_string(),
+        date,
+        lead_date: None,
+        place,
+        place_is_country,
+        kind,
+        people: participants.people.clone(),
+        groups,
+        countries: participants.countries.clone(),
+        organisations: participants.organisations.clone(),
+        announced: t.announced,
+        anaphoric,
+        called_off: called_off(r.text, r.words, k),
+        today,
+        pronoun_subject: participants.pronoun,
+        pluperfect: pluperfect(r, t),
+    }
+}
+
+/// "cette visite", "la réunion", "ces entretiens": a noun that may tell the meeting just told.
+fn anaphoric(r: &Reading, k: usize) -> bool {
+    (1..=2).any(|b| k >= b && ["cette", "ce", "ces", "cet", "la", "le", "les", "l"].contains(&r.f(k - b)))
+}
+
+/// "avait reçu", "s'étaient entretenus": a meeting told in the pluperfect, before the news.
+fn pluperfect(r: &Reading, t: &Trigger) -> bool {
+    t.frame.is_some() && (t.first..t.word).any(|j| matches!(r.f(j), "avait" | "avaient" | "etait" | "etaient"))
+}
+
+/// "la réunion de l'Otan", "le sommet de l'UA": an organisation right after a meeting noun.
+fn has_an_organisation(r: &Reading, k: usize) -> bool {
+    let end = r.view.start + r.words.get(k + 4).map_or(r.text.len(), |w| w.end);
+    let start = r.view.start + r.words[k].end;
+    r.view
+        .organisations
+        .iter()
+        .any(|o| o.start >= start && o.start <= end)
+}
+
+/// "a convoqué une réunion", "a convoqué le conseil": the object is a meeting, not an envoy.
+fn convenes_a_meeting(r: &Reading, k: usize) -> bool {
+    (k + 1..(k + 4).min(r.words.len())).any(|j| {
+        Lexicon::get().meeting_nouns.contains_key(r.f(j)) || matches!(r.f(j), "conseil" | "cabinet")
+    })
+}
+
+/// Whether the one called in is a foreign envoy: an ambassador or chargé d'affaires named or
+/// given by role, or "le responsable de l'ambassade".
+fn summoned_envoy(r: &Reading, participants: &Participants) -> bool {
+    let diplomat = |role: &str| {
+        let role = crate::text::fold(role);
+        Lexicon::get()
+            .envoy_words
+            .keys()
+            .any(|w| role.split([' ', '\'', '-']).any(|x| x == *w))
+    };
+    participants.groups.iter().any(|g| diplomat(&g.role))
+        || participants
+            .people
+            .iter()
+            .any(|&p| r.people[p].role.as_deref().is_some_and(diplomat))
+        || r.words.iter().any(|w| w.folded == "ambassade")
+}
+
+/// The country that summons: the subject's ("Moscou a convoqué", "le ministère russe…"), or
+/// for a passive, the ministry's after the verb ("a été convoqué au ministère britannique") or
+/// the country where the envoy serves ("l'ambassadeur de Russie au Royaume-Uni").
+fn summoner(r: &Reading, t: &Trigger, participants: &Participants) -> Option<usize> {
+    let s = r.view;
+    let group = group_of(r, t.word);
+    if !group.passive {
+        let subject = r.subject(t.first, &[]);
+        return subject.countries.first().copied().or_else(|| {
+            subject
+                .people
+                .iter()
+                .find_map(|&p| r.people[p].country)
+        }).or_else(|| subject.groups.first().and_then(|g| g.countries.first().copied()));
+    }
+    let after = s.start + r.words[t.word].end;
+    let ministry = s
+        .countries
+        .iter()
+        .filter(|m| m.kind == MentionKind::Adjective && m.start >= after && m.start <= after + 60)
+        .map(|m| m.country)
+        .next();
+    let posting = s.countries.iter().find(|m| {
+        let before = crate::text::fold(crate::text::tail(&r.text[..m.start - s.start], 4));
+        m.end <= s.start + r.words[t.first].start
+            && m.kind == MentionKind::Name
+            && (before.ends_with("au ") || before.ends_with("en ") || before.ends_with("aux "))
+    });
+    let _ = participants;
+    ministry.or(posting.map(|m| m.country))
 }
 
 /// "un entretien accordé au Monde", "dans un entretien à Sud-Ouest", "entretien au quotidien
@@ -299,157 +736,6 @@ fn meets_no_one(words: &[Token], k: usize) -> bool {
             | "plusieurs"
             | "quelques"
     )
-}
-
-/// "présent à ses côtés", "aux côtés de", "se trouvait auprès de": someone is with someone, with
-/// a word of presence just before ("combattre aux côtés de" is not a meeting).
-fn is_presence_cue(words: &[Token], k: usize) -> bool {
-    let f = |k: usize| words.get(k).map_or("", |w| w.folded.as_ref());
-    let cue = match f(k) {
-        "aupres" => matches!(f(k + 1), "d" | "de" | "du" | "des"),
-        "cotes" => k >= 1 && matches!(f(k - 1), "ses" | "leurs" | "aux"),
-        _ => false,
-    };
-    let first = if f(k) == "cotes" {
-        k.saturating_sub(2)
-    } else {
-        k
-    };
-    cue && (first.saturating_sub(2)..first).any(|b| PRESENCE_WORDS.contains(&f(b)))
-}
-
-/// Words that tell someone is somewhere: "présent", "se trouvait".
-const PRESENCE_WORDS: &[&str] = &[
-    "present",
-    "presente",
-    "presents",
-    "presentes",
-    "trouvait",
-    "trouvaient",
-    "trouve",
-    "trouvent",
-    "etait",
-    "etaient",
-];
-
-/// The imperfect of meeting verbs.
-const IMPERFECT_MEETING_VERBS: &[&str] = &[
-    "rencontrait",
-    "recevait",
-    "accueillait",
-    "rencontraient",
-    "recevaient",
-];
-
-/// Verbs that tell talks when "avec" follows: "débattra avec", "discuteront avec".
-const TALK_VERBS: &[&str] = &[
-    "debattra",
-    "debattront",
-    "discutera",
-    "discuteront",
-    "discutait",
-    "discutaient",
-];
-
-/// A meeting mention: a meeting noun or verb, with what the sentence says of when, where and who.
-#[allow(clippy::too_many_arguments)]
-pub(super) fn meeting_in(
-    text: &str,
-    words: &[Token],
-    s: &SentenceView,
-    index: usize,
-    dates: &[DateMention],
-    people_here: &[usize],
-    people: &[PersonMention],
-    g: &Gazetteer,
-) -> Option<MeetingMention> {
-    let Trigger { at: k, last, kind } = trigger(text, words)?;
-    let trigger = text[words[k].start..words[last].end].to_string();
-    let f = |k: usize| words.get(k).map_or("", |w| w.folded.as_ref());
-    let determiner = (1..=2).any(|b| {
-        k >= b && ["cette", "ce", "ces", "cet", "la", "le", "les", "l"].contains(&f(k - b))
-    });
-    // "cette visite", "ces entretiens": the meeting just told, whatever else the sentence says.
-    let demonstrative = k >= 1 && ["cette", "ce", "ces", "cet"].contains(&f(k - 1));
-    // The article's dates are sorted by start: only the sentence's own are looked at.
-    let first_date = dates.partition_point(|d| d.start < s.start);
-    let after_dates = dates.partition_point(|d| d.start < s.end);
-    let date = dates[first_date..after_dates]
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (first_date + i, d))
-        .filter(|(_, d)| {
-            d.end <= s.end
-                && matches!(
-                    d.precision,
-                    crate::dates::Precision::Day
-                        | crate::dates::Precision::Month
-                        | crate::dates::Precision::Year
-                )
-        })
-        .min_by_key(|(_, d)| (d.start as i64 - (s.start + words[k].start) as i64).abs())
-        .map(|(i, _)| i)
-        // After a demonstrative, only a date right by the noun is the meeting's ("cette visite
-        // de mardi"); "après cette visite, il présidera mardi le conseil" dates something else.
-        .filter(|&i| {
-            let trigger_end = s.start + words[last].end;
-            !demonstrative || (dates[i].start >= trigger_end && dates[i].start - trigger_end <= 24)
-        });
-    let person_spans: Vec<(usize, usize)> = people_here
-        .iter()
-        .map(|&p| (people[p].start, people[p].end))
-        .collect();
-    let place = place_in(text, words, s, g, &person_spans, words[k].start);
-    let anaphoric = demonstrative || (determiner && date.is_none() && place.is_none());
-    let place_is_country = place
-        .as_ref()
-        .is_some_and(|p| g.countries.iter().any(|c| c.name == *p));
-    let today = date.is_none() && tells_the_hour(words);
-    // "se rendra", "s'entretiendra", "débattra avec": a verb of meeting in the future.
-    let future_verb = words[k..=last].iter().any(|w| {
-        let f = w.folded.as_ref();
-        f.chars().count() >= 5 && (f.ends_with("ra") || f.ends_with("ront"))
-    });
-    // "à quelques heures d'un sommet", "à la veille de la réunion": it is still to come.
-    let lexicon = Lexicon::get();
-    let eve = (k.saturating_sub(5)..k)
-        .any(|b| lexicon.eve_phrases.starts_at(words, b) && (b == 0 || f(b - 1) != "y"));
-    let announced = future_verb
-        || eve
-        || words
-            .iter()
-            .any(|w| lexicon.meeting_future_words.contains(w.folded.as_ref()));
-    let countries: Vec<usize> = {
-        let mut c: Vec<usize> = s.countries.iter().map(|m| m.country).collect();
-        c.sort();
-        c.dedup();
-        c
-    };
-    let organisations: Vec<usize> = {
-        let mut o: Vec<usize> = s.organisations.iter().map(|m| m.org).collect();
-        o.sort();
-        o.dedup();
-        o
-    };
-    let groups = role_groups(text, words, s, people_here, people, g);
-    Some(MeetingMention {
-        sentence: index,
-        trigger,
-        date,
-        place,
-        place_is_country,
-        kind,
-        people: people_here.to_vec(),
-        groups,
-        countries,
-        organisations,
-        announced,
-        anaphoric,
-        called_off: called_off(text, words, k),
-        today,
-        pronoun_subject: (k.saturating_sub(3)..k)
-            .any(|b| matches!(f(b), "il" | "elle" | "ils" | "elles")),
-    })
 }
 
 /// "le sommet, reporté à octobre", "a refusé une rencontre", "la réunion a été annulée": a

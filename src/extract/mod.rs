@@ -2,6 +2,7 @@
 //! into each article's body, the date expressions of each paragraph resolved against the
 //! article's date, and the countries each sentence names. Pure.
 
+mod arguments;
 pub mod entities;
 pub mod meetings;
 mod people;
@@ -199,7 +200,11 @@ pub fn extract_article(article: &Article, gazetteer: &Gazetteer) -> ArticleExtra
             places: &s.places,
         })
         .collect();
-    let entities = entities::find(body, &views, &out.dates, gazetteer);
+    let published = article
+        .published
+        .filter(|d| d.precision() == crate::dates::Precision::Day)
+        .map(|d| d.first_day());
+    let entities = entities::find(body, &views, &out.dates, published, gazetteer);
     out.entities = entities;
     out
 }

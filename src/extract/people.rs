@@ -3,9 +3,9 @@
 //! (`roles`); later mentions by surname alone resolved to the article's full names. Part of
 //! [`super::entities::find`]. Pure; byte ranges index the article's body.
 
-use super::entities::{PersonMention, SentenceView};
+use super::entities::{PersonEvidence, PersonMention, SentenceView};
 use super::roles::role_around;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, Gender};
 use crate::lexicon::Lexicon;
 use crate::text::{fold, tail, Token};
 use std::collections::HashMap;
@@ -117,24 +117,75 @@ pub(super) fn find_people(
             i += 1;
         }
         let count = run_end - i;
-        let cued = i > 0 && lexicon.person_cues.contains(words[i - 1].folded.as_ref());
+        let cue = (i > 0)
+            .then(|| words[i - 1].folded.as_ref())
+            .filter(|w| lexicon.person_cues.contains(w));
         let (start, end) = (words[i].start, words[last_name_word].end);
         // "Porto Novo", "San Pedro": a town's name is a place, unless a title makes it a name.
-        let town = !cued && g.cities().by_name(&text[start..end]).is_some();
-        if !town && ((2..=5).contains(&count) || (count == 1 && cued)) {
-            let (role, found) = role_around(text, words, i, last_name_word, g, s);
+        let town = cue.is_none() && g.cities().by_name(&text[start..end]).is_some();
+        let named = (2..=5).contains(&count) || (count == 1 && cue.is_some());
+        if !town && named && !not_a_person(text, words, i, run_end) {
+            let around = role_around(text, words, i, last_name_word, g, s);
+            let first_name = words[i].folded.as_ref();
+            let given = g.first_names().contains(first_name) && count >= 2;
+            let typed_by = if cue.is_some() || around.role.is_some() {
+                Some(PersonEvidence::Role)
+            } else {
+                given.then_some(PersonEvidence::GivenName)
+            };
+            let gender = cue
+                .and_then(title_gender)
+                .or(around.gender)
+                .or_else(|| given.then(|| g.first_names().gender(first_name)).flatten());
+            let phrase_start = match cue {
+                Some(_) => words[i - 1].start.min(around.phrase_start),
+                None => around.phrase_start,
+            };
             out.push(PersonMention {
                 start: s.start + start,
                 end: s.start + end,
                 name: text[start..end].to_string(),
-                role,
-                country: found.map(|(c, _)| c),
-                country_by: found.map(|(_, by)| by),
+                role: around.role,
+                country: around.country.map(|(c, _)| c),
+                country_by: around.country.map(|(_, by)| by),
+                organisation: around.organisation,
+                phrase_start: s.start + phrase_start,
+                gender,
+                typed_by,
                 sentence: index,
             });
         }
         i = run_end;
     }
+}
+
+/// The gender a title gives: "M." and "MM." a man, "Mme" and "Mlle" a woman.
+fn title_gender(title: &str) -> Option<Gender> {
+    match title {
+        "m" | "mm" => Some(Gender::Masculine),
+        "mme" | "mmes" | "mlle" => Some(Gender::Feminine),
+        _ => None,
+    }
+}
+
+/// Whether the capitalised run `words[first..end]` names no one: a company, a medium, a body
+/// ("… Airlines", "… Times", "Sciences Po": a word of `not_person_words.txt`), or a photo
+/// credit ("Prénom Nom / AFP", page chrome).
+fn not_a_person(text: &str, words: &[Token], first: usize, end: usize) -> bool {
+    let lexicon = Lexicon::get();
+    let credit = words.get(end).is_some_and(|next| {
+        let gap = &text[words[end - 1].end..next.start];
+        gap.trim() == "/" && next.upper
+    });
+    let after_a_thing = first > 0
+        && lexicon
+            .thing_nouns
+            .contains(words[first - 1].folded.as_ref());
+    credit
+        || after_a_thing
+        || words[first..end]
+            .iter()
+            .any(|w| lexicon.not_person_words.contains(w.folded.as_ref()))
 }
 
 /// Whether `word` follows an office's complement: "ministre des", "ministre de l'",
@@ -176,9 +227,12 @@ pub(super) fn resolve_surnames(
                     people[full].role.clone(),
                     people[full].country,
                 );
+                let (organisation, gender) = (people[full].organisation, people[full].gender);
                 let mention = &mut people[p];
                 mention.name = name;
                 mention.role = mention.role.take().or(role);
+                mention.organisation = mention.organisation.or(organisation);
+                mention.gender = mention.gender.or(gender);
                 if mention.country.is_none() {
                     mention.country = country;
                     mention.country_by = None;
@@ -196,13 +250,18 @@ pub(super) fn resolve_surnames(
             continue;
         }
         if let Some(&full) = known.get(w.folded.as_ref()) {
+            let earlier = &people[full];
             people.push(PersonMention {
                 start,
                 end: s.start + w.end,
-                name: people[full].name.clone(),
-                role: people[full].role.clone(),
-                country: people[full].country,
+                name: earlier.name.clone(),
+                role: earlier.role.clone(),
+                country: earlier.country,
                 country_by: None,
+                organisation: earlier.organisation,
+                phrase_start: start,
+                gender: earlier.gender,
+                typed_by: None,
                 sentence: index,
             });
         }

@@ -341,7 +341,8 @@ impl Context<'_> {
     /// sentence: the article's person with that role (and country), or the role itself.
     fn role_speaker(&self, phrase: &str, offset: usize) -> Option<Speaker> {
         let phrase = &phrase[..role_phrase_end(phrase)];
-        let (role, country) = role_in(phrase, offset, self.gazetteer, self.sentence, false)?;
+        let found = role_in(phrase, offset, self.gazetteer, self.sentence, false)?;
+        let (role, country) = (found.role, found.country);
         let holder = self
             .article_people
             .iter()

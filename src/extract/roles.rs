@@ -5,7 +5,7 @@
 //! [`role_in`] for speakers given by role. Pure; byte ranges index the article's body.
 
 use super::entities::{CountryEvidence, PersonMention, RoleGroup, SentenceView};
-use crate::gazetteer::{Gazetteer, Mention, MentionKind};
+use crate::gazetteer::{Gazetteer, Gender, Mention, MentionKind, OrgKind};
 use crate::lexicon::Lexicon;
 use crate::text::{fold, head, tail, tokens, Token};
 
@@ -17,6 +17,17 @@ pub(super) const FINITE_VERBS: &[&str] = &[
 /// How far (in bytes) a role phrase is looked for before or after a name.
 const ROLE_WINDOW: usize = 400;
 
+/// What the words around a name tell of the person: the role, where the noun phrase starts,
+/// the country (and how it is told), the organisation whose office the role is, the gender.
+pub(super) struct AroundName {
+    pub role: Option<String>,
+    pub country: Option<(usize, CountryEvidence)>,
+    pub organisation: Option<usize>,
+    /// Byte offset (in the sentence) where the person's noun phrase starts.
+    pub phrase_start: usize,
+    pub gender: Option<Gender>,
+}
+
 /// A role phrase right before the name ("le ministre malien des Affaires étrangères, X", "le
 /// président X") or right after it ("X, ministre nigérien de la Défense").
 pub(super) fn role_around(
@@ -26,7 +37,7 @@ pub(super) fn role_around(
     last: usize,
     g: &Gazetteer,
     s: &SentenceView,
-) -> (Option<String>, Option<(usize, CountryEvidence)>) {
+) -> AroundName {
     let name_start = words[first].start;
     let name_end = words[last].end;
     // Before: the clause that ends at the name (or at the comma just before it), within a
@@ -46,8 +57,10 @@ pub(super) fn role_around(
     // "X a rencontré à Dakar le président Y": Y's role starts after the verb, not at X's.
     let clause_start = clause_start + after_last_verb(&before[clause_start..]);
     let clause = &before[clause_start..];
-    let before_role = role_in(clause, window_start + clause_start, g, s, true);
-    // After: ", [le|la|l'] ROLE …" up to the next comma.
+    let before_role = role_in(clause, window_start + clause_start, g, s, true)
+        .filter(|r| !names_someone_else(text, s, r.start - s.start, name_start));
+    // After: ", [le|la|l'] ROLE …" up to the next comma, unless another name follows that comma
+    // ("X, le vice-président turc, Y": the role is Y's).
     let after = head(&text[name_end..], ROLE_WINDOW);
     let after_role = after
         .strip_prefix(", ")
@@ -58,30 +71,143 @@ pub(super) fn role_around(
                 .find([',', ';', '.', '(', ')', '«'])
                 .unwrap_or(rest.len());
             let offset = name_end + (after.len() - rest.len());
-            role_in(&rest[..end], offset, g, s, false)
+            let next_name = rest[end..]
+                .strip_prefix(", ")
+                .is_some_and(|next| opens_a_name(next));
+            (!next_name)
+                .then(|| role_in(&rest[..end], offset, g, s, false))
+                .flatten()
         });
     let apposition = apposition_country(text, name_start, name_end, s, g)
         .map(|c| (c, CountryEvidence::Apposition));
-    // The side that also gives a country wins ("le général X, ministre burkinabè de la Défense").
-    let (role, country) = match (before_role, after_role) {
-        (Some(b), Some(a)) if b.1.is_none() && a.1.is_some() => a,
+    let adjacent_gender = demonym_gender(text, name_start, s);
+    // The side that also gives a country or an organisation wins ("le général X, ministre
+    // burkinabè de la Défense").
+    let phrase = match (before_role, after_role) {
+        (Some(b), Some(a))
+            if b.country.is_none()
+                && b.organisation.is_none()
+                && (a.country.is_some() || a.organisation.is_some()) =>
+        {
+            a
+        }
         (Some(b), _) => b,
         (None, Some(a)) => a,
-        (None, None) => return (None, apposition),
+        (None, None) => {
+            return AroundName {
+                role: None,
+                country: apposition,
+                organisation: None,
+                phrase_start: name_start,
+                gender: adjacent_gender,
+            }
+        }
     };
-    let from_role = country.map(|c| (c, CountryEvidence::Role));
-    // No country in the role: a demonym by the name, or else the one country the sentence
-    // names, if it names only one.
-    let found = from_role
+    let phrase_start = if phrase.start - s.start < name_start {
+        phrase.start - s.start
+    } else {
+        name_start
+    };
+    // An office of an international organisation: its holder belongs to it, whatever country
+    // the sentence or their origin names.
+    if phrase.organisation.is_some() && phrase.country.is_none() {
+        return AroundName {
+            role: Some(phrase.role),
+            country: None,
+            organisation: phrase.organisation,
+            phrase_start,
+            gender: phrase.gender.or(adjacent_gender),
+        };
+    }
+    // No country in the role: a demonym by the name, or the host of a capital just named.
+    let country = phrase
+        .country
+        .map(|c| (c, CountryEvidence::Role))
         .or(apposition)
-        .or_else(|| host_of_the_capital(text, name_start, s))
-        .or_else(|| {
-            let mut named: Vec<usize> = s.countries.iter().map(|m| m.country).collect();
-            named.sort_unstable();
-            named.dedup();
-            (named.len() == 1).then(|| (named[0], CountryEvidence::Sentence))
-        });
-    (Some(role), found)
+        .or_else(|| host_of_the_capital(text, name_start, s));
+    AroundName {
+        role: Some(phrase.role),
+        country,
+        organisation: None,
+        phrase_start,
+        gender: phrase.gender.or(adjacent_gender),
+    }
+}
+
+/// Whether the text between a role phrase's start and a name holds another person's name
+/// ("le président russe Vladimir Poutine lors d'une conversation avec Y": the role is not Y's)
+/// or a word that ends a noun phrase ("lors", "avec").
+fn names_someone_else(text: &str, s: &SentenceView, from: usize, name_start: usize) -> bool {
+    let between = &text[from..name_start];
+    let words = tokens(between);
+    let lexicon = Lexicon::get();
+    if words
+        .iter()
+        .any(|w| lexicon.role_phrase_breakers.contains(w.folded.as_ref()))
+    {
+        return true;
+    }
+    let named = |w: &Token| {
+        let at = s.start + from + w.start;
+        s.countries.iter().any(|m| m.start <= at && at < m.end)
+            || s.organisations.iter().any(|m| m.start <= at && at < m.end)
+    };
+    words.windows(2).any(|pair| {
+        let gap = &between[pair[0].end..pair[1].start];
+        gap == " "
+            && pair
+                .iter()
+                .all(|w| super::people::is_name_word(between, w) && !named(w))
+    })
+}
+
+/// Whether a text opens with a capitalised name (after at most a title): the next person of an
+/// enumeration.
+fn opens_a_name(text: &str) -> bool {
+    let words = tokens(head(text, 60));
+    let lexicon = Lexicon::get();
+    let skip = usize::from(
+        words
+            .first()
+            .is_some_and(|w| lexicon.person_cues.contains(w.folded.as_ref())),
+    );
+    words
+        .get(skip)
+        .is_some_and(|w| super::people::is_name_word(text, w))
+        && words.get(skip + 1).is_some_and(|w| {
+            super::people::is_name_word(text, w) && text[words[skip].end..w.start] == *" "
+        })
+}
+
+/// The gender a demonym right before the name gives: "la Malienne X", "l'Américaine X", "le
+/// Russe X" ("le président malien X" is the role's, not a demonym's).
+fn demonym_gender(text: &str, name_start: usize, s: &SentenceView) -> Option<Gender> {
+    let start = s.start + name_start;
+    let m = s
+        .countries
+        .iter()
+        .find(|m| m.kind == MentionKind::Adjective && m.end <= start && start - m.end <= 2)?;
+    let (from, to) = (m.start - s.start, m.end - s.start);
+    if !text[from..].starts_with(char::is_uppercase) {
+        return None;
+    }
+    let determiner = fold(tail(&text[..from], 4));
+    let written = fold(&text[from..to]);
+    if determiner.ends_with("la ") {
+        return Some(Gender::Feminine);
+    }
+    if determiner.ends_with("le ") {
+        return Some(Gender::Masculine);
+    }
+    let elided = determiner.ends_with('\'') || determiner.ends_with('’');
+    let feminine = ["enne", "aine", "ane", "aise", "oise", "ine", "ee"];
+    let masculine = ["ien", "ain", "an", "ais", "ois", "in"];
+    match () {
+        _ if !elided => None,
+        _ if feminine.iter().any(|e| written.ends_with(e)) => Some(Gender::Feminine),
+        _ if masculine.iter().any(|e| written.ends_with(e)) => Some(Gender::Masculine),
+        _ => None,
+    }
 }
 
 /// Where a clause goes on after its last auxiliary and the participle that follows ("Le ministre
@@ -121,7 +247,7 @@ fn host_of_the_capital(
                     Some("le" | "la" | "par")
                 )
         })
-        .map(|m| (m.country, CountryEvidence::Sentence))
+        .map(|m| (m.country, CountryEvidence::Host))
 }
 
 /// A country adjective or demonym right by the name: "l'Américaine X", "le Malien X", or in an
@@ -209,6 +335,22 @@ const ROLE_ADJECTIVES: &[&str] = &[
     "influent",
 ];
 
+/// A role phrase as a clause gives it.
+pub(super) struct RolePhrase {
+    /// "ministre des Affaires étrangères": the role without its country.
+    pub role: String,
+    pub country: Option<usize>,
+    /// The international organisation the role is an office of, when the phrase names it
+    /// before any country: "secrétaire général de l'ONU", "chef de la diplomatie européenne",
+    /// but "représentant de la Russie à l'ONU" is Russia's.
+    pub organisation: Option<usize>,
+    /// Body offset where the phrase starts: its determiner, else its role word.
+    pub start: usize,
+    /// As the role's form or its article tells it: "la ministre", "le président", "la Première
+    /// ministre", "l'ambassadrice".
+    pub gender: Option<Gender>,
+}
+
 /// The role phrase in `clause` (which starts at byte `offset` of the sentence): from its role
 /// word to the end; country from an adjective or a "du/de la …" complement inside it.
 pub(super) fn role_in(
@@ -217,7 +359,7 @@ pub(super) fn role_in(
     g: &Gazetteer,
     s: &SentenceView,
     at_end: bool,
-) -> Option<(String, Option<usize>)> {
+) -> Option<RolePhrase> {
     let folded = fold(clause);
     // Find the earliest role word that starts a word (longest role first at each place).
     let mut best: Option<(usize, usize)> = None;
@@ -241,7 +383,7 @@ pub(super) fn role_in(
             from = at + role.len();
         }
     }
-    let (at, _) = best?;
+    let (at, role_len) = best?;
     let before_role: Vec<&str> = folded[..at]
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -253,11 +395,14 @@ pub(super) fn role_in(
         return None;
     }
     // Byte offsets in `folded` and `clause` differ when folding changes lengths: map by chars.
-    let char_at = folded[..at].chars().count();
-    let byte_at = clause
-        .char_indices()
-        .nth(char_at)
-        .map_or(clause.len(), |(i, _)| i);
+    let byte_of = |folded_at: usize| {
+        let char_at = folded[..folded_at].chars().count();
+        clause
+            .char_indices()
+            .nth(char_at)
+            .map_or(clause.len(), |(i, _)| i)
+    };
+    let byte_at = byte_of(at);
     let phrase = clause[byte_at..].trim().trim_end_matches(',');
     if phrase.split_whitespace().count() > 12 {
         return None;
@@ -267,6 +412,7 @@ pub(super) fn role_in(
     let mut country = None;
     let mut cleaned = phrase.to_string();
     let mut removals: Vec<(usize, usize)> = Vec::new();
+    let mut first_country_at = None;
     for m in s
         .countries
         .iter()
@@ -282,12 +428,14 @@ pub(super) fn role_in(
         match m.kind {
             MentionKind::Adjective => {
                 country.get_or_insert(m.country);
+                first_country_at.get_or_insert(m.start);
                 removals.push(local);
             }
             _ if posting => {}
             _ => {
                 if country.is_none() {
                     country = Some(m.country);
+                    first_country_at.get_or_insert(m.start);
                 }
                 let complement = ["du ", "de la ", "de l’", "de l'", "des ", "de "]
                     .iter()
@@ -297,8 +445,14 @@ pub(super) fn role_in(
             }
         }
     }
+    let organisation = international_office(phrase, phrase_start, s, g)
+        .filter(|(_, at)| first_country_at.is_none_or(|c| *at < c))
+        .map(|(org, _)| org);
+    if organisation.is_some() {
+        country = None;
+    }
     // "le ministre de l'Intérieur des talibans": a national body's country.
-    if country.is_none() {
+    if country.is_none() && organisation.is_none() {
         country = national_body(s, phrase_start, phrase_end, g);
     }
     removals.sort();
@@ -314,12 +468,108 @@ pub(super) fn role_in(
         Some(c) => c.to_lowercase().collect::<String>() + chars.as_str(),
         None => return None,
     };
-    Some((role, country))
+    // The phrase starts at its determiner and adjectives: "le nouveau Premier ministre".
+    let lead = lead_of_role(&before_role);
+    let start = if lead == 0 {
+        phrase_start
+    } else {
+        let words_before: Vec<(usize, &str)> = word_starts(&folded[..at]);
+        let first = words_before[words_before.len() - lead].0;
+        s.start + offset + byte_of(first)
+    };
+    let gender = role_gender(&before_role, &folded[at..at + role_len]);
+    Some(RolePhrase {
+        role,
+        country,
+        organisation,
+        start,
+        gender,
+    })
+}
+
+/// The folded words of a text with where each starts.
+fn word_starts(folded: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in folded.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &folded[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &folded[s..]));
+    }
+    out
+}
+
+/// How many of the words before a role belong to its phrase: a determiner, and an adjective
+/// between ("le nouveau", "l'ancien", "son homologue"), counted from the role back.
+fn lead_of_role(before_role: &[&str]) -> usize {
+    let lexicon = Lexicon::get();
+    let n = before_role.len();
+    let adjective = n >= 1 && ROLE_ADJECTIVES.contains(&before_role[n - 1]);
+    let at = n - usize::from(adjective);
+    let determiner = at >= 1 && lexicon.role_determiners.contains(before_role[at - 1]);
+    usize::from(adjective) + usize::from(determiner)
+}
+
+/// The gender a role's form tells ("présidente", "Première ministre", "ambassadeur"), else its
+/// article ("la ministre", "le porte-parole", "sa porte-parole").
+fn role_gender(before_role: &[&str], role: &str) -> Option<Gender> {
+    let lexicon = Lexicon::get();
+    let head = role.split([' ', '-']).next().unwrap_or(role);
+    let adjective = before_role.last().copied().unwrap_or("");
+    lexicon
+        .role_genders
+        .get(head)
+        .or_else(|| lexicon.role_genders.get(adjective))
+        .copied()
+        .or_else(|| {
+            before_role.iter().rev().take(2).find_map(|w| match *w {
+                "la" | "sa" | "cette" => Some(Gender::Feminine),
+                "le" | "du" | "au" | "son" | "ce" => Some(Gender::Masculine),
+                _ => None,
+            })
+        })
+}
+
+/// The international organisation a role phrase names (a bloc or an organisation, not a
+/// national body), by name or by its adjective ("européen", "onusien"), with where it is named.
+fn international_office(
+    phrase: &str,
+    phrase_start: usize,
+    s: &SentenceView,
+    g: &Gazetteer,
+) -> Option<(usize, usize)> {
+    let phrase_end = phrase_start + phrase.len();
+    let named = s
+        .organisations
+        .iter()
+        .filter(|o| o.start >= phrase_start && o.end <= phrase_end)
+        .filter(|o| matches!(g.organisations[o.org].kind, OrgKind::Bloc | OrgKind::Organisation))
+        .map(|o| (o.org, o.start))
+        .min_by_key(|(_, at)| *at);
+    let lexicon = Lexicon::get();
+    let by_adjective = tokens(phrase).into_iter().find_map(|w| {
+        let short = lexicon.org_adjectives.get(w.folded.as_ref())?;
+        let org = g.organisations.iter().position(|o| o.short == *short)?;
+        Some((org, phrase_start + w.start))
+    });
+    match (named, by_adjective) {
+        (Some(a), Some(b)) => Some(if a.1 <= b.1 { a } else { b }),
+        (a, b) => a.or(b),
+    }
 }
 
 /// "les ministres des Affaires étrangères du Ghana, du Togo et du Bénin": a plural role
 /// and the countries after it; "ses homologues de la CEDEAO": the role of the named host, for the
-/// bloc's members.
+/// bloc's members. `words` are the phrase's (sentence offsets), and no country or
+/// organisation after byte `until` (a body offset) counts.
 pub(super) fn role_groups(
     text: &str,
     words: &[Token],
@@ -327,20 +577,22 @@ pub(super) fn role_groups(
     people_here: &[usize],
     people: &[PersonMention],
     g: &Gazetteer,
+    until: usize,
 ) -> Vec<RoleGroup> {
     let mut groups = Vec::new();
+    let countries_in: Vec<&Mention> = s.countries.iter().filter(|m| m.end <= until).collect();
+    let organisations_in: Vec<_> = s.organisations.iter().filter(|o| o.end <= until).collect();
     for w in words {
         let word = w.folded.as_ref();
         if word == "homologues" || word == "homologue" {
             let host_role = people_here.iter().find_map(|&p| people[p].role.clone());
-            let mut countries: Vec<usize> = s
-                .organisations
+            let mut countries: Vec<usize> = organisations_in
                 .iter()
                 .filter(|o| o.start > s.start + w.start)
                 .flat_map(|o| g.organisations[o.org].members.clone())
                 .collect();
             countries.extend(
-                s.countries
+                countries_in
                     .iter()
                     .filter(|m| m.start > s.start + w.start && m.kind != MentionKind::Capital)
                     .map(|m| m.country),
@@ -361,8 +613,7 @@ pub(super) fn role_groups(
         };
         // The role's complement up to the first country: "des Affaires étrangères".
         let rest_start = w.end;
-        let first_country = s
-            .countries
+        let first_country = countries_in
             .iter()
             .filter(|m| m.start >= s.start + rest_start)
             .min_by_key(|m| m.start);
@@ -395,8 +646,7 @@ pub(super) fn role_groups(
         } else {
             format!("{role} {complement}")
         };
-        let countries: Vec<usize> = s
-            .countries
+        let countries: Vec<usize> = countries_in
             .iter()
             .filter(|m| m.start >= first_country.start && m.kind == MentionKind::Name)
             .take_while(|m| m.start - first_country.start < 120)

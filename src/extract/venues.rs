@@ -1,12 +1,14 @@
-//! Where a meeting is held: a capital or a town of the gazetteer after "à" or "au", a named
-//! building ("au palais de X"), a country after "en" or "au", or no place at all for a meeting
-//! by video. Pure; byte ranges index the article's body.
+//! Where a meeting is held: the place phrase of its own word — "a reçu à Dakar", "le sommet de
+//! X", "en visite à X", "au palais de X", "À X, le président a rencontré…" — never a place the
+//! sentence names for something else ("sur la situation en Bolivie", "les intérêts américains
+//! à Téhéran", "aux portes de Kati"); the summoner's capital for a summons, no place for a call,
+//! "visioconférence" for a meeting by video. Pure.
 
-use super::entities::SentenceView;
-use super::people::is_name_word;
-use crate::gazetteer::{Gazetteer, MentionKind};
+use super::arguments::{Participants, Reading};
+use crate::gazetteer::MentionKind;
 use crate::lexicon::Lexicon;
-use crate::text::{fold, head, tail, Token};
+use crate::model::MeetingKind;
+use crate::text::{fold, head};
 
 /// The place of a meeting that is held at a distance: no city, whatever the sentence names.
 pub const VIRTUAL_PLACE: &str = "visioconférence";
@@ -20,75 +22,170 @@ pub(super) const VIRTUAL_WORDS: &[&str] = &[
     "videoconferences",
 ];
 
-/// "à Nairobi", "à Mombasa", "en Espagne": a capital or city after "à", else a country after "en/au";
-/// "par visioconférence": no city at all.
-pub(super) fn place_in(
-    text: &str,
-    words: &[Token],
-    s: &SentenceView,
-    g: &Gazetteer,
-    people: &[(usize, usize)],
-    trigger_at: usize,
-) -> Option<String> {
-    // A place has three letters at least and is no abbreviation ("M." is not a place).
-    named_place(text, words, s, g, people, trigger_at)
-        .filter(|p| p.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !p.ends_with('.'))
+/// A place phrase of the sentence: from its preposition's word to its last word, the place as
+/// it is to be shown, and whether it is a whole country.
+#[derive(Debug)]
+struct PlacePhrase {
+    first: usize,
+    last: usize,
+    name: String,
+    is_country: bool,
+    /// Not a place of the gazetteer: a capitalised name after "à".
+    guessed: bool,
 }
 
-fn named_place(
-    text: &str,
-    words: &[Token],
-    s: &SentenceView,
-    g: &Gazetteer,
-    people: &[(usize, usize)],
-    trigger_at: usize,
-) -> Option<String> {
-    let virtual_meeting = words
+/// The meeting's words: the first of its group and the last.
+pub(super) struct Span {
+    pub first: usize,
+    pub last: usize,
+}
+
+/// Where the meeting told by the words `span` (of kind `kind`) is held, and whether the place
+/// is a whole country.
+pub(super) fn venue(
+    r: &Reading,
+    span: &Span,
+    kind: MeetingKind,
+    participants: &Participants,
+) -> Option<(String, bool)> {
+    match kind {
+        MeetingKind::PhoneCall => return None,
+        MeetingKind::Videoconference => return Some((VIRTUAL_PLACE.to_string(), false)),
+        MeetingKind::Summons => return summoners_capital(r, participants),
+        _ => {}
+    }
+    let mut phrases = place_phrases(r);
+    phrases.extend(unknown_places(r, &phrases));
+    phrases.sort_by_key(|p| p.first);
+    let attached = |p: &&PlacePhrase| {
+        let after = p.first > span.last && clean(r, span.last + 1, p.first, &phrases);
+        // Between a light verb and its noun: "doit présider jeudi en Corse un sommet".
+        let inside = p.first > span.first && p.last < span.last;
+        // "À Beyrouth, le président a reçu…", "au fort de X, où le président reçoit…".
+        let relative = r.f(p.last + 1) == "ou";
+        let before = p.last < span.first
+            && (opens_the_clause(r, p.first) || relative)
+            && clean(r, p.last + 1 + usize::from(relative), span.first, &phrases);
+        after || inside || before
+    };
+    let rank = |p: &&PlacePhrase| (p.is_country, p.guessed, p.first.abs_diff(span.last));
+    phrases
         .iter()
-        .any(|w| VIRTUAL_WORDS.contains(&w.folded.as_ref()));
-    capital_venue(text, s)
-        .or_else(|| named_after_common_noun(text, words, s, people))
-        .or_else(|| town_venue(text, words, s, people))
-        .or_else(|| virtual_meeting.then(|| VIRTUAL_PLACE.to_string()))
-        .or_else(|| name_after_a(text, words, s, people))
-        .or_else(|| country_venue(text, s, g, trigger_at))
+        .filter(attached)
+        .min_by_key(rank)
+        .map(|p| (p.name.clone(), p.is_country))
+        .or_else(|| hosting_capital(r))
+        .filter(|(name, _)| name.chars().filter(|c| c.is_alphabetic()).count() >= 3)
 }
 
-/// A capital after "à", or hosting ("Dakar a accueilli", "Rabat abrite").
-fn capital_venue(text: &str, s: &SentenceView) -> Option<String> {
-    const HOSTS: &[&str] = &[
-        "a accueilli",
-        "accueille",
-        "a recu",
-        "accueillera",
-        "abrite",
-        "a abrite",
-    ];
-    s.countries
+/// "à Brégançon", "à l'Élysée": a capitalised name after "à" that the gazetteer does not know
+/// as a place, and that is no person, no given name (not "à Alexeï"), no country or
+/// organisation, and no part of a longer name.
+fn unknown_places(r: &Reading, known: &[PlacePhrase]) -> Vec<PlacePhrase> {
+    let mut out = Vec::new();
+    for k in 0..r.words.len().saturating_sub(1) {
+        if !r.a_preposition(k) || known.iter().any(|p| p.first == k) {
+            continue;
+        }
+        let n = k + 1 + usize::from(matches!(r.f(k + 1), "l"));
+        let Some(w) = r.words.get(n) else { continue };
+        let at = r.view.start + w.start;
+        let next_is_name = r
+            .words
+            .get(n + 1)
+            .is_some_and(|next| next.capitalised && r.text[w.end..next.start] == *" ");
+        let taken = r.here.iter().any(|&p| r.people[p].start <= at && at < r.people[p].end)
+            || r.view.countries.iter().any(|m| m.start <= at && at < m.end)
+            || r.view.organisations.iter().any(|o| o.start <= at && at < o.end);
+        let word = &r.text[w.start..w.end];
+        if w.capitalised
+            && !w.upper
+            && !next_is_name
+            && !taken
+            && word.chars().all(char::is_alphabetic)
+            && !r.gazetteer.first_names().contains(&w.folded)
+            && Lexicon::get().can_be_in_a_name(&w.folded)
+        {
+            out.push(PlacePhrase {
+                first: k,
+                last: n,
+                name: word.to_string(),
+                is_country: false,
+                guessed: true,
+            });
+        }
+    }
+    out
+}
+
+/// The place phrases of the sentence: a capital, a town or a country after "à", "au", "aux",
+/// "en" or "dans"; a named building ("au palais de X"); a town or capital after "de" right
+/// after a meeting's noun ("le sommet de X").
+fn place_phrases(r: &Reading) -> Vec<PlacePhrase> {
+    let mut out = Vec::new();
+    let s = r.view;
+    let word_at = |body: usize| r.words.partition_point(|w| s.start + w.start < body);
+    let places = s
+        .countries
         .iter()
-        .filter(|m| m.kind == MentionKind::Capital)
-        .find(|m| {
-            let before = fold(tail(&text[..m.start - s.start], 16).trim_end());
-            let after = fold(head(&text[m.end - s.start..], 32));
-            let hosts = HOSTS.iter().any(|v| after.trim_start().starts_with(v));
-            before.ends_with(" a") || before == "a" || hosts
-        })
-        .map(|m| text[m.start - s.start..m.end - s.start].to_string())
+        .filter(|m| m.kind != MentionKind::Adjective)
+        .map(|m| (m.start, m.end, m.kind == MentionKind::Name, Some(m.country)))
+        .chain(s.places.iter().map(|m| (m.start, m.end, false, None)));
+    for (start, end, is_country, country) in places {
+        let first = word_at(start);
+        let last = word_at(end).saturating_sub(1);
+        if first == 0 || r.quoted(start - s.start) {
+            continue;
+        }
+        let preposition = r.words[first - 1].folded.as_ref();
+        let venue_noun = first >= 2
+            && matches!(preposition, "de" | "d")
+            && Lexicon::get()
+                .meeting_nouns
+                .contains_key(r.words[first - 2].folded.as_ref());
+        let locative = match preposition {
+            "a" if !r.a_preposition(first - 1) => false,
+            "a" | "dans" => !is_country || islands_take_a(r, first),
+            "au" | "aux" | "en" => true,
+            _ => venue_noun,
+        };
+        if !locative {
+            continue;
+        }
+        let written = &r.text[start - s.start..end - s.start];
+        let name = match (preposition, country) {
+            (_, Some(c)) if is_country => r.gazetteer.countries[c].name.clone(),
+            ("au", None) => format!("Le {written}"),
+            ("aux", None) => format!("Les {written}"),
+            _ => written.to_string(),
+        };
+        out.push(PlacePhrase {
+            first: first - 1,
+            last,
+            name,
+            is_country,
+            guessed: false,
+        });
+    }
+    out.extend(buildings(r));
+    out.sort_by_key(|p| p.first);
+    out
 }
 
-/// "au fort de Vincennes", "au palais de l'Élysée": a named place after a building's noun.
-fn named_after_common_noun(
-    text: &str,
-    words: &[Token],
-    s: &SentenceView,
-    people: &[(usize, usize)],
-) -> Option<String> {
-    let f = |k: usize| words.get(k).map_or("", |w| w.folded.as_ref());
-    for k in 0..words.len() {
-        // "au fort de X", "sur le fort de X", "dans la résidence de X".
+/// "à Chypre", "à Malte": a country named after "à" is a place when it takes no article.
+fn islands_take_a(r: &Reading, first: usize) -> bool {
+    r.words[first].capitalised
+}
+
+/// "au fort de X", "au palais de X", "dans la résidence de X": a named place after a
+/// building's noun.
+fn buildings(r: &Reading) -> Vec<PlacePhrase> {
+    let f = |k: usize| r.words.get(k).map_or("", |w| w.folded.as_ref());
+    let mut out = Vec::new();
+    for k in 0..r.words.len() {
         let building_at = match (f(k), f(k + 1)) {
             ("au" | "aux", _) => k + 1,
-            ("sur" | "dans" | "a" | "depuis" | "devant", "le" | "la" | "l" | "les") => k + 2,
+            ("sur" | "dans" | "a", "le" | "la" | "l" | "les") => k + 2,
             _ => continue,
         };
         if !(Lexicon::get().buildings.contains(f(building_at))
@@ -96,114 +193,108 @@ fn named_after_common_noun(
         {
             continue;
         }
-        let k = building_at - 1;
-        let named = words[k + 3..]
-            .iter()
-            .position(|n| n.capitalised)
-            .map(|p| k + 3 + p)
-            .filter(|&p| p <= k + 4);
+        let named = (building_at + 2..(building_at + 4).min(r.words.len()))
+            .find(|&p| r.words[p].capitalised);
         if let Some(p) = named {
-            let at = s.start + words[p].start;
-            let is_person = people.iter().any(|&(a, b)| a <= at && at < b);
-            let org = s.organisations.iter().any(|o| o.start <= at && at < o.end);
-            let alphabetic = text[words[p].start..words[p].end]
-                .chars()
-                .all(char::is_alphabetic);
-            if !is_person && !org && alphabetic && !s.countries.iter().any(|m| m.start == at) {
-                return Some(text[words[p].start..words[p].end].to_string());
-            }
-        }
-    }
-    None
-}
-
-/// A town of the gazetteer where the meeting is: "à X", "au X" (with the article "au" stands
-/// for: "au Havre" is in "Le Havre"), "dans X", or "de X" right after a meeting's noun ("le sommet
-/// de X"). Any other "de X" is not the venue: "aux portes de X", "le maire de X".
-fn town_venue(
-    text: &str,
-    words: &[Token],
-    s: &SentenceView,
-    people: &[(usize, usize)],
-) -> Option<String> {
-    let word_before = |start: usize, skip: usize| {
-        let at = words.partition_point(|w| w.start < start - s.start);
-        at.checked_sub(1 + skip).map(|k| words[k].folded.as_ref())
-    };
-    let venue_preposition = |m: &crate::gazetteer::PlaceMention| match word_before(m.start, 0) {
-        Some(p @ ("a" | "au" | "aux" | "dans")) => Some(p.to_string()),
-        Some("de" | "d") => word_before(m.start, 1)
-            .filter(|noun| VENUE_NOUNS.contains(noun))
-            .map(|_| "de".to_string()),
-        _ => None,
-    };
-    let (m, preposition) = s
-        .places
-        .iter()
-        .filter(|m| !people.iter().any(|&(a, b)| a <= m.start && m.start < b))
-        .find_map(|m| venue_preposition(m).map(|p| (m, p)))?;
-    let name = &text[m.start - s.start..m.end - s.start];
-    Some(match preposition.as_str() {
-        "au" => format!("Le {name}"),
-        "aux" => format!("Les {name}"),
-        _ => name.to_string(),
-    })
-}
-
-/// Nouns that name a meeting by its town: "le sommet de X", "la conférence de X".
-const VENUE_NOUNS: &[&str] = &[
-    "sommet",
-    "conference",
-    "reunion",
-    "rencontre",
-    "forum",
-    "pourparlers",
-    "negociations",
-];
-
-/// "à X": a capitalised word after "à" that is neither a country nor a person.
-fn name_after_a(
-    text: &str,
-    words: &[Token],
-    s: &SentenceView,
-    people: &[(usize, usize)],
-) -> Option<String> {
-    for (k, w) in words.iter().enumerate() {
-        if w.folded == "a"
-            && k + 1 < words.len()
-            && is_name_word(text, &words[k + 1])
-            && text[w.end..words[k + 1].start] == *" "
-        {
-            let city = &words[k + 1];
-            let is_country = s.countries.iter().any(|m| m.start == s.start + city.start);
-            let is_person = people
+            let at = r.view.start + r.words[p].start;
+            let person = r
+                .here
                 .iter()
-                .any(|&(a, b)| a <= s.start + city.start && s.start + city.start < b);
-            if !is_country && !is_person && city.end - city.start >= 3 {
-                return Some(text[city.start..city.end].to_string());
+                .any(|&q| r.people[q].start <= at && at < r.people[q].end);
+            let org = r.view.organisations.iter().any(|o| o.start <= at && at < o.end);
+            let word = &r.text[r.words[p].start..r.words[p].end];
+            let country = r.view.countries.iter().any(|m| m.start == at);
+            if !person && !org && !country && word.chars().all(char::is_alphabetic) {
+                out.push(PlacePhrase {
+                    first: k,
+                    last: p,
+                    name: word.to_string(),
+                    is_country: false,
+                    guessed: false,
+                });
             }
         }
     }
-    None
+    out
 }
 
-/// "en Espagne", "au Mali": of several, the one nearest the meeting's word ("son engagement
-/// en Irak, … lors de sa visite, en Jordanie" is a visit to Jordan).
-fn country_venue(text: &str, s: &SentenceView, g: &Gazetteer, trigger_at: usize) -> Option<String> {
+/// Whether the words `from..to` between a meeting's word and a place phrase hold only what may
+/// stand between them: adverbs and auxiliaries, dates, people's noun phrases (the ones met),
+/// other place phrases, "avec" and who follows, articles, the meeting noun's own complement
+/// ("la réunion des ministres de la Défense de l'UE à Berlin") — no noun of its own that the
+/// place could belong to ("la situation en Bolivie", "les intérêts américains à Téhéran").
+fn clean(r: &Reading, from: usize, to: usize, phrases: &[PlacePhrase]) -> bool {
+    let mut k = from;
+    while k < to {
+        if let Some(p) = r.person_opening(k) {
+            k = r.after_person(p);
+            continue;
+        }
+        if let Some(p) = phrases.iter().find(|p| p.first == k) {
+            k = p.last + 1;
+            continue;
+        }
+        if let Some(n) = r.filler_starting(k) {
+            k += n;
+            continue;
+        }
+        let w = r.f(k);
+        let at = r.at(k);
+        let named = r.view.organisations.iter().any(|o| o.start <= at && at < o.end)
+            || r.view.countries.iter().any(|m| m.start <= at && at < m.end);
+        let role_word = r.gazetteer.roles.iter().any(|role| {
+            !role.contains(' ') && (w == role || w.strip_suffix('s') == Some(role.as_str()))
+        });
+        let passable = matches!(
+            w,
+            "avec" | "et" | "ainsi" | "que" | "m" | "mme" | "mm" | "le" | "la" | "l" | "les"
+                | "un" | "une" | "des" | "de" | "du" | "d" | "son" | "sa" | "ses" | "leur"
+                | "leurs" | "homologue" | "homologues"
+        ) || named
+            || role_word
+            || r.words[k].capitalised;
+        if !passable {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
+/// Whether a place phrase opens its clause: "À Beyrouth, le président…", "Mardi à Dakar, …".
+fn opens_the_clause(r: &Reading, first: usize) -> bool {
+    (0..first).all(|k| r.filler_starting(k).is_some())
+        || (first > 0 && r.text[..r.words[first].start].trim_end().ends_with(','))
+            && (0..first).all(|k| r.filler_starting(k).is_some() || r.f(k) == "en" || r.f(k) == "visite")
+}
+
+/// "Dakar a accueilli", "Rabat abrite": a capital that hosts.
+fn hosting_capital(r: &Reading) -> Option<(String, bool)> {
+    const HOSTS: &[&str] = &["a accueilli", "accueille", "accueillera", "abrite", "a abrite"];
+    let s = r.view;
     s.countries
         .iter()
-        .filter(|m| m.kind == MentionKind::Name)
-        .filter(|m| {
-            let before = fold(tail(&text[..m.start - s.start], 16).trim_end());
-            // "à Chypre", "à Malte": islands take "à".
-            [" en", " au", " aux", " a"]
-                .iter()
-                .any(|p| before.ends_with(p))
+        .filter(|m| m.kind == MentionKind::Capital)
+        .find(|m| {
+            let after = fold(head(&r.text[m.end - s.start..], 32));
+            HOSTS.iter().any(|v| after.trim_start().starts_with(v))
         })
-        .min_by_key(|m| (m.start - s.start).abs_diff(trigger_at))
-        .map(|m| g.countries[m.country].name.clone())
+        .map(|m| (r.text[m.start - s.start..m.end - s.start].to_string(), false))
 }
 
+/// A summons is held where the summoner is: the capital of the country that summons
+/// ("Moscou a convoqué", "le ministère russe des Affaires étrangères a convoqué"), or of the
+/// ministry an envoy was summoned to ("convoqué au ministère britannique").
+fn summoners_capital(r: &Reading, participants: &Participants) -> Option<(String, bool)> {
+    let g = r.gazetteer;
+    let country = participants.countries.first().copied().or_else(|| {
+        participants
+            .people
+            .iter()
+            .find_map(|&p| r.people[p].country)
+    })?;
+    g.countries[country].capital.clone().map(|c| (c, false))
+}
 #[cfg(test)]
 mod tests {
     use crate::extract::entities::testing::entities;

@@ -3,8 +3,10 @@
 //! finds the countries a sentence speaks of, with the byte range of each mention.
 
 pub mod cities;
+pub mod names;
 
 pub use cities::{Cities, City, PlaceMention};
+pub use names::{FirstNames, Gender};
 
 use crate::text::{fold, tokens, Token};
 use std::collections::HashMap;
@@ -226,11 +228,16 @@ pub struct Gazetteer {
     /// Folded roles that name the same office as another ("chef de l'etat" → "president"),
     /// longest first.
     pub role_equivalents: Vec<(String, String)>,
+    /// Every folded word of the roles ("chef", "diplomatie", "affaires", "etrangeres"): the words
+    /// a role phrase is made of.
+    pub role_words: std::collections::HashSet<String>,
     /// Folded roles marked `*` in `data/roles.txt`: the offices that lead (heads of state and
     /// government, ministers).
     leading: Vec<String>,
     /// The cities and towns, parsed on first use.
     cities: OnceLock<Cities>,
+    /// The given names, parsed on first use.
+    first_names: OnceLock<FirstNames>,
 }
 
 const COUNTRIES_TSV: &str = include_str!("../data/countries.tsv");
@@ -266,8 +273,10 @@ impl Gazetteer {
             org_index: AliasIndex::default(),
             roles: Vec::new(),
             role_equivalents: Vec::new(),
+            role_words: std::collections::HashSet::new(),
             leading: Vec::new(),
             cities: OnceLock::new(),
+            first_names: OnceLock::new(),
         };
         for (n, line) in data_lines(countries_tsv) {
             let cols: Vec<&str> = line.split('\t').collect();
@@ -364,6 +373,12 @@ impl Gazetteer {
             g.roles.push(role);
         }
         g.roles.sort_by_key(|r| std::cmp::Reverse(r.len()));
+        g.role_words = g
+            .roles
+            .iter()
+            .chain(g.role_equivalents.iter().map(|(_, same)| same))
+            .flat_map(|r| tokens(r).into_iter().map(|w| w.folded.into_owned()))
+            .collect();
         g.role_equivalents
             .sort_by_key(|(r, _)| std::cmp::Reverse(r.len()));
         Ok(g)
@@ -472,6 +487,12 @@ impl Gazetteer {
                 .collect();
             Cities::parse(cities::CITIES_TSV, &countries)
         })
+    }
+
+    /// The given names and their gender (parsed on first use).
+    pub fn first_names(&self) -> &FirstNames {
+        self.first_names
+            .get_or_init(|| FirstNames::parse(names::FIRST_NAMES_TSV))
     }
 
     /// Places named as places in `body[range]`, with byte ranges into `body`.

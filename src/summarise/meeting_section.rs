@@ -11,7 +11,7 @@ use super::people::PersonId;
 use super::quotes::make_quote;
 use crate::dates::{PartialDate, Precision};
 use crate::gazetteer::NamedPlace;
-use crate::model::{DivergingDate, Fact, Meeting, MeetingKind, Participant, Quote};
+use crate::model::{DivergingDate, Fact, Meeting, MeetingKind, MeetingStatus, Participant, Quote};
 use crate::text::fold;
 use chrono::Datelike;
 use std::collections::BTreeSet;
@@ -24,7 +24,12 @@ pub(super) fn events(analysis: &Analysis) -> Vec<Event> {
     let x = input.extractions;
     let mut events: Vec<Event> = meetings::events(input.articles, x, &analysis.registry)
         .into_iter()
-        .filter(|e| e.place.is_some() || e.date(x).is_some_and(|d| d.2 != Precision::Year))
+        // A meeting told as held needs its day or month: an analyst cannot place one without
+        // it. One still to come may have only a place.
+        .filter(|e| {
+            let dated = e.date(x).is_some_and(|d| d.2 != Precision::Year);
+            dated || (e.status() != MeetingStatus::Held && e.place.is_some())
+        })
         .filter(|e| match e.date(x) {
             Some((from, to, _)) => input.in_period(from, to),
             None => e.articles().iter().any(|&a| input.article_in_period(a)),
@@ -213,8 +218,10 @@ fn title(e: &Event, analysis: &Analysis) -> String {
 /// the noun of its kind; a call or a video meeting says so whatever the noun.
 pub(super) fn meeting_noun(trigger: &str, kind: MeetingKind) -> String {
     let folded = fold(trigger);
-    if kind == MeetingKind::PhoneCall {
-        return "entretien téléphonique".into();
+    match kind {
+        MeetingKind::PhoneCall => return "entretien téléphonique".into(),
+        MeetingKind::Summons => return "convocation".into(),
+        _ => {}
     }
     if crate::extract::meetings::is_meeting_noun(&folded) {
         // Plural-only nouns stay ("pourparlers"); a participle ("a rencontré") is the noun.

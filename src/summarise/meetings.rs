@@ -22,6 +22,9 @@ pub struct Event {
     pub mentions: Vec<(usize, usize)>,
     /// (article, date mention index) of every date given.
     pub dates: Vec<(usize, usize)>,
+    /// (article, date mention index) of the lead's day of articles that tell the meeting as
+    /// their news without a date of its own: the event's date when no source gives one.
+    pub lead_dates: Vec<(usize, usize)>,
     pub place: Option<String>,
     /// The place is only a country (a town named later replaces it).
     pub place_is_country: bool,
@@ -58,7 +61,12 @@ impl Event {
     /// The event's date: the day its sources give most often (the earliest on a tie: a summit's
     /// first day), or else its most precise date.
     pub fn date(&self, x: &[ArticleExtraction]) -> Option<(NaiveDate, NaiveDate, Precision)> {
-        let all: Vec<_> = self.dates.iter().map(|&(a, d)| &x[a].dates[d]).collect();
+        let given = if self.dates.is_empty() {
+            &self.lead_dates
+        } else {
+            &self.dates
+        };
+        let all: Vec<_> = given.iter().map(|&(a, d)| &x[a].dates[d]).collect();
         let mut days: BTreeMap<NaiveDate, usize> = BTreeMap::new();
         for d in all.iter().filter(|d| d.precision == Precision::Day) {
             *days.entry(d.from).or_default() += 1;
@@ -125,6 +133,7 @@ impl Event {
     fn join(&mut self, e: Event) {
         self.mentions.extend(e.mentions);
         self.dates.extend(e.dates);
+        self.lead_dates.extend(e.lead_dates);
         self.today = self.today.or(e.today);
         // The title takes the articles' own noun ("réunion") over a verb ("a reçu").
         if !is_meeting_noun(&fold(&self.trigger)) && is_meeting_noun(&fold(&e.trigger)) {
@@ -221,6 +230,9 @@ fn article_events(
         if let Some(d) = mention.date {
             event.dates.push((a, d));
         }
+        if let Some(d) = mention.lead_date {
+            event.lead_dates.push((a, d));
+        }
         if mention.today {
             event.today = event.today.or(published_day);
         }
@@ -282,6 +294,7 @@ fn merge(events: Vec<Event>, x: &[ArticleExtraction]) -> Vec<Event> {
     undated_at_a_dated_place(&events, x, &mut groups);
     unplaced_on_a_placed_day(&events, x, &mut groups);
     same_place_shared_participants(&events, x, &mut groups);
+    same_people_a_day_apart(&events, x, &mut groups);
     let mut merged: BTreeMap<usize, Event> = BTreeMap::new();
     for (i, e) in events.into_iter().enumerate() {
         let root = groups.find(i);
@@ -365,6 +378,37 @@ fn unplaced_on_a_placed_day(events: &[Event], x: &[ArticleExtraction], groups: &
     for (i, e) in events.iter().enumerate() {
         if e.place.is_none() {
             if let Some(&j) = day(e, x).and_then(|d| placed_by_day.get(&(d, e.kind))) {
+                groups.union(i, j);
+            }
+        }
+    }
+}
+
+/// Events of compatible kinds with a named participant in common, dated a day apart at most
+/// (sources count days from their own publication): one event told across articles and days,
+/// wherever each source places it ("en visioconférence", "depuis Paris"). Indexed by person,
+/// each person's events in order of day: never all pairs.
+fn same_people_a_day_apart(events: &[Event], x: &[ArticleExtraction], groups: &mut UnionFind) {
+    let mut by_person: HashMap<PersonId, Vec<(NaiveDate, usize)>> = HashMap::new();
+    for (i, e) in events.iter().enumerate() {
+        let Some(d) = day(e, x) else { continue };
+        for &p in &e.people {
+            by_person.entry(p).or_default().push((d, i));
+        }
+    }
+    let mut people: Vec<_> = by_person.into_iter().collect();
+    people.sort_by_key(|(p, _)| *p);
+    for (_, mut dated) in people {
+        dated.sort();
+        for pair in dated.windows(2) {
+            let ((d1, i), (d2, j)) = (pair[0], pair[1]);
+            let (a, b) = (&events[i], &events[j]);
+            let two_sided = a.people.len() >= 2 && b.people.len() >= 2;
+            if (d2 - d1).num_days() <= 1
+                && a.kind.compatible(b.kind)
+                && a.announced == b.announced
+                && (two_sided && a.people.intersection(&b.people).count() >= 2 || a.kind == b.kind)
+            {
                 groups.union(i, j);
             }
         }
