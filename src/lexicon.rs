@@ -106,6 +106,8 @@ pub struct Lexicon {
     pub adverbial_openers: Phrases,
     /// Verbs whose object is a meeting noun and whose subject takes part (`light_verbs.txt`).
     pub light_verbs: WordSet,
+    /// Words that date another event than the meeting (`event_anchors.txt`).
+    pub event_anchors: WordSet,
     /// Words that make the next infinitive a wish (`wish_words.txt`).
     pub wish_words: WordSet,
     /// Words of abduction and arrest (`seizure_words.txt`).
@@ -213,6 +215,7 @@ impl Lexicon {
             adverbial_openers: data!("fr/adverbial_openers.txt").phrases(),
             seizure_words: data!("fr/seizure_words.txt").words(),
             wish_words: data!("fr/wish_words.txt").words(),
+            event_anchors: data!("fr/event_anchors.txt").words(),
             light_verbs: data!("fr/light_verbs.txt").words(),
             envoy_words: data!("fr/envoy_words.txt").words(),
             feminine_heads: data!("fr/feminine_heads.txt").words(),

@@ -790,6 +790,19 @@ fn meeting_title(m: &crate::model::Meeting, lang: Lang, word: &dyn Fn(&str) -> S
         return m.title.clone();
     }
     let noun = word(&format!("kind_{}", m.kind.key()));
+    // Who met, as the French title names them: up to three surnames.
+    let g = crate::gazetteer::Gazetteer::shipped();
+    let named: Vec<String> = m
+        .participants
+        .iter()
+        .filter(|p| p.role.as_deref() != Some(p.name.as_str()) && !p.name.contains('('))
+        .map(|p| crate::summarise::surname(&p.name, g))
+        .collect();
+    let noun = if !named.is_empty() && named.len() <= 3 {
+        format!("{noun} {}", named.join(" – "))
+    } else {
+        noun
+    };
     let Some(place) = m
         .place
         .as_deref()

@@ -268,6 +268,17 @@ pub fn detect_language(text: &str) -> &'static str {
     }
 }
 
+/// Whether a known outlet's name starts at word `k`: "AFP", "Associated Press", "RFI".
+pub fn outlet_at(words: &[crate::text::Token], k: usize) -> bool {
+    let outlets = outlets();
+    (1..=4).any(|n| {
+        words.get(k..k + n).is_some_and(|name| {
+            let key: Vec<String> = name.iter().map(|w| w.folded.to_string()).collect();
+            outlets.contains_key(&key)
+        })
+    })
+}
+
 /// Known outlets: folded words → display name.
 fn outlets() -> &'static HashMap<Vec<String>, String> {
     static OUTLETS: OnceLock<HashMap<Vec<String>, String>> = OnceLock::new();

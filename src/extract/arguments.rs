@@ -105,6 +105,9 @@ const GROUP_WORDS: usize = 16;
 /// l'Union européenne".
 const ROLE_PHRASE_WORDS: usize = 10;
 
+/// How many words may lead to a person's noun phrase: "son homologue libanais".
+const PERSON_LEAD: usize = 3;
+
 /// How far (in bytes) an object or "avec" phrase is looked for after a meeting's word.
 const OBJECT_WINDOW: usize = 120;
 
@@ -132,13 +135,39 @@ impl Reading<'_> {
             .find(|&p| self.people[p].end == end)
     }
 
-    /// The person of this sentence whose noun phrase (or name) starts at word `k`.
+    /// The person of this sentence whose noun phrase (or name) starts at word `k`, or right
+    /// after a few words that lead to it ("son homologue libanais X", "l'ancien X").
     pub(super) fn person_opening(&self, k: usize) -> Option<usize> {
-        let at = self.at(k);
-        self.here.iter().copied().find(|&p| {
-            let person = &self.people[p];
-            (person.phrase_start == at || person.start == at) && !self.quoted(person.start - self.view.start)
-        })
+        let mut j = k;
+        while j < self.words.len() && j <= k + PERSON_LEAD {
+            let at = self.at(j);
+            let found = self.here.iter().copied().find(|&p| {
+                let person = &self.people[p];
+                (person.phrase_start == at || person.start == at)
+                    && !self.quoted(person.start - self.view.start)
+            });
+            if found.is_some() || !self.leads_to_a_person(j) {
+                return found;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// Whether word `j` may stand before a person's name without being their role: an
+    /// article, a possessive, "homologue", an adjective of country or time.
+    fn leads_to_a_person(&self, j: usize) -> bool {
+        let at = self.at(j);
+        matches!(
+            self.f(j),
+            "le" | "la" | "l" | "les" | "son" | "sa" | "ses" | "leur" | "leurs" | "homologue"
+                | "homologues" | "ancien" | "ancienne" | "nouveau" | "nouvelle" | "actuel"
+                | "actuelle"
+        ) || self
+            .view
+            .countries
+            .iter()
+            .any(|m| m.kind == MentionKind::Adjective && m.start == at)
     }
 
     /// The word where a person's noun phrase starts.

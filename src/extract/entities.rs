@@ -120,6 +120,9 @@ pub struct MeetingMention {
     pub pronoun_subject: bool,
     /// Told in the pluperfect ("avait reçu"): before the article's news.
     pub pluperfect: bool,
+    /// The body that meets, as the noun's complement names it: "du Conseil de sécurité",
+    /// "de l'Otan", "du G7".
+    pub body: Option<String>,
 }
 
 impl MeetingMention {
@@ -205,7 +208,10 @@ pub fn find(
                 if previous.is_some_and(|p| tells_on(&meeting, p, &words, &out.people)) {
                     meeting.anaphoric = true;
                 }
-                let news = !meeting.announced && !meeting.pluperfect && !meeting.anaphoric;
+                let news = !meeting.announced
+                    && !meeting.pluperfect
+                    && !meeting.anaphoric
+                    && !opens_with_a_day_number(&words);
                 if meeting.date.is_none() && !meeting.today && news {
                     meeting.lead_date = lead;
                 }
@@ -237,14 +243,24 @@ fn lead_day(
     published: Option<NaiveDate>,
 ) -> Option<usize> {
     let published = published?;
+    let start = sentences.first()?.start;
     let end = sentences.iter().take(LEAD_SENTENCES).last()?.end;
     dates.iter().position(|d| {
-        d.end <= end
+        d.start >= start
+            && d.end <= end
             && d.precision == Precision::Day
             && d.from == d.to
             && d.from <= published
             && published - d.from <= chrono::Duration::days(7)
     })
+}
+
+/// "Le 27, Paris a convoqué…": a sentence that opens with a day of the month the date grammar
+/// left unread tells of another day than the lead's.
+fn opens_with_a_day_number(words: &[crate::text::Token]) -> bool {
+    let day = |w: &str| w.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n));
+    matches!(words.first().map(|w| w.folded.as_ref()), Some("le" | "les" | "du"))
+        && words.get(1).is_some_and(|w| day(&w.folded))
 }
 
 /// How many sentences make an article's lead.

@@ -574,7 +574,12 @@ fn mention(
                         | crate::dates::Precision::Year
                 )
         })
-        .min_by_key(|(_, d)| (d.start as i64 - (s.start + r.words[k].start) as i64).abs())
+        // The nearest date, unless another event stands between it and the meeting's word
+        // ("se rend au Liban… depuis l'explosion du port le 4 août").
+        .min_by_key(|(_, d)| {
+            let at = s.start + r.words[k].start;
+            (anchors_another_event(r, at, d.start), d.start.abs_diff(at))
+        })
         .map(|(i, _)| i)
         // After a demonstrative, only a date right by the noun is the meeting's ("cette visite
         // de mardi"); "après cette visite, il présidera mardi le conseil" dates something else.
@@ -608,7 +613,73 @@ fn mention(
         today,
         pronoun_subject: participants.pronoun,
         pluperfect: pluperfect(r, t),
+        body: (t.frame.is_none()).then(|| body_after(r, k)).flatten(),
     }
+}
+
+/// How many words the name of a meeting's body has at most.
+const BODY_WORDS: usize = 8;
+
+/// "la réunion du Conseil supérieur de la Défense", "le sommet de l'Otan", "une réunion urgente
+/// du Conseil de sécurité": the capitalised name of the body that meets, right after a meeting
+/// noun (and an adjective), with its article ("du", "de l'").
+fn body_after(r: &Reading, k: usize) -> Option<String> {
+    let mut j = k + 1;
+    if j < r.words.len() && !r.words[j].capitalised && !matches!(r.f(j), "de" | "du" | "des" | "d") {
+        j += 1;
+    }
+    if !matches!(r.f(j), "de" | "du" | "des" | "d") {
+        return None;
+    }
+    let start = j;
+    j += 1;
+    if matches!(r.f(j), "la" | "l" | "le" | "les") {
+        j += 1;
+    }
+    if !r.words.get(j).is_some_and(|w| w.capitalised) || r.person_opening(j).is_some() {
+        return None;
+    }
+    let named = |k: usize| {
+        let at = r.at(k);
+        r.view.organisations.iter().any(|o| o.start <= at && at < o.end)
+    };
+    let stop = |k: usize| r.in_date(k) || r.view.places.iter().any(|m| m.start == r.at(k));
+    let mut last = j;
+    let mut k = j + 1;
+    while k < r.words.len() && k <= j + BODY_WORDS {
+        let gap = &r.text[r.words[k - 1].end..r.words[k].start];
+        if gap.contains([',', ';', ':', '(', ')', '«', '»', '"']) || stop(k) {
+            break;
+        }
+        let capitalised_soon = (k + 1..(k + 3).min(r.words.len()))
+            .take_while(|&n| !stop(n))
+            .any(|n| r.words[n].capitalised);
+        if r.words[k].capitalised || named(k) {
+            last = k;
+        } else if !capitalised_soon {
+            break;
+        }
+        k += 1;
+    }
+    let text = &r.text[r.words[start].start..r.words[last].end];
+    // A place is the venue, not a body: "le sommet de Porticcio".
+    let at = r.at(j);
+    let place = r.view.places.iter().any(|m| m.start == at)
+        || r.view.countries.iter().any(|m| m.start == at && m.kind != MentionKind::Adjective);
+    (!place && text.split_whitespace().count() <= 8).then(|| text.to_string())
+}
+
+/// Whether a word of another event ("depuis", "après", "lors"…) lies between a meeting's word
+/// (at body offset `at`) and a date (at `date`): the date is that event's.
+fn anchors_another_event(r: &Reading, at: usize, date: usize) -> bool {
+    let (from, to) = if date > at { (at, date) } else { (date, at) };
+    r.words
+        .iter()
+        .filter(|w| {
+            let b = r.view.start + w.start;
+            b > from && b < to
+        })
+        .any(|w| Lexicon::get().event_anchors.contains(w.folded.as_ref()))
 }
 
 /// "cette visite", "la réunion", "ces entretiens": a noun that may tell the meeting just told.
@@ -706,7 +777,10 @@ fn interview(text: &str, words: &[Token], k: usize) -> bool {
     };
     let to_the_press = matches!(f(k + 1), "a" | "au" | "aux")
         && (Lexicon::get().media_nouns.contains(f(k + 2)) || hyphenated_title);
-    given || to_the_press
+    // "dans un entretien à l'AFP", "un entretien avec Reuters": a known outlet.
+    let outlet = matches!(f(k + 1), "a" | "au" | "avec")
+        && (k + 2..k + 4).any(|j| crate::corpus::scraped::outlet_at(words, j));
+    given || to_the_press || outlet
 }
 
 /// "a rencontré" read as the noun "rencontre": a participle, a meeting only through the
@@ -746,6 +820,12 @@ fn called_off(text: &str, words: &[Token], k: usize) -> Option<MeetingStatus> {
     let refused = (k.saturating_sub(4)..k).any(|b| f(b).starts_with("refus") || f(b) == "decline");
     if refused {
         return Some(MeetingStatus::Refused);
+    }
+    // "a renoncé à une visite", "a annulé sa visite": called off by its own party.
+    let renounced = (k.saturating_sub(4)..k)
+        .any(|b| f(b).starts_with("renonc") || matches!(f(b), "annule" | "annulee"));
+    if renounced {
+        return Some(MeetingStatus::Cancelled);
     }
     // Up to a contrast or a new subject after a comma ("…, mais le vote a été reporté", "Lors de
     // la rencontre, la dette a été annulée").

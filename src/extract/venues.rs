@@ -188,13 +188,19 @@ fn buildings(r: &Reading) -> Vec<PlacePhrase> {
             ("sur" | "dans" | "a", "le" | "la" | "l" | "les") => k + 2,
             _ => continue,
         };
-        if !(Lexicon::get().buildings.contains(f(building_at))
-            && matches!(f(building_at + 1), "de" | "du" | "d" | "l"))
-        {
+        if !Lexicon::get().buildings.contains(f(building_at)) {
             continue;
         }
-        let named = (building_at + 2..(building_at + 4).min(r.words.len()))
-            .find(|&p| r.words[p].capitalised);
+        // "la base aérienne 123 d'X": an adjective or a number may come before "de".
+        let Some(de) = (building_at + 1..(building_at + 4).min(r.words.len()))
+            .find(|&j| matches!(f(j), "de" | "du" | "d" | "l"))
+            .filter(|&de| {
+                (building_at + 1..de).all(|j| !r.words[j].capitalised && f(j) != "a")
+            })
+        else {
+            continue;
+        };
+        let named = (de + 1..(de + 3).min(r.words.len())).find(|&p| r.words[p].capitalised);
         if let Some(p) = named {
             let at = r.view.start + r.words[p].start;
             let person = r
@@ -286,14 +292,13 @@ fn hosting_capital(r: &Reading) -> Option<(String, bool)> {
 /// ("Moscou a convoqué", "le ministère russe des Affaires étrangères a convoqué"), or of the
 /// ministry an envoy was summoned to ("convoqué au ministère britannique").
 fn summoners_capital(r: &Reading, participants: &Participants) -> Option<(String, bool)> {
-    let g = r.gazetteer;
-    let country = participants.countries.first().copied().or_else(|| {
-        participants
-            .people
-            .iter()
-            .find_map(|&p| r.people[p].country)
-    })?;
-    g.countries[country].capital.clone().map(|c| (c, false))
+    // Only a country that acts: the envoy's own country is where they come from, not where
+    // they are called in.
+    let country = participants.countries.first().copied()?;
+    r.gazetteer.countries[country]
+        .capital
+        .clone()
+        .map(|c| (c, false))
 }
 #[cfg(test)]
 mod tests {

@@ -22,7 +22,7 @@ use std::collections::BTreeSet;
 pub(super) fn events(analysis: &Analysis) -> Vec<Event> {
     let input = analysis.input;
     let x = input.extractions;
-    let mut events: Vec<Event> = meetings::events(input.articles, x, &analysis.registry)
+    let mut events: Vec<Event> = meetings::events(input.articles, x, &analysis.registry, input.gazetteer)
         .into_iter()
         // A meeting told as held needs its day or month: an analyst cannot place one without
         // it. One still to come may have only a place.
@@ -30,6 +30,7 @@ pub(super) fn events(analysis: &Analysis) -> Vec<Event> {
             let dated = e.date(x).is_some_and(|d| d.2 != Precision::Year);
             dated || (e.status() != MeetingStatus::Held && e.place.is_some())
         })
+        .filter(|e| !domestic_trip(e, analysis))
         .filter(|e| match e.date(x) {
             Some((from, to, _)) => input.in_period(from, to),
             None => e.articles().iter().any(|&a| input.article_in_period(a)),
@@ -42,6 +43,25 @@ pub(super) fn events(analysis: &Analysis) -> Vec<Event> {
     });
     events.truncate(input.sizes.meetings);
     events
+}
+
+/// A visit by a country's own officials inside that country, with no one else named ("the
+/// interior minister went to a town of his country"): news for the country's section, not a
+/// meeting between parties.
+fn domestic_trip(e: &Event, analysis: &Analysis) -> bool {
+    let g = analysis.input.gazetteer;
+    if e.kind != MeetingKind::Visit || !e.groups.is_empty() {
+        return false;
+    }
+    let place_country = match e.place.as_deref().and_then(|p| g.place(p)) {
+        Some(NamedPlace::Country(c)) => c,
+        Some(NamedPlace::City(city)) => g.cities().cities[city].country,
+        None => return false,
+    };
+    !e.people.is_empty()
+        && e.people.iter().all(|&p| {
+            analysis.registry.person(p).country() == Some(place_country)
+        })
 }
 
 /// The meetings section, numbered in the order of `events`.
@@ -194,14 +214,33 @@ fn quotes(e: &Event, analysis: &Analysis, citations: &Citations) -> Vec<Quote> {
 /// preposition, else "à", "au" or "aux" and the town.
 fn title(e: &Event, analysis: &Analysis) -> String {
     let noun = capitalise(&meeting_noun(&e.trigger, e.kind));
+    let g = analysis.input.gazetteer;
+    // Who: the body that meets ("Réunion du Conseil de sécurité"), else the surnames of up to
+    // three people who met ("Entretien téléphonique Macron – Rohani").
+    let who = e.body.clone().or_else(|| {
+        let names: Vec<String> = e
+            .people
+            .iter()
+            .map(|&p| surname(&analysis.registry.person(p).name, g))
+            .collect();
+        (!names.is_empty() && names.len() <= MAX_TITLE_NAMES).then(|| names.join(" – "))
+    });
+    let noun = match who {
+        Some(who) => format!("{noun} {who}"),
+        None => noun,
+    };
     match &e.place {
+        // "Visioconférence", not "Visioconférence en visioconférence".
         Some(place) if place == crate::extract::venues::VIRTUAL_PLACE => {
-            format!("{noun} en {place}")
+            if fold(&noun).starts_with(&fold(place)) {
+                noun
+            } else {
+                format!("{noun} en {place}")
+            }
         }
-        Some(place) => match analysis.input.gazetteer.place(place) {
+        Some(place) => match g.place(place) {
             Some(NamedPlace::Country(country)) => {
-                let country = &analysis.input.gazetteer.countries[country];
-                format!("{noun} {}", country.with_a())
+                format!("{noun} {}", g.countries[country].with_a())
             }
             _ => match place.split_once(' ') {
                 // "Le Havre" → "au Havre", "Les Cayes" → "aux Cayes".
@@ -212,6 +251,28 @@ fn title(e: &Event, analysis: &Analysis) -> String {
         },
         None => noun,
     }
+}
+
+/// The most people a meeting's title names.
+const MAX_TITLE_NAMES: usize = 3;
+
+/// A person's name without their given names: "Le Drian" for "Jean-Yves Le Drian", "Aoun" for
+/// "Michel Aoun"; the name as it is when nothing else is left.
+pub fn surname(name: &str, g: &crate::gazetteer::Gazetteer) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    let particles = &crate::lexicon::Lexicon::get().name_particles;
+    // A particle starts the surname ("Le Drian", "von der Leyen"), whatever the name lists say.
+    let given = |w: &str| {
+        !particles.contains(fold(w).as_str())
+            && w.split('-')
+                .all(|part| g.first_names().contains(&fold(part)))
+    };
+    let first_other = words
+        .iter()
+        .position(|w| !given(w))
+        .unwrap_or(words.len() - 1)
+        .min(words.len() - 1);
+    words[first_other..].join(" ")
 }
 
 /// The noun for a meeting: the articles' own noun ("visites" titles as "Visite"), or for a verb

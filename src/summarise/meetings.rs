@@ -9,6 +9,7 @@ use crate::dates::Precision;
 use crate::extract::entities::MeetingMention;
 use crate::extract::meetings::is_meeting_noun;
 use crate::extract::ArticleExtraction;
+use crate::gazetteer::Gazetteer;
 use crate::hashing::UnionFind;
 use crate::model::{MeetingKind, MeetingStatus};
 use crate::text::fold;
@@ -41,6 +42,8 @@ pub struct Event {
     /// Postponed, cancelled or refused, as a mention says.
     pub called_off: Option<MeetingStatus>,
     pub trigger: String,
+    /// The body that meets ("du Conseil de sécurité"), when a source names it.
+    pub body: Option<String>,
 }
 
 impl Event {
@@ -145,6 +148,7 @@ impl Event {
         }
         self.people.extend(e.people);
         self.groups.extend(e.groups);
+        self.body = self.body.take().or(e.body);
         self.countries.extend(e.countries);
         self.called_off = self.called_off.max(e.called_off);
         self.announced &= e.announced;
@@ -169,14 +173,19 @@ impl Event {
 }
 
 /// The events of the whole corpus.
-pub fn events(articles: &[Article], x: &[ArticleExtraction], registry: &Registry) -> Vec<Event> {
+pub fn events(
+    articles: &[Article],
+    x: &[ArticleExtraction],
+    registry: &Registry,
+    gazetteer: &Gazetteer,
+) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     for (a, ex) in x.iter().enumerate() {
         let published_day = articles[a]
             .published
             .filter(|d| d.precision() == Precision::Day)
             .map(|d| d.first_day());
-        events.extend(article_events(a, ex, registry, published_day));
+        events.extend(article_events(a, ex, registry, gazetteer, published_day));
     }
     merge(events, x)
 }
@@ -187,6 +196,7 @@ fn article_events(
     a: usize,
     ex: &ArticleExtraction,
     registry: &Registry,
+    gazetteer: &Gazetteer,
     published_day: Option<NaiveDate>,
 ) -> Vec<Event> {
     let mut current: Option<Event> = None;
@@ -197,11 +207,23 @@ fn article_events(
             .iter()
             .filter_map(|&p| registry.of(a, p))
             .collect();
-        let groups: BTreeSet<(String, usize)> = mention
+        let mut groups: BTreeSet<(String, usize)> = mention
             .groups
             .iter()
             .flat_map(|g| g.countries.iter().map(move |&c| (singular(&g.role), c)))
             .collect();
+        // "le chef de l'État français": the one person of the registry who holds that office
+        // for that country, named by this article if several do.
+        let mut people = people;
+        groups.retain(|(role, country)| {
+            match registry.by_role(gazetteer, role, *country, &BTreeSet::from([a])) {
+                Some(p) => {
+                    people.insert(p);
+                    false
+                }
+                None => true,
+            }
+        });
         let continues = current.as_ref().is_some_and(|e| {
             e.told_again(mention, &people, ex) && (!mention.anaphoric || same_noun(e, mention))
         });
@@ -237,6 +259,7 @@ fn article_events(
             event.today = event.today.or(published_day);
         }
         event.take_place(mention);
+        event.body = event.body.take().or_else(|| mention.body.clone());
         event.people.extend(people);
         event.groups.extend(groups);
         event.countries.extend(mention.countries.iter().copied());
@@ -403,11 +426,16 @@ fn same_people_a_day_apart(events: &[Event], x: &[ArticleExtraction], groups: &m
         for pair in dated.windows(2) {
             let ((d1, i), (d2, j)) = (pair[0], pair[1]);
             let (a, b) = (&events[i], &events[j]);
-            let two_sided = a.people.len() >= 2 && b.people.len() >= 2;
+            // The same people: two in common, or one side's people all among the other's.
+            let shared = a.people.intersection(&b.people).count();
+            let same_people = shared >= 2
+                || shared >= 1 && (a.people.is_subset(&b.people) || b.people.is_subset(&a.people));
+            // What was announced for a day and what was held that day are one meeting.
+            let status_agrees = a.announced == b.announced || d1 == d2;
             if (d2 - d1).num_days() <= 1
                 && a.kind.compatible(b.kind)
-                && a.announced == b.announced
-                && (two_sided && a.people.intersection(&b.people).count() >= 2 || a.kind == b.kind)
+                && status_agrees
+                && same_people
             {
                 groups.union(i, j);
             }

@@ -34,6 +34,8 @@ use chrono::NaiveDate;
 use citations::Citations;
 use selection::Selection;
 
+pub use meeting_section::surname;
+
 /// How much the briefing says.
 #[derive(Debug, Clone, Copy)]
 pub struct Sizes {
