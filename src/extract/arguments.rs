@@ -277,6 +277,11 @@ impl Reading<'_> {
         let last = j - 1;
         if let Some(gender) = Gender::of_pronoun(self.f(last)) {
             out.pronoun = true;
+            // "X se trouve à Ankara, où il a rencontré Y": the sentence's own subject first.
+            if let Some(p) = self.subject_before(last, gender) {
+                out.add_person(p);
+                return out;
+            }
             if let Some(a) = resolve(antecedents, gender) {
                 match a {
                     Antecedent::Person(p, _) => out.add_person(p),
@@ -298,6 +303,20 @@ impl Reading<'_> {
         }
         self.acting_noun_phrase(last, &mut out);
         out
+    }
+
+    /// The person that no preposition governs, named before word `k` in the sentence, of
+    /// `gender` or of no known gender, the nearest first: what a pronoun of a later clause of
+    /// the same sentence stands for.
+    fn subject_before(&self, k: usize, gender: Gender) -> Option<usize> {
+        let at = self.at(k);
+        self.here.iter().rev().copied().find(|&p| {
+            let person = &self.people[p];
+            person.end <= at
+                && !self.governed(p)
+                && !self.quoted(person.start - self.view.start)
+                && person.gender.is_none_or(|g| g == gender)
+        })
     }
 
     /// "X et Y se sont entretenus": the people coordinated before `p`.
@@ -766,7 +785,31 @@ impl Reading<'_> {
                 && !self.quoted(self.words[k].start)
         });
         if let Some(k) = auxiliary.filter(|&k| k > 0) {
-            self.acting_noun_phrase(k - 1, &mut out);
+            // "le chef du GNA s'est dit…": back over the reflexive to the noun phrase.
+            let mut last = k - 1;
+            while last > 0 && matches!(self.f(last), "s" | "se" | "n" | "ne" | "l" | "lui") {
+                last -= 1;
+            }
+            self.acting_noun_phrase(last, &mut out);
+        }
+        out
+    }
+
+    /// The first person named after word `k` in its clause, past an apposition ("auprès d'un
+    /// de ses alliés, le président X").
+    pub fn first_person_after(&self, k: usize) -> Participants {
+        let mut out = Participants::default();
+        let at = self.view.start + self.words[k].end;
+        let found = self.here.iter().copied().find(|&p| {
+            let person = &self.people[p];
+            person.start >= at && person.start - at <= OBJECT_WINDOW && !self.quoted(person.start - self.view.start)
+        });
+        if let Some(p) = found {
+            let between = self.words.partition_point(|w| self.view.start + w.start < at)
+                ..self.phrase_word(p);
+            if !between.clone().any(|j| self.ends_clause_before(j)) {
+                out.add_person(p);
+            }
         }
         out
     }

@@ -168,6 +168,9 @@ pub fn find(
     let mut antecedents: Vec<Antecedent> = Vec::new();
     let mut known = HashMap::new();
     let lead = lead_day(sentences, dates, published);
+    // The last day a sentence gave (its date index and the sentence's), for a meeting told
+    // after it without a date of its own.
+    let mut recent_day: Option<(usize, usize)> = None;
     for (index, s) in sentences.iter().enumerate() {
         let text = &body[s.start..s.end];
         let words = tokens(text);
@@ -199,6 +202,9 @@ pub fn find(
             gazetteer,
         };
         let meeting = meeting_in(&reading, index, &antecedents);
+        if let Some(d) = news_day_in(s, dates, published) {
+            recent_day = Some((d, index));
+        }
         remember_the_subject(&reading, &mut antecedents);
         match meeting {
             // "cette visite", with no one named and nothing told before it: nothing to tell.
@@ -213,7 +219,10 @@ pub fn find(
                     && !meeting.anaphoric
                     && !opens_with_a_day_number(&words);
                 if meeting.date.is_none() && !meeting.today && news {
-                    meeting.lead_date = lead;
+                    meeting.lead_date = recent_day
+                        .filter(|&(_, at)| index - at <= NARRATIVE_SENTENCES)
+                        .map(|(d, _)| d)
+                        .or(lead);
                 }
                 out.meetings.push(meeting);
             }
@@ -245,15 +254,36 @@ fn lead_day(
     let published = published?;
     let start = sentences.first()?.start;
     let end = sentences.iter().take(LEAD_SENTENCES).last()?.end;
-    dates.iter().position(|d| {
-        d.start >= start
-            && d.end <= end
-            && d.precision == Precision::Day
-            && d.from == d.to
-            && d.from <= published
-            && published - d.from <= chrono::Duration::days(7)
-    })
+    dates
+        .iter()
+        .position(|d| d.start >= start && d.end <= end && a_news_day(d, published))
 }
+
+/// The last day of the news the sentence gives, if any (index into the article's dates).
+fn news_day_in(
+    s: &SentenceView,
+    dates: &[DateMention],
+    published: Option<NaiveDate>,
+) -> Option<usize> {
+    let published = published?;
+    let first = dates.partition_point(|d| d.start < s.start);
+    let after = dates.partition_point(|d| d.start < s.end);
+    (first..after)
+        .rev()
+        .find(|&i| dates[i].end <= s.end && a_news_day(&dates[i], published))
+}
+
+/// Whether a date is a day of the article's news: one day, the article's or one of the week
+/// before it.
+fn a_news_day(d: &DateMention, published: NaiveDate) -> bool {
+    d.precision == Precision::Day
+        && d.from == d.to
+        && d.from <= published
+        && published - d.from <= chrono::Duration::days(7)
+}
+
+/// How many sentences back a day given by the story still dates a meeting told without one.
+const NARRATIVE_SENTENCES: usize = 5;
 
 /// "Le 27, Paris a convoqué…": a sentence that opens with a day of the month the date grammar
 /// left unread tells of another day than the lead's.

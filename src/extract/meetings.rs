@@ -208,7 +208,11 @@ const INTENT: &[&str] = &[
 fn meeting_words<'a>(r: &'a Reading<'a>) -> impl Iterator<Item = Trigger> + 'a {
     (0..r.words.len())
         .filter(|&k| !r.quoted(r.words[k].start))
-        .filter_map(move |k| verb_at(r, k).or_else(|| noun_at(r, k)))
+        .filter_map(move |k| {
+            verb_at(r, k)
+                .or_else(|| noun_at(r, k))
+                .or_else(|| presence_at(r, k))
+        })
 }
 
 /// The verb group a verb form at word `k` belongs to: its first word, whether it is
@@ -407,6 +411,32 @@ fn light_verb_before(r: &Reading, k: usize) -> Option<usize> {
     None
 }
 
+/// "présent à ses côtés", "aux côtés de X", "se trouvait auprès de X": someone is with someone,
+/// with a word of presence just before ("combattre aux côtés de" is not a meeting).
+fn presence_at(r: &Reading, k: usize) -> Option<Trigger> {
+    let cue = match r.f(k) {
+        "aupres" => matches!(r.f(k + 1), "d" | "de" | "du" | "des"),
+        "cotes" => k >= 1 && matches!(r.f(k - 1), "ses" | "leurs" | "aux"),
+        _ => false,
+    };
+    let lead = if r.f(k) == "cotes" { k.saturating_sub(2) } else { k };
+    let present = (lead.saturating_sub(2)..lead).find(|&b| PRESENCE_WORDS.contains(&r.f(b)));
+    let first = present.filter(|_| cue)?;
+    Some(Trigger {
+        first,
+        word: k,
+        kind: MeetingKind::Bilateral,
+        frame: None,
+        announced: false,
+        light: None,
+    })
+}
+
+/// Words that tell someone is somewhere: "présent", "se trouvait".
+const PRESENCE_WORDS: &[&str] = &[
+    "present", "presente", "presents", "presentes", "trouvait", "trouvaient", "trouve", "trouvent",
+];
+
 /// Who takes part in the meeting a trigger tells, as its grammar gives them.
 fn participants_of(r: &Reading, t: &Trigger, antecedents: &[Antecedent]) -> Participants {
     let mut out = Participants::default();
@@ -435,6 +465,14 @@ fn participants_of(r: &Reading, t: &Trigger, antecedents: &[Antecedent]) -> Part
                 _ => {}
             }
             out.take(r.with(t.word));
+        }
+        None if t.first != t.word && t.light.is_none() => {
+            // Presence: the clause's subject, and whoever they are with.
+            out.take(r.main_subject((t.first, t.word)));
+            if matches!(r.f(t.word.saturating_sub(1)), "ses" | "leurs") {
+                out.take(r.possessor(t.word, antecedents));
+            }
+            out.take(r.first_person_after(t.word));
         }
         None => {
             if let Some(v) = t.light {

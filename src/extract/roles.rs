@@ -388,8 +388,12 @@ pub(super) fn role_in(
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
+    // The word before the role, past an adjective ("l'ancien Premier ministre").
+    let adjectives = usize::from(before_role.last().is_some_and(|w| ROLE_ADJECTIVES.contains(w)));
     let determined = before_role
-        .last()
+        .iter()
+        .rev()
+        .nth(adjectives)
         .is_some_and(|w| ["le", "la", "l", "son", "sa", "leur", "du", "au", "de"].contains(w));
     if at_end && before_role.len() > 3 && !determined {
         return None;

@@ -143,7 +143,10 @@ fn place_phrases(r: &Reading) -> Vec<PlacePhrase> {
             && Lexicon::get()
                 .meeting_nouns
                 .contains_key(r.words[first - 2].folded.as_ref());
+        // "à l'initiative du Caire, où il se trouvait": the place of what follows "où".
+        let relative = r.f(last + 1) == "ou";
         let locative = match preposition {
+            _ if relative && !is_country => true,
             "a" if !r.a_preposition(first - 1) => false,
             "a" | "dans" => !is_country || islands_take_a(r, first),
             "au" | "aux" | "en" => true,
@@ -254,6 +257,7 @@ fn clean(r: &Reading, from: usize, to: usize, phrases: &[PlacePhrase]) -> bool {
         let passable = matches!(
             w,
             "avec" | "et" | "ainsi" | "que" | "m" | "mme" | "mm" | "le" | "la" | "l" | "les"
+                | "il" | "elle" | "ils" | "elles"
                 | "un" | "une" | "des" | "de" | "du" | "d" | "son" | "sa" | "ses" | "leur"
                 | "leurs" | "homologue" | "homologues"
         ) || named

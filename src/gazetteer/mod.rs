@@ -394,9 +394,19 @@ impl Gazetteer {
 
     /// Whether a person's role `held` is the office `wanted` or a more precise one ("ministre
     /// des Affaires étrangères et de la Coopération" holds "chef de la diplomatie").
+    /// A body after a bare office makes another office: "président du Parlement" does not hold
+    /// "président" (but "président de la République" does).
     pub fn holds_role(&self, held: &str, wanted: &str) -> bool {
-        self.canonical_role(held)
-            .starts_with(&self.canonical_role(wanted))
+        let (held, wanted) = (self.canonical_role(held), self.canonical_role(wanted));
+        let Some(rest) = held.strip_prefix(&wanted) else {
+            return false;
+        };
+        let bare = !wanted.contains(" de ") && !wanted.contains(" du ") && !wanted.contains(" des ");
+        let of_a_body = [" de ", " du ", " des ", " d'", " d’"]
+            .iter()
+            .any(|p| rest.starts_with(p))
+            && !rest.starts_with(" de la republique");
+        !(bare && of_a_body)
     }
 
     /// Whether a role is a leading office of `data/roles.txt` (marked `*`) or a more precise

@@ -103,7 +103,11 @@ impl Event {
         }
         let own_date = mention.date.is_some();
         let town = mention.place.is_some() && !mention.place_is_country;
-        let shares = !people.is_disjoint(&self.people);
+        // The same people: two in common, or all of one side's among the other's ("X a
+        // rencontré Y", then "Z a aussi rencontré Y" is another meeting).
+        let shared = people.intersection(&self.people).count();
+        let shares = shared >= 2
+            || shared >= 1 && (people.is_subset(&self.people) || self.people.is_subset(people));
         let same_town = town && self.place == mention.place;
         let place_agrees = !town || self.place.is_none() || self.place_is_country || same_town;
         let date_agrees = mention.date.is_none_or(|d| {
