@@ -106,6 +106,8 @@ pub struct Lexicon {
     pub adverbial_openers: Phrases,
     /// Verbs whose object is a meeting noun and whose subject takes part (`light_verbs.txt`).
     pub light_verbs: WordSet,
+    /// Words that put a meeting noun before the news (`recall_words.txt`).
+    pub recall_words: WordSet,
     /// Words that date another event than the meeting (`event_anchors.txt`).
     pub event_anchors: WordSet,
     /// Words that make the next infinitive a wish (`wish_words.txt`).
@@ -216,6 +218,7 @@ impl Lexicon {
             seizure_words: data!("fr/seizure_words.txt").words(),
             wish_words: data!("fr/wish_words.txt").words(),
             event_anchors: data!("fr/event_anchors.txt").words(),
+            recall_words: data!("fr/recall_words.txt").words(),
             light_verbs: data!("fr/light_verbs.txt").words(),
             envoy_words: data!("fr/envoy_words.txt").words(),
             feminine_heads: data!("fr/feminine_heads.txt").words(),

@@ -332,9 +332,15 @@ impl<'a> Cx<'a> {
         }
         // A capitalised first word is a verb only if listed: "Depuis", not "Samara" or "Clara".
         let long = f.chars().count() >= 5 && !w.capitalised;
+        // "a annoncé qu'il participerait dimanche": the conditional of reported speech is the
+        // future of the past; "aurait", "serait" (an alleged past) are not.
+        let conditional = long
+            && (f.ends_with("rait") || f.ends_with("raient"))
+            && !matches!(f, "aurait" | "auraient" | "serait" | "seraient");
         if lexicon.future_markers.contains(f)
             || SHORT_FUTURES.contains(&f)
             || (long && (f.ends_with("ra") || f.ends_with("ront")))
+            || conditional
         {
             return Some(Tense::Future);
         }

@@ -207,6 +207,18 @@ impl Reading<'_> {
         }
     }
 
+    /// Whether the sentence gives a day or a month.
+    pub(super) fn dates_a_day(&self) -> bool {
+        let (start, end) = (self.view.start, self.view.end);
+        let first = self.dates.partition_point(|d| d.start < start);
+        self.dates[first..].iter().take_while(|d| d.start < end).any(|d| {
+            matches!(
+                d.precision,
+                crate::dates::Precision::Day | crate::dates::Precision::Month
+            )
+        })
+    }
+
     /// Whether word `k` lies in a date expression of the sentence.
     pub(super) fn in_date(&self, k: usize) -> bool {
         let at = self.at(k);
@@ -633,6 +645,18 @@ impl Reading<'_> {
         };
         self.after_preposition(avec + 1, &mut out);
         out
+    }
+
+    /// "un entretien avec X": "avec" within the noun's own phrase after word `k` (no comma
+    /// between: "après une visite de X, une conférence… avec Y" is not the visit's).
+    pub fn with_close(&self, k: usize) -> Participants {
+        let next_comma = (k + 1..self.words.len()).find(|&j| {
+            self.text[self.words[j - 1].end..self.words[j].start].contains([',', ';', ':'])
+        });
+        match next_comma {
+            Some(j) if !(k + 1..j).any(|i| self.f(i) == "avec") => Participants::default(),
+            _ => self.with(k),
+        }
     }
 
     /// "a été reçu par X": the agent of a passive verb at word `last`.

@@ -357,7 +357,16 @@ fn destination_follows(r: &Reading, k: usize) -> bool {
 fn noun_at(r: &Reading, k: usize) -> Option<Trigger> {
     let lexicon = Lexicon::get();
     let w = r.f(k);
-    let kind = *lexicon.meeting_nouns.get(w)?;
+    // "un conseil des ministres des Affaires étrangères de l'UE": a council with a complement
+    // (the weekly cabinet, "le conseil des ministres" alone, is no meeting between parties).
+    let council = lexicon
+        .council_phrases
+        .length_at(r.words, k)
+        .filter(|&n| r.words.get(k + n + 1).is_some_and(|next| next.capitalised));
+    let kind = match council {
+        Some(_) => MeetingKind::Meeting,
+        None => *lexicon.meeting_nouns.get(w)?,
+    };
     if participle_without_meeting(r.text, r.words, k)
         || lexicon.press_phrases.starts_at(r.words, k)
         || interview(r.text, r.words, k)
@@ -373,7 +382,10 @@ fn noun_at(r: &Reading, k: usize) -> Option<Trigger> {
     let window = k.saturating_sub(6)..(k + 7).min(r.words.len());
     let eve = (k.saturating_sub(5)..k)
         .any(|b| lexicon.eve_phrases.starts_at(r.words, b) && (b == 0 || r.f(b - 1) != "y"));
-    let announced = eve || window.clone().any(|j| lexicon_future.contains(r.f(j)));
+    // "deux jours avant une réunion": the meeting comes after what the sentence tells.
+    let before_it = (k.saturating_sub(3)..k).any(|j| r.f(j) == "avant" && r.f(j + 1) != "de");
+    let announced =
+        eve || before_it || window.clone().any(|j| lexicon_future.contains(r.f(j)));
     let light = light_verb_before(r, k);
     Some(Trigger {
         first: light.map_or(k, |v| group_of(r, v).first),
@@ -484,7 +496,7 @@ fn participants_of(r: &Reading, t: &Trigger, antecedents: &[Antecedent]) -> Part
                 out.take(r.possessor(t.word, antecedents));
             }
             out.take(r.of_noun(t.word));
-            out.take(r.with(t.word));
+            out.take(r.with_close(t.word));
             let between = r.between(t.word);
             let mutual = !between.is_empty();
             out.take(between);
@@ -572,7 +584,17 @@ pub(super) fn meeting_in(
             MeetingKind::Meeting | MeetingKind::Summit | MeetingKind::Videoconference | MeetingKind::Talks
         ) && t.frame.is_none();
         let anaphoric_noun = t.frame.is_none() && anaphoric(r, t.word);
-        if participants.is_empty() && !anaphoric_noun && !(multilateral && (place.is_some() || has_an_organisation(r, t.word))) {
+        // Nobody named: a meeting of several parties with its own place or organisation, or
+        // "la réunion", "cette visite" back to the meeting just told (a sentence with no date).
+        let own = multilateral && (place.is_some() || has_an_organisation(r, t.word));
+        let back = anaphoric_noun && !r.dates_a_day();
+        if participants.is_empty() && !own && !back {
+            continue;
+        }
+        // "X a discuté avec Y": talks need someone on the other side; a journey, a place.
+        let talks_alone = t.frame == Some(Frame::Talks) && r.with(t.word).is_empty();
+        let journey_nowhere = t.frame == Some(Frame::Travels) && place.is_none();
+        if talks_alone || journey_nowhere {
             continue;
         }
         return Some(mention(r, index, &t, kind, participants, place, anaphoric_noun));
@@ -614,10 +636,18 @@ fn mention(
         })
         // The nearest date, unless another event stands between it and the meeting's word
         // ("se rend au Liban… depuis l'explosion du port le 4 août").
-        .min_by_key(|(_, d)| {
+        // A date before the meeting's word, in another clause ("refusée vendredi par X,
+        // d'assister à une réunion"), is not the meeting's, unless it opens the sentence.
+        .filter(|(_, d)| {
             let at = s.start + r.words[k].start;
-            (anchors_another_event(r, at, d.start), d.start.abs_diff(at))
+            d.start > at
+                || d.start - s.start <= OPENING_DATE
+                || !r.text[d.end - s.start..at - s.start].contains(',')
         })
+        // Nor a date with another event between it and the meeting's word ("se rend au Liban…
+        // depuis l'explosion du port le 4 août").
+        .filter(|(_, d)| !anchors_another_event(r, s.start + r.words[k].start, d.start))
+        .min_by_key(|(_, d)| d.start.abs_diff(s.start + r.words[k].start))
         .map(|(i, _)| i)
         // After a demonstrative, only a date right by the noun is the meeting's ("cette visite
         // de mardi"); "après cette visite, il présidera mardi le conseil" dates something else.
@@ -650,7 +680,7 @@ fn mention(
         called_off: called_off(r.text, r.words, k),
         today,
         pronoun_subject: participants.pronoun,
-        pluperfect: pluperfect(r, t),
+        pluperfect: pluperfect(r, t) || recalled(r, t.word),
         body: (t.frame.is_none()).then(|| body_after(r, k)).flatten(),
     }
 }
@@ -707,6 +737,9 @@ fn body_after(r: &Reading, k: usize) -> Option<String> {
     (!place && text.split_whitespace().count() <= 8).then(|| text.to_string())
 }
 
+/// How far (in bytes) from a sentence's start a date opens it: "Mercredi, lors de…".
+const OPENING_DATE: usize = 12;
+
 /// Whether a word of another event ("depuis", "après", "lors"…) lies between a meeting's word
 /// (at body offset `at`) and a date (at `date`): the date is that event's.
 fn anchors_another_event(r: &Reading, at: usize, date: usize) -> bool {
@@ -725,14 +758,32 @@ fn anaphoric(r: &Reading, k: usize) -> bool {
     (1..=2).any(|b| k >= b && ["cette", "ce", "ces", "cet", "la", "le", "les", "l"].contains(&r.f(k - b)))
 }
 
+/// "une récente visite", "au lendemain d'un déplacement", "lors de sa précédente visite": a
+/// meeting named as before the news, whose day the article's is not.
+fn recalled(r: &Reading, k: usize) -> bool {
+    (k.saturating_sub(4)..k).any(|j| Lexicon::get().recall_words.contains(r.f(j)))
+}
+
 /// "avait reçu", "s'étaient entretenus": a meeting told in the pluperfect, before the news.
 fn pluperfect(r: &Reading, t: &Trigger) -> bool {
-    t.frame.is_some() && (t.first..t.word).any(|j| matches!(r.f(j), "avait" | "avaient" | "etait" | "etaient"))
+    let past = |j: usize| matches!(r.f(j), "avait" | "avaient" | "etait" | "etaient");
+    match t.frame {
+        Some(_) => (t.first..t.word).any(past),
+        // A noun is the adverbial of its sentence's verb: "avait annoncé… lors d'une visite".
+        None => (0..r.words.len()).any(past),
+    }
 }
+
+/// How many words after a meeting noun its organisation may be named: "un conseil des
+/// ministres des Affaires étrangères de l'UE".
+const ORGANISATION_WORDS: usize = 8;
 
 /// "la réunion de l'Otan", "le sommet de l'UA": an organisation right after a meeting noun.
 fn has_an_organisation(r: &Reading, k: usize) -> bool {
-    let end = r.view.start + r.words.get(k + 4).map_or(r.text.len(), |w| w.end);
+    let end = r.view.start
+        + r.words
+            .get(k + ORGANISATION_WORDS)
+            .map_or(r.text.len(), |w| w.end);
     let start = r.view.start + r.words[k].end;
     r.view
         .organisations

@@ -247,6 +247,17 @@ fn clean(r: &Reading, from: usize, to: usize, phrases: &[PlacePhrase]) -> bool {
             k += n;
             continue;
         }
+        // "un sommet avec ses homologues du sud de l'UE à X": over the "avec" phrase, to the
+        // next place phrase.
+        if r.f(k) == "avec" {
+            if let Some(p) = phrases
+                .iter()
+                .find(|p| p.first > k && p.first <= k + WITH_WORDS && p.first <= to)
+            {
+                k = p.first;
+                continue;
+            }
+        }
         let w = r.f(k);
         let at = r.at(k);
         let named = r.view.organisations.iter().any(|o| o.start <= at && at < o.end)
@@ -270,6 +281,9 @@ fn clean(r: &Reading, from: usize, to: usize, phrases: &[PlacePhrase]) -> bool {
     }
     true
 }
+
+/// How many words an "avec" phrase between a meeting and its place may have.
+const WITH_WORDS: usize = 12;
 
 /// Whether a place phrase opens its clause: "À Beyrouth, le président…", "Mardi à Dakar, …".
 fn opens_the_clause(r: &Reading, first: usize) -> bool {

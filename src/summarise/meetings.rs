@@ -345,6 +345,14 @@ fn span(e: &Event, x: &[ArticleExtraction]) -> Option<(NaiveDate, NaiveDate)> {
     e.date(x).map(|d| (d.0, d.1))
 }
 
+/// Where the event is held, when that is a place: "visioconférence" is none, and two meetings
+/// by video on one day are not one for that.
+fn venue(e: &Event) -> Option<&str> {
+    e.place
+        .as_deref()
+        .filter(|p| *p != crate::extract::venues::VIRTUAL_PLACE)
+}
+
 /// Whether two events name a participant in common.
 fn shares(a: &Event, b: &Event) -> bool {
     !a.people.is_disjoint(&b.people) || !a.groups.is_disjoint(&b.groups)
@@ -358,7 +366,7 @@ fn nobody(e: &Event) -> bool {
 fn same_place_same_day(events: &[Event], x: &[ArticleExtraction], groups: &mut UnionFind) {
     let mut by_place_day: HashMap<(String, NaiveDate, bool), usize> = HashMap::new();
     for (i, e) in events.iter().enumerate() {
-        let (Some(place), Some(d)) = (e.place.as_deref().map(fold), day(e, x)) else {
+        let (Some(place), Some(d)) = (venue(e).map(fold), day(e, x)) else {
             continue;
         };
         let call = e.kind == MeetingKind::PhoneCall;
@@ -378,12 +386,12 @@ fn same_place_same_day(events: &[Event], x: &[ArticleExtraction], groups: &mut U
 fn undated_at_a_dated_place(events: &[Event], x: &[ArticleExtraction], groups: &mut UnionFind) {
     let mut dated_at: HashMap<(String, MeetingKind), Vec<usize>> = HashMap::new();
     for (i, e) in events.iter().enumerate() {
-        if let (Some(place), Some(_)) = (&e.place, span(e, x)) {
+        if let (Some(place), Some(_)) = (venue(e), span(e, x)) {
             dated_at.entry((fold(place), e.kind)).or_default().push(i);
         }
     }
     for (i, e) in events.iter().enumerate() {
-        if let (Some(place), None) = (&e.place, span(e, x)) {
+        if let (Some(place), None) = (venue(e), span(e, x)) {
             if let Some(&[j]) = dated_at.get(&(fold(place), e.kind)).map(Vec::as_slice) {
                 // Other people at the same place are another meeting.
                 if shares(e, &events[j]) || nobody(e) || nobody(&events[j]) {
@@ -398,7 +406,7 @@ fn undated_at_a_dated_place(events: &[Event], x: &[ArticleExtraction], groups: &
 fn unplaced_on_a_placed_day(events: &[Event], x: &[ArticleExtraction], groups: &mut UnionFind) {
     let mut placed_by_day: HashMap<(NaiveDate, MeetingKind), usize> = HashMap::new();
     for (i, e) in events.iter().enumerate() {
-        if let (Some(_), Some(d)) = (&e.place, day(e, x)) {
+        if let (Some(_), Some(d)) = (venue(e), day(e, x)) {
             placed_by_day.entry((d, e.kind)).or_insert(i);
         }
     }
@@ -456,7 +464,7 @@ fn same_place_shared_participants(
 ) {
     let mut by_place: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, e) in events.iter().enumerate() {
-        if let Some(place) = e.place.as_deref().map(fold) {
+        if let Some(place) = venue(e).map(fold) {
             by_place.entry(place).or_default().push(i);
         }
     }
