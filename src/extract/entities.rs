@@ -202,9 +202,6 @@ pub fn find(
             gazetteer,
         };
         let meeting = meeting_in(&reading, index, &antecedents);
-        if let Some(d) = news_day_in(s, dates, published) {
-            recent_day = Some((d, index));
-        }
         remember_the_subject(&reading, &mut antecedents);
         match meeting {
             // "cette visite", with no one named and nothing told before it: nothing to tell.
@@ -238,6 +235,10 @@ pub fn find(
                 );
                 share_the_delegations_country(&joined, &out.meetings, &mut out.people);
             }
+        }
+        // The sentence's day dates the meetings of the sentences after it, not its own.
+        if let Some(d) = news_day_in(s, dates, published) {
+            recent_day = Some((d, index));
         }
     }
     out

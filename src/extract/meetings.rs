@@ -373,6 +373,17 @@ fn noun_at(r: &Reading, k: usize) -> Option<Trigger> {
     {
         return None;
     }
+    // "un entretien avec le Centre pour le dialogue", "avec l'AFP": an interview given to a
+    // body or a medium, not a meeting with someone.
+    let with_a_body = w.starts_with("entretien") && r.f(k + 1) == "avec" && {
+        let next = k + 2 + usize::from(matches!(r.f(k + 2), "le" | "la" | "l" | "les"));
+        r.words.get(next).is_some_and(|n| n.capitalised)
+            && r.person_opening(k + 2).is_none()
+            && !r.view.countries.iter().any(|m| m.start == r.at(next))
+    };
+    if with_a_body {
+        return None;
+    }
     let journey_without_destination = JOURNEY_NOUNS.contains(&w)
         && !(k + 1..k + 3).any(|j| matches!(r.f(j), "a" | "en" | "au" | "aux" | "dans"));
     if journey_without_destination {
@@ -744,13 +755,16 @@ const OPENING_DATE: usize = 12;
 /// (at body offset `at`) and a date (at `date`): the date is that event's.
 fn anchors_another_event(r: &Reading, at: usize, date: usize) -> bool {
     let (from, to) = if date > at { (at, date) } else { (date, at) };
+    // The meeting's own preposition is no other event's: "Mercredi, lors d'une réunion".
+    let own = r.words.partition_point(|w| r.view.start + w.start < at);
     r.words
         .iter()
-        .filter(|w| {
+        .enumerate()
+        .filter(|(j, w)| {
             let b = r.view.start + w.start;
-            b > from && b < to
+            b > from && b < to && !(own.saturating_sub(3)..own).contains(j)
         })
-        .any(|w| Lexicon::get().event_anchors.contains(w.folded.as_ref()))
+        .any(|(_, w)| Lexicon::get().event_anchors.contains(w.folded.as_ref()))
 }
 
 /// "cette visite", "la réunion", "ces entretiens": a noun that may tell the meeting just told.
