@@ -232,7 +232,7 @@ impl Reading<'_> {
     /// `k` has, if one does.
     pub(super) fn filler_ending(&self, k: usize) -> Option<usize> {
         let lexicon = Lexicon::get();
-        if lexicon.verb_fillers.contains(self.f(k)) || self.in_date(k) {
+        if lexicon.verb_fillers.contains(self.f(k)) && !self.a_preposition(k) || self.in_date(k) {
             return Some(1);
         }
         lexicon.filler_phrases.length_ending_at(self.words, k)
@@ -248,7 +248,7 @@ impl Reading<'_> {
         if matches!(self.f(k), "de" | "d") && self.duration_at(k + 1) {
             return Some(3);
         }
-        if lexicon.verb_fillers.contains(self.f(k)) || self.in_date(k) {
+        if lexicon.verb_fillers.contains(self.f(k)) && !self.a_preposition(k) || self.in_date(k) {
             return Some(1);
         }
         lexicon.filler_phrases.length_at(self.words, k)
@@ -381,6 +381,14 @@ impl Reading<'_> {
                 out.add_person(p);
                 return;
             }
+            // "les chefs d'État andins": several holders of an office, of no country named.
+            if self.f(last).ends_with('s') || phrase.split_whitespace().any(|w| w.ends_with('s') && self.gazetteer.role_words.contains(&crate::text::fold(w.trim_end_matches('s')))) {
+                out.groups.push(RoleGroup {
+                    role: role.role,
+                    countries: Vec::new(),
+                });
+                return;
+            }
         }
         let (from, to) = (self.view.start + start, self.view.start + end);
         if let Some(m) = self
@@ -504,21 +512,24 @@ impl Reading<'_> {
                 }
                 return out;
             }
-            if let Some(n) = self.filler_starting(k) {
+            // A place after "à", "au", "en", "dans": "a reçu à Dakar le président" (before the
+            // fillers: "à" folds like the auxiliary "a").
+            if let Some(n) = self.locative_at(k) {
                 k += n;
                 continue;
             }
-            // A place after "à", "au", "en", "dans": "a reçu à Dakar le président".
-            if let Some(n) = self.locative_at(k) {
+            if let Some(n) = self.filler_starting(k) {
                 k += n;
                 continue;
             }
             break;
         }
         if k < self.words.len() && self.at(k) < limit {
-            self.object_noun_phrase(k, &mut out);
+            // A plural role of several countries first: "les ministres de la Santé du Ghana et
+            // du Togo"; else one role: "l'ambassadeur allemand".
+            self.groups_from(k, &mut out);
             if out.is_empty() {
-                self.groups_from(k, &mut out);
+                self.object_noun_phrase(k, &mut out);
             }
         }
         out
@@ -725,6 +736,13 @@ impl Reading<'_> {
             self.coordinated_after(p, out);
             return;
         }
+        // A plural role of several countries first: "des ministres de la Santé du Ghana et du
+        // Togo", "ses homologues allemand et chinois".
+        let before = out.groups.len();
+        self.groups_from(k, out);
+        if out.groups.len() > before {
+            return;
+        }
         let start = self.words[k].start;
         let end = self.role_phrase_end(k);
         let phrase = &self.text[start..end];
@@ -749,10 +767,6 @@ impl Reading<'_> {
                     countries,
                 });
             }
-            return;
-        }
-        self.groups_from(k, out);
-        if !out.groups.is_empty() {
             return;
         }
         let at = self.at(k);

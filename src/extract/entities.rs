@@ -120,6 +120,8 @@ pub struct MeetingMention {
     pub pronoun_subject: bool,
     /// Told in the pluperfect ("avait reçu"): before the article's news.
     pub pluperfect: bool,
+    /// "elle y discutera avec…": at the place just named, the meeting just told.
+    pub there: bool,
     /// The body that meets, as the noun's complement names it: "du Conseil de sécurité",
     /// "de l'Otan", "du G7".
     pub body: Option<String>,

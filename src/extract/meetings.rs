@@ -548,15 +548,21 @@ pub(super) fn meeting_in(
     let phone_near = |t: &Trigger| {
         (t.first.saturating_sub(3)..t.word + 7).any(|j| PHONE_WORDS.contains(&r.f(j)))
     };
-    let remote = r
-        .words
-        .iter()
-        .any(|w| VIRTUAL_WORDS.contains(&w.folded.as_ref()));
+    // By video: a word of video by the meeting's own words, or the meeting's noun itself.
+    let remote = |t: &Trigger| {
+        (t.first.saturating_sub(3)..(t.word + 7).min(r.words.len()))
+            .any(|j| VIRTUAL_WORDS.contains(&r.f(j)))
+    };
+    let mut adverbial_noun: Option<MeetingMention> = None;
     for t in meeting_words(r) {
-        let kind = match (phone_near(&t), remote, t.kind) {
+        let kind = match (phone_near(&t), remote(&t), t.kind) {
             (_, _, MeetingKind::Summons) => MeetingKind::Summons,
             (true, _, _) => MeetingKind::PhoneCall,
             (false, true, _) => MeetingKind::Videoconference,
+            // "se retrouver à Lyon pour un sommet": the articles' own noun tells the kind.
+            (_, _, MeetingKind::Meeting | MeetingKind::Bilateral) if t.frame.is_some() => {
+                summit_after(r, t.word).unwrap_or(t.kind)
+            }
             _ => t.kind,
         };
         let mut participants = participants_of(r, &t, antecedents);
@@ -573,9 +579,14 @@ pub(super) fn meeting_in(
             }
             kind => kind,
         };
+        // "une conférence… s'est tenue à Dakar": the place of the verb that holds the noun.
+        let last = match t.frame {
+            None => held_by(r, t.word).unwrap_or(t.word),
+            Some(_) => t.word,
+        };
         let span = Span {
             first: t.first,
-            last: t.word,
+            last,
         };
         let summoner = (kind == MeetingKind::Summons)
             .then(|| summoner(r, &t, &participants))
@@ -608,9 +619,44 @@ pub(super) fn meeting_in(
         if talks_alone || journey_nowhere {
             continue;
         }
-        return Some(mention(r, index, &t, kind, participants, place, anaphoric_noun));
+        let found = mention(r, index, &t, kind, participants, place, anaphoric_noun);
+        // "Après une visioconférence…, les ministres se sont rencontrés": a noun adverbial to
+        // a clause whose own verb tells a meeting is not that meeting; the verb's is.
+        if t.frame.is_none() && adverbial(r, t.word) && adverbial_noun.is_none() {
+            adverbial_noun = Some(found);
+            continue;
+        }
+        if t.frame.is_some() || adverbial_noun.is_none() {
+            return Some(found);
+        }
     }
-    None
+    adverbial_noun
+}
+
+/// "s'est tenue", "se tiendra", "a eu lieu", "aura lieu" a few words after a meeting's noun at
+/// `k`, in its clause: the verb's word, whose place is the meeting's.
+fn held_by(r: &Reading, k: usize) -> Option<usize> {
+    (k + 1..(k + 9).min(r.words.len()))
+        .take_while(|&j| !r.text[r.words[j - 1].end..r.words[j].start].contains([',', ';', ':']))
+        .find(|&j| {
+            let reflexive = (j.saturating_sub(3)..j).any(|b| matches!(r.f(b), "s" | "se"));
+            match r.f(j) {
+                "tenu" | "tenue" | "tenus" | "tenues" | "tiendra" | "tiendront" | "tenir"
+                | "tient" | "tiennent" => reflexive,
+                "lieu" => matches!(r.f(j - 1), "eu" | "lieu" | "aura" | "auront" | "avoir") || r.f(j - 1) == "a",
+                _ => false,
+            }
+        })
+}
+
+/// A summit's noun a few words after a meeting's verb, in its clause: "doivent se retrouver à
+/// Lyon pour un sommet".
+fn summit_after(r: &Reading, k: usize) -> Option<MeetingKind> {
+    let lexicon = Lexicon::get();
+    (k + 1..(k + 8).min(r.words.len()))
+        .take_while(|&j| !r.text[r.words[j - 1].end..r.words[j].start].contains([',', ';', ':']))
+        .find_map(|j| lexicon.meeting_nouns.get(r.f(j)).copied())
+        .filter(|kind| *kind == MeetingKind::Summit)
 }
 
 /// Builds the mention of a meeting found at trigger `t`.
@@ -692,6 +738,7 @@ fn mention(
         today,
         pronoun_subject: participants.pronoun,
         pluperfect: pluperfect(r, t) || recalled(r, t.word),
+        there: t.frame.is_some() && (t.first..t.word).any(|j| r.f(j) == "y"),
         body: (t.frame.is_none()).then(|| body_after(r, k)).flatten(),
     }
 }
@@ -980,7 +1027,7 @@ mod tests {
 
     #[test]
     fn what_is_called_off_or_announced_is_read_in_the_meetings_clause() {
-        let e = entities("Lors de la rencontre de mardi à Lyon, la dette du pays a été annulée.");
+        let e = entities("Lors de la rencontre de mardi à Lyon avec le ministre Rui Costa, la dette du pays a été annulée.");
         assert_eq!(e.meetings[0].called_off, None);
         let e = entities("Le sommet de Lyon, reporté à juin, réunira dix pays.");
         assert_eq!(e.meetings[0].called_off, Some(MeetingStatus::Postponed));

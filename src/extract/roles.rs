@@ -58,7 +58,16 @@ pub(super) fn role_around(
     let clause_start = clause_start + after_last_verb(&before[clause_start..]);
     let clause = &before[clause_start..];
     let before_role = role_in(clause, window_start + clause_start, g, s, true)
-        .filter(|r| !names_someone_else(text, s, r.start - s.start, name_start));
+        .filter(|r| !names_someone_else(text, s, r.start - s.start, name_start))
+        .or_else(|| {
+            // "X accueille à Lyon le chancelier autrichien Y": the role after the last other
+            // name or verb of the clause is Y's.
+            let cut = past_other_names(text, s, window_start + clause_start, name_start);
+            (cut > window_start + clause_start)
+                .then(|| role_in(&text[cut..name_start].trim_end().trim_end_matches(','), cut, g, s, true))
+                .flatten()
+                .filter(|r| !names_someone_else(text, s, r.start - s.start, name_start))
+        });
     // After: ", [le|la|l'] ROLE …" up to the next comma, unless another name follows that comma
     // ("X, le vice-président turc, Y": the role is Y's).
     let after = head(&text[name_end..], ROLE_WINDOW);
@@ -159,6 +168,33 @@ fn names_someone_else(text: &str, s: &SentenceView, from: usize, name_start: usi
                 .iter()
                 .all(|w| super::people::is_name_word(between, w) && !named(w))
     })
+}
+
+/// Where the words between `from` and a name (sentence offsets) go on after the last other
+/// name, word that ends a noun phrase, or verb: the start of the name's own role phrase.
+fn past_other_names(text: &str, s: &SentenceView, from: usize, name_start: usize) -> usize {
+    let between = &text[from..name_start];
+    let words = tokens(between);
+    let lexicon = Lexicon::get();
+    let named = |w: &Token| {
+        let at = s.start + from + w.start;
+        s.countries.iter().any(|m| m.start <= at && at < m.end)
+            || s.organisations.iter().any(|m| m.start <= at && at < m.end)
+    };
+    let mut cut = from;
+    for (i, w) in words.iter().enumerate() {
+        let breaker = lexicon.role_phrase_breakers.contains(w.folded.as_ref())
+            || lexicon.meeting_verbs.contains_key(w.folded.as_ref())
+            || FINITE_VERBS.contains(&w.folded.as_ref()) && &between[w.start..w.end] != "à";
+        let name = super::people::is_name_word(between, w)
+            && !named(w)
+            && (words.get(i + 1).is_some_and(|n| super::people::is_name_word(between, n) && !named(n))
+                || i > 0 && super::people::is_name_word(between, &words[i - 1]) && !named(&words[i - 1]));
+        if breaker || name {
+            cut = from + w.end;
+        }
+    }
+    cut
 }
 
 /// Whether a text opens with a capitalised name (after at most a title): the next person of an

@@ -30,6 +30,8 @@ struct PlacePhrase {
     last: usize,
     name: String,
     is_country: bool,
+    /// The town a meeting's noun is named by ("le sommet de X"): its own.
+    of_the_noun: bool,
     /// Not a place of the gazetteer: a capitalised name after "à".
     guessed: bool,
 }
@@ -58,7 +60,8 @@ pub(super) fn venue(
     phrases.extend(unknown_places(r, &phrases));
     phrases.sort_by_key(|p| p.first);
     let attached = |p: &&PlacePhrase| {
-        let after = p.first > span.last && clean(r, span.last + 1, p.first, &phrases);
+        let own = p.of_the_noun && p.first > span.last && p.first <= span.last + 2;
+        let after = own || p.first > span.last && clean(r, span.last + 1, p.first, &phrases);
         // Between a light verb and its noun: "doit présider jeudi en Corse un sommet".
         let inside = p.first > span.first && p.last < span.last;
         // "À Beyrouth, le président a reçu…", "au fort de X, où le président reçoit…".
@@ -112,6 +115,7 @@ fn unknown_places(r: &Reading, known: &[PlacePhrase]) -> Vec<PlacePhrase> {
                 name: word.to_string(),
                 is_country: false,
                 guessed: true,
+                of_the_noun: false,
             });
         }
     }
@@ -138,11 +142,15 @@ fn place_phrases(r: &Reading) -> Vec<PlacePhrase> {
             continue;
         }
         let preposition = r.words[first - 1].folded.as_ref();
-        let venue_noun = first >= 2
-            && matches!(preposition, "de" | "d")
-            && Lexicon::get()
-                .meeting_nouns
-                .contains_key(r.words[first - 2].folded.as_ref());
+        // "le sommet de X", "le sommet régional de X": the town a meeting's noun is named by.
+        let noun_before = |b: usize| {
+            first >= b
+                && Lexicon::get()
+                    .meeting_nouns
+                    .contains_key(r.words[first - b].folded.as_ref())
+        };
+        let venue_noun = matches!(preposition, "de" | "d")
+            && (noun_before(2) || noun_before(3) && !r.words[first - 2].capitalised);
         // "à l'initiative du Caire, où il se trouvait": the place of what follows "où".
         let relative = r.f(last + 1) == "ou";
         let locative = match preposition {
@@ -168,6 +176,7 @@ fn place_phrases(r: &Reading) -> Vec<PlacePhrase> {
             name,
             is_country,
             guessed: false,
+            of_the_noun: venue_noun,
         });
     }
     out.extend(buildings(r));
@@ -220,6 +229,7 @@ fn buildings(r: &Reading) -> Vec<PlacePhrase> {
                     name: word.to_string(),
                     is_country: false,
                     guessed: false,
+                    of_the_noun: false,
                 });
             }
         }

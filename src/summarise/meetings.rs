@@ -94,7 +94,7 @@ impl Event {
         people: &BTreeSet<PersonId>,
         ex: &ArticleExtraction,
     ) -> bool {
-        if mention.anaphoric {
+        if mention.anaphoric || (mention.there && self.kind.compatible(mention.kind)) {
             return true;
         }
         let same_status = mention.announced == (self.announced && !self.held);
