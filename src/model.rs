@@ -235,6 +235,9 @@ pub struct BlocSection {
     /// ISO3 codes of its members.
     pub members: Vec<String>,
     pub facts: Vec<Fact>,
+    /// Its officials the cited articles name ("secrétaire général", "haut représentant"): they
+    /// belong to it, not to a country.
+    pub people: Vec<Named>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -294,6 +297,9 @@ pub struct Person {
     pub name: String,
     pub role: Option<String>,
     pub country_iso3: Option<String>,
+    /// The international organisation (its short name) whose official the person is, who
+    /// then has no country.
+    pub organisation: Option<String>,
     pub sources: Vec<String>,
 }
 

@@ -2,7 +2,7 @@
 //! accents or transliteration (Keïta/Keita, Daouda/Dauda), with the roles and country the articles
 //! give.
 
-use crate::extract::entities::PersonMention;
+use crate::extract::entities::{CountryEvidence, PersonMention};
 use crate::extract::ArticleExtraction;
 use crate::gazetteer::Gazetteer;
 use crate::text::fold;
@@ -19,6 +19,12 @@ pub struct Person {
     pub name: String,
     pub roles: BTreeMap<String, usize>,
     pub countries: BTreeMap<usize, usize>,
+    /// The international organisations whose office a mention's role names, with the weight
+    /// of those mentions: its officials belong to it, not to a country.
+    pub organisations: BTreeMap<usize, usize>,
+    /// Whether a mention shows a person: a given name, a title or a role. A run of capitals
+    /// never so shown (a company, a medium, a place) is no one.
+    pub typed: bool,
     /// Articles (indices) that name them.
     pub articles: Vec<usize>,
     variants: BTreeMap<String, usize>,
@@ -33,11 +39,32 @@ impl Person {
             .map(|(r, _)| r.as_str())
     }
 
+    /// The country the articles give most weight to, unless the person is the official of an
+    /// international organisation by as much.
     pub fn country(&self) -> Option<usize> {
-        self.countries
+        let best = self
+            .countries
             .iter()
-            .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
-            .map(|(c, _)| *c)
+            .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)));
+        match (best, self.organisation_weight()) {
+            (Some((_, n)), official) if official >= *n => None,
+            (best, _) => best.map(|(c, _)| *c),
+        }
+    }
+
+    /// The international organisation the person is an official of, when the articles say so
+    /// at least as much as they give a country.
+    pub fn organisation(&self) -> Option<usize> {
+        let country = self.countries.values().max().copied().unwrap_or(0);
+        self.organisations
+            .iter()
+            .max_by_key(|(o, n)| (**n, std::cmp::Reverse(**o)))
+            .filter(|(_, n)| **n >= country)
+            .map(|(o, _)| *o)
+    }
+
+    fn organisation_weight(&self) -> usize {
+        self.organisations.values().max().copied().unwrap_or(0)
     }
 
     /// Whether one of their roles is `role` or a more precise one ("ministre de la Défense"
@@ -72,6 +99,11 @@ impl Person {
         if let (Some(c), Some(by)) = (mention.country, mention.country_by) {
             *self.countries.entry(c).or_default() += by.weight();
         }
+        // A mention with its own role votes for the organisation that role is an office of.
+        if let (Some(o), Some(_)) = (mention.organisation, mention.typed_by) {
+            *self.organisations.entry(o).or_default() += CountryEvidence::Role.weight();
+        }
+        self.typed |= mention.typed_by.is_some();
         // Mentions come article by article, so a person's last article is the only one to
         // compare with.
         if self.articles.last() != Some(&a) {
@@ -215,15 +247,28 @@ fn by_surname(extractions: &[ArticleExtraction]) -> BTreeMap<String, Vec<(String
     for (a, x) in extractions.iter().enumerate() {
         for (m, p) in x.entities.people.iter().enumerate() {
             let folded = fold(&p.name);
-            let surname = folded
-                .rsplit([' ', '-'])
-                .next()
-                .unwrap_or(&folded)
-                .to_string();
-            by_surname.entry(surname).or_default().push((folded, a, m));
+            let surname = folded.rsplit([' ', '-']).next().unwrap_or(&folded);
+            by_surname
+                .entry(skeleton(surname))
+                .or_default()
+                .push((folded.clone(), a, m));
         }
     }
     by_surname
+}
+
+/// A surname's skeleton, so that transliterations of one name meet: its first letter and
+/// its consonants, doubled ones once ("Karaev" and "Karaïev" are "krv", "Rohani" and
+/// "Rouhani" are "rhn").
+fn skeleton(surname: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in surname.chars().enumerate() {
+        let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+        if (i == 0 || !vowel) && out.chars().last() != Some(c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn same_person(a: &str, b: &str) -> bool {
@@ -236,7 +281,10 @@ fn same_person(a: &str, b: &str) -> bool {
     if single(a) || single(b) || first(a) == first(b) {
         return true;
     }
-    a.len() >= 8 && levenshtein(a, b) <= 2
+    let surname = |s: &str| s.rsplit([' ', '-']).next().unwrap_or("").to_string();
+    // Spelling variants of a whole name ("Fayez"/"Fayyez"), or of the surname with the same
+    // first name (handled above).
+    a.len() >= 8 && levenshtein(a, b) <= 2 && levenshtein(&surname(a), &surname(b)) <= 2
 }
 
 fn levenshtein(a: &str, b: &str) -> usize {
@@ -269,5 +317,10 @@ mod tests {
         ));
         assert!(!same_person(&fold("Amadou Touré"), &fold("Ousmane Touré")));
         assert_eq!(levenshtein("kitten", "sitting"), 3);
+        // Transliterations of a surname share a skeleton and so are compared.
+        assert_eq!(skeleton("karaev"), skeleton(&fold("Karaïev")));
+        assert_eq!(skeleton("rohani"), skeleton("rouhani"));
+        assert_ne!(skeleton("touré"), skeleton("traoré"));
+        assert!(same_person(&fold("Petar Karaev"), &fold("Petar Karaïev")));
     }
 }

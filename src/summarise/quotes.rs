@@ -42,6 +42,10 @@ pub(super) fn make_quote(
     let (g, registry) = (analysis.input.gazetteer, &analysis.registry);
     let id = speaker_of(a, q, registry, g);
     let person = id.map(|p| registry.person(p));
+    // A speaker no mention shows as a person (a medium, a company) is no speaker.
+    if person.is_some_and(|p| !p.typed) {
+        return None;
+    }
     let speaker = person
         .map(|p| p.name.clone())
         .or_else(|| q.speaker.clone())?;

@@ -28,7 +28,7 @@ pub(super) fn countries_and_blocs(
                     analysis, citations, selection, country, facts,
                 ));
             }
-            Subject::Bloc(b) => blocs.push(bloc_section(analysis, b, facts)),
+            Subject::Bloc(b) => blocs.push(bloc_section(analysis, citations, b, facts)),
         }
     }
     countries.sort_by(|a, b| {
@@ -72,10 +72,24 @@ fn country_section(
 }
 
 /// A bloc's section: its facts and its members.
-fn bloc_section(analysis: &Analysis, bloc: usize, facts: Vec<Fact>) -> BlocSection {
+fn bloc_section(
+    analysis: &Analysis,
+    citations: &Citations,
+    bloc: usize,
+    facts: Vec<Fact>,
+) -> BlocSection {
     let g = analysis.input.gazetteer;
     let o = &g.organisations[bloc];
+    // Its officials: the people the cited articles name in one of its offices.
+    let people = cited_people(analysis, citations)
+        .filter(|p| p.organisation() == Some(bloc))
+        .map(|p| Named {
+            name: p.name.clone(),
+            role: p.role().map(str::to_string),
+        })
+        .collect();
     BlocSection {
+        people,
         name: o.name.clone(),
         short: o.short.clone(),
         members: o
@@ -95,12 +109,14 @@ pub(super) fn people(analysis: &Analysis, citations: &Citations) -> Vec<Person> 
             name: p.name.clone(),
             role: p.role().map(str::to_string),
             country_iso3: p.country().map(|c| g.countries[c].iso3.clone()),
+            organisation: p.organisation().map(|o| g.organisations[o].short.clone()),
             sources: citations.ids_of(p.articles.iter().copied()),
         })
         .collect()
 }
 
-/// The people of the registry a cited article names, in the registry's order.
+/// The people of the registry a cited article names, in the registry's order: only those
+/// some mention shows as a person (a given name, a title, a role).
 fn cited_people<'a>(
     analysis: &'a Analysis,
     citations: &'a Citations,
@@ -108,5 +124,5 @@ fn cited_people<'a>(
     analysis
         .registry
         .people()
-        .filter(|p| p.articles.iter().any(|&a| citations.contains(a)))
+        .filter(|p| p.typed && p.articles.iter().any(|&a| citations.contains(a)))
 }
