@@ -708,7 +708,7 @@ mod tests {
             ("fr/abbreviations.txt", x.abbreviations.len(), 57),
             ("fr/not_names.txt", x.not_names.len(), 174),
             ("fr/name_particles.txt", x.name_particles.len(), 17),
-            ("fr/person_cues.txt", x.person_cues.len(), 21),
+            ("fr/person_cues.txt", x.person_cues.len(), 22),
             ("fr/prepositions.txt", x.prepositions.len(), 18),
             ("fr/role_determiners.txt", x.role_determiners.len(), 10),
             ("fr/warning_phrases.txt", x.warning_phrases.len(), 6),

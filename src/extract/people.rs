@@ -200,8 +200,10 @@ fn office_before(text: &str, word: &Token) -> bool {
     let complement = n >= 2 && matches!(words[n - 1], "des" | "du" | "de" | "la" | "l" | "a");
     complement
         && words[n.saturating_sub(4)..n - 1].iter().any(|w| {
+            // "vice-ministre des Transports X" too.
+            let w = w.rsplit('-').next().unwrap_or(w);
             matches!(
-                *w,
+                w,
                 "ministre" | "ministres" | "secretaire" | "ministere" | "etat"
             )
         })

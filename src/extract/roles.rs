@@ -45,7 +45,12 @@ pub(super) fn role_around(
     let window = tail(&text[..name_start], ROLE_WINDOW);
     let window_start = name_start - window.len();
     let before = window.trim_end();
-    let before = before.strip_suffix(',').unwrap_or(before);
+    // "X, Y": the comma before the name; "la chancelière (X)": the bracket.
+    let before = before
+        .strip_suffix(',')
+        .or_else(|| before.strip_suffix('('))
+        .unwrap_or(before)
+        .trim_end();
     let clause_start = before.rfind([',', ';', ':', '(', '«', '.']).map_or(0, |p| {
         p + before[p..].chars().next().map_or(1, char::len_utf8)
     });
@@ -128,11 +133,21 @@ pub(super) fn role_around(
             gender: phrase.gender.or(adjacent_gender),
         };
     }
-    // No country in the role: a demonym by the name, or the host of a capital just named.
+    // No country in the role: a demonym by the name, the role phrase just before this one
+    // ("le guide suprême iranien, l'ayatollah X"), the country whose role it is ("la France,
+    // par la voix de son secrétaire d'État X"), or the host of a capital just named.
     let country = phrase
         .country
         .map(|c| (c, CountryEvidence::Role))
         .or(apposition)
+        .or_else(|| {
+            previous_role_country(text, phrase.start - s.start, g, s)
+                .map(|c| (c, CountryEvidence::Role))
+        })
+        .or_else(|| {
+            possessors_country(text, phrase.start - s.start, s)
+                .map(|c| (c, CountryEvidence::Apposition))
+        })
         .or_else(|| host_of_the_capital(text, name_start, s));
     AroundName {
         role: Some(phrase.role),
@@ -142,6 +157,44 @@ pub(super) fn role_around(
         gender: phrase.gender.or(adjacent_gender),
     }
 }
+
+/// "le guide suprême iranien, l'ayatollah X": the country of a role phrase that ends with the
+/// comma right before the role phrase at `start` (sentence offsets).
+fn previous_role_country(text: &str, start: usize, g: &Gazetteer, s: &SentenceView) -> Option<usize> {
+    let before = text[..start].trim_end().strip_suffix(',')?;
+    let from = before.rfind([',', ';', ':', '(', '«', '.', '"']).map_or(0, |p| p + 1);
+    let segment = &before[from..];
+    if segment.split_whitespace().count() > 8 {
+        return None;
+    }
+    role_in(segment, from, g, s, true)
+        .filter(|r| r.start - s.start <= from + 4)
+        .and_then(|r| r.country)
+}
+
+/// "la France, par la voix de son secrétaire d'État X", "Moscou et son ministre": a role with
+/// a possessive takes the country that opens the sentence (by name or capital), when it is the
+/// only one named before the role.
+fn possessors_country(text: &str, start: usize, s: &SentenceView) -> Option<usize> {
+    let possessive = matches!(
+        fold(head(&text[start..], 5)).split(' ').next(),
+        Some("son" | "sa" | "ses" | "leur")
+    );
+    if !possessive {
+        return None;
+    }
+    let mut before = s
+        .countries
+        .iter()
+        .filter(|m| m.end - s.start <= start && m.kind != MentionKind::Adjective);
+    let first = before.next()?;
+    let opens = first.start - s.start <= OPENING_SUBJECT;
+    let only = before.all(|m| m.country == first.country);
+    (opens && only).then_some(first.country)
+}
+
+/// How far (in bytes) from a sentence's start a country opens it as its subject.
+const OPENING_SUBJECT: usize = 12;
 
 /// Whether the text between a role phrase's start and a name holds another person's name
 /// ("le président russe Vladimir Poutine lors d'une conversation avec Y": the role is not Y's)
