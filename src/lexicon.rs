@@ -684,7 +684,7 @@ fn er_forms(infinitive: &str) -> Vec<String> {
         .map(|end| format!("{stem}{end}"))
         .collect();
     forms.extend(
-        ["ait", "aient", "a"]
+        ["ait", "aient", "a", "ant"]
             .iter()
             .map(|end| format!("{soft}{end}")),
     );

@@ -189,6 +189,7 @@ pub fn find(
             article_people: &out.people,
             last_quote: out.quotes.last(),
             previous_subject: last_subject.as_deref(),
+            antecedents: &antecedents,
             gazetteer,
         });
         out.quotes.extend(found);

@@ -12,9 +12,10 @@
 //! corpus's registry to resolve; "il" and "elle" are the speaker of a quote of the last two
 //! sentences, or else the previous sentence's subject.
 
+use super::arguments::Antecedent;
 use super::entities::{PersonMention, SentenceView};
-use super::roles::role_in;
-use crate::gazetteer::Gazetteer;
+use super::roles::{role_in, starts_with_role};
+use crate::gazetteer::{Gazetteer, Gender};
 use crate::lexicon::Lexicon;
 use crate::text::{fold, head, tail, tokens, Token};
 use serde::{Deserialize, Serialize};
@@ -53,6 +54,8 @@ pub struct Context<'a> {
     pub last_quote: Option<&'a QuoteMention>,
     /// The previous sentence's subject (its first person), if any.
     pub previous_subject: Option<&'a str>,
+    /// The subjects of the last sentences, with their gender, for "a-t-il", "a-t-elle".
+    pub(super) antecedents: &'a [Antecedent],
     pub gazetteer: &'a Gazetteer,
 }
 
@@ -200,10 +203,13 @@ fn after_the_quote(cx: &Context, end: usize) -> Option<Speaker> {
         return None;
     }
     let after_verb = &words[verb + 1..];
-    let pronoun = |w: &&Token| matches!(w.folded.as_ref(), "il" | "elle");
     // "a-t-il ajouté", "dit-elle", "estime-t-il": the pronoun sits next to the verb.
-    if words[..verb].iter().any(|w| pronoun(&w)) || after_verb.iter().take(2).any(|w| pronoun(&w)) {
-        return cx.pronoun();
+    let pronoun = words[..verb]
+        .iter()
+        .chain(after_verb.iter().take(2))
+        .find_map(|w| Gender::of_pronoun(&w.folded).filter(|_| matches!(w.folded.as_ref(), "il" | "elle")));
+    if let Some(gender) = pronoun {
+        return cx.pronoun(Some(gender));
     }
     let from = end + words[verb].end;
     let verb_end = cx.sentence.start + from;
@@ -217,7 +223,17 @@ fn after_the_quote(cx: &Context, end: usize) -> Option<Speaker> {
         .find(|p| p.start >= verb_end && p.start < limit)
         .filter(|p| {
             let gap = &cx.text[from..p.start - cx.sentence.start];
-            !gap.contains([',', ';', ':', '(']) && gap.split_whitespace().count() <= 12
+            // "a affirmé de son côté, le secrétaire général de l'ONU, X": an adverbial and the
+            // name's own role may stand between, with their commas.
+            let apposed = gap
+                .trim_end()
+                .strip_suffix(',')
+                .and_then(|g| g.rsplit_once(','))
+                .is_some_and(|(lead, role)| {
+                    lead.split_whitespace().count() <= 4
+                        && starts_with_role(role.trim(), cx.gazetteer)
+                });
+            (!gap.contains([',', ';', ':', '(']) || apposed) && gap.split_whitespace().count() <= 14
         });
     if let Some(p) = next_person {
         return Some(Speaker::Named(p.name.clone()));
@@ -277,8 +293,18 @@ fn before_the_quote(cx: &Context, start: usize) -> Option<Speaker> {
     let clause_offset = before_start + clause_start;
     let words = tokens(clause);
     // The verb that introduces the quote is the clause's last speech verb: in "«…», a dit X,
-    // tandis que Y a répliqué : «…»", Y speaks the second quote.
-    let verb = (0..words.len()).rev().find(|&i| speech_verb_at(&words, i));
+    // tandis que Y a répliqué : «…»", Y speaks the second quote. But an account tells what
+    // others said: in "X a raconté que Y criait «…»", the quote is X's report.
+    let last_verb = (0..words.len()).rev().find(|&i| speech_verb_at(&words, i));
+    let account = (0..words.len()).find(|&i| {
+        speech_verb_at(&words, i)
+            && Some(i) != last_verb
+            && matches!(
+                words.get(i + 1).map(|w| w.folded.as_ref()),
+                Some("que" | "qu")
+            )
+    });
+    let verb = account.or(last_verb);
     let introduced = clause.trim_end().ends_with(':')
         || verb.is_some()
         || words.first().is_some_and(|w| w.folded == "pour");
@@ -297,15 +323,13 @@ fn before_the_quote(cx: &Context, start: usize) -> Option<Speaker> {
         .collect();
     // Right before the verb ("…, Mensah a souligné que"), or else the first name that no
     // preposition governs ("Lors de son entretien avec X, …" does not make X the speaker).
+    let governed_at = |p: &PersonMention| governed(&cx.text[..p.phrase_start.max(from) - cx.sentence.start]);
     let adjacent = before_verb.last().filter(|p| {
         let gap = &cx.text[p.end - cx.sentence.start..verb_at];
-        gap.len() <= 30 && !gap.contains([',', ';', '('])
+        // "le sénateur X, proche allié de Y a menacé": Y is governed, not the subject.
+        gap.len() <= 30 && !gap.contains([',', ';', '(']) && !governed_at(p)
     });
-    let subject = adjacent.or_else(|| {
-        before_verb
-            .iter()
-            .find(|p| !governed(&cx.text[..p.start - cx.sentence.start]))
-    });
+    let subject = adjacent.or_else(|| before_verb.iter().find(|p| !governed_at(p)));
     if let Some(p) = subject {
         return Some(Speaker::Named(p.name.clone()));
     }
@@ -313,7 +337,7 @@ fn before_the_quote(cx: &Context, start: usize) -> Option<Speaker> {
         .first()
         .is_some_and(|w| matches!(w.folded.as_ref(), "il" | "elle"))
     {
-        return cx.pronoun();
+        return cx.pronoun(Gender::of_pronoun(&words[0].folded));
     }
     // The subject is before the verb: "Le ministre ghanéen a déclaré que".
     let subject_end = (0..words.len())
@@ -326,15 +350,45 @@ impl Context<'_> {
     /// "il", "elle": the speaker of a quote of the last two sentences (none if that one had
     /// none: an organisation's spokesman is not the person named before), or else the previous
     /// sentence's subject.
-    fn pronoun(&self) -> Option<Speaker> {
+    fn pronoun(&self, gender: Option<Gender>) -> Option<Speaker> {
+        let fits = |name: &str| {
+            gender.is_none_or(|g| {
+                self.article_people
+                    .iter()
+                    .rev()
+                    .find(|p| p.name == name)
+                    .and_then(|p| p.gender)
+                    .is_none_or(|known| known == g)
+            })
+        };
         if let Some(last) = self.last_quote.filter(|q| q.sentence + 2 >= self.index) {
-            return match (&last.speaker, &last.by_role) {
-                (Some(name), _) => Some(Speaker::Named(name.clone())),
-                (None, Some(role)) => Some(Speaker::Role(role.clone())),
-                (None, None) => None,
-            };
+            match (&last.speaker, &last.by_role) {
+                (Some(name), _) if fits(name) => return Some(Speaker::Named(name.clone())),
+                (None, Some(role)) => return Some(Speaker::Role(role.clone())),
+                (None, None) => return None,
+                _ => {}
+            }
         }
-        self.previous_subject.map(|s| Speaker::Named(s.to_string()))
+        // The last subject of the pronoun's gender: a person, or an organisation ("la
+        // Cédéao… a-t-elle précisé"), which then speaks.
+        if let Some(g) = gender {
+            let subject = self.antecedents.iter().rev().find(|a| match **a {
+                Antecedent::Person(_, known) => known == Some(g),
+                Antecedent::Organisation(_, known) => known == g,
+            });
+            match subject {
+                Some(Antecedent::Person(p, _)) => {
+                    return Some(Speaker::Named(self.article_people[*p].name.clone()))
+                }
+                Some(Antecedent::Organisation(o, _)) => {
+                    return Some(Speaker::Named(self.gazetteer.organisations[*o].short.clone()))
+                }
+                None => {}
+            }
+        }
+        self.previous_subject
+            .filter(|s| fits(s))
+            .map(|s| Speaker::Named(s.to_string()))
     }
 
     /// A role phrase ("le président ghanéen", "le chef de la diplomatie") at `offset` in the

@@ -399,7 +399,7 @@ fn national_body(s: &SentenceView, start: usize, end: usize, g: &Gazetteer) -> O
 
 /// Whether `text` opens with a role, after at most a determiner and an adjective: "ministre
 /// nigérien de…", "le président", "l'ancien ministre" — not "a déclaré le porte-parole".
-fn starts_with_role(text: &str, g: &Gazetteer) -> bool {
+pub(super) fn starts_with_role(text: &str, g: &Gazetteer) -> bool {
     let folded = fold(head(text, 80));
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_alphanumeric() && c != '-')
