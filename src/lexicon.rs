@@ -12,9 +12,9 @@
 //! Lookups are by hash (a fast one for short words: the sets are fixed) and borrow the
 //! compiled-in text: asking whether a word is listed allocates nothing.
 
+use crate::extract::meetings::MeetingVerb;
 use crate::gazetteer::Gender;
 use crate::hashing::WordHasher;
-use crate::extract::meetings::MeetingVerb;
 use crate::model::{MeetingKind, MeetingStatus};
 use crate::text::{fold, Token};
 use std::borrow::Borrow;
@@ -601,7 +601,10 @@ impl Source {
         let mut map = WordMap::default();
         for (line, columns) in self.rows(2) {
             if columns[0].contains(' ') || !map.insert(columns[0], columns[1]) {
-                self.fail(line, &format!("{:?} is not one word, or is listed twice", columns[0]));
+                self.fail(
+                    line,
+                    &format!("{:?} is not one word, or is listed twice", columns[0]),
+                );
             }
         }
         map
@@ -714,11 +717,15 @@ mod tests {
             ("fr/warning_phrases.txt", x.warning_phrases.len(), 6),
             ("fr/noun_determiners.txt", x.noun_determiners.len(), 19),
             ("fr/subject_words.txt", x.subject_words.len(), 12),
-            ("fr/clause_openers.txt", x.clause_openers.len(), 27),
+            ("fr/clause_openers.txt", x.clause_openers.len(), 44),
             ("fr/role_enders.txt", x.role_enders.len(), 24),
             ("fr/meeting_nouns.tsv", x.meeting_nouns.len(), 26),
             ("fr/meeting_verbs.tsv", x.meeting_verbs.len(), 144),
-            ("fr/role_phrase_breakers.txt", x.role_phrase_breakers.len(), 18),
+            (
+                "fr/role_phrase_breakers.txt",
+                x.role_phrase_breakers.len(),
+                18,
+            ),
             ("fr/role_genders.tsv", x.role_genders.len(), 44),
             ("fr/org_adjectives.tsv", x.org_adjectives.len(), 8),
             ("fr/not_person_words.txt", x.not_person_words.len(), 68),

@@ -160,8 +160,21 @@ impl Reading<'_> {
         let at = self.at(j);
         matches!(
             self.f(j),
-            "le" | "la" | "l" | "les" | "son" | "sa" | "ses" | "leur" | "leurs" | "homologue"
-                | "homologues" | "ancien" | "ancienne" | "nouveau" | "nouvelle" | "actuel"
+            "le" | "la"
+                | "l"
+                | "les"
+                | "son"
+                | "sa"
+                | "ses"
+                | "leur"
+                | "leurs"
+                | "homologue"
+                | "homologues"
+                | "ancien"
+                | "ancienne"
+                | "nouveau"
+                | "nouvelle"
+                | "actuel"
                 | "actuelle"
         ) || self
             .view
@@ -211,12 +224,15 @@ impl Reading<'_> {
     pub(super) fn dates_a_day(&self) -> bool {
         let (start, end) = (self.view.start, self.view.end);
         let first = self.dates.partition_point(|d| d.start < start);
-        self.dates[first..].iter().take_while(|d| d.start < end).any(|d| {
-            matches!(
-                d.precision,
-                crate::dates::Precision::Day | crate::dates::Precision::Month
-            )
-        })
+        self.dates[first..]
+            .iter()
+            .take_while(|d| d.start < end)
+            .any(|d| {
+                matches!(
+                    d.precision,
+                    crate::dates::Precision::Day | crate::dates::Precision::Month
+                )
+            })
     }
 
     /// Whether word `k` lies in a date expression of the sentence.
@@ -259,14 +275,21 @@ impl Reading<'_> {
         let number = self.f(k);
         let counted = number.bytes().all(|b| b.is_ascii_digit()) && !number.is_empty()
             || Lexicon::get().number_words.contains_key(number);
-        counted && matches!(self.f(k + 1), "jours" | "jour" | "heures" | "heure" | "semaines" | "mois")
+        counted
+            && matches!(
+                self.f(k + 1),
+                "jours" | "jour" | "heures" | "heure" | "semaines" | "mois"
+            )
     }
 
     /// The words between `from` and `to` (exclusive) are only punctuation between words
     /// ("," or nothing).
     fn only_commas_between(&self, from: usize, to: usize) -> bool {
         let (a, b) = (self.words[from].end, self.words[to].start);
-        a <= b && self.text[a..b].chars().all(|c| c == ',' || c.is_whitespace())
+        a <= b
+            && self.text[a..b]
+                .chars()
+                .all(|c| c == ',' || c.is_whitespace())
     }
 
     /// The subject of the verb whose group starts at word `k`: a person (with those
@@ -335,10 +358,7 @@ impl Reading<'_> {
     fn coordinated_before(&self, p: usize, out: &mut Participants) {
         let mut first = self.phrase_word(p);
         while first >= 2 && matches!(self.f(first - 1), "et") {
-            match self
-                .person_ending(first - 2)
-                .filter(|&q| !self.governed(q))
-            {
+            match self.person_ending(first - 2).filter(|&q| !self.governed(q)) {
                 Some(q) => {
                     out.add_person(q);
                     first = self.phrase_word(q);
@@ -382,7 +402,15 @@ impl Reading<'_> {
                 return;
             }
             // "les chefs d'État andins": several holders of an office, of no country named.
-            if self.f(last).ends_with('s') || phrase.split_whitespace().any(|w| w.ends_with('s') && self.gazetteer.role_words.contains(&crate::text::fold(w.trim_end_matches('s')))) {
+            if self.f(last).ends_with('s')
+                || phrase.split_whitespace().any(|w| {
+                    w.ends_with('s')
+                        && self
+                            .gazetteer
+                            .role_words
+                            .contains(&crate::text::fold(w.trim_end_matches('s')))
+                })
+            {
                 out.groups.push(RoleGroup {
                     role: role.role,
                     countries: Vec::new(),
@@ -421,11 +449,27 @@ impl Reading<'_> {
         let clause_word = |k: usize| {
             matches!(
                 self.f(k),
-                "ont" | "est" | "sont" | "s" | "se" | "etait" | "etaient" | "avait" | "avaient"
-                    | "sera" | "seront" | "qui" | "que" | "qu" | "dit"
+                "ont"
+                    | "est"
+                    | "sont"
+                    | "s"
+                    | "se"
+                    | "etait"
+                    | "etaient"
+                    | "avait"
+                    | "avaient"
+                    | "sera"
+                    | "seront"
+                    | "qui"
+                    | "que"
+                    | "qu"
+                    | "dit"
             ) || (self.f(k) == "a" && !self.preposition(k))
         };
-        let (from, to) = (self.at(first.min(last)), self.view.start + self.words[last].end);
+        let (from, to) = (
+            self.at(first.min(last)),
+            self.view.start + self.words[last].end,
+        );
         last + 1 - first.min(last) <= ROLE_PHRASE_WORDS
             && !(first..=last).any(clause_word)
             && !self
@@ -451,15 +495,36 @@ impl Reading<'_> {
             }
             let w = self.f(j);
             let at = self.at(j);
-            let named = self.view.countries.iter().any(|m| m.start <= at && at < m.end)
-                || self.view.organisations.iter().any(|o| o.start <= at && at < o.end);
+            let named = self
+                .view
+                .countries
+                .iter()
+                .any(|m| m.start <= at && at < m.end)
+                || self
+                    .view
+                    .organisations
+                    .iter()
+                    .any(|o| o.start <= at && at < o.end);
             let part = named
                 || g.role_words.contains(w)
-                || w.strip_suffix('s').is_some_and(|one| g.role_words.contains(one))
+                || w.strip_suffix('s')
+                    .is_some_and(|one| g.role_words.contains(one))
                 || matches!(
                     w,
-                    "le" | "la" | "l" | "les" | "de" | "du" | "des" | "d" | "son" | "sa" | "ses"
-                        | "leur" | "leurs" | "homologue" | "homologues"
+                    "le" | "la"
+                        | "l"
+                        | "les"
+                        | "de"
+                        | "du"
+                        | "des"
+                        | "d"
+                        | "son"
+                        | "sa"
+                        | "ses"
+                        | "leur"
+                        | "leurs"
+                        | "homologue"
+                        | "homologues"
                 )
                 || self.words[j].capitalised;
             if !part || (j > k && self.person_opening(j).is_some()) {
@@ -575,7 +640,8 @@ impl Reading<'_> {
         if Lexicon::get().buildings.contains(self.f(j)) {
             j += 1;
             while j < self.words.len()
-                && (matches!(self.f(j), "de" | "du" | "d" | "l" | "la") || self.words[j].capitalised)
+                && (matches!(self.f(j), "de" | "du" | "d" | "l" | "la")
+                    || self.words[j].capitalised)
             {
                 j += 1;
             }
@@ -633,7 +699,10 @@ impl Reading<'_> {
             } else {
                 return;
             }
-            match (j < self.words.len()).then(|| self.person_opening(j)).flatten() {
+            match (j < self.words.len())
+                .then(|| self.person_opening(j))
+                .flatten()
+            {
                 Some(q) if !self.governed(q) || self.f(j.saturating_sub(1)) == "que" => {
                     out.add_person(q);
                     k = self.after_person(q);
@@ -716,7 +785,9 @@ impl Reading<'_> {
                 j = self.after_person(p);
                 continue;
             }
-            if matches!(self.f(j), "et" | "m" | "mm" | "mme" | "mmes") || self.only_commas_between(j.saturating_sub(1), j) && self.f(j) == "et" {
+            if matches!(self.f(j), "et" | "m" | "mm" | "mme" | "mmes")
+                || self.only_commas_between(j.saturating_sub(1), j) && self.f(j) == "et"
+            {
                 j += 1;
                 continue;
             }
@@ -793,7 +864,17 @@ impl Reading<'_> {
             || (gap.contains(',')
                 && matches!(
                     self.f(k),
-                    "qui" | "que" | "dont" | "ou" | "alors" | "tandis" | "mais" | "lorsque" | "quand" | "selon" | "a"
+                    "qui"
+                        | "que"
+                        | "dont"
+                        | "ou"
+                        | "alors"
+                        | "tandis"
+                        | "mais"
+                        | "lorsque"
+                        | "quand"
+                        | "selon"
+                        | "a"
                 ))
     }
 
@@ -803,7 +884,10 @@ impl Reading<'_> {
     /// noun's own phrase, as word indices).
     pub fn main_subject(&self, skip: (usize, usize)) -> Participants {
         let mut out = Participants::default();
-        let (from, to) = (self.view.start + self.words[skip.0].start, self.view.start + self.words[skip.1.min(self.words.len() - 1)].end);
+        let (from, to) = (
+            self.view.start + self.words[skip.0].start,
+            self.view.start + self.words[skip.1.min(self.words.len() - 1)].end,
+        );
         let found = self.here.iter().copied().find(|&p| {
             let person = &self.people[p];
             !(person.start >= from && person.start < to)
@@ -818,7 +902,10 @@ impl Reading<'_> {
         // before the first auxiliary outside the noun's phrase.
         let auxiliary = (0..self.words.len()).find(|&k| {
             (k < skip.0 || k > skip.1 + 1)
-                && matches!(self.f(k), "a" | "ont" | "est" | "sont" | "avait" | "avaient")
+                && matches!(
+                    self.f(k),
+                    "a" | "ont" | "est" | "sont" | "avait" | "avaient"
+                )
                 && !self.preposition(k)
                 && !self.quoted(self.words[k].start)
         });
@@ -840,10 +927,14 @@ impl Reading<'_> {
         let at = self.view.start + self.words[k].end;
         let found = self.here.iter().copied().find(|&p| {
             let person = &self.people[p];
-            person.start >= at && person.start - at <= OBJECT_WINDOW && !self.quoted(person.start - self.view.start)
+            person.start >= at
+                && person.start - at <= OBJECT_WINDOW
+                && !self.quoted(person.start - self.view.start)
         });
         if let Some(p) = found {
-            let between = self.words.partition_point(|w| self.view.start + w.start < at)
+            let between = self
+                .words
+                .partition_point(|w| self.view.start + w.start < at)
                 ..self.phrase_word(p);
             if !between.clone().any(|j| self.ends_clause_before(j)) {
                 out.add_person(p);
@@ -905,7 +996,9 @@ impl Reading<'_> {
             return Some(Antecedent::Person(p, self.people[p].gender));
         }
         let o = self.view.organisations.first().filter(|o| near(o.start))?;
-        let k = self.words.partition_point(|w| self.view.start + w.start < o.start);
+        let k = self
+            .words
+            .partition_point(|w| self.view.start + w.start < o.start);
         let determiner = k.checked_sub(1).map_or("", |j| self.f(j));
         if k >= 2 && self.preposition(k - 2) {
             return None;

@@ -9,10 +9,10 @@ use super::people::{find_people, learn_surnames, resolve_surnames, subject_of};
 use super::quotes::{self, QuoteMention};
 use crate::dates::grammar::DateMention;
 use crate::dates::Precision;
-use chrono::NaiveDate;
 use crate::gazetteer::{Gazetteer, Gender, Mention, OrgMention};
 use crate::model::{MeetingKind, MeetingStatus};
 use crate::text::tokens;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -293,8 +293,10 @@ const NARRATIVE_SENTENCES: usize = 5;
 /// left unread tells of another day than the lead's.
 fn opens_with_a_day_number(words: &[crate::text::Token]) -> bool {
     let day = |w: &str| w.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n));
-    matches!(words.first().map(|w| w.folded.as_ref()), Some("le" | "les" | "du"))
-        && words.get(1).is_some_and(|w| day(&w.folded))
+    matches!(
+        words.first().map(|w| w.folded.as_ref()),
+        Some("le" | "les" | "du")
+    ) && words.get(1).is_some_and(|w| day(&w.folded))
 }
 
 /// How many sentences make an article's lead.

@@ -194,13 +194,22 @@ struct Trigger {
 
 /// Auxiliaries of a verb group.
 const AUXILIARIES: &[&str] = &[
-    "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "est", "sont",
-    "etait", "etaient", "avoir", "etre", "ayant", "etant",
+    "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "est", "sont", "etait",
+    "etaient", "avoir", "etre", "ayant", "etant",
 ];
 
 /// Words that make the next infinitive an intention: "doit rencontrer", "va recevoir".
 const INTENT: &[&str] = &[
-    "doit", "doivent", "devrait", "devraient", "devra", "va", "vont", "compte", "prevoit", "veut",
+    "doit",
+    "doivent",
+    "devrait",
+    "devraient",
+    "devra",
+    "va",
+    "vont",
+    "compte",
+    "prevoit",
+    "veut",
 ];
 
 /// The meetings a sentence tells, word by word: each verb or noun of meeting outside quotes,
@@ -280,8 +289,8 @@ fn verb_at(r: &Reading, k: usize) -> Option<Trigger> {
     let raw = r.text[r.words[k].start..r.words[k].end].to_lowercase();
     let accented = ["é", "ée", "és", "ées"].iter().any(|e| raw.ends_with(e));
     let before = k.checked_sub(1).map_or("", |j| r.f(j));
-    let after_determiner = lexicon.noun_determiners.contains(before)
-        || matches!(before, "le" | "la" | "les" | "l");
+    let after_determiner =
+        lexicon.noun_determiners.contains(before) || matches!(before, "le" | "la" | "les" | "l");
     let intent = (k.saturating_sub(3)..k).any(|j| INTENT.contains(&r.f(j)));
     // "prêt à rencontrer", "souhaite recevoir": a wish, not a meeting.
     let wish = (k.saturating_sub(3)..k).any(|j| lexicon.wish_words.contains(r.f(j)));
@@ -301,10 +310,13 @@ fn verb_at(r: &Reading, k: usize) -> Option<Trigger> {
     };
     let is_verb = match verb.tense {
         Tense::Participle => {
-            (group.auxiliary.is_some() || group.reflexive) && (accented || !also_noun || group.auxiliary.is_some())
+            (group.auxiliary.is_some() || group.reflexive)
+                && (accented || !also_noun || group.auxiliary.is_some())
         }
         Tense::Infinitive => true,
-        _ if also_noun => !after_determiner && (group.reflexive || subject_pronoun_before(r, group.first)),
+        _ if also_noun => {
+            !after_determiner && (group.reflexive || subject_pronoun_before(r, group.first))
+        }
         _ => !after_determiner,
     };
     if !is_verb {
@@ -314,7 +326,25 @@ fn verb_at(r: &Reading, k: usize) -> Option<Trigger> {
     // reflexive or as "rendre visite".
     let fits = match verb.frame {
         Frame::Gathers => group.reflexive || group.auxiliary.is_some(),
-        Frame::Travels if matches!(r.f(k), "rendu" | "rendue" | "rendus" | "rendues" | "rend" | "rendent" | "rendait" | "rendaient" | "rendra" | "rendront" | "rendrait" | "rendraient" | "rendant" | "rendre") => {
+        Frame::Travels
+            if matches!(
+                r.f(k),
+                "rendu"
+                    | "rendue"
+                    | "rendus"
+                    | "rendues"
+                    | "rend"
+                    | "rendent"
+                    | "rendait"
+                    | "rendaient"
+                    | "rendra"
+                    | "rendront"
+                    | "rendrait"
+                    | "rendraient"
+                    | "rendant"
+                    | "rendre"
+            ) =>
+        {
             (group.reflexive && destination_follows(r, k)) || r.f(k + 1) == "visite"
         }
         Frame::Talks => true,
@@ -332,7 +362,11 @@ fn verb_at(r: &Reading, k: usize) -> Option<Trigger> {
 
 /// "il", "elle", "ils", "elles", "on" right before a verb group.
 fn subject_pronoun_before(r: &Reading, first: usize) -> bool {
-    first > 0 && matches!(r.f(first - 1), "il" | "elle" | "ils" | "elles" | "on" | "qui")
+    first > 0
+        && matches!(
+            r.f(first - 1),
+            "il" | "elle" | "ils" | "elles" | "on" | "qui"
+        )
 }
 
 /// "se rendre à P", "au P", "en P", "dans P", "auprès de": a destination right after the verb
@@ -395,8 +429,7 @@ fn noun_at(r: &Reading, k: usize) -> Option<Trigger> {
         .any(|b| lexicon.eve_phrases.starts_at(r.words, b) && (b == 0 || r.f(b - 1) != "y"));
     // "deux jours avant une réunion": the meeting comes after what the sentence tells.
     let before_it = (k.saturating_sub(3)..k).any(|j| r.f(j) == "avant" && r.f(j + 1) != "de");
-    let announced =
-        eve || before_it || window.clone().any(|j| lexicon_future.contains(r.f(j)));
+    let announced = eve || before_it || window.clone().any(|j| lexicon_future.contains(r.f(j)));
     let light = light_verb_before(r, k);
     Some(Trigger {
         first: light.map_or(k, |v| group_of(r, v).first),
@@ -423,9 +456,31 @@ fn light_verb_before(r: &Reading, k: usize) -> Option<usize> {
         }
         let passable = matches!(
             w,
-            "un" | "une" | "des" | "le" | "la" | "l" | "les" | "sa" | "son" | "ses" | "leur" | "leurs"
-                | "a" | "au" | "aux" | "premier" | "premiere" | "nouvel" | "nouvelle" | "long"
-                | "longue" | "courte" | "bref" | "breve" | "dernier" | "derniere"
+            "un" | "une"
+                | "des"
+                | "le"
+                | "la"
+                | "l"
+                | "les"
+                | "sa"
+                | "son"
+                | "ses"
+                | "leur"
+                | "leurs"
+                | "a"
+                | "au"
+                | "aux"
+                | "premier"
+                | "premiere"
+                | "nouvel"
+                | "nouvelle"
+                | "long"
+                | "longue"
+                | "courte"
+                | "bref"
+                | "breve"
+                | "dernier"
+                | "derniere"
         ) || r.filler_starting(j).is_some();
         if !passable {
             return None;
@@ -442,7 +497,11 @@ fn presence_at(r: &Reading, k: usize) -> Option<Trigger> {
         "cotes" => k >= 1 && matches!(r.f(k - 1), "ses" | "leurs" | "aux"),
         _ => false,
     };
-    let lead = if r.f(k) == "cotes" { k.saturating_sub(2) } else { k };
+    let lead = if r.f(k) == "cotes" {
+        k.saturating_sub(2)
+    } else {
+        k
+    };
     let present = (lead.saturating_sub(2)..lead).find(|&b| PRESENCE_WORDS.contains(&r.f(b)));
     let first = present.filter(|_| cue)?;
     Some(Trigger {
@@ -457,7 +516,14 @@ fn presence_at(r: &Reading, k: usize) -> Option<Trigger> {
 
 /// Words that tell someone is somewhere: "présent", "se trouvait".
 const PRESENCE_WORDS: &[&str] = &[
-    "present", "presente", "presents", "presentes", "trouvait", "trouvaient", "trouve", "trouvent",
+    "present",
+    "presente",
+    "presents",
+    "presentes",
+    "trouvait",
+    "trouvaient",
+    "trouve",
+    "trouvent",
 ];
 
 /// Who takes part in the meeting a trigger tells, as its grammar gives them.
@@ -527,7 +593,32 @@ fn adverbial(r: &Reading, k: usize) -> bool {
     let lexicon = Lexicon::get();
     let mut j = k;
     // Over the article and adjectives: "lors d'un long entretien".
-    while j > 0 && (matches!(r.f(j - 1), "un" | "une" | "le" | "la" | "l" | "les" | "des" | "sa" | "son" | "ses" | "leur" | "leurs" | "cette" | "ce" | "premier" | "premiere" | "nouvel" | "nouvelle" | "long" | "longue" | "bref" | "breve")) {
+    while j > 0
+        && (matches!(
+            r.f(j - 1),
+            "un" | "une"
+                | "le"
+                | "la"
+                | "l"
+                | "les"
+                | "des"
+                | "sa"
+                | "son"
+                | "ses"
+                | "leur"
+                | "leurs"
+                | "cette"
+                | "ce"
+                | "premier"
+                | "premiere"
+                | "nouvel"
+                | "nouvelle"
+                | "long"
+                | "longue"
+                | "bref"
+                | "breve"
+        ))
+    {
         j -= 1;
     }
     j > 0 && lexicon.adverbial_openers.ends_at(r.words, j - 1)
@@ -542,9 +633,11 @@ pub(super) fn meeting_in(
     antecedents: &[Antecedent],
 ) -> Option<MeetingMention> {
     let lexicon = Lexicon::get();
-    if r.words.iter().any(|w| lexicon.seizure_words.contains(w.folded.as_ref())) {
-        return None;
-    }
+    // "Des hommes ont enlevé X, qui se rendait à une réunion": a seizure told before the
+    // meeting's word, or right after it, tells no meeting.
+    let seized = |t: &Trigger| {
+        (0..(t.word + 4).min(r.words.len())).any(|j| lexicon.seizure_words.contains(r.f(j)))
+    };
     let phone_near = |t: &Trigger| {
         (t.first.saturating_sub(3)..t.word + 7).any(|j| PHONE_WORDS.contains(&r.f(j)))
     };
@@ -555,6 +648,9 @@ pub(super) fn meeting_in(
     };
     let mut adverbial_noun: Option<MeetingMention> = None;
     for t in meeting_words(r) {
+        if seized(&t) {
+            continue;
+        }
         let kind = match (phone_near(&t), remote(&t), t.kind) {
             (_, _, MeetingKind::Summons) => MeetingKind::Summons,
             (true, _, _) => MeetingKind::PhoneCall,
@@ -603,7 +699,10 @@ pub(super) fn meeting_in(
         }
         let multilateral = matches!(
             kind,
-            MeetingKind::Meeting | MeetingKind::Summit | MeetingKind::Videoconference | MeetingKind::Talks
+            MeetingKind::Meeting
+                | MeetingKind::Summit
+                | MeetingKind::Videoconference
+                | MeetingKind::Talks
         ) && t.frame.is_none();
         let anaphoric_noun = t.frame.is_none() && anaphoric(r, t.word);
         // Nobody named: a meeting of several parties with its own place or organisation, or
@@ -643,7 +742,10 @@ fn held_by(r: &Reading, k: usize) -> Option<usize> {
             match r.f(j) {
                 "tenu" | "tenue" | "tenus" | "tenues" | "tiendra" | "tiendront" | "tenir"
                 | "tient" | "tiennent" => reflexive,
-                "lieu" => matches!(r.f(j - 1), "eu" | "lieu" | "aura" | "auront" | "avoir") || r.f(j - 1) == "a",
+                "lieu" => {
+                    matches!(r.f(j - 1), "eu" | "lieu" | "aura" | "auront" | "avoir")
+                        || r.f(j - 1) == "a"
+                }
                 _ => false,
             }
         })
@@ -721,7 +823,8 @@ fn mention(
     let groups = participants.groups.clone();
     MeetingMention {
         sentence: index,
-        trigger: r.text[r.words[t.first.max(t.word.saturating_sub(3)).min(t.word)].start..r.words[k].end]
+        trigger: r.text
+            [r.words[t.first.max(t.word.saturating_sub(3)).min(t.word)].start..r.words[k].end]
             .to_string(),
         date,
         lead_date: None,
@@ -751,7 +854,8 @@ const BODY_WORDS: usize = 8;
 /// noun (and an adjective), with its article ("du", "de l'").
 fn body_after(r: &Reading, k: usize) -> Option<String> {
     let mut j = k + 1;
-    if j < r.words.len() && !r.words[j].capitalised && !matches!(r.f(j), "de" | "du" | "des" | "d") {
+    if j < r.words.len() && !r.words[j].capitalised && !matches!(r.f(j), "de" | "du" | "des" | "d")
+    {
         j += 1;
     }
     if !matches!(r.f(j), "de" | "du" | "des" | "d") {
@@ -767,7 +871,10 @@ fn body_after(r: &Reading, k: usize) -> Option<String> {
     }
     let named = |k: usize| {
         let at = r.at(k);
-        r.view.organisations.iter().any(|o| o.start <= at && at < o.end)
+        r.view
+            .organisations
+            .iter()
+            .any(|o| o.start <= at && at < o.end)
     };
     let stop = |k: usize| r.in_date(k) || r.view.places.iter().any(|m| m.start == r.at(k));
     let mut last = j;
@@ -791,7 +898,10 @@ fn body_after(r: &Reading, k: usize) -> Option<String> {
     // A place is the venue, not a body: "le sommet de Porticcio".
     let at = r.at(j);
     let place = r.view.places.iter().any(|m| m.start == at)
-        || r.view.countries.iter().any(|m| m.start == at && m.kind != MentionKind::Adjective);
+        || r.view
+            .countries
+            .iter()
+            .any(|m| m.start == at && m.kind != MentionKind::Adjective);
     (!place && text.split_whitespace().count() <= 8).then(|| text.to_string())
 }
 
@@ -816,7 +926,9 @@ fn anchors_another_event(r: &Reading, at: usize, date: usize) -> bool {
 
 /// "cette visite", "la réunion", "ces entretiens": a noun that may tell the meeting just told.
 fn anaphoric(r: &Reading, k: usize) -> bool {
-    (1..=2).any(|b| k >= b && ["cette", "ce", "ces", "cet", "la", "le", "les", "l"].contains(&r.f(k - b)))
+    (1..=2).any(|b| {
+        k >= b && ["cette", "ce", "ces", "cet", "la", "le", "les", "l"].contains(&r.f(k - b))
+    })
 }
 
 /// "une récente visite", "au lendemain d'un déplacement", "lors de sa précédente visite": a
@@ -885,12 +997,17 @@ fn summoner(r: &Reading, t: &Trigger, participants: &Participants) -> Option<usi
     let group = group_of(r, t.word);
     if !group.passive {
         let subject = r.subject(t.first, &[]);
-        return subject.countries.first().copied().or_else(|| {
-            subject
-                .people
-                .iter()
-                .find_map(|&p| r.people[p].country)
-        }).or_else(|| subject.groups.first().and_then(|g| g.countries.first().copied()));
+        return subject
+            .countries
+            .first()
+            .copied()
+            .or_else(|| subject.people.iter().find_map(|&p| r.people[p].country))
+            .or_else(|| {
+                subject
+                    .groups
+                    .first()
+                    .and_then(|g| g.countries.first().copied())
+            });
     }
     let after = s.start + r.words[t.word].end;
     let ministry = s
@@ -1023,7 +1140,7 @@ fn tells_the_hour(words: &[Token]) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::extract::entities::testing::{country, entities, person};
-    use crate::model::MeetingStatus;
+    use crate::model::{MeetingKind, MeetingStatus};
 
     #[test]
     fn what_is_called_off_or_announced_is_read_in_the_meetings_clause() {
@@ -1033,6 +1150,72 @@ mod tests {
         assert_eq!(e.meetings[0].called_off, Some(MeetingStatus::Postponed));
         let e = entities("Il y a quelques jours, lors de sa rencontre avec le ministre Rui Costa à Lyon, il a parlé.");
         assert!(!e.meetings[0].announced);
+    }
+
+    fn names(e: &crate::extract::entities::Entities, m: usize) -> Vec<&str> {
+        e.meetings[m]
+            .people
+            .iter()
+            .map(|&p| e.people[p].name.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn a_pronoun_subject_is_the_last_subject_of_its_gender() {
+        let e = entities(
+            "La ministre kényane des Affaires étrangères, Grace Wanjiru, est arrivée lundi à Lisbonne. Le président portugais Rui Costa a salué sa venue. Elle a rencontré mardi le Premier ministre Paulo Neves.",
+        );
+        let met = e
+            .meetings
+            .iter()
+            .position(|m| m.trigger.contains("rencontré"))
+            .expect("the meeting");
+        let who = names(&e, met);
+        assert!(
+            who.contains(&"Grace Wanjiru") && who.contains(&"Paulo Neves"),
+            "{who:?}"
+        );
+        assert!(!who.contains(&"Rui Costa"), "{who:?}");
+    }
+
+    #[test]
+    fn participants_are_the_arguments_not_everyone_named() {
+        let e = entities(
+            "Le président chilien Pablo Rojas a reçu jeudi à Santiago le ministre péruvien Luis Quispe, au lendemain de l'arrestation de l'opposant Mario Vargas.",
+        );
+        let who = names(&e, 0);
+        assert_eq!(who, ["Pablo Rojas", "Luis Quispe"]);
+        // An abduction is no meeting with the abductee.
+        let e = entities("Des hommes armés ont enlevé mardi à Santiago l'homme d'affaires Mario Vargas, qui se rendait à une réunion.");
+        assert!(e.meetings.is_empty(), "{:?}", e.meetings);
+    }
+
+    #[test]
+    fn a_summons_is_held_where_the_summoner_is() {
+        let e = entities("Le ministère portugais des Affaires étrangères a convoqué mercredi l'ambassadeur du Chili.");
+        let m = &e.meetings[0];
+        assert_eq!(m.kind, MeetingKind::Summons);
+        assert_eq!(m.place.as_deref(), Some("Lisbonne"));
+        let e = entities("L'ambassadeur du Chili au Portugal a été convoqué lundi au ministère portugais des Affaires étrangères.");
+        assert_eq!(e.meetings[0].kind, MeetingKind::Summons);
+        assert_eq!(e.meetings[0].place.as_deref(), Some("Lisbonne"));
+        // Convening a meeting is no summons.
+        let e =
+            entities("Le président Rui Costa a convoqué mardi une réunion de son gouvernement.");
+        assert_eq!(e.meetings[0].kind, MeetingKind::Meeting);
+    }
+
+    #[test]
+    fn a_call_has_no_place_and_a_wish_no_meeting() {
+        let e = entities("Le président Rui Costa s'est entretenu par téléphone vendredi avec son homologue chilien Pablo Rojas.");
+        let m = &e.meetings[0];
+        assert_eq!(m.kind, MeetingKind::PhoneCall);
+        assert_eq!(m.place, None);
+        assert_eq!(names(&e, 0), ["Rui Costa", "Pablo Rojas"]);
+        let e = entities(
+            "Le président Rui Costa s'est dit prêt à rencontrer son homologue chilien Pablo Rojas.",
+        );
+        assert!(e.meetings.is_empty(), "{:?}", e.meetings);
     }
 
     #[test]

@@ -288,6 +288,7 @@ pub(super) fn learn_surnames(
 #[cfg(test)]
 mod tests {
     use crate::extract::entities::testing::entities;
+    use crate::extract::entities::PersonEvidence;
 
     #[test]
     fn later_surnames_resolve_to_the_full_name() {
@@ -301,6 +302,24 @@ mod tests {
             e.people
         );
         assert_eq!(e.quotes[0].speaker.as_deref(), Some("Halima Touré"));
+    }
+
+    #[test]
+    fn a_capitalised_run_is_a_person_only_as_one() {
+        let e = entities("La compagnie Atlas Sky Airways a suspendu ses vols vers Lisbonne, a indiqué Paulo Neves. Le navire Santa Clara Express a accosté. Photo Marta Lopes / AFP");
+        let names: Vec<&str> = e.people.iter().map(|p| p.name.as_str()).collect();
+        for thing in [
+            "Atlas Sky Airways",
+            "Sky Airways",
+            "Santa Clara Express",
+            "Clara Express",
+            "Marta Lopes",
+        ] {
+            assert!(!names.contains(&thing), "{thing} in {names:?}");
+        }
+        assert!(names.contains(&"Paulo Neves"), "{names:?}");
+        let neves = e.people.iter().find(|p| p.name == "Paulo Neves").unwrap();
+        assert_eq!(neves.typed_by, Some(PersonEvidence::GivenName));
     }
 
     #[test]

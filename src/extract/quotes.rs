@@ -207,7 +207,9 @@ fn after_the_quote(cx: &Context, end: usize) -> Option<Speaker> {
     let pronoun = words[..verb]
         .iter()
         .chain(after_verb.iter().take(2))
-        .find_map(|w| Gender::of_pronoun(&w.folded).filter(|_| matches!(w.folded.as_ref(), "il" | "elle")));
+        .find_map(|w| {
+            Gender::of_pronoun(&w.folded).filter(|_| matches!(w.folded.as_ref(), "il" | "elle"))
+        });
     if let Some(gender) = pronoun {
         return cx.pronoun(Some(gender));
     }
@@ -323,7 +325,8 @@ fn before_the_quote(cx: &Context, start: usize) -> Option<Speaker> {
         .collect();
     // Right before the verb ("…, Mensah a souligné que"), or else the first name that no
     // preposition governs ("Lors de son entretien avec X, …" does not make X the speaker).
-    let governed_at = |p: &PersonMention| governed(&cx.text[..p.phrase_start.max(from) - cx.sentence.start]);
+    let governed_at =
+        |p: &PersonMention| governed(&cx.text[..p.phrase_start.max(from) - cx.sentence.start]);
     let adjacent = before_verb.last().filter(|p| {
         let gap = &cx.text[p.end - cx.sentence.start..verb_at];
         // "le sénateur X, proche allié de Y a menacé": Y is governed, not the subject.
@@ -381,7 +384,9 @@ impl Context<'_> {
                     return Some(Speaker::Named(self.article_people[*p].name.clone()))
                 }
                 Some(Antecedent::Organisation(o, _)) => {
-                    return Some(Speaker::Named(self.gazetteer.organisations[*o].short.clone()))
+                    return Some(Speaker::Named(
+                        self.gazetteer.organisations[*o].short.clone(),
+                    ))
                 }
                 None => {}
             }
@@ -423,13 +428,38 @@ const ROLE_LOOKBACK: usize = 200;
 /// Whether a preposition governs what follows `before` (within its last three words):
 /// "avec le général", "de M.", "contre".
 fn governed(before: &str) -> bool {
-    let folded = fold(tail(before, 40));
+    // Within the name's own clause: "Devant les éleveurs réunis à Cork, X a dit" is X's.
+    let clause = before
+        .rfind([',', ';', ':', '(', '«', '»', '"'])
+        .map_or(before, |i| &before[i + 1..]);
+    let folded = fold(tail(clause, 40));
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let prepositions = &Lexicon::get().prepositions;
-    words.iter().rev().take(3).any(|w| prepositions.contains(w))
+    words.iter().rev().take(3).any(|w| {
+        matches!(
+            *w,
+            "avec"
+                | "de"
+                | "du"
+                | "des"
+                | "d"
+                | "a"
+                | "au"
+                | "aux"
+                | "contre"
+                | "par"
+                | "pour"
+                | "sur"
+                | "chez"
+                | "entre"
+                | "envers"
+                | "vers"
+                | "sans"
+                | "sous"
+        )
+    })
 }
 
 /// Where a role phrase ends: at a word that ends one (`data/fr/role_enders.txt`, a weekday) after
@@ -553,6 +583,20 @@ mod tests {
     fn a_verb_form_after_a_determiner_is_a_noun() {
         let body = "Le juge Karim Benali a estimé que « la procédure doit aller à son terme ».";
         assert_eq!(speaker_of(body, "la procédure"), "Karim Benali");
+    }
+
+    #[test]
+    fn an_inverted_clitic_may_stand_for_an_organisation() {
+        let body = "Le colonel Amadou Sidibé a pris le pouvoir samedi. La Cédéao a condamné ce coup de force. « Nous ne reconnaîtrons aucun régime issu d'un coup d'État », a-t-elle précisé.";
+        assert_eq!(speaker_of(body, "Nous ne reconnaîtrons"), "CEDEAO");
+    }
+
+    #[test]
+    fn a_witness_account_is_not_the_words_of_who_it_tells_of() {
+        let body = "Deux témoins ont raconté que Marie Dubois criait « laissez-moi partir, je n'ai rien fait ».";
+        assert_ne!(speaker_of(body, "laissez-moi"), "Marie Dubois");
+        let body = "L'avocat de Marie Dubois a déclaré : « ma cliente est innocente de tout ce qu'on lui reproche ».";
+        assert_ne!(speaker_of(body, "ma cliente"), "Marie Dubois");
     }
 
     #[test]

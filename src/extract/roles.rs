@@ -69,7 +69,15 @@ pub(super) fn role_around(
             // name or verb of the clause is Y's.
             let cut = past_other_names(text, s, window_start + clause_start, name_start);
             (cut > window_start + clause_start)
-                .then(|| role_in(&text[cut..name_start].trim_end().trim_end_matches(','), cut, g, s, true))
+                .then(|| {
+                    role_in(
+                        &text[cut..name_start].trim_end().trim_end_matches(','),
+                        cut,
+                        g,
+                        s,
+                        true,
+                    )
+                })
                 .flatten()
                 .filter(|r| !names_someone_else(text, s, r.start - s.start, name_start))
         });
@@ -160,9 +168,16 @@ pub(super) fn role_around(
 
 /// "le guide suprême iranien, l'ayatollah X": the country of a role phrase that ends with the
 /// comma right before the role phrase at `start` (sentence offsets).
-fn previous_role_country(text: &str, start: usize, g: &Gazetteer, s: &SentenceView) -> Option<usize> {
+fn previous_role_country(
+    text: &str,
+    start: usize,
+    g: &Gazetteer,
+    s: &SentenceView,
+) -> Option<usize> {
     let before = text[..start].trim_end().strip_suffix(',')?;
-    let from = before.rfind([',', ';', ':', '(', '«', '.', '"']).map_or(0, |p| p + 1);
+    let from = before
+        .rfind([',', ';', ':', '(', '«', '.', '"'])
+        .map_or(0, |p| p + 1);
     let segment = &before[from..];
     if segment.split_whitespace().count() > 8 {
         return None;
@@ -241,8 +256,12 @@ fn past_other_names(text: &str, s: &SentenceView, from: usize, name_start: usize
             || FINITE_VERBS.contains(&w.folded.as_ref()) && &between[w.start..w.end] != "à";
         let name = super::people::is_name_word(between, w)
             && !named(w)
-            && (words.get(i + 1).is_some_and(|n| super::people::is_name_word(between, n) && !named(n))
-                || i > 0 && super::people::is_name_word(between, &words[i - 1]) && !named(&words[i - 1]));
+            && (words
+                .get(i + 1)
+                .is_some_and(|n| super::people::is_name_word(between, n) && !named(n))
+                || i > 0
+                    && super::people::is_name_word(between, &words[i - 1])
+                    && !named(&words[i - 1]));
         if breaker || name {
             cut = from + w.end;
         }
@@ -478,7 +497,11 @@ pub(super) fn role_in(
         .filter(|w| !w.is_empty())
         .collect();
     // The word before the role, past an adjective ("l'ancien Premier ministre").
-    let adjectives = usize::from(before_role.last().is_some_and(|w| ROLE_ADJECTIVES.contains(w)));
+    let adjectives = usize::from(
+        before_role
+            .last()
+            .is_some_and(|w| ROLE_ADJECTIVES.contains(w)),
+    );
     let determined = before_role
         .iter()
         .rev()
@@ -644,7 +667,12 @@ fn international_office(
         .organisations
         .iter()
         .filter(|o| o.start >= phrase_start && o.end <= phrase_end)
-        .filter(|o| matches!(g.organisations[o.org].kind, OrgKind::Bloc | OrgKind::Organisation))
+        .filter(|o| {
+            matches!(
+                g.organisations[o.org].kind,
+                OrgKind::Bloc | OrgKind::Organisation
+            )
+        })
         .map(|o| (o.org, o.start))
         .min_by_key(|(_, at)| *at);
     let lexicon = Lexicon::get();
@@ -759,6 +787,7 @@ pub(super) fn role_groups(
 mod tests {
     use crate::extract::entities::testing::{country, entities, person};
     use crate::extract::entities::CountryEvidence;
+    use crate::gazetteer::Gazetteer;
 
     #[test]
     fn an_office_holder_right_after_a_capital_is_its_countrys() {
@@ -766,6 +795,38 @@ mod tests {
             "La délégation libérienne de Paul Doe a été reçue jeudi à Dakar par le président Moussa Ndiaye pour parler du port de Monrovia.",
         );
         assert_eq!(country(person(&e, "Moussa Ndiaye")), Some("SEN"));
+    }
+
+    #[test]
+    fn a_role_adjective_beats_the_countries_named_near() {
+        let e = entities("À Lisbonne, le ministre chilien des Finances Pablo Rojas a rencontré le président portugais Rui Costa.");
+        assert_eq!(country(person(&e, "Pablo Rojas")), Some("CHL"));
+        assert_eq!(country(person(&e, "Rui Costa")), Some("PRT"));
+        // The role of the name before is not this one's.
+        let e = entities("Cette décision risque d'aggraver la crise, a averti vendredi le président péruvien Luis Quispe lors d'une conversation téléphonique avec Paulo Neves.");
+        assert_eq!(country(person(&e, "Paulo Neves")), None);
+        // Nor does the one country a sentence names give it.
+        let e = entities("Le consultant Paulo Neves a critiqué la politique du Pérou.");
+        assert_eq!(country(person(&e, "Paulo Neves")), None);
+    }
+
+    #[test]
+    fn an_organisations_official_has_no_country() {
+        for text in [
+            "Le secrétaire général de l'Otan, Jan Kowalski, a appelé Lima à coopérer.",
+            "Le chef de la diplomatie européenne Jan Kowalski est attendu à Lima.",
+        ] {
+            let e = entities(text);
+            let p = person(&e, "Jan Kowalski");
+            assert_eq!(country(p), None, "{text}");
+            let org = p
+                .organisation
+                .map(|o| Gazetteer::shipped().organisations[o].short.as_str());
+            assert!(matches!(org, Some("OTAN" | "UE")), "{text}: {org:?}");
+        }
+        // A country's envoy to an organisation is the country's.
+        let e = entities("L'ambassadeur du Pérou à l'ONU, Luis Quispe, a protesté.");
+        assert_eq!(country(person(&e, "Luis Quispe")), Some("PER"));
     }
 
     #[test]

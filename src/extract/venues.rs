@@ -97,9 +97,15 @@ fn unknown_places(r: &Reading, known: &[PlacePhrase]) -> Vec<PlacePhrase> {
             .words
             .get(n + 1)
             .is_some_and(|next| next.capitalised && r.text[w.end..next.start] == *" ");
-        let taken = r.here.iter().any(|&p| r.people[p].start <= at && at < r.people[p].end)
+        let taken = r
+            .here
+            .iter()
+            .any(|&p| r.people[p].start <= at && at < r.people[p].end)
             || r.view.countries.iter().any(|m| m.start <= at && at < m.end)
-            || r.view.organisations.iter().any(|o| o.start <= at && at < o.end);
+            || r.view
+                .organisations
+                .iter()
+                .any(|o| o.start <= at && at < o.end);
         let word = &r.text[w.start..w.end];
         if w.capitalised
             && !w.upper
@@ -206,9 +212,7 @@ fn buildings(r: &Reading) -> Vec<PlacePhrase> {
         // "la base aérienne 123 d'X": an adjective or a number may come before "de".
         let Some(de) = (building_at + 1..(building_at + 4).min(r.words.len()))
             .find(|&j| matches!(f(j), "de" | "du" | "d" | "l"))
-            .filter(|&de| {
-                (building_at + 1..de).all(|j| !r.words[j].capitalised && f(j) != "a")
-            })
+            .filter(|&de| (building_at + 1..de).all(|j| !r.words[j].capitalised && f(j) != "a"))
         else {
             continue;
         };
@@ -219,7 +223,11 @@ fn buildings(r: &Reading) -> Vec<PlacePhrase> {
                 .here
                 .iter()
                 .any(|&q| r.people[q].start <= at && at < r.people[q].end);
-            let org = r.view.organisations.iter().any(|o| o.start <= at && at < o.end);
+            let org = r
+                .view
+                .organisations
+                .iter()
+                .any(|o| o.start <= at && at < o.end);
             let word = &r.text[r.words[p].start..r.words[p].end];
             let country = r.view.countries.iter().any(|m| m.start == at);
             if !person && !org && !country && word.chars().all(char::is_alphabetic) {
@@ -270,17 +278,45 @@ fn clean(r: &Reading, from: usize, to: usize, phrases: &[PlacePhrase]) -> bool {
         }
         let w = r.f(k);
         let at = r.at(k);
-        let named = r.view.organisations.iter().any(|o| o.start <= at && at < o.end)
+        let named = r
+            .view
+            .organisations
+            .iter()
+            .any(|o| o.start <= at && at < o.end)
             || r.view.countries.iter().any(|m| m.start <= at && at < m.end);
         let role_word = r.gazetteer.roles.iter().any(|role| {
             !role.contains(' ') && (w == role || w.strip_suffix('s') == Some(role.as_str()))
         });
         let passable = matches!(
             w,
-            "avec" | "et" | "ainsi" | "que" | "m" | "mme" | "mm" | "le" | "la" | "l" | "les"
-                | "il" | "elle" | "ils" | "elles"
-                | "un" | "une" | "des" | "de" | "du" | "d" | "son" | "sa" | "ses" | "leur"
-                | "leurs" | "homologue" | "homologues"
+            "avec"
+                | "et"
+                | "ainsi"
+                | "que"
+                | "m"
+                | "mme"
+                | "mm"
+                | "le"
+                | "la"
+                | "l"
+                | "les"
+                | "il"
+                | "elle"
+                | "ils"
+                | "elles"
+                | "un"
+                | "une"
+                | "des"
+                | "de"
+                | "du"
+                | "d"
+                | "son"
+                | "sa"
+                | "ses"
+                | "leur"
+                | "leurs"
+                | "homologue"
+                | "homologues"
         ) || named
             || role_word
             || r.words[k].capitalised;
@@ -299,12 +335,19 @@ const WITH_WORDS: usize = 12;
 fn opens_the_clause(r: &Reading, first: usize) -> bool {
     (0..first).all(|k| r.filler_starting(k).is_some())
         || (first > 0 && r.text[..r.words[first].start].trim_end().ends_with(','))
-            && (0..first).all(|k| r.filler_starting(k).is_some() || r.f(k) == "en" || r.f(k) == "visite")
+            && (0..first)
+                .all(|k| r.filler_starting(k).is_some() || r.f(k) == "en" || r.f(k) == "visite")
 }
 
 /// "Dakar a accueilli", "Rabat abrite": a capital that hosts.
 fn hosting_capital(r: &Reading) -> Option<(String, bool)> {
-    const HOSTS: &[&str] = &["a accueilli", "accueille", "accueillera", "abrite", "a abrite"];
+    const HOSTS: &[&str] = &[
+        "a accueilli",
+        "accueille",
+        "accueillera",
+        "abrite",
+        "a abrite",
+    ];
     let s = r.view;
     s.countries
         .iter()
@@ -313,7 +356,12 @@ fn hosting_capital(r: &Reading) -> Option<(String, bool)> {
             let after = fold(head(&r.text[m.end - s.start..], 32));
             HOSTS.iter().any(|v| after.trim_start().starts_with(v))
         })
-        .map(|m| (r.text[m.start - s.start..m.end - s.start].to_string(), false))
+        .map(|m| {
+            (
+                r.text[m.start - s.start..m.end - s.start].to_string(),
+                false,
+            )
+        })
 }
 
 /// A summons is held where the summoner is: the capital of the country that summons
@@ -331,6 +379,24 @@ fn summoners_capital(r: &Reading, participants: &Participants) -> Option<(String
 #[cfg(test)]
 mod tests {
     use crate::extract::entities::testing::entities;
+
+    #[test]
+    fn a_meeting_about_a_country_is_not_held_there() {
+        let place = |text: &str| entities(text).meetings[0].place.clone();
+        assert_eq!(
+            place("Le ministre Rui Costa s'est entretenu mardi à Genève avec son homologue Pablo Rojas sur la situation en Bolivie.").as_deref(),
+            Some("Genève")
+        );
+        assert_eq!(
+            place("Le président Rui Costa a reçu mardi son homologue Pablo Rojas pour parler de la crise au Pérou."),
+            None
+        );
+        // A first name after "à" is no town.
+        assert_eq!(
+            place("Le ministre Rui Costa a rencontré jeudi Pablo Rojas, qui a rendu hommage à Lucía Mendoza."),
+            None
+        );
+    }
 
     #[test]
     fn venues_are_where_they_met() {

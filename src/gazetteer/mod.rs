@@ -401,7 +401,8 @@ impl Gazetteer {
         let Some(rest) = held.strip_prefix(&wanted) else {
             return false;
         };
-        let bare = !wanted.contains(" de ") && !wanted.contains(" du ") && !wanted.contains(" des ");
+        let bare =
+            !wanted.contains(" de ") && !wanted.contains(" du ") && !wanted.contains(" des ");
         let of_a_body = [" de ", " du ", " des ", " d'", " d’"]
             .iter()
             .any(|p| rest.starts_with(p))

@@ -22,20 +22,21 @@ use std::collections::BTreeSet;
 pub(super) fn events(analysis: &Analysis) -> Vec<Event> {
     let input = analysis.input;
     let x = input.extractions;
-    let mut events: Vec<Event> = meetings::events(input.articles, x, &analysis.registry, input.gazetteer)
-        .into_iter()
-        // A meeting told as held needs its day or month: an analyst cannot place one without
-        // it. One still to come may have only a place.
-        .filter(|e| {
-            let dated = e.date(x).is_some_and(|d| d.2 != Precision::Year);
-            dated || (e.status() != MeetingStatus::Held && e.place.is_some())
-        })
-        .filter(|e| !domestic_trip(e, analysis))
-        .filter(|e| match e.date(x) {
-            Some((from, to, _)) => input.in_period(from, to),
-            None => e.articles().iter().any(|&a| input.article_in_period(a)),
-        })
-        .collect();
+    let mut events: Vec<Event> =
+        meetings::events(input.articles, x, &analysis.registry, input.gazetteer)
+            .into_iter()
+            // A meeting told as held needs its day or month: an analyst cannot place one without
+            // it. One still to come may have only a place.
+            .filter(|e| {
+                let dated = e.date(x).is_some_and(|d| d.2 != Precision::Year);
+                dated || (e.status() != MeetingStatus::Held && e.place.is_some())
+            })
+            .filter(|e| !domestic_trip(e, analysis))
+            .filter(|e| match e.date(x) {
+                Some((from, to, _)) => input.in_period(from, to),
+                None => e.articles().iter().any(|&a| input.article_in_period(a)),
+            })
+            .collect();
     events.sort_by_key(|e| {
         let day = e.date(x).is_some_and(|d| d.2 == Precision::Day);
         let known = usize::from(e.place.is_some()) + usize::from(day);
@@ -59,9 +60,9 @@ fn domestic_trip(e: &Event, analysis: &Analysis) -> bool {
         None => return false,
     };
     !e.people.is_empty()
-        && e.people.iter().all(|&p| {
-            analysis.registry.person(p).country() == Some(place_country)
-        })
+        && e.people
+            .iter()
+            .all(|&p| analysis.registry.person(p).country() == Some(place_country))
 }
 
 /// The meetings section, numbered in the order of `events`.

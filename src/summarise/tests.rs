@@ -496,3 +496,24 @@ fn a_timeline_label_starts_at_who_acted_not_at_the_opening_clause() {
         .expect("the dated sentence is on the timeline");
     assert_eq!(entry.short, "Jean Dupont a présenté le 3 novembre…");
 }
+
+#[test]
+fn an_organisations_official_is_listed_with_it_and_without_a_country() {
+    let b = briefing(&[
+        "14-05-2025 08:00 - Titre\n\nLe secrétaire général de l'Otan, Jan Kowalski, a appelé mardi le Pérou et le Chili à reprendre le dialogue.\nL'Otan a annoncé une réunion de ses ministres à Bruxelles.",
+    ]);
+    let kowalski = b
+        .people
+        .iter()
+        .find(|p| p.name == "Jan Kowalski")
+        .expect("the official");
+    assert_eq!(kowalski.country_iso3, None);
+    assert_eq!(kowalski.organisation.as_deref(), Some("OTAN"));
+    assert!(
+        !b.countries
+            .iter()
+            .any(|c| c.people.iter().any(|p| p.name == "Jan Kowalski")),
+        "in no country's section: {:?}",
+        b.countries
+    );
+}
