@@ -91,6 +91,14 @@ pub struct Token<'a> {
     pub upper: bool,
 }
 
+/// Where a text goes on after the last of `marks` in it (0 without one): the byte after that
+/// character, however many bytes it has ("«" has two).
+pub fn after_last(text: &str, marks: &[char]) -> usize {
+    text.rfind(marks).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    })
+}
+
 /// Splits a text into words. Apostrophes and hyphens separate words ("d'Ivoire", "Guinée-Bissau"),
 /// so that names match however they are elided or hyphenated.
 pub fn tokens(text: &str) -> Vec<Token<'_>> {

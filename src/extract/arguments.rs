@@ -336,8 +336,32 @@ impl Reading<'_> {
             self.coordinated_before(p, &mut out);
             return out;
         }
+        // "X, ministre portugaise des Affaires étrangères, a accueilli": the name before its
+        // role's apposition.
+        if let Some(p) = self.person_before_apposition(last) {
+            out.add_person(p);
+            return out;
+        }
         self.acting_noun_phrase(last, &mut out);
         out
+    }
+
+    /// The person whose name ends right before the comma that opens the role apposition ending
+    /// at word `last`: "X, ministre de la Défense".
+    fn person_before_apposition(&self, last: usize) -> Option<usize> {
+        let end = self.words[last].end;
+        let comma = self.text[..end].rfind(',')?;
+        let apposition = self.text[comma + 1..end].trim();
+        if !super::roles::starts_with_role(apposition, self.gazetteer)
+            || apposition.split_whitespace().count() > ROLE_PHRASE_WORDS
+        {
+            return None;
+        }
+        let before = self.text[..comma].trim_end().len();
+        self.here
+            .iter()
+            .copied()
+            .find(|&p| self.people[p].end == self.view.start + before && !self.governed(p))
     }
 
     /// The person that no preposition governs, named before word `k` in the sentence, of
@@ -373,9 +397,14 @@ impl Reading<'_> {
     /// country ("Moscou", "la diplomatie iranienne") or an organisation ("l'Otan").
     fn acting_noun_phrase(&self, last: usize, out: &mut Participants) {
         let end = self.words[last].end;
-        let start = self.text[..end]
-            .rfind([',', ';', ':', '(', '«', '"', '»'])
-            .map_or(0, |c| c + 1);
+        let start =
+            crate::text::after_last(&self.text[..end], &[',', ';', ':', '(', '«', '"', '»']);
+        // "…, en rappelant que le président français avait": after the conjunction.
+        let start = (0..=last)
+            .rev()
+            .take_while(|&k| self.words[k].start >= start)
+            .find(|&k| matches!(self.f(k), "que" | "qu"))
+            .map_or(start, |k| self.words[k].end);
         let phrase = &self.text[start..end];
         // The noun phrase opens the clause: no preposition before its head ("En visite à
         // Moscou, le président…" is the president, not Moscow).
@@ -917,6 +946,15 @@ impl Reading<'_> {
             }
             self.acting_noun_phrase(last, &mut out);
         }
+        // "Trois chefs de la diplomatie de la CAE, venus du Kenya…, sont arrivés": the noun
+        // phrase that opens the sentence, before its first comma.
+        if out.is_empty() {
+            let first_comma = (1..self.words.len())
+                .find(|&k| self.text[self.words[k - 1].end..self.words[k].start].contains(','));
+            if let Some(k) = first_comma.filter(|&k| k <= skip.0) {
+                self.acting_noun_phrase(k - 1, &mut out);
+            }
+        }
         out
     }
 
@@ -946,6 +984,28 @@ impl Reading<'_> {
     /// The possessor of "sa visite", "son entretien", "leur rencontre": the subject of the
     /// clause, else of the previous sentences.
     pub fn possessor(&self, k: usize, antecedents: &[Antecedent]) -> Participants {
+        // The subject of the nearest verb before the noun: "le président avait voulu… lors de
+        // sa visite" is the president's.
+        let auxiliary = (0..k).rev().find(|&j| {
+            matches!(
+                self.f(j),
+                "a" | "ont" | "avait" | "avaient" | "est" | "sont" | "etait" | "etaient"
+            ) && !self.preposition(j)
+                && !self.quoted(self.words[j].start)
+        });
+        if let Some(j) = auxiliary {
+            let group_start = (0..=j)
+                .rev()
+                .take_while(|&i| {
+                    i == j || matches!(self.f(i), "s" | "se" | "n" | "ne" | "l" | "lui")
+                })
+                .last()
+                .unwrap_or(j);
+            let subject = self.subject(group_start, antecedents);
+            if !subject.is_empty() {
+                return subject;
+            }
+        }
         let mut out = self.main_subject((k, k));
         if out.is_empty() {
             if let Some(a) = antecedents.last() {

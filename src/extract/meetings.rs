@@ -543,7 +543,15 @@ fn participants_of(r: &Reading, t: &Trigger, antecedents: &[Antecedent]) -> Part
                 out.take(r.agent(t.word));
             }
             match frame {
-                Frame::Meets | Frame::Convenes if !group.reflexive => out.take(r.object(t.word)),
+                // "X a reçu Y": someone is received; "X a reçu une lettre", "que le Kenya
+                // accueille une école" meet no one.
+                Frame::Meets | Frame::Convenes if !group.reflexive && !group.passive => {
+                    let object = r.object(t.word);
+                    if object.is_empty() {
+                        return Participants::default();
+                    }
+                    out.take(object);
+                }
                 Frame::Gathers if !group.reflexive => out.take(r.object(t.word)),
                 Frame::Travels if r.f(t.word + 1) == "visite" => {
                     out.take(r.to(t.word + 1));
@@ -735,7 +743,7 @@ pub(super) fn meeting_in(
 /// "s'est tenue", "se tiendra", "a eu lieu", "aura lieu" a few words after a meeting's noun at
 /// `k`, in its clause: the verb's word, whose place is the meeting's.
 fn held_by(r: &Reading, k: usize) -> Option<usize> {
-    (k + 1..(k + 9).min(r.words.len()))
+    (k + 1..(k + HELD_BY_WORDS).min(r.words.len()))
         .take_while(|&j| !r.text[r.words[j - 1].end..r.words[j].start].contains([',', ';', ':']))
         .find(|&j| {
             let reflexive = (j.saturating_sub(3)..j).any(|b| matches!(r.f(b), "s" | "se"));
@@ -751,15 +759,26 @@ fn held_by(r: &Reading, k: usize) -> Option<usize> {
         })
 }
 
+/// How many words after a meeting's noun the verb that holds it may be: "une conférence sur «
+/// un long titre » s'est tenue à X".
+const HELD_BY_WORDS: usize = 16;
+
 /// A summit's noun a few words after a meeting's verb, in its clause: "doivent se retrouver à
 /// Lyon pour un sommet".
 fn summit_after(r: &Reading, k: usize) -> Option<MeetingKind> {
     let lexicon = Lexicon::get();
-    (k + 1..(k + 8).min(r.words.len()))
-        .take_while(|&j| !r.text[r.words[j - 1].end..r.words[j].start].contains([',', ';', ':']))
+    (k + 1..(k + NOUN_AFTER_VERB).min(r.words.len()))
+        .take_while(|&j| {
+            !r.text[r.words[j - 1].end..r.words[j].start].contains([';', ':', '«', '"'])
+                && !matches!(r.f(j), "qui" | "que" | "qu" | "dont" | "ou" | "mais")
+        })
         .find_map(|j| lexicon.meeting_nouns.get(r.f(j)).copied())
-        .filter(|kind| *kind == MeetingKind::Summit)
+        .filter(|kind| matches!(kind, MeetingKind::Summit | MeetingKind::Meeting))
 }
+
+/// How many words after a meeting's verb the articles' own noun for it may be: "a accueilli
+/// ce jeudi à Lisbonne ses homologues… pour une réunion".
+const NOUN_AFTER_VERB: usize = 24;
 
 /// Builds the mention of a meeting found at trigger `t`.
 fn mention(
@@ -799,7 +818,7 @@ fn mention(
         // d'assister à une réunion"), is not the meeting's, unless it opens the sentence.
         .filter(|(_, d)| {
             let at = s.start + r.words[k].start;
-            d.start > at
+            d.end > at
                 || d.start - s.start <= OPENING_DATE
                 || !r.text[d.end - s.start..at - s.start].contains(',')
         })

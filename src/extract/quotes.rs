@@ -429,9 +429,7 @@ const ROLE_LOOKBACK: usize = 200;
 /// "avec le général", "de M.", "contre".
 fn governed(before: &str) -> bool {
     // Within the name's own clause: "Devant les éleveurs réunis à Cork, X a dit" is X's.
-    let clause = before
-        .rfind([',', ';', ':', '(', '«', '»', '"'])
-        .map_or(before, |i| &before[i + 1..]);
+    let clause = &before[crate::text::after_last(before, &[',', ';', ':', '(', '«', '»', '"'])..];
     let folded = fold(tail(clause, 40));
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_alphanumeric())

@@ -175,9 +175,7 @@ fn previous_role_country(
     s: &SentenceView,
 ) -> Option<usize> {
     let before = text[..start].trim_end().strip_suffix(',')?;
-    let from = before
-        .rfind([',', ';', ':', '(', '«', '.', '"'])
-        .map_or(0, |p| p + 1);
+    let from = crate::text::after_last(before, &[',', ';', ':', '(', '«', '.', '"']);
     let segment = &before[from..];
     if segment.split_whitespace().count() > 8 {
         return None;

@@ -65,10 +65,15 @@ pub(super) fn venue(
         // Between a light verb and its noun: "doit présider jeudi en Corse un sommet".
         let inside = p.first > span.first && p.last < span.last;
         // "À Beyrouth, le président a reçu…", "au fort de X, où le président reçoit…".
+        // "À Lisbonne, la ministre… a présenté… au cours d'une réunion": a place that opens the
+        // sentence is where all of it happens.
         let relative = r.f(p.last + 1) == "ou";
+        let opening = p.first <= 1 && opens_the_clause(r, p.first);
         let before = p.last < span.first
-            && (opens_the_clause(r, p.first) || relative)
-            && clean(r, p.last + 1 + usize::from(relative), span.first, &phrases);
+            && (opening
+                || relative && clean(r, p.last + 2, span.first, &phrases)
+                || opens_the_clause(r, p.first) && clean(r, p.last + 1, span.first, &phrases)
+                || adverbial_after(r, p.last + 1, span.first));
         after || inside || before
     };
     let rank = |p: &&PlacePhrase| (p.is_country, p.guessed, p.first.abs_diff(span.last));
@@ -326,6 +331,32 @@ fn clean(r: &Reading, from: usize, to: usize, phrases: &[PlacePhrase]) -> bool {
         k += 1;
     }
     true
+}
+
+/// "sont arrivés le 12 juin à Lisbonne pour une visite": only the noun's adverbial opener and
+/// article between a clause's place and the noun, which is where the noun's meeting is.
+fn adverbial_after(r: &Reading, from: usize, to: usize) -> bool {
+    (from..to).all(|k| {
+        matches!(
+            r.f(k),
+            "pour"
+                | "lors"
+                | "de"
+                | "d"
+                | "au"
+                | "cours"
+                | "a"
+                | "l"
+                | "issue"
+                | "un"
+                | "une"
+                | "la"
+                | "le"
+                | "sa"
+                | "son"
+                | "leur"
+        )
+    }) && to > from
 }
 
 /// How many words an "avec" phrase between a meeting and its place may have.

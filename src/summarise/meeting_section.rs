@@ -29,7 +29,10 @@ pub(super) fn events(analysis: &Analysis) -> Vec<Event> {
             // it. One still to come may have only a place.
             .filter(|e| {
                 let dated = e.date(x).is_some_and(|d| d.2 != Precision::Year);
-                dated || (e.status() != MeetingStatus::Held && e.place.is_some())
+                // Articles that carry no date cannot date what they tell: their placed meetings
+                // stay, shown undated (and listed among the points to double-check).
+                let undatable = e.articles().iter().all(|&a| input.articles[a].undated());
+                dated || (e.place.is_some() && (e.status() != MeetingStatus::Held || undatable))
             })
             .filter(|e| !domestic_trip(e, analysis))
             .filter(|e| match e.date(x) {

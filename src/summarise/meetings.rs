@@ -191,7 +191,7 @@ pub fn events(
             .map(|d| d.first_day());
         events.extend(article_events(a, ex, registry, gazetteer, published_day));
     }
-    merge(events, x)
+    merge(events, x, gazetteer)
 }
 
 /// The events one article tells: each mention continues the event just told, or one told a
@@ -206,16 +206,28 @@ fn article_events(
     let mut current: Option<Event> = None;
     let mut finished: Vec<Event> = Vec::new();
     for (m, mention) in ex.entities.meetings.iter().enumerate() {
+        // Only those the registry shows as people ("Sciences Po" is no participant).
         let people: BTreeSet<PersonId> = mention
             .people
             .iter()
             .filter_map(|&p| registry.of(a, p))
+            .filter(|&p| registry.person(p).typed)
             .collect();
         let mut groups: BTreeSet<(String, usize)> = mention
             .groups
             .iter()
             .flat_map(|g| g.countries.iter().map(move |&c| (singular(&g.role), c)))
             .collect();
+        // "La France accueille le sommet": a country that takes part in a summit does so by its
+        // leader.
+        if mention.kind == MeetingKind::Summit {
+            groups.extend(
+                mention
+                    .countries
+                    .iter()
+                    .map(|&c| ("dirigeant".to_string(), c)),
+            );
+        }
         // "le chef de l'État français": the one person of the registry who holds that office
         // for that country, named by this article if several do.
         let mut people = people;
@@ -315,13 +327,13 @@ fn singular(role: &str) -> String {
 }
 
 /// Joins the events that are the same meeting.
-fn merge(events: Vec<Event>, x: &[ArticleExtraction]) -> Vec<Event> {
+fn merge(events: Vec<Event>, x: &[ArticleExtraction], gazetteer: &Gazetteer) -> Vec<Event> {
     let mut groups = UnionFind::new(events.len());
     same_place_same_day(&events, x, &mut groups);
     undated_at_a_dated_place(&events, x, &mut groups);
     unplaced_on_a_placed_day(&events, x, &mut groups);
     same_place_shared_participants(&events, x, &mut groups);
-    same_people_a_day_apart(&events, x, &mut groups);
+    same_people_a_day_apart(&events, x, gazetteer, &mut groups);
     let mut merged: BTreeMap<usize, Event> = BTreeMap::new();
     for (i, e) in events.into_iter().enumerate() {
         let root = groups.find(i);
@@ -345,6 +357,25 @@ fn span(e: &Event, x: &[ArticleExtraction]) -> Option<(NaiveDate, NaiveDate)> {
     e.date(x).map(|d| (d.0, d.1))
 }
 
+/// Whether two places can be one meeting's: the same, one missing, or a country and one of its
+/// towns ("au Liban", "à Beyrouth").
+fn places_agree(a: Option<&str>, b: Option<&str>, g: &Gazetteer) -> bool {
+    use crate::gazetteer::NamedPlace;
+    let (Some(a), Some(b)) = (a, b) else {
+        return true;
+    };
+    let country = |p: &str| match g.place(p) {
+        Some(NamedPlace::Country(c)) => Some((c, true)),
+        Some(NamedPlace::City(city)) => Some((g.cities().cities[city].country, false)),
+        None => None,
+    };
+    fold(a) == fold(b)
+        || match (country(a), country(b)) {
+            (Some((x, a_country)), Some((y, b_country))) => x == y && (a_country || b_country),
+            _ => false,
+        }
+}
+
 /// Where the event is held, when that is a place: "visioconférence" is none, and two meetings
 /// by video on one day are not one for that.
 fn venue(e: &Event) -> Option<&str> {
@@ -366,7 +397,11 @@ fn nobody(e: &Event) -> bool {
 fn same_place_same_day(events: &[Event], x: &[ArticleExtraction], groups: &mut UnionFind) {
     let mut by_place_day: HashMap<(String, NaiveDate, bool), usize> = HashMap::new();
     for (i, e) in events.iter().enumerate() {
-        let (Some(place), Some(d)) = (venue(e).map(fold), day(e, x)) else {
+        // Meetings by video on one day are one when no one named sets them apart.
+        let virtual_alone = e.place.as_deref() == Some(crate::extract::venues::VIRTUAL_PLACE)
+            && e.people.is_empty();
+        let place = venue(e).or(virtual_alone.then_some(crate::extract::venues::VIRTUAL_PLACE));
+        let (Some(place), Some(d)) = (place.map(fold), day(e, x)) else {
             continue;
         };
         let call = e.kind == MeetingKind::PhoneCall;
@@ -413,7 +448,11 @@ fn unplaced_on_a_placed_day(events: &[Event], x: &[ArticleExtraction], groups: &
     for (i, e) in events.iter().enumerate() {
         if e.place.is_none() {
             if let Some(&j) = day(e, x).and_then(|d| placed_by_day.get(&(d, e.kind))) {
-                groups.union(i, j);
+                // Many meetings of a kind are held on one day: the same people, or one side
+                // naming nobody.
+                if shares(e, &events[j]) || nobody(e) {
+                    groups.union(i, j);
+                }
             }
         }
     }
@@ -423,7 +462,12 @@ fn unplaced_on_a_placed_day(events: &[Event], x: &[ArticleExtraction], groups: &
 /// (sources count days from their own publication): one event told across articles and days,
 /// wherever each source places it ("en visioconférence", "depuis Paris"). Indexed by person,
 /// each person's events in order of day: never all pairs.
-fn same_people_a_day_apart(events: &[Event], x: &[ArticleExtraction], groups: &mut UnionFind) {
+fn same_people_a_day_apart(
+    events: &[Event],
+    x: &[ArticleExtraction],
+    gazetteer: &Gazetteer,
+    groups: &mut UnionFind,
+) {
     let mut by_person: HashMap<PersonId, Vec<(NaiveDate, usize)>> = HashMap::new();
     for (i, e) in events.iter().enumerate() {
         let Some(d) = day(e, x) else { continue };
@@ -438,16 +482,20 @@ fn same_people_a_day_apart(events: &[Event], x: &[ArticleExtraction], groups: &m
         for pair in dated.windows(2) {
             let ((d1, i), (d2, j)) = (pair[0], pair[1]);
             let (a, b) = (&events[i], &events[j]);
-            // The same people: two in common, or one side's people all among the other's.
+            // The same people: two in common (one person meets many others, every day), or on
+            // one day one person's one meeting of a kind; at one place, or where a source gives
+            // none or only the town's country.
             let shared = a.people.intersection(&b.people).count();
-            let same_people = shared >= 2
-                || shared >= 1 && (a.people.is_subset(&b.people) || b.people.is_subset(&a.people));
+            let within = a.people.is_subset(&b.people) || b.people.is_subset(&a.people);
+            let same_people = shared >= 2 || (shared >= 1 && d1 == d2 && within);
+            let same_place = places_agree(venue(a), venue(b), gazetteer);
             // What was announced for a day and what was held that day are one meeting.
             let status_agrees = a.announced == b.announced || d1 == d2;
             if (d2 - d1).num_days() <= 1
                 && a.kind.compatible(b.kind)
                 && status_agrees
                 && same_people
+                && same_place
             {
                 groups.union(i, j);
             }
@@ -471,9 +519,11 @@ fn same_place_shared_participants(
     for members in by_place.values() {
         for (k, &i) in members.iter().enumerate() {
             for &j in members.iter().skip(k + 1).take(50) {
-                let compatible = match (span(&events[i], x), span(&events[j], x)) {
-                    (Some(a), Some(b)) => a.0 <= b.1 && b.0 <= a.1,
-                    _ => true,
+                // Both dated to one day (an undated meeting joins the one dated meeting of its
+                // place; a month holds many meetings at one place).
+                let compatible = match (day(&events[i], x), day(&events[j], x)) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => false,
                 };
                 if compatible
                     && events[i].kind.compatible(events[j].kind)

@@ -75,6 +75,19 @@ impl Person {
     }
 }
 
+/// Words for a country's leader, whoever holds its head office.
+const LEADER_WORDS: &[&str] = &["dirigeant", "dirigeants", "leader", "leaders", "chef"];
+
+/// The head offices of a state or a government.
+const HEAD_OFFICES: &[&str] = &[
+    "président",
+    "premier ministre",
+    "chancelier",
+    "roi",
+    "reine",
+    "émir",
+];
+
 /// All people, and for each (article, mention) the person it names.
 #[derive(Debug, Default)]
 pub struct Registry {
@@ -194,13 +207,24 @@ impl Registry {
         country: usize,
         articles: &std::collections::BTreeSet<usize>,
     ) -> Option<PersonId> {
+        // "les dirigeants de l'Allemagne", "le chef du Canada": who holds the country's head
+        // office (of state or government).
+        let leader = LEADER_WORDS.contains(&crate::text::fold(role).as_str());
+        let holds = |p: PersonId| {
+            let person = self.person(p);
+            if leader {
+                HEAD_OFFICES.iter().any(|office| person.holds(g, office))
+            } else {
+                person.holds(g, role)
+            }
+        };
         let holders: Vec<PersonId> = self
             .by_country
             .get(&country)
             .into_iter()
             .flatten()
             .copied()
-            .filter(|&p| self.person(p).holds(g, role))
+            .filter(|&p| holds(p))
             .collect();
         match holders.as_slice() {
             [one] => Some(*one),
