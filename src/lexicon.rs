@@ -736,7 +736,7 @@ mod tests {
             ("fr/seizure_words.txt", x.seizure_words.len(), 21),
             ("fr/envoy_words.txt", x.envoy_words.len(), 12),
             ("fr/feminine_heads.txt", x.feminine_heads.len(), 17),
-            ("fr/light_verbs.txt", x.light_verbs.len(), 68),
+            ("fr/light_verbs.txt", x.light_verbs.len(), 74),
             ("fr/wish_words.txt", x.wish_words.len(), 20),
             ("fr/event_anchors.txt", x.event_anchors.len(), 13),
             ("fr/recall_words.txt", x.recall_words.len(), 12),

@@ -101,6 +101,10 @@ impl Participants {
 /// Ghana, du Togo et du Bénin".
 const GROUP_WORDS: usize = 16;
 
+/// How many words after a meeting's noun its "entre" may come: "une réunion de haut niveau
+/// entre X et Y".
+const ENTRE_WORDS: usize = 6;
+
 /// How many words a role's noun phrase has at most: "le ministre des Affaires étrangères de
 /// l'Union européenne".
 const ROLE_PHRASE_WORDS: usize = 10;
@@ -801,8 +805,11 @@ impl Reading<'_> {
     pub fn between(&self, k: usize) -> Participants {
         let mut out = Participants::default();
         let limit = self.view.start + self.words.get(k).map_or(0, |w| w.end) + OBJECT_WINDOW;
+        // "une réunion de haut niveau entre X et Y": within the noun's phrase.
         let Some(entre) = (k + 1..self.words.len())
-            .take_while(|&j| self.at(j) < limit && j <= k + 3)
+            .take_while(|&j| {
+                self.at(j) < limit && j <= k + ENTRE_WORDS && !self.ends_clause_before(j)
+            })
             .find(|&j| self.f(j) == "entre")
         else {
             return out;
@@ -814,12 +821,12 @@ impl Reading<'_> {
                 j = self.after_person(p);
                 continue;
             }
-            if matches!(self.f(j), "et" | "m" | "mm" | "mme" | "mmes")
-                || self.only_commas_between(j.saturating_sub(1), j) && self.f(j) == "et"
-            {
+            if matches!(self.f(j), "et" | "m" | "mm" | "mme" | "mmes") {
                 j += 1;
                 continue;
             }
+            // "… et ses homologues de l'AES": a group of roles ends the list.
+            self.groups_from(j, &mut out);
             break;
         }
         out

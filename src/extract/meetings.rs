@@ -547,7 +547,9 @@ fn participants_of(r: &Reading, t: &Trigger, antecedents: &[Antecedent]) -> Part
                 // accueille une école" meet no one.
                 Frame::Meets | Frame::Convenes if !group.reflexive && !group.passive => {
                     let object = r.object(t.word);
-                    if object.is_empty() {
+                    // "a convoqué une réunion": the object is the meeting itself.
+                    let convened = frame == Frame::Convenes && convenes_a_meeting(r, t.word);
+                    if object.is_empty() && !convened {
                         return Participants::default();
                     }
                     out.take(object);
@@ -818,7 +820,10 @@ fn mention(
         // d'assister à une réunion"), is not the meeting's, unless it opens the sentence.
         .filter(|(_, d)| {
             let at = s.start + r.words[k].start;
+            // Between a light verb and its noun: "a accueilli, ce jeudi, une réunion".
+            let inside = d.start >= s.start + r.words[t.first].start;
             d.end > at
+                || inside
                 || d.start - s.start <= OPENING_DATE
                 || !r.text[d.end - s.start..at - s.start].contains(',')
         })

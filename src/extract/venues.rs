@@ -360,7 +360,7 @@ fn adverbial_after(r: &Reading, from: usize, to: usize) -> bool {
 }
 
 /// How many words an "avec" phrase between a meeting and its place may have.
-const WITH_WORDS: usize = 12;
+const WITH_WORDS: usize = 20;
 
 /// Whether a place phrase opens its clause: "À Beyrouth, le président…", "Mardi à Dakar, …".
 fn opens_the_clause(r: &Reading, first: usize) -> bool {

@@ -428,8 +428,10 @@ fn undated_at_a_dated_place(events: &[Event], x: &[ArticleExtraction], groups: &
     for (i, e) in events.iter().enumerate() {
         if let (Some(place), None) = (venue(e), span(e, x)) {
             if let Some(&[j]) = dated_at.get(&(fold(place), e.kind)).map(Vec::as_slice) {
-                // Other people at the same place are another meeting.
-                if shares(e, &events[j]) || nobody(e) || nobody(&events[j]) {
+                // Other people at the same place are another meeting; what is announced there is
+                // not what was held there.
+                let same_status = e.status() == events[j].status();
+                if same_status && (shares(e, &events[j]) || nobody(e) || nobody(&events[j])) {
                     groups.union(i, j);
                 }
             }
