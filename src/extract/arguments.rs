@@ -926,9 +926,8 @@ impl Reading<'_> {
         );
         let found = self.here.iter().copied().find(|&p| {
             let person = &self.people[p];
-            !(person.start >= from && person.start < to)
-                && !self.quoted(person.start - self.view.start)
-                && !self.governed(p)
+            let inside = person.start >= from && person.start < to;
+            !(inside || self.quoted(person.start - self.view.start) || self.governed(p))
         });
         if let Some(p) = found {
             out.add_person(p);

@@ -257,7 +257,7 @@ fn lead_day(
 ) -> Option<usize> {
     let published = published?;
     let start = sentences.first()?.start;
-    let end = sentences.iter().take(LEAD_SENTENCES).last()?.end;
+    let end = sentences[..sentences.len().min(LEAD_SENTENCES)].last()?.end;
     dates
         .iter()
         .position(|d| d.start >= start && d.end <= end && a_news_day(d, published))

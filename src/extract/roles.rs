@@ -71,7 +71,7 @@ pub(super) fn role_around(
             (cut > window_start + clause_start)
                 .then(|| {
                     role_in(
-                        &text[cut..name_start].trim_end().trim_end_matches(','),
+                        text[cut..name_start].trim_end().trim_end_matches(','),
                         cut,
                         g,
                         s,
@@ -95,7 +95,7 @@ pub(super) fn role_around(
             let offset = name_end + (after.len() - rest.len());
             let next_name = rest[end..]
                 .strip_prefix(", ")
-                .is_some_and(|next| opens_a_name(next));
+                .is_some_and(opens_a_name);
             (!next_name)
                 .then(|| role_in(&rest[..end], offset, g, s, false))
                 .flatten()

@@ -288,7 +288,7 @@ fn skeleton(surname: &str) -> String {
     let mut out = String::new();
     for (i, c) in surname.chars().enumerate() {
         let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
-        if (i == 0 || !vowel) && out.chars().last() != Some(c) {
+        if (i == 0 || !vowel) && !out.ends_with(c) {
             out.push(c);
         }
     }
