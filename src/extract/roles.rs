@@ -93,9 +93,7 @@ pub(super) fn role_around(
                 .find([',', ';', '.', '(', ')', '«'])
                 .unwrap_or(rest.len());
             let offset = name_end + (after.len() - rest.len());
-            let next_name = rest[end..]
-                .strip_prefix(", ")
-                .is_some_and(opens_a_name);
+            let next_name = rest[end..].strip_prefix(", ").is_some_and(opens_a_name);
             (!next_name)
                 .then(|| role_in(&rest[..end], offset, g, s, false))
                 .flatten()
