@@ -71,6 +71,8 @@ pub struct MeetingView<'a> {
     pub people: Vec<String>,
     /// Participants named by role and country: "ministre des Affaires étrangères (MLI, NER)".
     pub groups: Vec<String>,
+    /// Countries and organisations that act as parties ("Moscou a convoqué"), by code.
+    pub parties: Vec<String>,
     pub announced: bool,
     pub anaphoric: bool,
 }
@@ -238,6 +240,16 @@ fn view<'a>(
                                 .collect();
                             format!("{} ({})", g.role, codes.join(", "))
                         })
+                        .collect(),
+                    parties: m
+                        .countries
+                        .iter()
+                        .map(|&c| gazetteer.countries[c].iso3.clone())
+                        .chain(
+                            m.organisations
+                                .iter()
+                                .map(|&o| gazetteer.organisations[o].short.clone()),
+                        )
                         .collect(),
                     announced: m.announced,
                     anaphoric: m.anaphoric,

@@ -114,6 +114,8 @@ pub struct Lexicon {
     pub wish_words: WordSet,
     /// Words of abduction and arrest (`seizure_words.txt`).
     pub seizure_words: WordSet,
+    /// Plural nouns of political people met unnamed (`political_groups.txt`).
+    pub political_groups: WordSet,
     /// Nouns of foreign envoys (`envoy_words.txt`).
     pub envoy_words: WordSet,
     /// Feminine head nouns of organisations' names (`feminine_heads.txt`).
@@ -217,6 +219,7 @@ impl Lexicon {
             adverbial_openers: data!("fr/adverbial_openers.txt").phrases(),
             seizure_words: data!("fr/seizure_words.txt").words(),
             wish_words: data!("fr/wish_words.txt").words(),
+            political_groups: data!("fr/political_groups.txt").words(),
             event_anchors: data!("fr/event_anchors.txt").words(),
             recall_words: data!("fr/recall_words.txt").words(),
             light_verbs: data!("fr/light_verbs.txt").words(),
@@ -738,6 +741,7 @@ mod tests {
             ("fr/feminine_heads.txt", x.feminine_heads.len(), 17),
             ("fr/light_verbs.txt", x.light_verbs.len(), 74),
             ("fr/wish_words.txt", x.wish_words.len(), 20),
+            ("fr/political_groups.txt", x.political_groups.len(), 15),
             ("fr/event_anchors.txt", x.event_anchors.len(), 13),
             ("fr/recall_words.txt", x.recall_words.len(), 12),
             (

@@ -51,6 +51,8 @@ pub(super) struct Participants {
     pub organisations: Vec<usize>,
     /// The subject was a pronoun ("Il s'est entretenu"), resolved or not.
     pub pronoun: bool,
+    /// People met who are not named: "a rencontré l'ensemble des forces politiques".
+    pub unnamed: bool,
 }
 
 impl Participants {
@@ -94,8 +96,26 @@ impl Participants {
             }
         }
         self.pronoun |= other.pronoun;
+        self.unnamed |= other.unnamed;
     }
 }
+
+/// Determiners and quantifiers before a plural of political people: "l'ensemble des", "les
+/// principaux", "de nombreux".
+const GROUP_QUANTIFIERS: &[&str] = &[
+    "les",
+    "des",
+    "l",
+    "ensemble",
+    "plusieurs",
+    "nombreux",
+    "de",
+    "principaux",
+    "tous",
+];
+
+/// How many words may open a plural of political people before its noun.
+const GROUP_OPENING_WORDS: usize = 5;
 
 /// How many words a plural role's phrase may have: "les ministres des Affaires étrangères du
 /// Ghana, du Togo et du Bénin".
@@ -629,8 +649,19 @@ impl Reading<'_> {
             if out.is_empty() {
                 self.object_noun_phrase(k, &mut out);
             }
+            out.unnamed = out.is_empty() && self.political_group_at(k);
         }
         out
+    }
+
+    /// Whether a plural of political people starts at word `k`: "les dirigeants", "l'ensemble
+    /// des forces politiques", "plusieurs députés".
+    fn political_group_at(&self, k: usize) -> bool {
+        let lexicon = Lexicon::get();
+        (k..(k + GROUP_OPENING_WORDS).min(self.words.len()))
+            .take_while(|&j| j == k || !self.ends_clause_before(j))
+            .find(|&j| !GROUP_QUANTIFIERS.contains(&self.f(j)))
+            .is_some_and(|j| lexicon.political_groups.contains(self.f(j)))
     }
 
     /// Participants given by a plural role from word `k` to the clause's end: "les ministres
@@ -950,14 +981,19 @@ impl Reading<'_> {
             while last > 0 && matches!(self.f(last), "s" | "se" | "n" | "ne" | "l" | "lui") {
                 last -= 1;
             }
-            self.acting_noun_phrase(last, &mut out);
+            // A quote's words are no subject: "« … de l'Europe », a-t-il insisté".
+            if !self.quoted(self.words[last].start) {
+                self.acting_noun_phrase(last, &mut out);
+            }
         }
         // "Trois chefs de la diplomatie de la CAE, venus du Kenya…, sont arrivés": the noun
         // phrase that opens the sentence, before its first comma.
         if out.is_empty() {
             let first_comma = (1..self.words.len())
                 .find(|&k| self.text[self.words[k - 1].end..self.words[k].start].contains(','));
-            if let Some(k) = first_comma.filter(|&k| k <= skip.0) {
+            if let Some(k) =
+                first_comma.filter(|&k| k <= skip.0 && !self.quoted(self.words[k - 1].start))
+            {
                 self.acting_noun_phrase(k - 1, &mut out);
             }
         }

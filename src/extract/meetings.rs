@@ -549,7 +549,7 @@ fn participants_of(r: &Reading, t: &Trigger, antecedents: &[Antecedent]) -> Part
                     let object = r.object(t.word);
                     // "a convoqué une réunion": the object is the meeting itself.
                     let convened = frame == Frame::Convenes && convenes_a_meeting(r, t.word);
-                    if object.is_empty() && !convened {
+                    if object.is_empty() && !object.unnamed && !convened {
                         return Participants::default();
                     }
                     out.take(object);
@@ -1240,6 +1240,28 @@ mod tests {
             "Le président Rui Costa s'est dit prêt à rencontrer son homologue chilien Pablo Rojas.",
         );
         assert!(e.meetings.is_empty(), "{:?}", e.meetings);
+    }
+
+    #[test]
+    fn political_people_met_unnamed_make_a_meeting_a_thing_does_not() {
+        let e =
+            entities("Le président Rui Costa a rencontré mardi l'ensemble des forces politiques.");
+        assert_eq!(e.meetings.len(), 1, "{:?}", e.meetings);
+        assert_eq!(names(&e, 0), ["Rui Costa"]);
+        let e = entities("Le président Rui Costa a reçu mardi une lettre de soutien.");
+        assert!(e.meetings.is_empty(), "{:?}", e.meetings);
+    }
+
+    #[test]
+    fn a_quotes_words_are_no_party_of_a_meeting() {
+        let e = entities(
+            "« Il en va de l'intérêt du Chili, de ses voisins et de la région », a-t-il insisté lors d'un entretien téléphonique lundi.",
+        );
+        assert!(
+            e.meetings.iter().all(|m| m.countries.is_empty()),
+            "{:?}",
+            e.meetings
+        );
     }
 
     #[test]

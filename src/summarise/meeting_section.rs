@@ -35,6 +35,7 @@ pub(super) fn events(analysis: &Analysis) -> Vec<Event> {
                 dated || (e.place.is_some() && (e.status() != MeetingStatus::Held || undatable))
             })
             .filter(|e| !domestic_trip(e, analysis))
+            .filter(|e| !says_nothing(e))
             .filter(|e| match e.date(x) {
                 Some((from, to, _)) => input.in_period(from, to),
                 None => e.articles().iter().any(|&a| input.article_in_period(a)),
@@ -47,6 +48,16 @@ pub(super) fn events(analysis: &Analysis) -> Vec<Event> {
     });
     events.truncate(input.sizes.meetings);
     events
+}
+
+/// A meeting with no one, no country, no body and no place of its own ("une réunion", "lors d'un
+/// entretien téléphonique" whose parties the sentences never say): nothing an analyst can use.
+fn says_nothing(e: &Event) -> bool {
+    e.people.is_empty()
+        && e.groups.is_empty()
+        && e.countries.is_empty()
+        && e.body.is_none()
+        && e.place.is_none()
 }
 
 /// A visit by a country's own officials inside that country, with no one else named ("the

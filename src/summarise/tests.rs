@@ -517,3 +517,12 @@ fn an_organisations_official_is_listed_with_it_and_without_a_country() {
         b.countries
     );
 }
+
+#[test]
+fn a_meeting_of_no_one_nowhere_is_not_shown() {
+    let b = briefing(&[
+        "14-05-2025 08:00 - Titre\n\nCes avertissements interviennent après l'invitation lancée par Montevideo, et refusée mardi par Asuncion, d'assister à une réunion d'urgence sur la crise de l'Union africaine.\nLe président uruguayen Tomás Vidal s'est entretenu mardi au téléphone avec le président paraguayen Hugo Benítez.",
+    ]);
+    assert_eq!(b.meetings.len(), 1, "{:?}", b.meetings);
+    assert_eq!(b.meetings[0].kind, MeetingKind::PhoneCall);
+}
