@@ -35,6 +35,20 @@ pub(super) struct Reading<'a> {
 pub(super) enum Antecedent {
     Person(usize, Option<Gender>),
     Organisation(usize, Gender),
+    /// Someone the article names by a first name alone ("Hicham, lui, marche…"): a pronoun
+    /// after it stands for them, whom no list of people knows, not for someone named earlier.
+    Unnamed(Option<Gender>),
+}
+
+impl Antecedent {
+    /// Whether a pronoun of `gender` may stand for it.
+    pub fn fits(self, gender: Gender) -> bool {
+        match self {
+            Antecedent::Person(_, g) => g == Some(gender),
+            Antecedent::Organisation(_, g) => g == gender,
+            Antecedent::Unnamed(g) => g.is_none_or(|g| g == gender),
+        }
+    }
 }
 
 /// The parties of a meeting mention.
@@ -345,6 +359,7 @@ impl Reading<'_> {
                 match a {
                     Antecedent::Person(p, _) => out.add_person(p),
                     Antecedent::Organisation(o, _) => out.organisations.push(o),
+                    Antecedent::Unnamed(_) => {}
                 }
             }
             return out;
@@ -1054,6 +1069,7 @@ impl Reading<'_> {
                 match *a {
                     Antecedent::Person(p, _) => out.add_person(p),
                     Antecedent::Organisation(o, _) => out.organisations.push(o),
+                    Antecedent::Unnamed(_) => {}
                 }
             }
         }
@@ -1097,6 +1113,9 @@ impl Reading<'_> {
         if let Some(p) = person {
             return Some(Antecedent::Person(p, self.people[p].gender));
         }
+        if let Some(unnamed) = self.first_name_opening() {
+            return Some(unnamed);
+        }
         let o = self.view.organisations.first().filter(|o| near(o.start))?;
         let k = self
             .words
@@ -1123,6 +1142,23 @@ impl Reading<'_> {
     }
 }
 
+impl Reading<'_> {
+    /// A sentence opened by a first name alone, then a comma or a verb ("Hicham, lui, marche
+    /// vers…", "Amina raconte…"): someone the article does not name in full.
+    fn first_name_opening(&self) -> Option<Antecedent> {
+        let first = self.words.first().filter(|w| w.capitalised)?;
+        let names = self.gazetteer.first_names();
+        if !names.contains(&first.folded) || self.words.get(1).is_some_and(|w| w.capitalised) {
+            return None;
+        }
+        let at = self.view.start + first.start;
+        let known = self.view.countries.iter().any(|m| m.start == at)
+            || self.view.places.iter().any(|m| m.start == at)
+            || self.view.organisations.iter().any(|m| m.start == at);
+        (!known).then(|| Antecedent::Unnamed(names.gender(&first.folded)))
+    }
+}
+
 /// How far (in bytes) from a sentence's start its subject is looked for.
 const SUBJECT_WINDOW: usize = 100;
 
@@ -1139,8 +1175,5 @@ fn is_clock(word: &str) -> bool {
 
 /// The most recent antecedent of the pronoun's gender.
 fn resolve(antecedents: &[Antecedent], gender: Gender) -> Option<Antecedent> {
-    antecedents.iter().rev().copied().find(|a| match *a {
-        Antecedent::Person(_, g) => g == Some(gender),
-        Antecedent::Organisation(_, g) => g == gender,
-    })
+    antecedents.iter().rev().copied().find(|a| a.fits(gender))
 }

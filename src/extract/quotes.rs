@@ -375,10 +375,7 @@ impl Context<'_> {
         // The last subject of the pronoun's gender: a person, or an organisation ("la
         // Cédéao… a-t-elle précisé"), which then speaks.
         if let Some(g) = gender {
-            let subject = self.antecedents.iter().rev().find(|a| match **a {
-                Antecedent::Person(_, known) => known == Some(g),
-                Antecedent::Organisation(_, known) => known == g,
-            });
+            let subject = self.antecedents.iter().rev().find(|a| a.fits(g));
             match subject {
                 Some(Antecedent::Person(p, _)) => {
                     return Some(Speaker::Named(self.article_people[*p].name.clone()))
@@ -388,6 +385,8 @@ impl Context<'_> {
                         self.gazetteer.organisations[*o].short.clone(),
                     ))
                 }
+                // Someone named by a first name alone: no speaker the briefing can name.
+                Some(Antecedent::Unnamed(_)) => return None,
                 None => {}
             }
         }
@@ -595,6 +594,12 @@ mod tests {
         assert_ne!(speaker_of(body, "laissez-moi"), "Marie Dubois");
         let body = "L'avocat de Marie Dubois a déclaré : « ma cliente est innocente de tout ce qu'on lui reproche ».";
         assert_ne!(speaker_of(body, "ma cliente"), "Marie Dubois");
+    }
+
+    #[test]
+    fn a_pronoun_after_someone_named_by_a_first_name_alone_is_not_an_earlier_man() {
+        let body = "Le général Pablo Ortega a repris la ville. Ses troupes n'ont pas commenté. Rachid, lui, rentre chez lui à pied. « Je reconstruirai ma maison pierre par pierre », dit-il.";
+        assert_ne!(speaker_of(body, "Je reconstruirai"), "Pablo Ortega");
     }
 
     #[test]
