@@ -249,7 +249,11 @@ pub struct Meeting {
     pub place: Option<String>,
     pub kind: MeetingKind,
     pub status: MeetingStatus,
+    /// The people who took part, each named by the articles.
     pub participants: Vec<Participant>,
+    /// Those the articles give only by office and country ("ses homologues allemand et
+    /// chinois"): no one of the registry holds that office.
+    pub counterparts: Vec<Counterpart>,
     pub facts: Vec<Fact>,
     pub sources: Vec<String>,
     pub quotes: Vec<Quote>,
@@ -283,6 +287,13 @@ pub struct Participant {
     pub name: String,
     pub role: Option<String>,
     pub country_iso3: Option<String>,
+}
+
+/// A participant the articles do not name: an office and its country.
+#[derive(Debug, Clone, Serialize)]
+pub struct Counterpart {
+    pub role: String,
+    pub country_iso3: String,
 }
 
 /// A person as a section names them: name and role (as the articles write it).

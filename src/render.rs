@@ -795,7 +795,7 @@ fn meeting_title(m: &crate::model::Meeting, lang: Lang, word: &dyn Fn(&str) -> S
     let named: Vec<String> = m
         .participants
         .iter()
-        .filter(|p| p.role.as_deref() != Some(p.name.as_str()) && !p.name.contains('('))
+        .filter(|p| p.role.as_deref() != Some(p.name.as_str()))
         .map(|p| crate::summarise::surname(&p.name, g))
         .collect();
     let noun = if !named.is_empty() && named.len() <= 3 {

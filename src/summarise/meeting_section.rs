@@ -11,7 +11,9 @@ use super::people::PersonId;
 use super::quotes::make_quote;
 use crate::dates::{PartialDate, Precision};
 use crate::gazetteer::NamedPlace;
-use crate::model::{DivergingDate, Fact, Meeting, MeetingKind, MeetingStatus, Participant, Quote};
+use crate::model::{
+    Counterpart, DivergingDate, Fact, Meeting, MeetingKind, MeetingStatus, Participant, Quote,
+};
 use crate::text::fold;
 use chrono::Datelike;
 use std::collections::BTreeSet;
@@ -116,6 +118,7 @@ fn make_meeting(n: usize, e: &Event, analysis: &Analysis, citations: &Citations)
         kind: e.kind,
         status: e.status(),
         participants: participants(e, analysis),
+        counterparts: counterparts(e, analysis),
         facts,
         outlets: facts::outlets(articles, e.articles().into_iter()),
         origins: facts::origins(articles, e.articles().into_iter()),
@@ -128,24 +131,15 @@ fn make_meeting(n: usize, e: &Event, analysis: &Analysis, citations: &Citations)
     }
 }
 
-/// Who took part: the people of the registry, by country then name, then those given only by a
-/// role and a country that no one of the registry holds.
+/// Who took part: the people of the registry, by country then name, with those given by a role
+/// and a country that someone of the registry holds.
 fn participants(e: &Event, analysis: &Analysis) -> Vec<Participant> {
     let (g, registry) = (analysis.input.gazetteer, &analysis.registry);
-    let mut by_role: Vec<Participant> = Vec::new();
-    let mut named: BTreeSet<PersonId> = e.people.clone();
-    for (role, country) in &e.groups {
-        match registry.by_role(g, role, *country, &e.articles()) {
-            Some(p) => {
-                named.insert(p);
-            }
-            None => by_role.push(Participant {
-                name: format!("{} ({})", capitalise(role), g.countries[*country].name),
-                role: Some(role.clone()),
-                country_iso3: Some(g.countries[*country].iso3.clone()),
-            }),
-        }
-    }
+    let by_role = e
+        .groups
+        .iter()
+        .filter_map(|(role, country)| registry.by_role(g, role, *country, &e.articles()));
+    let named: BTreeSet<PersonId> = e.people.iter().copied().chain(by_role).collect();
     let mut people: Vec<Participant> = named
         .into_iter()
         .map(|p| {
@@ -162,8 +156,21 @@ fn participants(e: &Event, analysis: &Analysis) -> Vec<Participant> {
             .cmp(&b.country_iso3)
             .then(a.name.cmp(&b.name))
     });
-    people.extend(by_role);
     people
+}
+
+/// Those given only by a role and a country that no one of the registry holds, as the articles
+/// list them.
+fn counterparts(e: &Event, analysis: &Analysis) -> Vec<Counterpart> {
+    let (g, registry) = (analysis.input.gazetteer, &analysis.registry);
+    e.groups
+        .iter()
+        .filter(|(role, country)| registry.by_role(g, role, *country, &e.articles()).is_none())
+        .map(|(role, country)| Counterpart {
+            role: role.clone(),
+            country_iso3: g.countries[*country].iso3.clone(),
+        })
+        .collect()
 }
 
 /// Outcomes: the clusters of the sentences that tell the meeting, the most reported and most

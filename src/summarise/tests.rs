@@ -526,3 +526,26 @@ fn a_meeting_of_no_one_nowhere_is_not_shown() {
     assert_eq!(b.meetings.len(), 1, "{:?}", b.meetings);
     assert_eq!(b.meetings[0].kind, MeetingKind::PhoneCall);
 }
+
+#[test]
+fn counterparts_given_by_office_alone_are_listed_apart_from_the_people() {
+    let b = briefing(&[
+        "14-05-2025 08:00 - Titre\n\nLe ministre uruguayen des Affaires étrangères Tomás Vidal s'est entretenu mardi au téléphone avec ses homologues chilien et péruvien.",
+    ]);
+    assert_eq!(b.meetings.len(), 1, "{:?}", b.meetings);
+    let m = &b.meetings[0];
+    let names: Vec<&str> = m.participants.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Tomás Vidal"]);
+    let offices: Vec<(&str, &str)> = m
+        .counterparts
+        .iter()
+        .map(|c| (c.role.as_str(), c.country_iso3.as_str()))
+        .collect();
+    assert_eq!(
+        offices,
+        [
+            ("ministre des Affaires étrangères", "CHL"),
+            ("ministre des Affaires étrangères", "PER")
+        ]
+    );
+}
