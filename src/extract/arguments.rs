@@ -460,7 +460,12 @@ impl Reading<'_> {
                 return;
             }
             if let Some(org) = role.organisation {
-                out.organisations.push(org);
+                // "le commissaire européen a participé…": the one holder of that office named
+                // so far, or the organisation itself.
+                match self.sole_holder(&role.role) {
+                    Some(p) => out.add_person(p),
+                    None => out.organisations.push(org),
+                }
                 return;
             }
             // "le chef de l'État", no country: the one person of the article so far who holds
@@ -965,6 +970,17 @@ impl Reading<'_> {
     /// first person that no preposition governs, outside quotes and outside `skip` (the
     /// noun's own phrase, as word indices).
     pub fn main_subject(&self, skip: (usize, usize)) -> Participants {
+        self.main_subject_until(skip, usize::MAX)
+    }
+
+    /// The main clause's subject for a verb of a clause without one, named before the verb at
+    /// word `k`: "Le commissaire a participé aux livraisons avant de rencontrer Y".
+    pub fn main_subject_before(&self, k: usize) -> Participants {
+        self.main_subject_until((k, k), self.at(k)).before(self, k)
+    }
+
+    /// [`Self::main_subject`], with the named subject ending before byte `until`.
+    fn main_subject_until(&self, skip: (usize, usize), until: usize) -> Participants {
         let mut out = Participants::default();
         let (from, to) = (
             self.view.start + self.words[skip.0].start,
@@ -973,7 +989,8 @@ impl Reading<'_> {
         let found = self.here.iter().copied().find(|&p| {
             let person = &self.people[p];
             let inside = person.start >= from && person.start < to;
-            !(inside || self.quoted(person.start - self.view.start) || self.governed(p))
+            let later = person.end > until;
+            !(inside || later || self.quoted(person.start - self.view.start) || self.governed(p))
         });
         if let Some(p) = found {
             out.add_person(p);

@@ -534,7 +534,7 @@ fn participants_of(r: &Reading, t: &Trigger, antecedents: &[Antecedent]) -> Part
             let group = group_of(r, t.word);
             let subject = r.subject(t.first, antecedents);
             let subject = if subject.is_empty() && !subject.pronoun {
-                r.main_subject((t.first, t.word)).before(r, t.first)
+                r.main_subject_before(t.first)
             } else {
                 subject
             };
@@ -1200,6 +1200,19 @@ mod tests {
             "{who:?}"
         );
         assert!(!who.contains(&"Rui Costa"), "{who:?}");
+    }
+
+    #[test]
+    fn an_infinitive_meets_with_the_main_clauses_subject_an_office_its_holder() {
+        let e = entities(
+            "Le commissaire européen à l'aide humanitaire, Jan Novak, est arrivé lundi à Lima. Venu par un vol humanitaire, le commissaire européen a visité un hôpital, avant de rencontrer le Premier ministre Luis Quispe.",
+        );
+        let met = e
+            .meetings
+            .iter()
+            .position(|m| m.trigger.contains("rencontrer"))
+            .expect("the meeting");
+        assert_eq!(names(&e, met), ["Jan Novak", "Luis Quispe"]);
     }
 
     #[test]
