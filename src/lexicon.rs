@@ -124,6 +124,8 @@ pub struct Lexicon {
     pub meeting_future_words: WordSet,
     /// Adverbs inside a meeting verb (`verb_adverbs.txt`).
     pub verb_adverbs: WordSet,
+    /// Auxiliaries of a verb group (`auxiliaries.txt`).
+    pub auxiliaries: WordSet,
     /// Words between a subject and its verb, or inside a verb group (`verb_fillers.txt`).
     pub verb_fillers: WordSet,
     /// Phrases between a subject and its verb, or a verb and its object (`filler_phrases.txt`).
@@ -227,6 +229,7 @@ impl Lexicon {
             feminine_heads: data!("fr/feminine_heads.txt").words(),
             meeting_future_words: data!("fr/meeting_future_words.txt").words(),
             verb_adverbs: data!("fr/verb_adverbs.txt").words(),
+            auxiliaries: data!("fr/auxiliaries.txt").words(),
             verb_fillers: data!("fr/verb_fillers.txt").words(),
             filler_phrases: data!("fr/filler_phrases.txt").phrases(),
             media_nouns: data!("fr/media_nouns.txt").words(),
@@ -750,6 +753,7 @@ mod tests {
                 37,
             ),
             ("fr/verb_adverbs.txt", x.verb_adverbs.len(), 12),
+            ("fr/auxiliaries.txt", x.auxiliaries.len(), 16),
             ("fr/media_nouns.txt", x.media_nouns.len(), 11),
             ("fr/press_phrases.txt", x.press_phrases.len(), 2),
             ("fr/council_phrases.txt", x.council_phrases.len(), 1),

@@ -192,12 +192,6 @@ struct Trigger {
     light: Option<usize>,
 }
 
-/// Auxiliaries of a verb group.
-const AUXILIARIES: &[&str] = &[
-    "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "est", "sont", "etait",
-    "etaient", "avoir", "etre", "ayant", "etant",
-];
-
 /// Words that make the next infinitive an intention: "doit rencontrer", "va recevoir".
 const INTENT: &[&str] = &[
     "doit",
@@ -256,7 +250,7 @@ fn group_of(r: &Reading, k: usize) -> Group {
             "pas" | "jamais" | "plus" | "guere" => {}
             "ete" => group.passive = true,
             "l" | "les" | "lui" | "leur" => {}
-            _ if AUXILIARIES.contains(&w) => {
+            _ if Lexicon::get().auxiliaries.contains(w) => {
                 group.auxiliary.get_or_insert(j);
             }
             _ if Lexicon::get().verb_adverbs.contains(w) => {}
