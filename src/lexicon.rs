@@ -126,6 +126,8 @@ pub struct Lexicon {
     pub verb_adverbs: WordSet,
     /// Auxiliaries of a verb group (`auxiliaries.txt`).
     pub auxiliaries: WordSet,
+    /// Offices whose holders' arrival somewhere is a visit (`visiting_offices.txt`).
+    pub visiting_offices: Vec<&'static str>,
     /// Words between a subject and its verb, or inside a verb group (`verb_fillers.txt`).
     pub verb_fillers: WordSet,
     /// Phrases between a subject and its verb, or a verb and its object (`filler_phrases.txt`).
@@ -230,6 +232,7 @@ impl Lexicon {
             meeting_future_words: data!("fr/meeting_future_words.txt").words(),
             verb_adverbs: data!("fr/verb_adverbs.txt").words(),
             auxiliaries: data!("fr/auxiliaries.txt").words(),
+            visiting_offices: data!("fr/visiting_offices.txt").phrase_list(),
             verb_fillers: data!("fr/verb_fillers.txt").words(),
             filler_phrases: data!("fr/filler_phrases.txt").phrases(),
             media_nouns: data!("fr/media_nouns.txt").words(),
@@ -726,7 +729,7 @@ mod tests {
             ("fr/clause_openers.txt", x.clause_openers.len(), 44),
             ("fr/role_enders.txt", x.role_enders.len(), 24),
             ("fr/meeting_nouns.tsv", x.meeting_nouns.len(), 26),
-            ("fr/meeting_verbs.tsv", x.meeting_verbs.len(), 144),
+            ("fr/meeting_verbs.tsv", x.meeting_verbs.len(), 158),
             (
                 "fr/role_phrase_breakers.txt",
                 x.role_phrase_breakers.len(),
@@ -754,6 +757,7 @@ mod tests {
             ),
             ("fr/verb_adverbs.txt", x.verb_adverbs.len(), 12),
             ("fr/auxiliaries.txt", x.auxiliaries.len(), 16),
+            ("fr/visiting_offices.txt", x.visiting_offices.len(), 24),
             ("fr/media_nouns.txt", x.media_nouns.len(), 11),
             ("fr/press_phrases.txt", x.press_phrases.len(), 2),
             ("fr/council_phrases.txt", x.council_phrases.len(), 1),

@@ -385,6 +385,17 @@ impl Reading<'_> {
         out
     }
 
+    /// "X, arrivé mercredi à P": the person whose name ends right before the comma before word
+    /// `k`, even governed ("le cas du ministre X, arrivé…").
+    pub fn apposed_to(&self, k: usize) -> Participants {
+        let mut out = Participants::default();
+        let comma = k > 0 && self.text[self.words[k - 1].end..self.words[k].start].contains(',');
+        if let Some(p) = self.person_ending(k.saturating_sub(1)).filter(|_| comma) {
+            out.add_person(p);
+        }
+        out
+    }
+
     /// The person whose name ends right before the comma that opens the role apposition ending
     /// at word `last`: "X, ministre de la Défense".
     fn person_before_apposition(&self, last: usize) -> Option<usize> {
@@ -444,6 +455,16 @@ impl Reading<'_> {
             .take_while(|&k| self.words[k].start >= start)
             .find(|&k| matches!(self.f(k), "que" | "qu"))
             .map_or(start, |k| self.words[k].end);
+        // "« … », a ajouté le chef de la diplomatie russe, qui…": past the inverted verb.
+        let opening = self.words.partition_point(|w| w.start < start);
+        let start = if opening + 1 < last
+            && Lexicon::get().auxiliaries.contains(self.f(opening))
+            && Lexicon::get().speech_verbs.contains(self.f(opening + 1))
+        {
+            self.words[opening + 1].end
+        } else {
+            start
+        };
         let phrase = &self.text[start..end];
         // The noun phrase opens the clause: no preposition before its head ("En visite à
         // Moscou, le président…" is the president, not Moscow).

@@ -154,6 +154,8 @@ pub enum Frame {
     Convenes,
     /// "X s'est rendu à P", "X a visité P", "X a rendu visite à Y".
     Travels,
+    /// "X est arrivé à P", "X, arrivé mercredi à P", "X est attendu à P": a visit to P.
+    Arrives,
 }
 
 /// The tense of a verb form (`data/fr/meeting_verbs.tsv`).
@@ -303,6 +305,8 @@ fn verb_at(r: &Reading, k: usize) -> Option<Trigger> {
         _ => false,
     };
     let is_verb = match verb.tense {
+        // "X, arrivé mercredi à P": an apposed participle of arrival.
+        Tense::Participle if verb.frame == Frame::Arrives => accented,
         Tense::Participle => {
             (group.auxiliary.is_some() || group.reflexive)
                 && (accented || !also_noun || group.auxiliary.is_some())
@@ -341,7 +345,7 @@ fn verb_at(r: &Reading, k: usize) -> Option<Trigger> {
         {
             (group.reflexive && destination_follows(r, k)) || r.f(k + 1) == "visite"
         }
-        Frame::Talks => true,
+        Frame::Arrives => destination_follows(r, k),
         _ => true,
     };
     fits.then_some(Trigger {
@@ -528,7 +532,12 @@ fn participants_of(r: &Reading, t: &Trigger, antecedents: &[Antecedent]) -> Part
             let group = group_of(r, t.word);
             let subject = r.subject(t.first, antecedents);
             let subject = if subject.is_empty() && !subject.pronoun {
-                r.main_subject_before(t.first)
+                let apposed = r.apposed_to(t.first);
+                if frame == Frame::Arrives && !apposed.is_empty() {
+                    apposed
+                } else {
+                    r.main_subject_before(t.first)
+                }
             } else {
                 subject
             };
@@ -718,8 +727,13 @@ pub(super) fn meeting_in(
         }
         // "X a discuté avec Y": talks need someone on the other side; a journey, a place.
         let talks_alone = t.frame == Some(Frame::Talks) && r.with(t.word).is_empty();
-        let journey_nowhere = t.frame == Some(Frame::Travels) && place.is_none();
+        let journey_nowhere =
+            matches!(t.frame, Some(Frame::Travels | Frame::Arrives)) && place.is_none();
         if talks_alone || journey_nowhere {
+            continue;
+        }
+        // "X est arrivé à P": a visit when X holds an office, a journey otherwise.
+        if t.frame == Some(Frame::Arrives) && !officials(r, &participants) {
             continue;
         }
         let found = mention(r, index, &t, kind, participants, place, anaphoric_noun);
@@ -734,6 +748,32 @@ pub(super) fn meeting_in(
         }
     }
     adverbial_noun
+}
+
+/// Whether a participant holds an office whose holders visit (`visiting_offices.txt`), as this
+/// mention or another of the same name in the article gives it, or belongs to an organisation.
+fn officials(r: &Reading, participants: &Participants) -> bool {
+    let lexicon = Lexicon::get();
+    let visits = |role: &str| {
+        let words: Vec<String> = crate::text::fold(role)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        lexicon.visiting_offices.iter().any(|office| {
+            let office: Vec<&str> = office.split(' ').collect();
+            words.len() >= office.len() && words.iter().zip(&office).all(|(w, o)| w == o)
+        })
+    };
+    let holds = |p: usize| {
+        let name = &r.people[p].name;
+        r.people.iter().any(|q| {
+            let same = q.name == *name || q.name.ends_with(&format!(" {name}"));
+            same && (q.organisation.is_some() || q.role.as_deref().is_some_and(visits))
+        })
+    };
+    participants.people.iter().any(|&p| holds(p))
+        || participants.groups.iter().any(|g| visits(&g.role))
 }
 
 /// "s'est tenue", "se tiendra", "a eu lieu", "aura lieu" a few words after a meeting's noun at
@@ -1207,6 +1247,17 @@ mod tests {
             .position(|m| m.trigger.contains("rencontrer"))
             .expect("the meeting");
         assert_eq!(names(&e, met), ["Jan Novak", "Luis Quispe"]);
+    }
+
+    #[test]
+    fn the_role_after_an_inverted_speech_verb_is_the_subject_of_its_relative() {
+        let e = entities(
+            "« C'est une triste réalité », a ajouté le chef de la diplomatie chilienne, qui s'est entretenu avec le président péruvien Luis Quispe.",
+        );
+        let m = &e.meetings[0];
+        assert_eq!(names(&e, 0), ["Luis Quispe"]);
+        let roles: Vec<&str> = m.groups.iter().map(|g| g.role.as_str()).collect();
+        assert_eq!(roles, ["chef de la diplomatie"], "{:?}", m.groups);
     }
 
     #[test]

@@ -37,7 +37,7 @@ pub(super) fn events(analysis: &Analysis) -> Vec<Event> {
                 dated || (e.place.is_some() && (e.status() != MeetingStatus::Held || undatable))
             })
             .filter(|e| !domestic_trip(e, analysis))
-            .filter(|e| !says_nothing(e))
+            .filter(|e| !says_nothing(e) && !visit_nowhere(e))
             .filter(|e| match e.date(x) {
                 Some((from, to, _)) => input.in_period(from, to),
                 None => e.articles().iter().any(|&a| input.article_in_period(a)),
@@ -46,7 +46,13 @@ pub(super) fn events(analysis: &Analysis) -> Vec<Event> {
     events.sort_by_key(|e| {
         let day = e.date(x).is_some_and(|d| d.2 == Precision::Day);
         let known = usize::from(e.place.is_some()) + usize::from(day);
-        std::cmp::Reverse((e.articles().len(), known, e.people.len() + e.groups.len()))
+        let parties = (e.people.len() + e.groups.len()).min(2);
+        std::cmp::Reverse((
+            e.articles().len(),
+            parties,
+            known,
+            e.people.len() + e.groups.len(),
+        ))
     });
     events.truncate(input.sizes.meetings);
     events
@@ -60,6 +66,14 @@ fn says_nothing(e: &Event) -> bool {
         && e.countries.is_empty()
         && e.body.is_none()
         && e.place.is_none()
+}
+
+/// A visit by one party to nowhere the articles say ("en visite dans une ville balnéaire"):
+/// who went where is the whole of a visit.
+fn visit_nowhere(e: &Event) -> bool {
+    e.kind == MeetingKind::Visit
+        && e.place.is_none()
+        && e.people.len() + e.groups.len() + e.countries.len() <= 1
 }
 
 /// A visit by a country's own officials inside that country, with no one else named ("the

@@ -117,8 +117,11 @@ impl Event {
                     .iter()
                     .any(|&(_, e)| ex.dates[e].from == ex.dates[d].from)
         });
+        // One town and no date to tell them apart: the same event, unless each side has its
+        // own people and none in common (two visitors the same week).
+        let strangers = shared == 0 && !people.is_empty() && !self.people.is_empty();
         (!own_date && !town && shares)
-            || (same_town && (!own_date || self.dates.is_empty()))
+            || (same_town && (!own_date || self.dates.is_empty()) && !strangers)
             || (shares && place_agrees && date_agrees)
     }
 
@@ -389,6 +392,11 @@ fn shares(a: &Event, b: &Event) -> bool {
     !a.people.is_disjoint(&b.people) || !a.groups.is_disjoint(&b.groups)
 }
 
+/// Whether two events each name people, none of them in common.
+fn strangers(a: &Event, b: &Event) -> bool {
+    !nobody(a) && !nobody(b) && !shares(a, b)
+}
+
 fn nobody(e: &Event) -> bool {
     e.people.is_empty() && e.groups.is_empty()
 }
@@ -406,6 +414,8 @@ fn same_place_same_day(events: &[Event], x: &[ArticleExtraction], groups: &mut U
         };
         let call = e.kind == MeetingKind::PhoneCall;
         match by_place_day.get(&(place.clone(), d, call)) {
+            // Two visitors of one town on one day, each with their own people, are two visits.
+            Some(&j) if strangers(e, &events[j]) => {}
             Some(&j) => {
                 groups.union(i, j);
             }

@@ -549,3 +549,38 @@ fn counterparts_given_by_office_alone_are_listed_apart_from_the_people() {
         ]
     );
 }
+
+#[test]
+fn an_officials_arrival_is_a_visit_a_patients_is_not() {
+    let b = briefing(&[
+        "14-05-2025 08:00 - Titre\n\nLe secrétaire d'État adjoint chilien chargé des Amériques, Pablo Rojas, arrivé mardi à Lima, ne rencontrera que des militants.\nL'opposant bolivien Mario Vargas est arrivé mardi à Santiago à bord d'un avion médicalisé.",
+    ]);
+    assert_eq!(b.meetings.len(), 1, "{:?}", b.meetings);
+    let m = &b.meetings[0];
+    assert_eq!(m.kind, MeetingKind::Visit);
+    assert_eq!(m.place.as_deref(), Some("Lima"));
+    let names: Vec<&str> = m.participants.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Pablo Rojas"]);
+}
+
+#[test]
+fn two_visitors_of_one_town_on_one_day_are_two_visits() {
+    let b = briefing(&[
+        "14-05-2025 08:00 - Titre\n\nLe ministre péruvien des Affaires étrangères Luis Quispe est arrivé mardi à Quito.\nLe Premier ministre chilien Pablo Rojas s'est aussi rendu mardi à Quito, où il a visité le port.",
+    ]);
+    let visitors: Vec<Vec<&str>> = b
+        .meetings
+        .iter()
+        .map(|m| m.participants.iter().map(|p| p.name.as_str()).collect())
+        .collect();
+    assert_eq!(visitors.len(), 2, "{visitors:?}");
+    assert!(visitors.iter().all(|v| v.len() == 1), "{visitors:?}");
+}
+
+#[test]
+fn a_visit_to_nowhere_named_is_not_shown() {
+    let b = briefing(&[
+        "14-05-2025 08:00 - Titre\n\n« Il y aura des allers-retours », a déclaré mardi le ministre péruvien de la Défense Luis Quispe, en visite dans une petite ville balnéaire du sud.",
+    ]);
+    assert!(b.meetings.is_empty(), "{:?}", b.meetings);
+}
