@@ -324,25 +324,8 @@ fn verb_at(r: &Reading, k: usize) -> Option<Trigger> {
     // reflexive or as "rendre visite".
     let fits = match verb.frame {
         Frame::Gathers => group.reflexive || group.auxiliary.is_some(),
-        Frame::Travels
-            if matches!(
-                r.f(k),
-                "rendu"
-                    | "rendue"
-                    | "rendus"
-                    | "rendues"
-                    | "rend"
-                    | "rendent"
-                    | "rendait"
-                    | "rendaient"
-                    | "rendra"
-                    | "rendront"
-                    | "rendrait"
-                    | "rendraient"
-                    | "rendant"
-                    | "rendre"
-            ) =>
-        {
+        // The forms of "rendre" (`meeting_verbs.tsv`), unlike "visiter".
+        Frame::Travels if r.f(k).starts_with("rend") => {
             (group.reflexive && destination_follows(r, k)) || r.f(k + 1) == "visite"
         }
         Frame::Arrives => destination_follows(r, k),
