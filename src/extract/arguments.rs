@@ -589,16 +589,7 @@ impl Reading<'_> {
             }
             let w = self.f(j);
             let at = self.at(j);
-            let named = self
-                .view
-                .countries
-                .iter()
-                .any(|m| m.start <= at && at < m.end)
-                || self
-                    .view
-                    .organisations
-                    .iter()
-                    .any(|o| o.start <= at && at < o.end);
+            let named = self.view.names_a_country_or_body(at);
             let part = named
                 || g.role_words.contains(w)
                 || w.strip_suffix('s')

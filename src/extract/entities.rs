@@ -154,6 +154,17 @@ pub struct SentenceView<'a> {
     pub places: &'a [crate::gazetteer::PlaceMention],
 }
 
+impl SentenceView<'_> {
+    /// Whether the article offset `at` lies inside a country's or an organisation's name.
+    pub fn names_a_country_or_body(&self, at: usize) -> bool {
+        self.countries.iter().any(|m| m.start <= at && at < m.end)
+            || self
+                .organisations
+                .iter()
+                .any(|o| o.start <= at && at < o.end)
+    }
+}
+
 /// People, quotes and meetings of an article, sentence by sentence, with later mentions of a
 /// surname resolved to the full name the article gave earlier. `published` is the article's
 /// day, when it has one: a meeting told as news without a date of its own takes the day of

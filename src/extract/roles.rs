@@ -220,11 +220,7 @@ fn names_someone_else(text: &str, s: &SentenceView, from: usize, name_start: usi
     {
         return true;
     }
-    let named = |w: &Token| {
-        let at = s.start + from + w.start;
-        s.countries.iter().any(|m| m.start <= at && at < m.end)
-            || s.organisations.iter().any(|m| m.start <= at && at < m.end)
-    };
+    let named = |w: &Token| s.names_a_country_or_body(s.start + from + w.start);
     words.windows(2).any(|pair| {
         let gap = &between[pair[0].end..pair[1].start];
         gap == " "
@@ -240,11 +236,7 @@ fn past_other_names(text: &str, s: &SentenceView, from: usize, name_start: usize
     let between = &text[from..name_start];
     let words = tokens(between);
     let lexicon = Lexicon::get();
-    let named = |w: &Token| {
-        let at = s.start + from + w.start;
-        s.countries.iter().any(|m| m.start <= at && at < m.end)
-            || s.organisations.iter().any(|m| m.start <= at && at < m.end)
-    };
+    let named = |w: &Token| s.names_a_country_or_body(s.start + from + w.start);
     let mut cut = from;
     for (i, w) in words.iter().enumerate() {
         let breaker = lexicon.role_phrase_breakers.contains(w.folded.as_ref())

@@ -106,11 +106,7 @@ fn unknown_places(r: &Reading, known: &[PlacePhrase]) -> Vec<PlacePhrase> {
             .here
             .iter()
             .any(|&p| r.people[p].start <= at && at < r.people[p].end)
-            || r.view.countries.iter().any(|m| m.start <= at && at < m.end)
-            || r.view
-                .organisations
-                .iter()
-                .any(|o| o.start <= at && at < o.end);
+            || r.view.names_a_country_or_body(at);
         let word = &r.text[w.start..w.end];
         if w.capitalised
             && !w.upper
@@ -283,12 +279,7 @@ fn clean(r: &Reading, from: usize, to: usize, phrases: &[PlacePhrase]) -> bool {
         }
         let w = r.f(k);
         let at = r.at(k);
-        let named = r
-            .view
-            .organisations
-            .iter()
-            .any(|o| o.start <= at && at < o.end)
-            || r.view.countries.iter().any(|m| m.start <= at && at < m.end);
+        let named = r.view.names_a_country_or_body(at);
         let role_word = r.gazetteer.roles.iter().any(|role| {
             !role.contains(' ') && (w == role || w.strip_suffix('s') == Some(role.as_str()))
         });
