@@ -127,7 +127,7 @@ pub struct Lexicon {
     /// Auxiliaries of a verb group (`auxiliaries.txt`).
     pub auxiliaries: WordSet,
     /// Offices whose holders' arrival somewhere is a visit (`visiting_offices.txt`).
-    pub visiting_offices: Vec<&'static str>,
+    pub visiting_offices: Phrases,
     /// Words between a subject and its verb, or inside a verb group (`verb_fillers.txt`).
     pub verb_fillers: WordSet,
     /// Phrases between a subject and its verb, or a verb and its object (`filler_phrases.txt`).
@@ -232,7 +232,7 @@ impl Lexicon {
             meeting_future_words: data!("fr/meeting_future_words.txt").words(),
             verb_adverbs: data!("fr/verb_adverbs.txt").words(),
             auxiliaries: data!("fr/auxiliaries.txt").words(),
-            visiting_offices: data!("fr/visiting_offices.txt").phrase_list(),
+            visiting_offices: data!("fr/visiting_offices.txt").phrases(),
             verb_fillers: data!("fr/verb_fillers.txt").words(),
             filler_phrases: data!("fr/filler_phrases.txt").phrases(),
             media_nouns: data!("fr/media_nouns.txt").words(),

@@ -736,17 +736,10 @@ pub(super) fn meeting_in(
 /// Whether a participant holds an office whose holders visit (`visiting_offices.txt`), as this
 /// mention or another of the same name in the article gives it, or belongs to an organisation.
 fn officials(r: &Reading, participants: &Participants) -> bool {
-    let lexicon = Lexicon::get();
     let visits = |role: &str| {
-        let words: Vec<String> = crate::text::fold(role)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect();
-        lexicon.visiting_offices.iter().any(|office| {
-            let office: Vec<&str> = office.split(' ').collect();
-            words.len() >= office.len() && words.iter().zip(&office).all(|(w, o)| w == o)
-        })
+        Lexicon::get()
+            .visiting_offices
+            .starts_at(&crate::text::tokens(role), 0)
     };
     let holds = |p: usize| {
         let name = &r.people[p].name;
