@@ -343,7 +343,7 @@ pub struct GenerateArgs {
     #[arg(long, value_name = "FILE")]
     pub logo: Option<PathBuf>,
 
-    /// Key points on the first page (default 5). Example: --key-points 7
+    /// Key points on the first page (default 6). Example: --key-points 7
     #[arg(long, value_name = "N")]
     pub key_points: Option<usize>,
 }

@@ -108,6 +108,8 @@ pub struct Lexicon {
     pub light_verbs: WordSet,
     /// Words that put a meeting noun before the news (`recall_words.txt`).
     pub recall_words: WordSet,
+    /// First words that make a sentence lean on the one before (`dependent_openers.txt`).
+    pub dependent_openers: WordSet,
     /// Words that date another event than the meeting (`event_anchors.txt`).
     pub event_anchors: WordSet,
     /// Words that make the next infinitive a wish (`wish_words.txt`).
@@ -226,6 +228,7 @@ impl Lexicon {
             political_groups: data!("fr/political_groups.txt").words(),
             event_anchors: data!("fr/event_anchors.txt").words(),
             recall_words: data!("fr/recall_words.txt").words(),
+            dependent_openers: data!("fr/dependent_openers.txt").words(),
             light_verbs: data!("fr/light_verbs.txt").words(),
             envoy_words: data!("fr/envoy_words.txt").words(),
             feminine_heads: data!("fr/feminine_heads.txt").words(),
@@ -750,6 +753,7 @@ mod tests {
             ("fr/political_groups.txt", x.political_groups.len(), 15),
             ("fr/event_anchors.txt", x.event_anchors.len(), 13),
             ("fr/recall_words.txt", x.recall_words.len(), 12),
+            ("fr/dependent_openers.txt", x.dependent_openers.len(), 31),
             (
                 "fr/meeting_future_words.txt",
                 x.meeting_future_words.len(),

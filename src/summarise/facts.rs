@@ -208,6 +208,7 @@ fn eligible(articles: &[Article], x: &[ArticleExtraction]) -> Vec<Place> {
                 !sentence.cut && text.ends_with(['.', '!', '?', '…', '»', '"', '”', ')']);
             if complete
                 && FACT_CHARS.contains(&length)
+                && !caption(text)
                 && (!sentence.countries.is_empty()
                     || !sentence.organisations.is_empty()
                     || !sentence.places.is_empty())
@@ -220,6 +221,28 @@ fn eligible(articles: &[Article], x: &[ArticleExtraction]) -> Vec<Place> {
         }
     }
     places
+}
+
+/// Words after a photo caption's date: the place the picture was taken ("…, le 16 janvier 2020
+/// sur la base aérienne 123 d'Orléans-Bricy (Loiret).").
+const CAPTION_TAIL_WORDS: usize = 12;
+
+/// A photo caption: a sentence that ends on ", le" and a date written with its year, then at most
+/// a place ("Emmanuel Macron accueille X à l'Élysée, le 22 juin 2020 à Paris."). Running news
+/// leaves the year out of the days it tells; a caption says who, where and when, and no news.
+pub fn caption(text: &str) -> bool {
+    let Some(at) = text.rfind(", le ") else {
+        return false;
+    };
+    let tail = fold(&text[at + 5..]);
+    let words: Vec<&str> = word_ranges(&tail).map(|r| &tail[r]).collect();
+    let day = |w: &str| w == "1er" || (w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit()));
+    let year = |w: &str| (3..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit());
+    words.len() <= CAPTION_TAIL_WORDS
+        && words.len() >= 3
+        && day(words[0])
+        && Lexicon::get().months.form(words[1]).is_some()
+        && year(words[2])
 }
 
 /// How important a cluster is: how central its words are to the corpus, how specific its
@@ -520,7 +543,7 @@ impl Rarity<'_> {
     /// How much of the shorter fact's words the other one shares, each word weighing by its
     /// rarity (a weighted overlap coefficient): two reports of one event share its rare words,
     /// not only "mercredi" and "annoncé", and a long report still repeats a short one.
-    fn overlap(&self, a: &BTreeSet<u64>, b: &BTreeSet<u64>) -> f64 {
+    pub fn overlap(&self, a: &BTreeSet<u64>, b: &BTreeSet<u64>) -> f64 {
         let common: f64 = a.intersection(b).map(|w| self.weight(w)).sum();
         let smaller = [a, b]
             .iter()

@@ -54,7 +54,7 @@ impl Default for Sizes {
         Sizes {
             facts_per_country: 6,
             facts_per_meeting: 4,
-            key_points: 5,
+            key_points: 6,
             quotes: 20,
             timeline: 30,
             meetings: 12,
@@ -125,7 +125,7 @@ pub fn summarise(input: &Input) -> Briefing {
     let quotes = quotes::quotes(&analysis, &citations);
     let timeline = timeline::timeline(&analysis, &citations, &meetings);
 
-    let key_points = page_one::key_points(&analysis, &citations, &selection, &meetings);
+    let key_points = page_one::key_points(&analysis, &citations);
     let headline = page_one::headline(&key_points);
     let upcoming = page_one::upcoming(&analysis, &citations, &meetings);
     let vigilance = vigilance::vigilance(input, &citations, &key_points, &meetings);

@@ -6,14 +6,16 @@
 use super::analysis::Analysis;
 use super::citations::Citations;
 use super::fact::make_fact;
-use super::facts::ClusterId;
-use super::selection::Selection;
+use super::facts::{self, ClusterId, Rarity};
 use super::timeline::{clustered_sentences, dated_entry, entry_of};
 use crate::dates::grammar::Relation;
 use crate::dates::{PartialDate, Precision};
 use crate::extract::meetings::calls_off;
+use crate::lexicon::Lexicon;
 use crate::model::{Fact, Meeting, MeetingStatus, TimelineEntry};
-use std::collections::BTreeMap;
+use crate::text::{fold, word_ranges};
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// At most this many items to follow.
 const MAX_UPCOMING: usize = 8;
@@ -100,42 +102,169 @@ fn ahead(analysis: &Analysis, citations: &Citations) -> BTreeMap<ClusterId, Part
     ahead
 }
 
-/// The briefing's most important facts: the best-corroborated meetings' outcomes first, then
-/// the best facts of the countries and blocs, without repeats.
-pub(super) fn key_points(
-    analysis: &Analysis,
-    citations: &Citations,
-    selection: &Selection,
-    meetings: &[Meeting],
-) -> Vec<Fact> {
+/// The period's main developments, one point per development, newest first: the newest day's
+/// best development, then the best of the period by importance and by how many articles tell
+/// or recall its day; a point that reports a development already chosen is left out.
+pub(super) fn key_points(analysis: &Analysis, citations: &Citations) -> Vec<Fact> {
     let wanted = analysis.input.sizes.key_points;
-    let mut chosen: Vec<Fact> = Vec::new();
-    let push = |f: Fact, chosen: &mut Vec<Fact>| {
-        if !chosen.iter().any(|c| c.text == f.text) {
-            chosen.push(f);
-        }
-    };
-    for m in meetings.iter().take(2) {
-        if let Some(f) = m.facts.first() {
-            push(f.clone(), &mut chosen);
-        }
-    }
-    let mut pool: Vec<(f64, ClusterId)> = selection
-        .facts
-        .values()
-        .filter_map(|list| list.first())
-        .map(|&c| (analysis.cluster(c).score, c))
+    let candidates = candidates(analysis, citations);
+    let mut chosen: Vec<&Candidate> = newest(&candidates).into_iter().collect();
+    let rarity = analysis.rarity();
+    let mut pool: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| !chosen.iter().any(|k| k.repeats(c, analysis, &rarity)))
         .collect();
-    pool.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    for (_, c) in pool {
-        if chosen.len() >= wanted {
-            break;
-        }
-        push(
-            make_fact(analysis, citations, c, analysis.cluster_date(c)),
-            &mut chosen,
-        );
+    while chosen.len() < wanted && !pool.is_empty() {
+        let crowding = |c: &Candidate| chosen.iter().filter(|k| k.near(c)).count() as f64;
+        let (at, _) = pool
+            .iter()
+            .enumerate()
+            .map(|(k, c)| (k, c.value - SAME_DAYS * crowding(c)))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .expect("pool not empty");
+        let c = pool.remove(at);
+        chosen.push(c);
+        pool.retain(|p| !c.repeats(p, analysis, &rarity));
     }
-    chosen.truncate(wanted);
+    chosen.sort_by(|a, b| b.day.cmp(&a.day).then(b.value.total_cmp(&a.value)));
     chosen
+        .into_iter()
+        .map(|c| {
+            make_fact(
+                analysis,
+                citations,
+                c.cluster,
+                analysis.cluster_date(c.cluster),
+            )
+        })
+        .collect()
+}
+
+/// A development page one may tell: a cluster of the period, its day and its worth.
+struct Candidate {
+    cluster: ClusterId,
+    day: Option<NaiveDate>,
+    /// The day its article was published.
+    published: Option<NaiveDate>,
+    value: f64,
+}
+
+/// What a day that many articles tell or recall adds to a development of that day, per
+/// doubling of those articles: the milestones of a story are the days its later articles date.
+const MILESTONE: f64 = 2.0;
+/// What a development dated after the briefing's date loses: more than any other can weigh.
+const AHEAD: f64 = 100.0;
+/// What each point already chosen of the same or the next day takes from a development: page
+/// one tells the story's days, not one day's reactions.
+const SAME_DAYS: f64 = 3.0;
+/// Above this share of rare words, two points tell the same development.
+const SAME_DEVELOPMENT: f64 = 0.4;
+/// Two points of the same or the next day that share this much, or a person or a place, tell
+/// one development.
+const SAME_DAY_OVERLAP: f64 = 0.15;
+
+impl Candidate {
+    /// Whether two developments happened the same or the next day.
+    fn near(&self, other: &Candidate) -> bool {
+        match (self.day, other.day) {
+            (Some(x), Some(y)) => (x - y).num_days().abs() <= 1,
+            _ => false,
+        }
+    }
+
+    fn repeats(&self, other: &Candidate, analysis: &Analysis, rarity: &Rarity) -> bool {
+        let (a, b) = (
+            analysis.cluster(self.cluster),
+            analysis.cluster(other.cluster),
+        );
+        let overlap = rarity.overlap(&a.words, &b.words);
+        let near = self.near(other);
+        let shared_anchor = match (&a.event, &b.event) {
+            (Some(x), Some(y)) => !x.anchors.is_disjoint(&y.anchors),
+            _ => false,
+        };
+        overlap >= SAME_DEVELOPMENT || (near && (overlap >= SAME_DAY_OVERLAP || shared_anchor))
+    }
+}
+
+/// The clusters of the period's articles that can stand alone on page one, best first.
+fn candidates(analysis: &Analysis, citations: &Citations) -> Vec<Candidate> {
+    let input = analysis.input;
+    let milestones = milestones(analysis);
+    let mut out: Vec<Candidate> = analysis
+        .clusters
+        .iter()
+        .filter(|(id, c)| {
+            citations.contains(c.best.article)
+                && analysis.cluster_kept(*id)
+                && stands_alone(analysis.text(c.best))
+                && !facts::background(input.articles, input.extractions, &c.best)
+        })
+        .map(|(id, c)| {
+            let date = analysis.cluster_date(id);
+            // What lies after the briefing's date is to follow, not news: told only when the
+            // period has nothing else.
+            let ahead = date.is_some_and(|d| d.first_day() > input.date);
+            let day = date
+                .filter(|d| d.precision() == Precision::Day)
+                .map(|d| d.first_day());
+            let told = day.and_then(|d| milestones.get(&d)).copied().unwrap_or(0);
+            Candidate {
+                cluster: id,
+                day,
+                published: input.articles[c.best.article]
+                    .published
+                    .map(|d| d.first_day()),
+                value: c.score + MILESTONE * (1.0 + told as f64).log2()
+                    - if ahead { AHEAD } else { 0.0 },
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.cluster.cmp(&b.cluster)));
+    out
+}
+
+/// How many articles tell each day: those published that day and those that date a sentence
+/// to it.
+fn milestones(analysis: &Analysis) -> BTreeMap<NaiveDate, usize> {
+    let input = analysis.input;
+    let mut tellers: BTreeMap<NaiveDate, BTreeSet<usize>> = BTreeMap::new();
+    for (a, (article, ex)) in input.articles.iter().zip(input.extractions).enumerate() {
+        if let Some(d) = article
+            .published
+            .filter(|d| d.precision() == Precision::Day)
+        {
+            tellers.entry(d.first_day()).or_default().insert(a);
+        }
+        for d in ex.dates.iter() {
+            if d.precision == Precision::Day && d.from == d.to {
+                tellers.entry(d.from).or_default().insert(a);
+            }
+        }
+    }
+    tellers.into_iter().map(|(d, a)| (d, a.len())).collect()
+}
+
+/// The best development the newest articles report, of their own days.
+fn newest(candidates: &[Candidate]) -> Option<&Candidate> {
+    let last = candidates.iter().filter_map(|c| c.published).max()?;
+    candidates.iter().find(|c| {
+        c.published == Some(last)
+            && c.day
+                .is_some_and(|d| d <= last && (last - d).num_days() <= NEWEST_DAYS)
+    })
+}
+
+/// How many days before its article a development of the newest articles may lie.
+const NEWEST_DAYS: i64 = 2;
+
+/// A sentence that says something alone: not a quote, not one that leans on the sentence
+/// before ("Il a ajouté…", "Cette décision…"), not one cut after a title ("… de M.").
+fn stands_alone(text: &str) -> bool {
+    let folded = fold(text);
+    let first = word_ranges(&folded).next().map(|r| &folded[r]);
+    !text.starts_with(['«', '"', '“', '-', '–', '—'])
+        && !first.is_some_and(|w| Lexicon::get().dependent_openers.contains(w))
+        && !text.ends_with(" M.")
+        && !text.ends_with(" Mme.")
 }

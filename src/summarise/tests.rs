@@ -584,3 +584,68 @@ fn a_visit_to_nowhere_named_is_not_shown() {
     ]);
     assert!(b.meetings.is_empty(), "{:?}", b.meetings);
 }
+
+/// Three days of a story told by four articles: the first day's event, reported twice and
+/// recalled later, a side reaction, and the newest day's development.
+fn three_days() -> Briefing {
+    briefing_on(
+        &[
+            "02-03-2025 09:00 - Titre\n\nLes rebelles ont pris lundi la ville de Kidal après deux jours de combats contre l'armée du Mali.\nLe ministre Rui Costa a déploré lundi à Lisbonne la chute de Kidal, selon un communiqué du Portugal.",
+            "02-03-2025 18:00 - Titre\n\nLa ville de Kidal est tombée lundi aux mains des rebelles, après deux jours de combats contre l'armée du Mali.\nIl a ajouté que le Mali ne céderait rien aux rebelles et que l'armée reprendrait Kidal.",
+            "04-03-2025 10:00 - Titre\n\nLe gouvernement du Mali a décrété mercredi l'état d'urgence dans tout le nord du pays, deux jours après la chute de Kidal le 2 mars.",
+            "06-03-2025 10:00 - Titre\n\nLe Mali et l'Algérie ont signé vendredi à Alger un accord de cessez-le-feu avec les rebelles du nord du Mali.\nEmmanuel Macron, le 6 mars 2025 au palais de l'Élysée à Paris.",
+        ],
+        None,
+        "2025-03-07",
+    )
+}
+
+#[test]
+fn page_one_tells_the_story_newest_first_one_point_per_development() {
+    let b = three_days();
+    let points: Vec<&str> = b.key_points.iter().map(|k| k.text.as_str()).collect();
+    assert!(
+        points[0].contains("cessez-le-feu"),
+        "the newest development first: {points:#?}"
+    );
+    assert!(
+        points.iter().any(|p| p.contains("état d'urgence")),
+        "{points:#?}"
+    );
+    let fall = points
+        .iter()
+        .filter(|p| p.contains("rebelles") && p.contains("Kidal"))
+        .count();
+    assert_eq!(fall, 1, "the fall of the town is one point: {points:#?}");
+    let days: Vec<_> = b.key_points.iter().filter_map(|k| k.date).collect();
+    assert!(
+        days.windows(2).all(|w| w[0] >= w[1]),
+        "newest first: {days:?}"
+    );
+}
+
+#[test]
+fn page_one_leaves_out_photo_captions_and_sentences_that_lean_on_the_one_before() {
+    let b = three_days();
+    for k in &b.key_points {
+        assert!(!k.text.starts_with("Il "), "{}", k.text);
+        assert!(!k.text.contains("palais de l'Élysée"), "{}", k.text);
+    }
+}
+
+#[test]
+fn a_photo_caption_is_told_from_a_dated_sentence() {
+    use super::facts::caption;
+    assert!(caption(
+        "Le président reçoit son homologue au palais, le 22 juin 2020 à Paris."
+    ));
+    assert!(caption(
+        "Emmanuel Macron, le 1er mars 2021 sur la base aérienne de Creil (Oise)."
+    ));
+    assert!(!caption(
+        "Le ministre a signé un accord, le 3 janvier, avec son homologue."
+    ));
+    assert!(!caption(
+        "Le sommet se tiendra à Dakar, le 12 mai 2025, a annoncé la présidence du Sénégal en ajoutant que tous les chefs d'État de la région y étaient invités."
+    ));
+}
