@@ -108,6 +108,10 @@ pub struct Lexicon {
     pub light_verbs: WordSet,
     /// Words that put a meeting noun before the news (`recall_words.txt`).
     pub recall_words: WordSet,
+    /// Words that open a relative or subordinate clause (`subordinators.txt`).
+    pub subordinators: WordSet,
+    /// Auxiliaries of the pluperfect (`pluperfect_auxiliaries.txt`).
+    pub pluperfect_auxiliaries: WordSet,
     /// First words that make a sentence lean on the one before (`dependent_openers.txt`).
     pub dependent_openers: WordSet,
     /// Words that date another event than the meeting (`event_anchors.txt`).
@@ -229,6 +233,8 @@ impl Lexicon {
             event_anchors: data!("fr/event_anchors.txt").words(),
             recall_words: data!("fr/recall_words.txt").words(),
             dependent_openers: data!("fr/dependent_openers.txt").words(),
+            pluperfect_auxiliaries: data!("fr/pluperfect_auxiliaries.txt").words(),
+            subordinators: data!("fr/subordinators.txt").words(),
             light_verbs: data!("fr/light_verbs.txt").words(),
             envoy_words: data!("fr/envoy_words.txt").words(),
             feminine_heads: data!("fr/feminine_heads.txt").words(),
@@ -754,6 +760,12 @@ mod tests {
             ("fr/event_anchors.txt", x.event_anchors.len(), 13),
             ("fr/recall_words.txt", x.recall_words.len(), 12),
             ("fr/dependent_openers.txt", x.dependent_openers.len(), 31),
+            (
+                "fr/pluperfect_auxiliaries.txt",
+                x.pluperfect_auxiliaries.len(),
+                4,
+            ),
+            ("fr/subordinators.txt", x.subordinators.len(), 9),
             (
                 "fr/meeting_future_words.txt",
                 x.meeting_future_words.len(),

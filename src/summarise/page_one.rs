@@ -198,6 +198,7 @@ fn candidates(analysis: &Analysis, citations: &Citations) -> Vec<Candidate> {
             citations.contains(c.best.article)
                 && analysis.cluster_kept(*id)
                 && stands_alone(analysis.text(c.best))
+                && !recalls(analysis.text(c.best))
                 && !facts::background(input.articles, input.extractions, &c.best)
         })
         .map(|(id, c)| {
@@ -221,7 +222,41 @@ fn candidates(analysis: &Analysis, citations: &Citations) -> Vec<Candidate> {
         })
         .collect();
     out.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.cluster.cmp(&b.cluster)));
+    out.truncate(POOL);
+    weigh_support(&mut out, analysis);
+    out.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.cluster.cmp(&b.cluster)));
     out
+}
+
+/// How many of the best candidates are weighed against each other for their support.
+const POOL: usize = 300;
+/// What a development gains per doubling of the articles that report it.
+const SUPPORT: f64 = 1.0;
+
+/// Adds to each candidate how many articles report its development, in whatever words: a
+/// development many articles tell is a main story; one article's detail is not.
+fn weigh_support(candidates: &mut [Candidate], analysis: &Analysis) {
+    let rarity = analysis.rarity();
+    let support: Vec<usize> = candidates
+        .iter()
+        .map(|c| {
+            candidates
+                .iter()
+                .filter(|d| d.repeats(c, analysis, &rarity))
+                .flat_map(|d| {
+                    analysis
+                        .cluster(d.cluster)
+                        .members
+                        .iter()
+                        .map(|p| p.article)
+                })
+                .collect::<BTreeSet<usize>>()
+                .len()
+        })
+        .collect();
+    for (c, n) in candidates.iter_mut().zip(support) {
+        c.value += SUPPORT * (1.0 + n as f64).log2();
+    }
 }
 
 /// How many articles tell each day: those published that day and those that date a sentence
@@ -257,6 +292,25 @@ fn newest(candidates: &[Candidate]) -> Option<&Candidate> {
 
 /// How many days before its article a development of the newest articles may lie.
 const NEWEST_DAYS: i64 = 2;
+
+/// A sentence whose main clause is told in the pluperfect ("M. X avait indiqué samedi qu'il…"):
+/// it recalls what happened before the news. A pluperfect in a relative clause ("le navire
+/// qu'Ankara avait déployé") does not count.
+fn recalls(text: &str) -> bool {
+    let lexicon = Lexicon::get();
+    let lower = text.to_lowercase();
+    let words: Vec<(&str, String)> = word_ranges(&lower)
+        .map(|r| (&lower[r.clone()], fold(&lower[r])))
+        .take_while(|(_, folded)| !lexicon.subordinators.contains(folded.as_str()))
+        .collect();
+    words.iter().enumerate().any(|(k, (_, folded))| {
+        lexicon.pluperfect_auxiliaries.contains(folded.as_str())
+            && words[k + 1..].iter().take(2).any(|(next, _)| {
+                next.chars().count() > 3
+                    && lexicon.participle_endings.iter().any(|e| next.ends_with(e))
+            })
+    })
+}
 
 /// A sentence that says something alone: not a quote, not one that leans on the sentence
 /// before ("Il a ajouté…", "Cette décision…"), not one cut after a title ("… de M.").

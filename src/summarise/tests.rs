@@ -649,3 +649,24 @@ fn a_photo_caption_is_told_from_a_dated_sentence() {
         "Le sommet se tiendra à Dakar, le 12 mai 2025, a annoncé la présidence du Sénégal en ajoutant que tous les chefs d'État de la région y étaient invités."
     ));
 }
+
+#[test]
+fn page_one_leaves_out_what_a_sentence_recalls_in_the_pluperfect() {
+    let b = briefing_on(
+        &[
+            "05-03-2025 09:00 - Titre\n\nLe président du Niger avait annoncé lundi la fermeture de la frontière avec le Bénin, selon la radio d'État.",
+            "06-03-2025 09:00 - Titre\n\nLe Bénin a rouvert jeudi le pont que le Niger avait fermé en 2023 sur le fleuve, selon le gouvernement du Bénin.",
+        ],
+        None,
+        "2025-03-07",
+    );
+    let points: Vec<&str> = b.key_points.iter().map(|k| k.text.as_str()).collect();
+    assert!(
+        points.iter().all(|p| !p.contains("avait annoncé")),
+        "{points:#?}"
+    );
+    assert!(
+        points.iter().any(|p| p.contains("a rouvert")),
+        "a pluperfect in a relative clause is no recollection: {points:#?}"
+    );
+}
