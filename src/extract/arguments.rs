@@ -1067,6 +1067,28 @@ impl Reading<'_> {
         out
     }
 
+    /// "X a demandé des comptes au président Y, lors d'un entretien téléphonique": the person
+    /// the clause's verb addresses ("à Y", "au président Y"), the nearest before the meeting's
+    /// noun at word `k` in the same clause.
+    pub fn addressee_before(&self, k: usize) -> Participants {
+        let mut out = Participants::default();
+        let limit = self.at(k);
+        let found = self.here.iter().copied().rev().find(|&p| {
+            let person = &self.people[p];
+            let first = self.phrase_word(p);
+            person.end <= limit
+                && limit - person.end <= OBJECT_WINDOW
+                && !self.quoted(person.start - self.view.start)
+                && first > 0
+                && (self.a_preposition(first - 1) || matches!(self.f(first - 1), "au" | "aux"))
+                && !(first..=k).any(|j| self.ends_clause_before(j))
+        });
+        if let Some(p) = found {
+            out.add_person(p);
+        }
+        out
+    }
+
     /// The possessor of "sa visite", "son entretien", "leur rencontre": the subject of the
     /// clause, else of the previous sentences.
     pub fn possessor(&self, k: usize, antecedents: &[Antecedent]) -> Participants {

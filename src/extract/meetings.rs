@@ -577,6 +577,10 @@ fn participants_of(r: &Reading, t: &Trigger, antecedents: &[Antecedent]) -> Part
             // à P, X…": the noun is an adverbial of a clause whose subject takes part.
             if !mutual && adverbial(r, t.word) {
                 out.take(r.main_subject((t.word, t.word)));
+                // "X a demandé… à Y lors d'un entretien téléphonique": Y is the other party.
+                if matches!(t.kind, MeetingKind::PhoneCall | MeetingKind::Bilateral) {
+                    out.take(r.addressee_before(t.word));
+                }
             }
         }
     }
@@ -1284,6 +1288,26 @@ mod tests {
         assert_eq!(names(&e, 0), ["Rui Costa"]);
         let e = entities("Le président Rui Costa a reçu mardi une lettre de soutien.");
         assert!(e.meetings.is_empty(), "{:?}", e.meetings);
+    }
+
+    #[test]
+    fn the_person_addressed_before_a_call_is_its_other_party() {
+        let e = entities(
+            "Le président Rui Costa a demandé lundi des explications au président Hugo Benítez sur la crise, lors d'un entretien téléphonique.",
+        );
+        assert_eq!(e.meetings.len(), 1, "{:?}", e.meetings);
+        let mut parties = names(&e, 0);
+        parties.sort();
+        assert_eq!(parties, ["Hugo Benítez", "Rui Costa"]);
+        // A person of another clause is not addressed by the call's clause.
+        let e = entities(
+            "Le président Rui Costa, qui avait écrit au président Hugo Benítez; a parlé lundi lors d'un entretien téléphonique.",
+        );
+        assert!(
+            (0..e.meetings.len()).all(|i| !names(&e, i).contains(&"Hugo Benítez")),
+            "{:?}",
+            e.meetings
+        );
     }
 
     #[test]
