@@ -199,6 +199,7 @@ fn candidates(analysis: &Analysis, citations: &Citations) -> Vec<Candidate> {
                 && analysis.cluster_kept(*id)
                 && stands_alone(analysis.text(c.best))
                 && !recalls(analysis.text(c.best))
+                && !recurring(analysis, c)
                 && !facts::background(input.articles, input.extractions, &c.best)
         })
         .map(|(id, c)| {
@@ -292,6 +293,29 @@ fn newest(candidates: &[Candidate]) -> Option<&Candidate> {
 
 /// How many days before its article a development of the newest articles may lie.
 const NEWEST_DAYS: i64 = 2;
+
+/// A paragraph a wire repeats word for word on several days without dating what it tells ("X,
+/// principal opponent of…, has already been attacked in the past"): the story's background,
+/// not one of its developments. A development repeated later carries its own date ("le 3
+/// septembre, un laboratoire a conclu…").
+fn recurring(analysis: &Analysis, c: &facts::Cluster) -> bool {
+    let input = analysis.input;
+    let dated = input.extractions[c.best.article]
+        .dates_in(analysis.sentence(c.best))
+        .next()
+        .is_some();
+    let days: BTreeSet<NaiveDate> = c
+        .members
+        .iter()
+        .filter_map(|p| input.articles[p.article].published)
+        .map(|d| d.first_day())
+        .collect();
+    let spread = match (days.first(), days.last()) {
+        (Some(first), Some(last)) => (*last - *first).num_days(),
+        _ => 0,
+    };
+    !dated && spread > 1
+}
 
 /// A sentence whose main clause is told in the pluperfect ("M. X avait indiqué samedi qu'il…"):
 /// it recalls what happened before the news. A pluperfect in a relative clause ("le navire

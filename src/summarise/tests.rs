@@ -670,3 +670,25 @@ fn page_one_leaves_out_what_a_sentence_recalls_in_the_pluperfect() {
         "a pluperfect in a relative clause is no recollection: {points:#?}"
     );
 }
+
+#[test]
+fn page_one_leaves_out_background_a_wire_repeats_on_several_days() {
+    let background = "Ancien officier de l'armée du Mali, le colonel Amadou Diarra dirige le pays depuis le coup d'État et a déjà survécu à plusieurs attaques.";
+    let b = briefing_on(
+        &[
+            &format!("02-03-2025 09:00 - Titre\n\nLe gouvernement du Mali a fermé lundi la frontière avec le Niger.\n{background}"),
+            &format!("05-03-2025 09:00 - Titre\n\nLe Mali a rouvert jeudi sa frontière avec le Niger, selon le gouvernement du Mali.\n{background}"),
+        ],
+        None,
+        "2025-03-07",
+    );
+    let points: Vec<&str> = b.key_points.iter().map(|k| k.text.as_str()).collect();
+    assert!(
+        points.iter().all(|p| !p.contains("Ancien officier")),
+        "{points:#?}"
+    );
+    assert!(
+        points.iter().any(|p| p.contains("a rouvert")),
+        "{points:#?}"
+    );
+}
