@@ -692,3 +692,17 @@ fn page_one_leaves_out_background_a_wire_repeats_on_several_days() {
         "{points:#?}"
     );
 }
+
+#[test]
+fn a_quote_an_article_puts_in_its_title_ranks_first() {
+    let b = briefing_on(
+        &[
+            "05-03-2025 09:00 - Le port de Dakar fermé pour une semaine, annonce le Sénégal\n\n« Nous fermerons le port de Dakar pendant une semaine pour des travaux urgents », a déclaré mercredi le ministre sénégalais des Transports Moussa Ndiaye.",
+            "05-03-2025 10:00 - Titre sans rapport\n\n« Nous allons renforcer la coopération avec nos voisins dans tous les domaines », a déclaré mercredi le ministre sénégalais des Affaires étrangères Ibrahima Fall.",
+        ],
+        None,
+        "2025-03-07",
+    );
+    assert_eq!(b.quotes.len(), 2, "{:?}", b.quotes);
+    assert!(b.quotes[0].text.contains("port de Dakar"), "{:?}", b.quotes);
+}
