@@ -20,6 +20,8 @@ pub(super) struct Analysis<'a> {
     /// The blocs and international organisations the articles name (organisation indices).
     pub blocs: BTreeSet<usize>,
     pub clusters: Clusters,
+    /// The content words of each article's title.
+    pub titles: Vec<BTreeSet<u64>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -29,12 +31,22 @@ impl<'a> Analysis<'a> {
         let blocs = blocs_in_corpus(input);
         let df = facts::document_frequencies(articles, x);
         let clusters = facts::clusters(articles, x, input.gazetteer, &registry, &blocs, &df);
+        let titles = articles
+            .iter()
+            .map(|a| {
+                a.title
+                    .as_deref()
+                    .map(|t| facts::content_words(t).into_iter().collect())
+                    .unwrap_or_default()
+            })
+            .collect();
         Analysis {
             input,
             registry,
             df,
             blocs,
             clusters,
+            titles,
         }
     }
 
@@ -75,6 +87,17 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    /// Whether article `a`'s title repeats `words`: three of its content words (all of them, for
+    /// a shorter title), words common to the whole corpus not counting as shared ("« Le risque, c'est la
+    /// disparition du pays », met en garde Paris" is that article's own news).
+    pub fn in_title(&self, a: usize, words: &BTreeSet<u64>) -> bool {
+        let title = &self.titles[a];
+        let common = (COMMON_SHARE * self.input.articles.len() as f64).max(COMMON_FLOOR);
+        let telling = |w: &&u64| f64::from(self.df.get(*w).copied().unwrap_or(0)) <= common;
+        let wanted = TITLE_WORDS.min(title.len());
+        wanted > 0 && title.intersection(words).filter(telling).count() >= wanted
+    }
+
     /// How rare each word is, to compare two facts.
     pub fn rarity(&self) -> Rarity<'_> {
         Rarity {
@@ -83,6 +106,13 @@ impl<'a> Analysis<'a> {
         }
     }
 }
+
+/// How many of a title's words a quote must share to be its news.
+const TITLE_WORDS: usize = 3;
+/// Words in more than this share of the articles (and in more than `COMMON_FLOOR` of them) say
+/// what the whole corpus is about, not what one title says.
+const COMMON_SHARE: f64 = 0.25;
+const COMMON_FLOOR: f64 = 2.0;
 
 /// The blocs and international organisations any sentence of the corpus names.
 fn blocs_in_corpus(input: &Input) -> BTreeSet<usize> {

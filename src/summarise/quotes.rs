@@ -70,15 +70,19 @@ pub(super) const QUOTES_PER_SPEAKER: usize = 3;
 /// by how many sources carry them, how central their speaker is to the corpus (the articles
 /// that name them) and how central their words are.
 pub(super) fn quotes(analysis: &Analysis, citations: &Citations) -> Vec<Quote> {
-    let titles = titles(analysis, citations);
-    let common = |w: &u64| {
-        f64::from(analysis.df.get(w).copied().unwrap_or(0))
-            > (COMMON_SHARE * analysis.input.articles.len() as f64).max(COMMON_FLOOR)
+    let article_of: HashMap<&str, usize> = citations.iter().map(|(a, id)| (id, a)).collect();
+    let headlined = |quote: &Quote| {
+        let words: BTreeSet<u64> = facts::content_words(&quote.text).into_iter().collect();
+        quote
+            .sources
+            .iter()
+            .filter_map(|s| article_of.get(s.as_str()))
+            .any(|&a| analysis.in_title(a, &words))
     };
     let mut scored: Vec<(f64, Quote)> = one_per_wording(versions(analysis, citations))
         .into_iter()
         .map(|(quote, person)| {
-            let headline = if in_a_title(&quote, &titles, &common) {
+            let headline = if headlined(&quote) {
                 HEADLINE_QUOTE
             } else {
                 0.0
@@ -97,48 +101,6 @@ pub(super) fn quotes(analysis: &Analysis, citations: &Citations) -> Vec<Quote> {
 /// What a quote gains when an article that carries it puts its words in its title ("« Le risque
 /// aujourd'hui, c'est la disparition du pays », met en garde Paris"): the article's own news.
 const HEADLINE_QUOTE: f64 = 2.0;
-/// How many of a title's content words a quote must share to be the title's quote (or all of
-/// them, for a shorter title).
-const TITLE_WORDS: usize = 3;
-
-/// The content words of each cited article's title, by source id.
-fn titles(analysis: &Analysis, citations: &Citations) -> HashMap<String, BTreeSet<u64>> {
-    citations
-        .iter()
-        .filter_map(|(a, id)| {
-            let title = analysis.input.articles[a].title.as_deref()?;
-            let words: BTreeSet<u64> = facts::content_words(title).into_iter().collect();
-            (!words.is_empty()).then(|| (id.to_string(), words))
-        })
-        .collect()
-}
-
-/// Words in more than this share of the articles (and more than `COMMON_FLOOR` of them) say
-/// what the whole corpus is about, not what one title says.
-const COMMON_SHARE: f64 = 0.25;
-const COMMON_FLOOR: f64 = 2.0;
-
-/// Whether the title of an article that carries the quote repeats its words (those not common
-/// to the whole corpus).
-fn in_a_title(
-    quote: &Quote,
-    titles: &HashMap<String, BTreeSet<u64>>,
-    common: &dyn Fn(&u64) -> bool,
-) -> bool {
-    let words: BTreeSet<u64> = facts::content_words(&quote.text)
-        .into_iter()
-        .filter(|w| !common(w))
-        .collect();
-    quote
-        .sources
-        .iter()
-        .filter_map(|s| titles.get(s))
-        .any(|title| {
-            let shared = title.intersection(&words).count();
-            shared >= TITLE_WORDS.min(title.len())
-        })
-}
-
 /// Every attributed version of a quote in the cited articles of the period, in corpus order.
 fn versions(analysis: &Analysis, citations: &Citations) -> Vec<(Quote, Option<PersonId>)> {
     let input = analysis.input;
