@@ -81,7 +81,12 @@ impl<'a> Analysis<'a> {
 
     /// Whether a cluster belongs to the period by its date (an undated one: by the policy).
     pub fn cluster_kept(&self, id: ClusterId) -> bool {
-        match self.cluster_date(id) {
+        self.date_kept(self.cluster_date(id))
+    }
+
+    /// Whether a cluster dated `date` belongs to the period (an undated one: by the policy).
+    pub fn date_kept(&self, date: Option<PartialDate>) -> bool {
+        match date {
             Some(d) => self.input.in_period(d.first_day(), d.last_day()),
             None => self.input.undated == Undated::Keep,
         }

@@ -535,7 +535,7 @@ pub struct Rarity<'a> {
 }
 
 impl Rarity<'_> {
-    fn weight(&self, word: &u64) -> f64 {
+    pub fn weight(&self, word: &u64) -> f64 {
         let df = f64::from(self.df.get(word).copied().unwrap_or(1).max(1));
         (1.0 + self.articles as f64 / df).ln()
     }
@@ -543,7 +543,7 @@ impl Rarity<'_> {
     /// How much of the shorter fact's words the other one shares, each word weighing by its
     /// rarity (a weighted overlap coefficient): two reports of one event share its rare words,
     /// not only "mercredi" and "annoncé", and a long report still repeats a short one.
-    pub fn overlap(&self, a: &BTreeSet<u64>, b: &BTreeSet<u64>) -> f64 {
+    fn overlap(&self, a: &BTreeSet<u64>, b: &BTreeSet<u64>) -> f64 {
         let common: f64 = a.intersection(b).map(|w| self.weight(w)).sum();
         let smaller = [a, b]
             .iter()

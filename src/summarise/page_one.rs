@@ -6,7 +6,7 @@
 use super::analysis::Analysis;
 use super::citations::Citations;
 use super::fact::make_fact;
-use super::facts::{self, ClusterId, Rarity};
+use super::facts::{self, ClusterId};
 use super::timeline::{clustered_sentences, dated_entry, entry_of};
 use crate::dates::grammar::Relation;
 use crate::dates::{PartialDate, Precision};
@@ -109,10 +109,9 @@ pub(super) fn key_points(analysis: &Analysis, citations: &Citations) -> Vec<Fact
     let wanted = analysis.input.sizes.key_points;
     let candidates = candidates(analysis, citations);
     let mut chosen: Vec<&Candidate> = newest(&candidates).into_iter().collect();
-    let rarity = analysis.rarity();
     let mut pool: Vec<&Candidate> = candidates
         .iter()
-        .filter(|c| !chosen.iter().any(|k| k.repeats(c, analysis, &rarity)))
+        .filter(|c| !chosen.iter().any(|k| k.repeats(c, analysis)))
         .collect();
     while chosen.len() < wanted && !pool.is_empty() {
         let crowding = |c: &Candidate| chosen.iter().filter(|k| k.near(c)).count() as f64;
@@ -124,7 +123,7 @@ pub(super) fn key_points(analysis: &Analysis, citations: &Citations) -> Vec<Fact
             .expect("pool not empty");
         let c = pool.remove(at);
         chosen.push(c);
-        pool.retain(|p| !c.repeats(p, analysis, &rarity));
+        pool.retain(|p| !c.repeats(p, analysis));
     }
     chosen.sort_by(|a, b| b.day.cmp(&a.day).then(b.value.total_cmp(&a.value)));
     chosen
@@ -147,6 +146,9 @@ struct Candidate {
     /// The day its article was published.
     published: Option<NaiveDate>,
     value: f64,
+    /// Its shown sentence's content words with their rarity, by hash, and their sum.
+    words: Vec<(u64, f64)>,
+    weight: f64,
 }
 
 /// What a day that many articles tell or recall adds to a development of that day, per
@@ -164,6 +166,29 @@ const SAME_DEVELOPMENT: f64 = 0.4;
 const SAME_DAY_OVERLAP: f64 = 0.15;
 
 impl Candidate {
+    /// How much of the lighter one's rare words the other shares (a weighted overlap
+    /// coefficient, as sections compare facts).
+    fn overlap(&self, other: &Candidate) -> f64 {
+        let (mut i, mut j, mut common) = (0, 0, 0.0);
+        while i < self.words.len() && j < other.words.len() {
+            match self.words[i].0.cmp(&other.words[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    common += self.words[i].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let lighter = self.weight.min(other.weight);
+        if lighter > 0.0 {
+            common / lighter
+        } else {
+            0.0
+        }
+    }
+
     /// Whether two developments happened the same or the next day.
     fn near(&self, other: &Candidate) -> bool {
         match (self.day, other.day) {
@@ -172,12 +197,12 @@ impl Candidate {
         }
     }
 
-    fn repeats(&self, other: &Candidate, analysis: &Analysis, rarity: &Rarity) -> bool {
+    fn repeats(&self, other: &Candidate, analysis: &Analysis) -> bool {
         let (a, b) = (
             analysis.cluster(self.cluster),
             analysis.cluster(other.cluster),
         );
-        let overlap = rarity.overlap(&a.words, &b.words);
+        let overlap = self.overlap(other);
         let near = self.near(other);
         let shared_anchor = match (&a.event, &b.event) {
             (Some(x), Some(y)) => !x.anchors.is_disjoint(&y.anchors),
@@ -194,16 +219,15 @@ fn candidates(analysis: &Analysis, citations: &Citations) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = analysis
         .clusters
         .iter()
-        .filter(|(id, c)| {
+        .filter(|(_, c)| {
             citations.contains(c.best.article)
-                && analysis.cluster_kept(*id)
-                && stands_alone(analysis.text(c.best))
-                && !recalls(analysis.text(c.best))
-                && !recurring(analysis, c)
                 && !facts::background(input.articles, input.extractions, &c.best)
         })
-        .map(|(id, c)| {
+        .filter_map(|(id, c)| {
             let date = analysis.cluster_date(id);
+            if !analysis.date_kept(date) {
+                return None;
+            }
             // What lies after the briefing's date is to follow, not news: told only when the
             // period has nothing else.
             let ahead = date.is_some_and(|d| d.first_day() > input.date);
@@ -211,7 +235,7 @@ fn candidates(analysis: &Analysis, citations: &Citations) -> Vec<Candidate> {
                 .filter(|d| d.precision() == Precision::Day)
                 .map(|d| d.first_day());
             let told = day.and_then(|d| milestones.get(&d)).copied().unwrap_or(0);
-            Candidate {
+            Some(Candidate {
                 cluster: id,
                 day,
                 published: input.articles[c.best.article]
@@ -219,11 +243,32 @@ fn candidates(analysis: &Analysis, citations: &Citations) -> Vec<Candidate> {
                     .map(|d| d.first_day()),
                 value: c.score + MILESTONE * (1.0 + told as f64).log2()
                     - if ahead { AHEAD } else { 0.0 },
-            }
+                words: Vec::new(),
+                weight: 0.0,
+            })
         })
         .collect();
     out.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.cluster.cmp(&b.cluster)));
-    out.truncate(POOL);
+    // The sentence tests read words: only as far down as the pool needs.
+    let mut out: Vec<Candidate> = out
+        .into_iter()
+        .filter(|c| {
+            let cluster = analysis.cluster(c.cluster);
+            let text = analysis.text(cluster.best);
+            stands_alone(text) && !recalls(text) && !recurring(analysis, cluster)
+        })
+        .take(POOL)
+        .collect();
+    let rarity = analysis.rarity();
+    for c in &mut out {
+        c.words = analysis
+            .cluster(c.cluster)
+            .words
+            .iter()
+            .map(|w| (*w, rarity.weight(w)))
+            .collect();
+        c.weight = c.words.iter().map(|(_, w)| w).sum();
+    }
     weigh_support(&mut out, analysis);
     out.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.cluster.cmp(&b.cluster)));
     out
@@ -237,13 +282,12 @@ const SUPPORT: f64 = 1.0;
 /// Adds to each candidate how many articles report its development, in whatever words: a
 /// development many articles tell is a main story; one article's detail is not.
 fn weigh_support(candidates: &mut [Candidate], analysis: &Analysis) {
-    let rarity = analysis.rarity();
     let support: Vec<usize> = candidates
         .iter()
         .map(|c| {
             candidates
                 .iter()
-                .filter(|d| d.repeats(c, analysis, &rarity))
+                .filter(|d| d.repeats(c, analysis))
                 .flat_map(|d| {
                     analysis
                         .cluster(d.cluster)

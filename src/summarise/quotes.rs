@@ -71,8 +71,8 @@ pub(super) const QUOTES_PER_SPEAKER: usize = 3;
 /// that name them) and how central their words are.
 pub(super) fn quotes(analysis: &Analysis, citations: &Citations) -> Vec<Quote> {
     let article_of: HashMap<&str, usize> = citations.iter().map(|(a, id)| (id, a)).collect();
-    let headlined = |quote: &Quote| {
-        let words: BTreeSet<u64> = facts::content_words(&quote.text).into_iter().collect();
+    let headlined = |quote: &Quote, words: &[u64]| {
+        let words: BTreeSet<u64> = words.iter().copied().collect();
         quote
             .sources
             .iter()
@@ -82,12 +82,13 @@ pub(super) fn quotes(analysis: &Analysis, citations: &Citations) -> Vec<Quote> {
     let mut scored: Vec<(f64, Quote)> = one_per_wording(versions(analysis, citations))
         .into_iter()
         .map(|(quote, person)| {
-            let headline = if headlined(&quote) {
+            let words = facts::content_words(&quote.text);
+            let headline = if headlined(&quote, &words) {
                 HEADLINE_QUOTE
             } else {
                 0.0
             };
-            (score(analysis, &quote, person) + headline, quote)
+            (score(analysis, &quote, &words, person) + headline, quote)
         })
         .collect();
     scored.sort_by(|(sa, a), (sb, b)| {
@@ -171,11 +172,10 @@ fn one_per_wording(versions: Vec<(Quote, Option<PersonId>)>) -> Vec<(Quote, Opti
 
 /// How high a quote ranks: its sources, how many articles name its speaker, how central its
 /// words are, whether it is a whole statement, and whether its speaker leads.
-fn score(analysis: &Analysis, quote: &Quote, person: Option<PersonId>) -> f64 {
+fn score(analysis: &Analysis, quote: &Quote, words: &[u64], person: Option<PersonId>) -> f64 {
     let registry = &analysis.registry;
     let articles = analysis.input.articles.len().max(1) as f64;
     let named_in = person.map_or(1, |p| registry.person(p).articles.len()) as f64;
-    let words = facts::content_words(&quote.text);
     let central = words
         .iter()
         .map(|w| f64::from(analysis.df.get(w).copied().unwrap_or(0)) / articles)
