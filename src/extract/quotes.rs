@@ -170,8 +170,12 @@ pub fn in_sentence(cx: &Context) -> Vec<QuoteMention> {
     out
 }
 
+/// How many words may join two parts of one quote: «part 1» concernant la bête noire du
+/// régime, «part 2», a averti X.
+const LINK_WORDS: usize = 8;
+
 /// «part 1» où «part 2», a déclaré X: a quote without a speaker, a few words before the next
-/// quote, is the next one's speaker's.
+/// quote and no speech verb between them, is the next one's speaker's.
 fn share_with_the_next(cx: &Context, quotes: &mut [QuoteMention]) {
     for i in (1..quotes.len()).rev() {
         let (before, after) = quotes.split_at_mut(i);
@@ -184,7 +188,9 @@ fn share_with_the_next(cx: &Context, quotes: &mut [QuoteMention]) {
         else {
             continue;
         };
-        let linked = tokens(gap).len() <= 3 && !gap.contains(['.', ';', ':']);
+        let words = tokens(gap);
+        let speaks = (0..words.len()).any(|k| speech_verb_at(&words, k));
+        let linked = words.len() <= LINK_WORDS && !speaks && !gap.contains(['.', ';', ':']);
         if q.speaker.is_none() && q.by_role.is_none() && linked {
             q.speaker.clone_from(&next.speaker);
             q.by_role.clone_from(&next.by_role);
@@ -543,6 +549,15 @@ mod tests {
             .find(|(q, _)| q.starts_with(quote_start))
             .map(|(_, who)| who)
             .unwrap_or_else(|| panic!("no quote starting {quote_start:?} in {body:?}"))
+    }
+
+    #[test]
+    fn two_parts_of_one_quote_joined_by_a_few_words_share_the_speaker() {
+        let body = "« Fixer des délais n'aide personne, mais si rien ne change » concernant la bête noire du régime voisin, « alors nous devrons en discuter avec nos partenaires », a averti le ministre ghanéen de la Défense Kofi Mensah.";
+        assert_eq!(speaker_of(body, "Fixer des délais"), "Kofi Mensah");
+        // A speech verb between the parts gives the first its own speaker, or none.
+        let body = "« Nous ne céderons sur aucun point de ce texte », a déclaré un diplomate, « et nous le dirons à nos partenaires », a averti le ministre ghanéen de la Défense Kofi Mensah.";
+        assert_ne!(speaker_of(body, "Nous ne céderons"), "Kofi Mensah");
     }
 
     #[test]
