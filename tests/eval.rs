@@ -12,10 +12,10 @@ use common::*;
 /// 0.02 (the noise a fair change may cost one story). Raise a story's floor when it improves; a
 /// story missing here, or one the folder no longer holds, fails the test.
 const FLOORS: &[(&str, f64)] = &[
-    ("iran-2020", 0.80),
-    ("liban-2020", 0.71),
-    ("libye-2020", 0.82),
-    ("navalny-2020", 0.76),
+    ("iran-2020", 0.81),
+    ("liban-2020", 0.73),
+    ("libye-2020", 0.83),
+    ("navalny-2020", 0.77),
     ("turquie-mediterranee-2020", 0.81),
 ];
 
