@@ -380,12 +380,13 @@ fn recalls(text: &str) -> bool {
     })
 }
 
-/// A sentence that says something alone: not a quote, not one that leans on the sentence
+/// A sentence that says something alone: not a quote, not a question, not one that leans on the sentence
 /// before ("Il a ajouté…", "Cette décision…"), not one cut after a title ("… de M.").
 fn stands_alone(text: &str) -> bool {
     let folded = fold(text);
     let first = word_ranges(&folded).next().map(|r| &folded[r]);
     !text.starts_with(['«', '"', '“', '-', '–', '—'])
+        && !text.contains('?')
         && !first.is_some_and(|w| Lexicon::get().dependent_openers.contains(w))
         && !text.ends_with(" M.")
         && !text.ends_with(" Mme.")

@@ -706,3 +706,18 @@ fn a_quote_an_article_puts_in_its_title_ranks_first() {
     assert_eq!(b.quotes.len(), 2, "{:?}", b.quotes);
     assert!(b.quotes[0].text.contains("port de Dakar"), "{:?}", b.quotes);
 }
+
+#[test]
+fn page_one_asks_no_question() {
+    let b = briefing_on(
+        &[
+            "01-03-2025 09:00 - Titre\n\nLa banque centrale du Sénégal va-t-elle relever samedi ses taux directeurs pour freiner l'inflation à Dakar?",
+            "06-03-2025 09:00 - Titre\n\nLe Mali a fermé jeudi sa frontière avec le Niger, selon le gouvernement du Mali.",
+        ],
+        None,
+        "2025-03-07",
+    );
+    let points: Vec<&str> = b.key_points.iter().map(|k| k.text.as_str()).collect();
+    assert!(points.iter().all(|p| !p.contains('?')), "{points:#?}");
+    assert!(points.iter().any(|p| p.contains("a fermé")), "{points:#?}");
+}
