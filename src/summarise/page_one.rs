@@ -111,7 +111,11 @@ pub(super) fn key_points(analysis: &Analysis, citations: &Citations) -> Vec<Fact
     let mut chosen: Vec<&Candidate> = newest(&candidates).into_iter().collect();
     let mut pool: Vec<&Candidate> = candidates
         .iter()
-        .filter(|c| !chosen.iter().any(|k| k.repeats(c, analysis)))
+        .filter(|c| {
+            !chosen
+                .iter()
+                .any(|k| k.cluster == c.cluster || k.repeats(c, analysis))
+        })
         .collect();
     while chosen.len() < wanted && !pool.is_empty() {
         let crowding = |c: &Candidate| chosen.iter().filter(|k| k.near(c)).count() as f64;
@@ -197,6 +201,8 @@ impl Candidate {
         }
     }
 
+    /// Whether two points tell one development: most of their rare words in common, or the
+    /// same or the next day with a person, a place or a fair share of words in common.
     fn repeats(&self, other: &Candidate, analysis: &Analysis) -> bool {
         let (a, b) = (
             analysis.cluster(self.cluster),
