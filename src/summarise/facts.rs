@@ -535,7 +535,7 @@ pub struct Rarity<'a> {
 }
 
 impl Rarity<'_> {
-    pub fn weight(&self, word: &u64) -> f64 {
+    fn weight(&self, word: &u64) -> f64 {
         let df = f64::from(self.df.get(word).copied().unwrap_or(1).max(1));
         (1.0 + self.articles as f64 / df).ln()
     }
@@ -544,13 +544,42 @@ impl Rarity<'_> {
     /// rarity (a weighted overlap coefficient): two reports of one event share its rare words,
     /// not only "mercredi" and "annoncé", and a long report still repeats a short one.
     fn overlap(&self, a: &BTreeSet<u64>, b: &BTreeSet<u64>) -> f64 {
-        let common: f64 = a.intersection(b).map(|w| self.weight(w)).sum();
-        let smaller = [a, b]
-            .iter()
-            .map(|set| set.iter().map(|w| self.weight(w)).sum::<f64>())
-            .fold(f64::INFINITY, f64::min);
-        if smaller > 0.0 && smaller.is_finite() {
-            common / smaller
+        self.weigh(a).overlap(&self.weigh(b))
+    }
+
+    /// A fact's words with their rarity, to compare it with many others.
+    pub fn weigh(&self, words: &BTreeSet<u64>) -> Weighed {
+        let words: Vec<(u64, f64)> = words.iter().map(|w| (*w, self.weight(w))).collect();
+        let total = words.iter().map(|(_, w)| w).sum();
+        Weighed { words, total }
+    }
+}
+
+/// A fact's words with their rarity, by hash, and their sum.
+#[derive(Debug, Clone, Default)]
+pub struct Weighed {
+    words: Vec<(u64, f64)>,
+    total: f64,
+}
+
+impl Weighed {
+    /// How much of the lighter one's words the other shares, by rarity.
+    pub fn overlap(&self, other: &Weighed) -> f64 {
+        let (mut i, mut j, mut common) = (0, 0, 0.0);
+        while i < self.words.len() && j < other.words.len() {
+            match self.words[i].0.cmp(&other.words[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    common += self.words[i].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let lighter = self.total.min(other.total);
+        if lighter > 0.0 {
+            common / lighter
         } else {
             0.0
         }

@@ -6,7 +6,7 @@
 use super::analysis::Analysis;
 use super::citations::Citations;
 use super::fact::make_fact;
-use super::facts::{self, ClusterId};
+use super::facts::{self, ClusterId, Weighed};
 use super::timeline::{clustered_sentences, dated_entry, entry_of};
 use crate::dates::grammar::Relation;
 use crate::dates::{PartialDate, Precision};
@@ -150,9 +150,8 @@ struct Candidate {
     /// The day its article was published.
     published: Option<NaiveDate>,
     value: f64,
-    /// Its shown sentence's content words with their rarity, by hash, and their sum.
-    words: Vec<(u64, f64)>,
-    weight: f64,
+    /// Its shown sentence's content words with their rarity.
+    words: Weighed,
 }
 
 /// What a day that many articles tell or recall adds to a development of that day, per
@@ -170,29 +169,6 @@ const SAME_DEVELOPMENT: f64 = 0.4;
 const SAME_DAY_OVERLAP: f64 = 0.15;
 
 impl Candidate {
-    /// How much of the lighter one's rare words the other shares (a weighted overlap
-    /// coefficient, as sections compare facts).
-    fn overlap(&self, other: &Candidate) -> f64 {
-        let (mut i, mut j, mut common) = (0, 0, 0.0);
-        while i < self.words.len() && j < other.words.len() {
-            match self.words[i].0.cmp(&other.words[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    common += self.words[i].1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        let lighter = self.weight.min(other.weight);
-        if lighter > 0.0 {
-            common / lighter
-        } else {
-            0.0
-        }
-    }
-
     /// Whether two developments happened the same or the next day.
     fn near(&self, other: &Candidate) -> bool {
         match (self.day, other.day) {
@@ -208,7 +184,7 @@ impl Candidate {
             analysis.cluster(self.cluster),
             analysis.cluster(other.cluster),
         );
-        let overlap = self.overlap(other);
+        let overlap = self.words.overlap(&other.words);
         let near = self.near(other);
         let shared_anchor = match (&a.event, &b.event) {
             (Some(x), Some(y)) => !x.anchors.is_disjoint(&y.anchors),
@@ -249,8 +225,7 @@ fn candidates(analysis: &Analysis, citations: &Citations) -> Vec<Candidate> {
                     .map(|d| d.first_day()),
                 value: c.score + MILESTONE * (1.0 + told as f64).log2()
                     - if ahead { AHEAD } else { 0.0 },
-                words: Vec::new(),
-                weight: 0.0,
+                words: Weighed::default(),
             })
         })
         .collect();
@@ -267,13 +242,7 @@ fn candidates(analysis: &Analysis, citations: &Citations) -> Vec<Candidate> {
         .collect();
     let rarity = analysis.rarity();
     for c in &mut out {
-        c.words = analysis
-            .cluster(c.cluster)
-            .words
-            .iter()
-            .map(|w| (*w, rarity.weight(w)))
-            .collect();
-        c.weight = c.words.iter().map(|(_, w)| w).sum();
+        c.words = rarity.weigh(&analysis.cluster(c.cluster).words);
     }
     weigh_support(&mut out, analysis);
     out.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.cluster.cmp(&b.cluster)));
