@@ -286,10 +286,22 @@ impl Reading<'_> {
     /// `k` has, if one does.
     pub(super) fn filler_ending(&self, k: usize) -> Option<usize> {
         let lexicon = Lexicon::get();
-        if lexicon.verb_fillers.contains(self.f(k)) && !self.a_preposition(k) || self.in_date(k) {
+        if lexicon.verb_fillers.contains(self.f(k)) && !self.a_preposition(k)
+            || self.in_date(k)
+            || self.clitic_en(k)
+        {
             return Some(1);
         }
         lexicon.filler_phrases.length_ending_at(self.words, k)
+    }
+
+    /// "il en débattra", "elle s'en est entretenue": "en" as the verb's clitic, after a subject
+    /// pronoun or a reflexive one, not the preposition of "en Corse".
+    pub(super) fn clitic_en(&self, k: usize) -> bool {
+        self.f(k) == "en"
+            && k > 0
+            && (Gender::of_pronoun(self.f(k - 1)).is_some()
+                || matches!(self.f(k - 1), "on" | "ne" | "n" | "se" | "s"))
     }
 
     /// How many words a filler that starts at word `k` has, if one does: a word or phrase of

@@ -252,6 +252,7 @@ fn group_of(r: &Reading, k: usize) -> Group {
             "pas" | "jamais" | "plus" | "guere" => {}
             "ete" => group.passive = true,
             "l" | "les" | "lui" | "leur" => {}
+            "en" if r.clitic_en(j) => {}
             _ if Lexicon::get().auxiliaries.contains(w) => {
                 group.auxiliary.get_or_insert(j);
             }

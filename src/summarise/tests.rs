@@ -254,6 +254,20 @@ fn a_summit_told_by_its_hour_is_on_the_article_day_with_the_leaders_named_after(
 }
 
 #[test]
+fn a_pronoun_subject_before_the_clitic_en_takes_part_in_the_talks() {
+    let b = briefing(&[
+        "14-05-2025 08:00 - Titre\n\nUn sommet des pays de la région se tiendra jeudi à Salta, a annoncé le président argentin Martín Lozano.\nTrès attendu, il en débattra avec les dirigeants chilien Carla Ibáñez et bolivien Julio Arce.",
+    ]);
+    assert_eq!(b.meetings.len(), 1, "{:?}", b.meetings);
+    let m = &b.meetings[0];
+    assert_eq!(m.place.as_deref(), Some("Salta"));
+    let names: Vec<&str> = m.participants.iter().map(|p| p.name.as_str()).collect();
+    for who in ["Martín Lozano", "Carla Ibáñez", "Julio Arce"] {
+        assert!(names.contains(&who), "{who} in {names:?}");
+    }
+}
+
+#[test]
 fn a_call_is_a_call_and_an_interview_is_no_meeting() {
     let b = briefing(&[
         "14-05-2025 08:00 - Titre\n\nLe président uruguayen Tomás Vidal s'est entretenu mardi au téléphone avec le président paraguayen Hugo Benítez.\nDans un entretien accordé au quotidien El Diario, Tomás Vidal a défendu sa politique.",
