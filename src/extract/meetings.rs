@@ -383,10 +383,14 @@ fn noun_at(r: &Reading, k: usize) -> Option<Trigger> {
         Some(_) => MeetingKind::Meeting,
         None => *lexicon.meeting_nouns.get(w)?,
     };
-    if participle_without_meeting(r.text, r.words, k)
-        || lexicon.press_phrases.starts_at(r.words, k)
-        || interview(r.text, r.words, k)
-    {
+    // "lors d'une conférence de presse avec la chancelière X": a press conference given with
+    // someone is a meeting with them; given alone, it is none.
+    let kind = match lexicon.press_phrases.length_at(r.words, k) {
+        Some(n) if joint_press_conference(r, k, n) => MeetingKind::Bilateral,
+        Some(_) => return None,
+        None => kind,
+    };
+    if participle_without_meeting(r.text, r.words, k) || interview(r.text, r.words, k) {
         return None;
     }
     // "un entretien avec le Centre pour le dialogue", "avec l'AFP": an interview given to a
@@ -421,6 +425,16 @@ fn noun_at(r: &Reading, k: usize) -> Option<Trigger> {
         announced,
         light,
     })
+}
+
+/// Whether a press conference of `n` words at word `k` is given with someone: "avec" right
+/// after it ("conférence de presse commune avec X") and a person or a counterpart after.
+fn joint_press_conference(r: &Reading, k: usize, n: usize) -> bool {
+    let mut last = k + n - 1;
+    if matches!(r.f(last + 1), "commune" | "conjointe") {
+        last += 1;
+    }
+    r.f(last + 1) == "avec" && !r.with(last).is_empty()
 }
 
 /// The verb a meeting noun at word `k` is the object of, a few words before it over its

@@ -318,6 +318,10 @@ pub(super) fn meeting_noun(trigger: &str, kind: MeetingKind) -> String {
     match kind {
         MeetingKind::PhoneCall => return "entretien téléphonique".into(),
         MeetingKind::Summons => return "convocation".into(),
+        // A press conference given with someone (extract::meetings): told as what it was.
+        MeetingKind::Bilateral if folded.starts_with("conference") => {
+            return "conférence de presse".into();
+        }
         _ => {}
     }
     if crate::extract::meetings::is_meeting_noun(&folded) {

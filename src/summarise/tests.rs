@@ -268,6 +268,22 @@ fn a_pronoun_subject_before_the_clitic_en_takes_part_in_the_talks() {
 }
 
 #[test]
+fn a_press_conference_given_with_a_counterpart_is_a_meeting_and_alone_is_none() {
+    let b = briefing(&[
+        "14-05-2025 08:00 - Titre\n\n« Le dialogue reprendra », a déclaré mardi le président uruguayen Tomás Vidal lors d'une conférence de presse avec le président paraguayen Hugo Benítez.\n« Rien n'est décidé », a déclaré mercredi le ministre chilien Pablo Rojas lors d'une conférence de presse à Santiago.",
+    ]);
+    assert_eq!(b.meetings.len(), 1, "{:?}", b.meetings);
+    let m = &b.meetings[0];
+    assert_eq!(m.kind, MeetingKind::Bilateral);
+    assert!(m.title.starts_with("Conférence de presse"), "{}", m.title);
+    let names: Vec<&str> = m.participants.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    for who in ["Tomás Vidal", "Hugo Benítez"] {
+        assert!(names.contains(&who), "{who} in {names:?}");
+    }
+}
+
+#[test]
 fn a_call_is_a_call_and_an_interview_is_no_meeting() {
     let b = briefing(&[
         "14-05-2025 08:00 - Titre\n\nLe président uruguayen Tomás Vidal s'est entretenu mardi au téléphone avec le président paraguayen Hugo Benítez.\nDans un entretien accordé au quotidien El Diario, Tomás Vidal a défendu sa politique.",
