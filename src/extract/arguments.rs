@@ -1101,6 +1101,23 @@ impl Reading<'_> {
         out
     }
 
+    /// The subject a clause gives by an inverted pronoun outside quotes ("…», a-t-il insisté",
+    /// "estime-t-elle"), resolved by gender to the previous sentences' subjects.
+    pub fn inverted_subject(&self, antecedents: &[Antecedent]) -> Participants {
+        let mut out = Participants::default();
+        let inverted = (1..self.words.len()).find_map(|j| {
+            let hyphen = &self.text[self.words[j - 1].end..self.words[j].start] == "-";
+            let gender = Gender::of_pronoun(self.f(j))?;
+            (hyphen && !self.quoted(self.words[j].start)).then_some(gender)
+        });
+        match inverted.and_then(|gender| resolve(antecedents, gender)) {
+            Some(Antecedent::Person(p, _)) => out.add_person(p),
+            Some(Antecedent::Organisation(o, _)) => out.organisations.push(o),
+            _ => {}
+        }
+        out
+    }
+
     /// The possessor of "sa visite", "son entretien", "leur rencontre": the subject of the
     /// clause, else of the previous sentences.
     pub fn possessor(&self, k: usize, antecedents: &[Antecedent]) -> Participants {

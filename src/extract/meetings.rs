@@ -591,7 +591,12 @@ fn participants_of(r: &Reading, t: &Trigger, antecedents: &[Antecedent]) -> Part
             // "Lors d'un entretien avec Y, X a…", "X… lors d'une conversation avec Y", "En visite
             // à P, X…": the noun is an adverbial of a clause whose subject takes part.
             if !mutual && adverbial(r, t.word) {
-                out.take(r.main_subject((t.word, t.word)));
+                let subject = r.main_subject((t.word, t.word));
+                out.take(if subject.is_empty() {
+                    r.inverted_subject(antecedents)
+                } else {
+                    subject
+                });
                 // "X a demandé… à Y lors d'un entretien téléphonique": Y is the other party.
                 if matches!(t.kind, MeetingKind::PhoneCall | MeetingKind::Bilateral) {
                     out.take(r.addressee_before(t.word));

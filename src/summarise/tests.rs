@@ -284,6 +284,22 @@ fn a_press_conference_given_with_a_counterpart_is_a_meeting_and_alone_is_none() 
 }
 
 #[test]
+fn the_speaker_of_an_inverted_clitic_is_a_party_to_the_call_he_tells_of() {
+    let b = briefing(&[
+        "14-05-2025 08:00 - Titre\n\nLe président uruguayen Tomás Vidal a reçu mardi à Montevideo le ministre Pablo Rojas.\n« La région doit rester unie », a-t-il insisté, précisant avoir tenu le même discours au président paraguayen Hugo Benítez lors d'un entretien téléphonique mardi après-midi.",
+    ]);
+    let call = b
+        .meetings
+        .iter()
+        .find(|m| m.kind == MeetingKind::PhoneCall)
+        .expect("the call is a meeting");
+    let names: Vec<&str> = call.participants.iter().map(|p| p.name.as_str()).collect();
+    for who in ["Tomás Vidal", "Hugo Benítez"] {
+        assert!(names.contains(&who), "{who} in {names:?}");
+    }
+}
+
+#[test]
 fn a_call_is_a_call_and_an_interview_is_no_meeting() {
     let b = briefing(&[
         "14-05-2025 08:00 - Titre\n\nLe président uruguayen Tomás Vidal s'est entretenu mardi au téléphone avec le président paraguayen Hugo Benítez.\nDans un entretien accordé au quotidien El Diario, Tomás Vidal a défendu sa politique.",
