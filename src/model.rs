@@ -126,8 +126,12 @@ impl MeetingKind {
     /// host receives the visitor, talks happen at a summit; a phone call is never a visit.
     pub fn compatible(self, other: MeetingKind) -> bool {
         use MeetingKind::*;
-        let remote = |k: MeetingKind| matches!(k, PhoneCall | Videoconference);
-        self == other || !(remote(self) || remote(other) || self == Summons || other == Summons)
+        self == other || !(self.remote() || other.remote() || self == Summons || other == Summons)
+    }
+
+    /// Whether the parties meet at a distance: a call or a video meeting.
+    pub fn remote(self) -> bool {
+        matches!(self, MeetingKind::PhoneCall | MeetingKind::Videoconference)
     }
 }
 

@@ -145,6 +145,11 @@ impl Event {
         self.dates.extend(e.dates);
         self.lead_dates.extend(e.lead_dates);
         self.today = self.today.or(e.today);
+        // "un entretien", told elsewhere as "un entretien téléphonique": the call it was.
+        if e.kind.remote() && !self.kind.remote() {
+            self.kind = e.kind;
+            self.trigger.clone_from(&e.trigger);
+        }
         // The title takes the articles' own noun ("réunion") over a verb ("a reçu").
         if !is_meeting_noun(&fold(&self.trigger)) && is_meeting_noun(&fold(&e.trigger)) {
             self.trigger = e.trigger;
@@ -504,7 +509,7 @@ fn same_people_a_day_apart(
             // What was announced for a day and what was held that day are one meeting.
             let status_agrees = a.announced == b.announced || d1 == d2;
             if (d2 - d1).num_days() <= 1
-                && a.kind.compatible(b.kind)
+                && (a.kind.compatible(b.kind) || one_conversation(a, b, d1 == d2))
                 && status_agrees
                 && same_people
                 && same_place
@@ -513,6 +518,21 @@ fn same_people_a_day_apart(
             }
         }
     }
+}
+
+/// "un entretien entre X et Y" and, the same day, "un entretien téléphonique entre X et Y": the
+/// same people on one day, one side a call or a video meeting, the other a conversation with
+/// no place of its own.
+fn one_conversation(a: &Event, b: &Event, same_day: bool) -> bool {
+    let unplaced_talk = |e: &Event| {
+        matches!(e.kind, MeetingKind::Bilateral | MeetingKind::Talks) && e.place.is_none()
+    };
+    same_day
+        && a.people.len() >= 2
+        && a.people == b.people
+        && a.groups.is_empty()
+        && b.groups.is_empty()
+        && (a.kind.remote() && unplaced_talk(b) || b.kind.remote() && unplaced_talk(a))
 }
 
 /// Events at the same place, of compatible kinds and dates, with a participant in common and

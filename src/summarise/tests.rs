@@ -300,6 +300,17 @@ fn the_speaker_of_an_inverted_clitic_is_a_party_to_the_call_he_tells_of() {
 }
 
 #[test]
+fn a_conversation_one_source_says_was_by_telephone_is_one_call() {
+    let b = briefing(&[
+        "14-05-2025 08:00 - Titre\n\nLe président uruguayen Tomás Vidal a eu mardi un entretien avec le président paraguayen Hugo Benítez.",
+        "14-05-2025 09:00 - Titre\n\nLe président uruguayen Tomás Vidal s'est entretenu mardi par téléphone avec le président paraguayen Hugo Benítez.",
+    ]);
+    assert_eq!(b.meetings.len(), 1, "{:?}", b.meetings);
+    assert_eq!(b.meetings[0].kind, MeetingKind::PhoneCall);
+    assert_eq!(b.meetings[0].sources.len(), 2);
+}
+
+#[test]
 fn a_call_is_a_call_and_an_interview_is_no_meeting() {
     let b = briefing(&[
         "14-05-2025 08:00 - Titre\n\nLe président uruguayen Tomás Vidal s'est entretenu mardi au téléphone avec le président paraguayen Hugo Benítez.\nDans un entretien accordé au quotidien El Diario, Tomás Vidal a défendu sa politique.",
