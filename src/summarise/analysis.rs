@@ -79,9 +79,23 @@ impl<'a> Analysis<'a> {
             .or(self.input.articles[best.article].published)
     }
 
-    /// Whether a cluster belongs to the period by its date (an undated one: by the policy).
+    /// Whether a cluster belongs to the period by its date (an undated one: by the policy). A
+    /// date after its article's is what the article expected, not what happened: it is news of
+    /// the period only when an article of the period reports it ("la présidentielle de novembre"
+    /// in a June article is June's news).
     pub fn cluster_kept(&self, id: ClusterId) -> bool {
-        self.date_kept(self.cluster_date(id))
+        let date = self.cluster_date(id);
+        let c = self.cluster(id);
+        let published = self.input.articles[c.best.article].published;
+        let expected = match (date, published) {
+            (Some(d), Some(p)) => d.first_day() > p.last_day(),
+            _ => false,
+        };
+        self.date_kept(date)
+            && (!expected
+                || c.members
+                    .iter()
+                    .any(|m| self.input.article_in_period(m.article)))
     }
 
     /// Whether a cluster dated `date` belongs to the period (an undated one: by the policy).

@@ -38,9 +38,15 @@ pub(super) fn events(analysis: &Analysis) -> Vec<Event> {
             })
             .filter(|e| !domestic_trip(e, analysis))
             .filter(|e| !says_nothing(e) && !visit_nowhere(e))
-            .filter(|e| match e.date(x) {
-                Some((from, to, _)) => input.in_period(from, to),
-                None => e.articles().iter().any(|&a| input.article_in_period(a)),
+            .filter(|e| {
+                let told_in_period = e.articles().iter().any(|&a| input.article_in_period(a));
+                match e.date(x) {
+                    // A meeting its articles expected is the period's when one of them is.
+                    Some((from, to, _)) => {
+                        input.in_period(from, to) && (told_in_period || !expected(e, from, input))
+                    }
+                    None => told_in_period,
+                }
             })
             .collect();
     events.sort_by_key(|e| {
@@ -56,6 +62,15 @@ pub(super) fn events(analysis: &Analysis) -> Vec<Event> {
     });
     events.truncate(input.sizes.meetings);
     events
+}
+
+/// Whether a meeting dated `from` lies after the day of every article that tells it.
+fn expected(e: &Event, from: chrono::NaiveDate, input: &super::Input) -> bool {
+    e.articles().iter().all(|&a| {
+        input.articles[a]
+            .published
+            .is_some_and(|p| from > p.last_day())
+    })
 }
 
 /// A meeting with no one, no country, no body and no place of its own ("une réunion", "lors d'un

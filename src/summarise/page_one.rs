@@ -206,10 +206,10 @@ fn candidates(analysis: &Analysis, citations: &Citations) -> Vec<Candidate> {
                 && !facts::background(input.articles, input.extractions, &c.best)
         })
         .filter_map(|(id, c)| {
-            let date = analysis.cluster_date(id);
-            if !analysis.date_kept(date) {
+            if !analysis.cluster_kept(id) {
                 return None;
             }
+            let date = analysis.cluster_date(id);
             // What lies after the briefing's date is to follow, not news: told only when the
             // period has nothing else.
             let ahead = date.is_some_and(|d| d.first_day() > input.date);

@@ -88,6 +88,23 @@ fn the_window_keeps_events_by_their_own_date() {
 }
 
 #[test]
+fn what_an_article_before_the_period_expected_is_not_news_of_the_period() {
+    // June articles expect a vote and a visit in the autumn; the briefing covers October.
+    let june = "10-06-2025 09:00 - Titre\n\nLe Parlement du Ghana votera le 14 octobre sur la réforme de la Constitution, a annoncé le gouvernement ghanéen.\nLe président ghanéen Kofi Mensah se rendra le 15 octobre à Lomé pour rencontrer le président togolais Faure Amouzou.";
+    let b = briefing_on(&[june], Some("2025-10"), "2025-10-20");
+    let facts = b.countries.iter().flat_map(|c| &c.facts).count();
+    assert_eq!(facts, 0, "{:?}", b.countries);
+    assert!(b.meetings.is_empty(), "{:?}", b.meetings);
+    assert!(b.timeline.is_empty(), "{:?}", b.timeline);
+    assert!(b.sources.iter().all(|s| !s.referenced), "{:?}", b.sources);
+    // The same expectation told in the period is the period's.
+    let october = june.replace("10-06-2025", "01-10-2025");
+    let b = briefing_on(&[&october], Some("2025-10"), "2025-10-20");
+    assert_eq!(b.meetings.len(), 1, "{:?}", b.meetings);
+    assert!(b.countries.iter().any(|c| !c.facts.is_empty()));
+}
+
+#[test]
 fn a_country_given_by_a_role_outweighs_countries_a_sentence_happens_to_name() {
     // One article gives the role's country; two others only name another country nearby.
     let b = briefing(&[
