@@ -3,7 +3,7 @@
 //! user finds out why something is or is not in the briefing.
 
 use crate::corpus::{Article, Location};
-use crate::dates::grammar::Relation;
+use crate::dates::grammar::{Reason, Relation};
 use crate::dates::{PartialDate, Precision};
 use crate::extract::ArticleExtraction;
 use crate::gazetteer::Gazetteer;
@@ -98,6 +98,9 @@ pub struct DateView<'a> {
     pub explicit_year: bool,
     pub relative: bool,
     pub warning: Option<&'a str>,
+    /// How it was resolved: written whole, counted from the article, the nearest occurrence,
+    /// by its clause's tense, or by a year its sentence gives.
+    pub reason: Reason,
 }
 
 /// The views of every article, extracted in parallel.
@@ -192,6 +195,7 @@ fn view<'a>(
                 explicit_year: d.explicit_year,
                 relative: d.relative,
                 warning: d.warning.as_deref(),
+                reason: d.reason,
             })
             .collect(),
         countries,
@@ -356,11 +360,12 @@ pub fn to_text(views: &[ArticleView]) -> String {
             let relation = format!("{:?}", d.relation).to_lowercase();
             let _ = writeln!(
                 out,
-                "  [{}..{}] « {} » = {range} ({}, {relation})",
+                "  [{}..{}] « {} » = {range} ({}, {relation}, {})",
                 d.start,
                 d.end,
                 d.text,
-                d.precision.as_str()
+                d.precision.as_str(),
+                d.reason.as_str()
             );
         }
         for r in v.removed {

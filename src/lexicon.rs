@@ -757,7 +757,7 @@ mod tests {
             ("fr/light_verbs.txt", x.light_verbs.len(), 74),
             ("fr/wish_words.txt", x.wish_words.len(), 20),
             ("fr/political_groups.txt", x.political_groups.len(), 15),
-            ("fr/event_anchors.txt", x.event_anchors.len(), 13),
+            ("fr/event_anchors.txt", x.event_anchors.len(), 15),
             ("fr/recall_words.txt", x.recall_words.len(), 12),
             ("fr/dependent_openers.txt", x.dependent_openers.len(), 31),
             (

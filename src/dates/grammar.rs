@@ -20,6 +20,39 @@ pub enum Relation {
     Unknown,
 }
 
+/// Why a date resolved to its days, for `brief inspect`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// The text gives the whole date, year included.
+    #[default]
+    Written,
+    /// Counted from the article's date ("hier", "mardi dernier", a weekday by its clause's
+    /// tense).
+    FromArticle,
+    /// A day or month without a year: the occurrence nearest the article's date.
+    Nearest,
+    /// A day or month without a year in a past-tense clause: the last one before the
+    /// article; in a future one, the next one after it.
+    Tense,
+    /// A day or month without a year, after a year the same sentence gives ("l'année 2015,
+    /// marquée par les attentats du 13 novembre").
+    SentenceYear,
+}
+
+impl Reason {
+    /// The reason as `brief inspect` writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::Written => "written",
+            Reason::FromArticle => "from_article",
+            Reason::Nearest => "nearest",
+            Reason::Tense => "tense",
+            Reason::SentenceYear => "sentence_year",
+        }
+    }
+}
+
 /// A date expression found in a text, with its byte range and the days it covers.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DateMention {
@@ -36,6 +69,9 @@ pub struct DateMention {
     pub relation: Relation,
     /// A doubt worth telling the user, e.g. a weekday that does not match the date.
     pub warning: Option<String>,
+    /// How it was resolved.
+    #[serde(default)]
+    pub reason: Reason,
 }
 
 /// Finds and resolves every date expression of `text`. `reference` is the article's date;
@@ -57,6 +93,7 @@ pub fn find(text: &str, reference: Option<PartialDate>) -> Vec<DateMention> {
             Some(found) if cx.refused(&found) => i = found.end_word,
             Some(found) => match resolve(&found, &cx, reference) {
                 Some(mention) => {
+                    let mention = cx.by_context(&found, mention, &out, reference);
                     out.push(mention);
                     i = found.end_word;
                 }
@@ -67,6 +104,12 @@ pub fn find(text: &str, reference: Option<PartialDate>) -> Vec<DateMention> {
     }
     out
 }
+
+/// How far from the article's date a clause's tense may move a date without a year: some
+/// eight months, where the nearest occurrence is a guess.
+const TENSE_REACH_DAYS: i64 = 240;
+/// How many words before a date without a year a year of the same sentence may stand.
+const SENTENCE_YEAR_WORDS: usize = 16;
 
 /// A word with its number value, if it is one ("1er", "03", "2025").
 struct Word<'a> {
@@ -244,6 +287,13 @@ impl<'a> Cx<'a> {
 
     fn month(&self, i: usize) -> Option<(u32, bool)> {
         let w = self.word(i)?;
+        // "Jan Kubis", "Avril Haines": a capitalised month before a capitalised word is a name.
+        let before_a_name = self
+            .word(i + 1)
+            .is_some_and(|n| n.token.capitalised && n.number.is_none() && self.gap(i + 1) == " ");
+        if w.token.capitalised && before_a_name {
+            return None;
+        }
         let form = Lexicon::get().months.form(&w.token.folded)?;
         Some((form.month, form.abbreviation))
     }
@@ -298,6 +348,79 @@ impl<'a> Cx<'a> {
         fraction || named || counted
     }
 
+    /// A day or month without a year, placed by its sentence: after a year the sentence gives
+    /// for what it recalls, that year; else by its clause's tense, before the article for a
+    /// past one and after it for a future one, where the nearest occurrence disagrees.
+    fn by_context(
+        &self,
+        found: &Found,
+        mention: DateMention,
+        before: &[DateMention],
+        reference: Option<PartialDate>,
+    ) -> DateMention {
+        let Some(reference) = reference.filter(|_| yearless(&found.expr)) else {
+            return mention;
+        };
+        let tense = self.clause_tense(found.start_word);
+        // The nearest year the sentence gives, or has given a date before this one.
+        let sentence_year = before
+            .iter()
+            .rev()
+            .take_while(|d| d.end <= self.words[found.start_word].token.start)
+            .find(|d| {
+                d.precision == Precision::Year && d.explicit_year
+                    || d.reason == Reason::SentenceYear
+            })
+            .filter(|d| {
+                let from = self.words.partition_point(|w| w.token.start < d.end);
+                found.start_word >= from
+                    && found.start_word - from <= SENTENCE_YEAR_WORDS
+                    && !(from..=found.start_word)
+                        .any(|k| k < self.words.len() && self.gap(k).contains(['.', ';', '!', '?']))
+            })
+            .map(|d| d.from.year())
+            .filter(|&y| y < reference.year && tense != Some(Tense::Future));
+        let (year, reason) = match (sentence_year, tense) {
+            (Some(y), _) => (y, Reason::SentenceYear),
+            (None, Some(Tense::Past)) if mention.from > reference.last_day() => {
+                (mention.from.year() - 1, Reason::Tense)
+            }
+            (None, Some(Tense::Future)) if mention.to < reference.first_day() => {
+                (mention.from.year() + 1, Reason::Tense)
+            }
+            _ => return mention,
+        };
+        let placed = with_year(&found.expr, year).and_then(|expr| {
+            resolve(
+                &Found {
+                    expr,
+                    ..found.clone()
+                },
+                self,
+                Some(reference),
+            )
+        });
+        // A tense is the clause's, not always the date's ("le sommet du 5 juin a été reporté"):
+        // it moves a date only as far as an ambiguous one (half a year from the article).
+        let reach = |d: &DateMention| {
+            let distance = if d.to < reference.first_day() {
+                (reference.first_day() - d.to).num_days()
+            } else {
+                (d.from - reference.last_day()).num_days()
+            };
+            reason == Reason::SentenceYear || distance <= TENSE_REACH_DAYS
+        };
+        match placed.filter(reach) {
+            Some(mut placed) => {
+                placed.explicit_year = false;
+                placed.relative = mention.relative;
+                placed.reason = reason;
+                placed
+            }
+            None => mention,
+        }
+    }
+
     /// The tense of the clause of word `i`: its last tensed word before `i` (else the first
     /// after it, within [`TENSE_AFTER`] words) is a future tense ("se rendra", "aura
     /// lieu"), "doit"/"va" + infinitive, "attendu" or "prévu". "a reçu", "ont repris",
@@ -347,8 +470,9 @@ impl<'a> Cx<'a> {
         let imperfect = long && (f.ends_with("ait") || f.ends_with("aient"));
         // "à" folds to "a", but a preposition tells no tense: "jusqu'à vendredi".
         let preposition = &self.text[w.start..w.end] != f && f == "a";
-        // "est arrivé", "se sont réunis": être and a participle make a past tense.
-        let compound = matches!(f, "est" | "sont")
+        // "est arrivé", "se sont réunis": être and a participle make a past tense, as do the
+        // perfect infinitives "avoir fermé", "être arrivé".
+        let compound = matches!(f, "est" | "sont" | "avoir" | "etre")
             && self.words.get(k + 1).is_some_and(|n| {
                 let raw = &self.text[n.token.start..n.token.end];
                 let next = n.token.folded.as_ref();
@@ -1206,6 +1330,14 @@ fn resolve(found: &Found, cx: &Cx, reference: Option<PartialDate>) -> Option<Dat
         Some(reference) if r.from > reference.last_day() => Relation::After,
         Some(_) => Relation::During,
     };
+    let relative = is_relative(&found.expr);
+    let reason = if relative {
+        Reason::FromArticle
+    } else if yearless(&found.expr) {
+        Reason::Nearest
+    } else {
+        Reason::Written
+    };
     Some(DateMention {
         start,
         end,
@@ -1213,10 +1345,42 @@ fn resolve(found: &Found, cx: &Cx, reference: Option<PartialDate>) -> Option<Dat
         to: r.to,
         precision: r.precision,
         explicit_year: r.explicit_year,
-        relative: is_relative(&found.expr),
+        relative,
         relation,
         warning: r.warning,
+        reason,
     })
+}
+
+/// Whether an expression names a day or a month without its year (not counted from the article:
+/// "le mois dernier" is not one).
+fn yearless(expr: &Expr) -> bool {
+    match expr {
+        Expr::Day { year: None, .. }
+        | Expr::Month {
+            year: None,
+            shift: None,
+            ..
+        }
+        | Expr::NthWeekday { year: None, .. }
+        | Expr::NthWeek { year: None, .. } => true,
+        Expr::Part(_, inner) => yearless(inner),
+        _ => false,
+    }
+}
+
+/// The expression with `year` given.
+fn with_year(expr: &Expr, year: i32) -> Option<Expr> {
+    let mut expr = expr.clone();
+    match &mut expr {
+        Expr::Day { year: y, .. }
+        | Expr::Month { year: y, .. }
+        | Expr::NthWeekday { year: y, .. }
+        | Expr::NthWeek { year: y, .. } => *y = Some(year),
+        Expr::Part(_, inner) => **inner = with_year(inner, year)?,
+        _ => return None,
+    }
+    Some(expr)
 }
 
 fn is_relative(expr: &Expr) -> bool {
@@ -1645,6 +1809,13 @@ mod tests {
                 dates(text, "2025-04-08")
             );
         }
+        // A capitalised month before a capitalised word is a first name.
+        for text in [
+            "Le coordinateur de l'ONU, Jan Kubis, s'est insurgé.",
+            "La directrice Avril Haines a témoigné.",
+        ] {
+            assert!(dates(text, "2025-04-08").is_empty(), "{text}");
+        }
         // A date that follows "du" without a name before it stays a date.
         assert_eq!(
             day("Le sommet du 5 juin a été reporté.", "2025-04-08"),
@@ -1699,6 +1870,69 @@ mod tests {
             day("Il a annoncé qu'il se rendra jeudi à Accra.", "2025-04-08"),
             "2025-04-10"
         );
+    }
+
+    #[test]
+    fn a_day_or_month_without_a_year_follows_its_clauses_tense() {
+        // Read on Wednesday 17 June 2020: December is as near back as ahead.
+        let past = one(
+            "La Chine, où l'épidémie a débuté fin décembre, a signalé des cas.",
+            "2020-06-17",
+        );
+        assert_eq!(
+            (past.1.as_str(), past.2.as_str()),
+            ("2019-12-21", "2019-12-31")
+        );
+        let future = one(
+            "Le sommet aura lieu fin décembre à Bruxelles.",
+            "2020-06-17",
+        );
+        assert_eq!(
+            (future.1.as_str(), future.2.as_str()),
+            ("2020-12-21", "2020-12-31")
+        );
+        assert_eq!(
+            day("Le ministre a rencontré lundi son homologue.", "2020-06-17"),
+            "2020-06-15"
+        );
+        assert_eq!(
+            day("Le ministre rencontrera lundi son homologue.", "2020-06-17"),
+            "2020-06-22"
+        );
+        // A past tense moves a date only as far as a guess: a summit of early June "a été
+        // reporté" in April is still the coming June's.
+        assert_eq!(
+            day("Le sommet du 5 juin a été reporté.", "2025-04-08"),
+            "2025-06-05"
+        );
+        let reasons: Vec<Reason> = find(
+            "La Chine, où l'épidémie a débuté fin décembre, a signalé des cas le 3 juin.",
+            super::super::parse_iso_partial("2020-06-17"),
+        )
+        .iter()
+        .map(|d| d.reason)
+        .collect();
+        assert_eq!(reasons, [Reason::Tense, Reason::Nearest]);
+    }
+
+    #[test]
+    fn a_recollection_keeps_the_year_its_sentence_gives() {
+        let found = dates(
+            "L'affaire a ravivé le souvenir de l'année 2015, marquée par les attaques de janvier et celles du 13 novembre à Paris.",
+            "2020-09-26",
+        );
+        let days: Vec<&str> = found.iter().map(|d| d.1.as_str()).collect();
+        assert_eq!(
+            days,
+            ["2015-01-01", "2015-01-01", "2015-11-13"],
+            "{found:?}"
+        );
+        // A year of another sentence does not carry over.
+        let found = dates(
+            "Tout a commencé en 2015. Le procès reprendra le 13 novembre.",
+            "2020-09-26",
+        );
+        assert_eq!(found[1].1, "2020-11-13", "{found:?}");
     }
 
     #[test]

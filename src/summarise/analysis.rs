@@ -8,6 +8,7 @@ use super::{Input, Undated};
 use crate::dates::{PartialDate, Precision};
 use crate::extract::Sentence;
 use crate::gazetteer::OrgKind;
+use crate::text::{fold, word_ranges};
 use chrono::Datelike;
 use std::collections::{BTreeSet, HashMap};
 
@@ -64,11 +65,16 @@ impl<'a> Analysis<'a> {
         &self.input.articles[place.article].body[s.start..s.end]
     }
 
-    /// A cluster's date: a day or a month its shown sentence gives, or else its article's.
+    /// A cluster's date: a day or a month its shown sentence gives, or else its article's. A
+    /// date a relative clause gives a state's start ("…, dont c'était le deuxième voyage depuis
+    /// son élection en décembre, …") is not the day of the fact.
     pub fn cluster_date(&self, id: ClusterId) -> Option<PartialDate> {
         let best = self.cluster(id).best;
+        let sentence = self.sentence(best);
+        let body = &self.input.articles[best.article].body;
         self.input.extractions[best.article]
-            .dates_in(self.sentence(best))
+            .dates_in(sentence)
+            .filter(|d| !starts_a_state(&body[sentence.start..d.start]))
             .find(|d| matches!(d.precision, Precision::Day | Precision::Month))
             .and_then(|d| match d.precision {
                 Precision::Day if d.from == d.to => {
@@ -124,6 +130,20 @@ impl<'a> Analysis<'a> {
             articles: self.input.articles.len(),
         }
     }
+}
+
+/// How many words before a date "depuis" may stand for the date to be a starting point.
+const SINCE_WORDS: usize = 4;
+
+/// Whether the words before a date (`before`, from its sentence's start) make it the start of
+/// a state told in a relative clause ("X, dont c'était le deuxième voyage depuis son élection
+/// en décembre, a mis en garde…"): background to what the sentence tells, not its day. In the
+/// main clause ("depuis mai 2019, Téhéran a…"), the state is what the sentence tells.
+fn starts_a_state(before: &str) -> bool {
+    let folded = fold(before);
+    let words: Vec<&str> = word_ranges(&folded).map(|r| &folded[r]).collect();
+    let since = words.iter().rev().take(SINCE_WORDS).any(|w| *w == "depuis");
+    since && words.iter().any(|w| matches!(*w, "dont" | "qui"))
 }
 
 /// How many of a title's words a quote must share to be its news.

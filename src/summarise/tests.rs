@@ -105,6 +105,18 @@ fn what_an_article_before_the_period_expected_is_not_news_of_the_period() {
 }
 
 #[test]
+fn a_recollection_of_a_past_year_is_not_to_follow() {
+    let text = "26-09-2025 09:00 - Titre\n\nL'attaque a ravivé au Ghana le souvenir de l'année 2019, marquée par les émeutes de janvier et celles du 13 novembre à Accra.\nLe Parlement du Ghana se réunira le 2 octobre à Accra.";
+    let b = briefing_on(&[text], Some("2025-09"), "2025-09-30");
+    let upcoming: Vec<String> = b.upcoming.iter().map(|e| e.date.to_string()).collect();
+    assert!(
+        !upcoming.iter().any(|d| d.ends_with("-11-13")),
+        "{upcoming:?}"
+    );
+    assert!(upcoming.contains(&"2025-10-02".to_string()), "{upcoming:?}");
+}
+
+#[test]
 fn a_country_given_by_a_role_outweighs_countries_a_sentence_happens_to_name() {
     // One article gives the role's country; two others only name another country nearby.
     let b = briefing(&[
