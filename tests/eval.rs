@@ -16,7 +16,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("liban-2020", 0.73),
     ("libye-2020", 0.83),
     ("navalny-2020", 0.77),
-    ("turquie-mediterranee-2020", 0.81),
+    ("turquie-mediterranee-2020", 0.84),
 ];
 
 #[test]
