@@ -114,6 +114,8 @@ pub struct Lexicon {
     pub pluperfect_auxiliaries: WordSet,
     /// First words that make a sentence lean on the one before (`dependent_openers.txt`).
     pub dependent_openers: WordSet,
+    /// Words after "il" that make it impersonal (`impersonal_verbs.txt`).
+    pub impersonal_verbs: WordSet,
     /// Words that date another event than the meeting (`event_anchors.txt`).
     pub event_anchors: WordSet,
     /// Words that make the next infinitive a wish (`wish_words.txt`).
@@ -233,6 +235,7 @@ impl Lexicon {
             event_anchors: data!("fr/event_anchors.txt").words(),
             recall_words: data!("fr/recall_words.txt").words(),
             dependent_openers: data!("fr/dependent_openers.txt").words(),
+            impersonal_verbs: data!("fr/impersonal_verbs.txt").words(),
             pluperfect_auxiliaries: data!("fr/pluperfect_auxiliaries.txt").words(),
             subordinators: data!("fr/subordinators.txt").words(),
             light_verbs: data!("fr/light_verbs.txt").words(),
@@ -760,6 +763,7 @@ mod tests {
             ("fr/event_anchors.txt", x.event_anchors.len(), 15),
             ("fr/recall_words.txt", x.recall_words.len(), 12),
             ("fr/dependent_openers.txt", x.dependent_openers.len(), 31),
+            ("fr/impersonal_verbs.txt", x.impersonal_verbs.len(), 18),
             (
                 "fr/pluperfect_auxiliaries.txt",
                 x.pluperfect_auxiliaries.len(),

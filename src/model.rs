@@ -211,6 +211,18 @@ pub struct Fact {
     /// With a state: the date of the first briefing that published it (this one when new).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub first_briefing: Option<String>,
+    /// Who the subject pronoun opening `text` stands for, shown in brackets after it; `text`
+    /// stays the source's words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub antecedent: Option<Antecedent>,
+}
+
+/// The person a fact's opening pronoun stands for: "Il [Kofi Mensah] a annoncé…".
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Antecedent {
+    /// The byte offset in the fact's text where the brackets go: right after the pronoun.
+    pub at: usize,
+    pub name: String,
 }
 
 /// Where a fact's text stands in a source: byte offsets into that article's body.

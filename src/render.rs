@@ -204,6 +204,7 @@ impl Templates {
         tera.register_filter("date_fr", date_fr);
         tera.register_filter("date_long", date_long);
         tera.register_filter("role", role);
+        tera.register_filter("fact_text", fact_text);
         tera.register_filter("shorten", shorten_filter);
         tera.register_function("get_env", refuse_get_env);
         tera.register_function("range", bounded_range);
@@ -413,6 +414,29 @@ fn shorten_filter(value: &Value, args: &HashMap<String, Value>) -> tera::Result<
     let text = value.as_str().unwrap_or_default();
     let length = args.get("length").and_then(Value::as_u64).unwrap_or(40) as usize;
     Ok(Value::from(shorten(text, length)))
+}
+
+/// `fact_text`: a fact's words as its source has them, with the antecedent of its opening
+/// pronoun in brackets after it ("Il [Kofi Mensah] a annoncé…"). The brackets are text, escaped
+/// like the rest.
+fn fact_text(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+    let text = value
+        .get("text")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let antecedent = value.get("antecedent");
+    let at = antecedent
+        .and_then(|a| a.get("at"))
+        .and_then(Value::as_u64)
+        .map(|at| at as usize)
+        .filter(|&at| text.is_char_boundary(at));
+    let name = antecedent
+        .and_then(|a| a.get("name"))
+        .and_then(Value::as_str);
+    Ok(Value::from(match (at, name) {
+        (Some(at), Some(name)) => format!("{} [{name}]{}", &text[..at], &text[at..]),
+        _ => text.to_string(),
+    }))
 }
 
 /// `role(lang=…)`: a role as the articles wrote it, or its English name in an English briefing

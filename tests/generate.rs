@@ -424,3 +424,36 @@ fn french_punctuation_never_starts_a_line() {
         assert!(text.contains(day.as_str()), "{day} in the PDF");
     }
 }
+
+/// A fact whose subject is a pronoun is printed with who it stands for, in brackets, while the
+/// JSON keeps the source's words and gives the insertion apart.
+#[test]
+fn a_pronoun_fact_shows_its_antecedent_in_the_pdf() {
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(
+        corpus.path().join("visite.txt"),
+        "14-11-2026 08:00 - Visite à Lomé\n\nLe ministre ghanéen des Affaires étrangères Kofi Mensah s'est rendu mardi à Lomé.\nIl a annoncé que le Ghana financerait une nouvelle route vers le Togo.\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    generate_ok(corpus.path(), out.path(), &["--since", "2026-11"]);
+    let b = json(&out.path().join(format!("briefing-{DATE}.json")));
+    let fact = b["countries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["facts"].as_array().unwrap())
+        .find(|f| f["text"].as_str().unwrap().contains("route"))
+        .expect("the pronoun's fact is in a section");
+    assert!(fact["text"].as_str().unwrap().starts_with("Il a annoncé"));
+    assert_eq!(fact["antecedent"]["name"], "Kofi Mensah");
+    assert_eq!(fact["antecedent"]["at"], 2);
+    let text = flat(&pdf_text(
+        &out.path().join(format!("briefing-{DATE}.pdf")),
+        None,
+    ));
+    assert!(
+        text.contains("Il [Kofi Mensah] a annoncé"),
+        "the PDF shows the antecedent: {text}"
+    );
+}

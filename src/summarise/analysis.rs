@@ -2,6 +2,7 @@
 //! articles use each word, the blocs the articles name, and the clusters of sentences that say
 //! the same thing. Built once from the input; every section reads it.
 
+use super::antecedent;
 use super::facts::{self, Cluster, ClusterId, Clusters, Place, Rarity};
 use super::people::Registry;
 use super::{Input, Undated};
@@ -83,6 +84,14 @@ impl<'a> Analysis<'a> {
                 _ => PartialDate::month(d.from.year(), d.from.month()),
             })
             .or(self.input.articles[best.article].published)
+    }
+
+    /// Whether a cluster's shown sentence leans on the one before it with no sure antecedent
+    /// ("Cette décision…", "Il [?] a ajouté…"): no fact of a section.
+    pub fn leaning(&self, id: ClusterId) -> bool {
+        let best = self.cluster(id).best;
+        antecedent::standing(self.input.articles, self.input.extractions, &best)
+            == antecedent::Standing::Leaning
     }
 
     /// Whether a cluster belongs to the period by its date (an undated one: by the policy). A

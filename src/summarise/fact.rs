@@ -2,10 +2,11 @@
 //! carries it. Every section that tells facts writes them here.
 
 use super::analysis::Analysis;
+use super::antecedent::{standing, Standing};
 use super::citations::Citations;
 use super::facts::{self, ClusterId, Place};
 use crate::dates::{PartialDate, Precision};
-use crate::model::{Fact, Span};
+use crate::model::{Antecedent, Fact, Span};
 
 /// The fact a cluster tells, dated `date` (its own, or its meeting's).
 pub(super) fn make_fact(
@@ -43,5 +44,9 @@ pub(super) fn make_fact(
         single_source: members.len() <= 1,
         new: None,
         first_briefing: None,
+        antecedent: match standing(articles, analysis.input.extractions, &cluster.best) {
+            Standing::Resolved { at, name } => Some(Antecedent { at, name }),
+            _ => None,
+        },
     }
 }

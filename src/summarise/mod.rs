@@ -9,6 +9,7 @@
 //! each in its own file, reading the analysis and the citations.
 
 mod analysis;
+mod antecedent;
 mod citations;
 mod fact;
 pub mod facts;

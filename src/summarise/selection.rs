@@ -91,7 +91,7 @@ fn select_facts(analysis: &Analysis) -> BTreeMap<Subject, Vec<ClusterId>> {
 fn candidates(analysis: &Analysis) -> BTreeMap<Subject, Vec<(ClusterId, f64)>> {
     let mut candidates: BTreeMap<Subject, Vec<(ClusterId, f64)>> = BTreeMap::new();
     for (id, c) in analysis.clusters.iter() {
-        if !analysis.cluster_kept(id) {
+        if !analysis.cluster_kept(id) || analysis.leaning(id) {
             continue;
         }
         for (&country, &weight) in &c.about {

@@ -117,6 +117,29 @@ fn a_recollection_of_a_past_year_is_not_to_follow() {
 }
 
 #[test]
+fn a_fact_opening_on_a_pronoun_shows_who_it_stands_for_or_is_left_out() {
+    let b = briefing(&[
+        "14-05-2025 08:00 - Titre\n\nLe ministre ghanéen des Affaires étrangères Kofi Mensah s'est rendu mardi à Lomé.\nIl a annoncé que le Ghana financerait une nouvelle route vers le Togo.\nIls ont ajouté que le Togo et le Ghana signeraient un accord.",
+    ]);
+    let facts: Vec<&Fact> = b.countries.iter().flat_map(|c| &c.facts).collect();
+    let route = facts
+        .iter()
+        .find(|f| f.text.contains("route"))
+        .expect("the pronoun's fact is told");
+    let antecedent = route.antecedent.as_ref().expect("with its antecedent");
+    assert_eq!(antecedent.name, "Kofi Mensah");
+    assert_eq!(&route.text[..antecedent.at], "Il");
+    assert!(
+        route.text.starts_with("Il a annoncé"),
+        "the source's words stay"
+    );
+    assert!(
+        !facts.iter().any(|f| f.text.starts_with("Ils ont")),
+        "a pronoun with no sure antecedent is no fact: {facts:?}"
+    );
+}
+
+#[test]
 fn a_country_given_by_a_role_outweighs_countries_a_sentence_happens_to_name() {
     // One article gives the role's country; two others only name another country nearby.
     let b = briefing(&[

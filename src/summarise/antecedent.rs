@@ -1,0 +1,106 @@
+//! Facts that stand alone: a sentence whose subject is a pronoun ("Il a annoncé…") is shown with
+//! its antecedent in brackets, as analysts write it ("Il [Kofi Mensah] a annoncé…"), when the
+//! sentence before names one person of that gender first; the words of the source stay as they
+//! are, and the insertion is kept apart. A sentence whose subject only points back ("Ils ont
+//! ajouté…", "Cela montre…", a pronoun with no sure antecedent) is not a fact; an impersonal
+//! "Il faut…" and a subject of its own ("Cette frappe a été décidée par X") stand alone.
+
+use super::facts::Place;
+use crate::corpus::Article;
+use crate::extract::ArticleExtraction;
+use crate::gazetteer::Gender;
+use crate::lexicon::Lexicon;
+use crate::text::{fold, word_ranges};
+
+/// How a sentence stands on its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Standing {
+    /// It needs nothing before it.
+    Alone,
+    /// Its subject pronoun ends at byte `at` of its text and stands for `name`.
+    Resolved { at: usize, name: String },
+    /// It leans on what comes before, and nothing sure says on what.
+    Leaning,
+}
+
+/// How the sentence at `place` stands: alone, with the antecedent of its subject pronoun, or
+/// leaning on what comes before.
+pub fn standing(articles: &[Article], x: &[ArticleExtraction], place: &Place) -> Standing {
+    let ex = &x[place.article];
+    let s = &ex.sentences[place.sentence];
+    let text = &articles[place.article].body[s.start..s.end];
+    // A quote's words are its speaker's: "« Il n'y a aucun doute », a promis X".
+    if text.starts_with(['«', '"', '“']) {
+        return Standing::Alone;
+    }
+    let mut words = word_ranges(text).map(|r| (fold(&text[r.clone()]), r));
+    let Some((first, range)) = words.next() else {
+        return Standing::Alone;
+    };
+    if !Lexicon::get().dependent_openers.contains(first.as_str()) {
+        return Standing::Alone;
+    }
+    let next = words.next().map(|(w, _)| w).unwrap_or_default();
+    let gender = match first.as_str() {
+        // "Il est possible que…" or "Il est arrivé…": a copula does not tell which.
+        "il" if matches!(next.as_str(), "est" | "etait" | "sera") => return Standing::Leaning,
+        "il" if impersonal(&next) => return Standing::Alone,
+        "il" => Gender::Masculine,
+        "elle" => Gender::Feminine,
+        // "Ils ont…", "Cela montre…": a subject that is only a pointer back.
+        "ils" | "elles" | "on" | "cela" | "ceci" | "celui" | "celle" | "ceux" | "celles" => {
+            return Standing::Leaning
+        }
+        // A determiner or a connective opens a subject of its own ("Cette frappe a été
+        // décidée par X", "Mais la Russie a refusé").
+        _ => return Standing::Alone,
+    };
+    match subject_before(&articles[place.article].body, ex, place.sentence, gender) {
+        Some(name) => Standing::Resolved {
+            at: range.end,
+            name,
+        },
+        None => Standing::Leaning,
+    }
+}
+
+/// "Il faut", "Il y a", "Il s'agit": an impersonal "il" stands for no one.
+fn impersonal(next: &str) -> bool {
+    Lexicon::get().impersonal_verbs.contains(next)
+}
+
+/// How many sentences back, over sentences that open on the same pronoun and name no one
+/// ("X a salué… Il a affirmé… Il a annoncé…"), the antecedent may be.
+const CHAIN: usize = 3;
+
+/// The person the sentence before names first, when that person is of `gender`: the subject
+/// a pronoun opening the next sentence most likely takes up. Another person of that gender
+/// in the same sentence makes it unsure. A sentence before that names no one and opens on the
+/// same pronoun passes the question on to the one before it.
+fn subject_before(
+    body: &str,
+    ex: &ArticleExtraction,
+    sentence: usize,
+    gender: Gender,
+) -> Option<String> {
+    let mut previous = sentence.checked_sub(1)?;
+    for _ in 0..CHAIN {
+        let mut people = ex.entities.people.iter().filter(|p| p.sentence == previous);
+        if let Some(first) = people.next() {
+            let others_alike = people.any(|p| p.gender == Some(gender) && p.name != first.name);
+            return (first.gender == Some(gender) && !others_alike).then(|| first.name.clone());
+        }
+        let s = &ex.sentences[previous];
+        let text = &body[s.start..s.end];
+        let opening = word_ranges(text).next().map(|r| fold(&text[r]));
+        let pronoun = match gender {
+            Gender::Masculine => "il",
+            Gender::Feminine => "elle",
+        };
+        if opening.as_deref() != Some(pronoun) {
+            return None;
+        }
+        previous = previous.checked_sub(1)?;
+    }
+    None
+}
