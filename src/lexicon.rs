@@ -116,6 +116,8 @@ pub struct Lexicon {
     pub dependent_openers: WordSet,
     /// Words after "il" that make it impersonal (`impersonal_verbs.txt`).
     pub impersonal_verbs: WordSet,
+    /// Words an acronym leaves out of its letters (`acronym_small_words.txt`).
+    pub acronym_small_words: WordSet,
     /// Words that date another event than the meeting (`event_anchors.txt`).
     pub event_anchors: WordSet,
     /// Words that make the next infinitive a wish (`wish_words.txt`).
@@ -236,6 +238,7 @@ impl Lexicon {
             recall_words: data!("fr/recall_words.txt").words(),
             dependent_openers: data!("fr/dependent_openers.txt").words(),
             impersonal_verbs: data!("fr/impersonal_verbs.txt").words(),
+            acronym_small_words: data!("fr/acronym_small_words.txt").words(),
             pluperfect_auxiliaries: data!("fr/pluperfect_auxiliaries.txt").words(),
             subordinators: data!("fr/subordinators.txt").words(),
             light_verbs: data!("fr/light_verbs.txt").words(),
@@ -764,6 +767,11 @@ mod tests {
             ("fr/recall_words.txt", x.recall_words.len(), 12),
             ("fr/dependent_openers.txt", x.dependent_openers.len(), 31),
             ("fr/impersonal_verbs.txt", x.impersonal_verbs.len(), 18),
+            (
+                "fr/acronym_small_words.txt",
+                x.acronym_small_words.len(),
+                15,
+            ),
             (
                 "fr/pluperfect_auxiliaries.txt",
                 x.pluperfect_auxiliaries.len(),

@@ -13,6 +13,7 @@ mod antecedent;
 mod citations;
 mod fact;
 pub mod facts;
+mod glossary;
 mod meeting_section;
 pub mod meetings;
 mod page_one;
@@ -154,7 +155,7 @@ pub fn summarise(input: &Input) -> Briefing {
         quotes,
         timeline,
         vigilance,
-        glossary: sources::glossary(input, &citations),
+        glossary: glossary::glossary(input, &citations),
         warnings: sources::warnings(input, &citations),
         changes: None,
     };

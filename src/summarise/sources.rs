@@ -5,7 +5,7 @@
 use super::citations::Citations;
 use super::Input;
 use crate::hashing::fnv1a;
-use crate::model::{Briefing, CorpusSummary, GlossaryEntry, Source};
+use crate::model::{Briefing, CorpusSummary, Source};
 use crate::warning::Warning;
 use std::collections::{BTreeSet, HashMap};
 
@@ -75,27 +75,6 @@ fn referenced(briefing: &Briefing) -> BTreeSet<&str> {
         .chain(briefing.timeline.iter().flat_map(|t| &t.sources))
         .chain(briefing.upcoming.iter().flat_map(|t| &t.sources))
         .map(String::as_str)
-        .collect()
-}
-
-/// The organisations the cited articles name whose short name is not their name.
-pub(super) fn glossary(input: &Input, citations: &Citations) -> Vec<GlossaryEntry> {
-    let g = input.gazetteer;
-    let used: BTreeSet<usize> = citations
-        .articles()
-        .flat_map(|a| {
-            input.extractions[a]
-                .sentences
-                .iter()
-                .flat_map(|s| s.organisations.iter().map(|o| o.org))
-        })
-        .collect();
-    used.into_iter()
-        .filter(|&o| g.organisations[o].short != g.organisations[o].name)
-        .map(|o| GlossaryEntry {
-            short: g.organisations[o].short.clone(),
-            name: g.organisations[o].name.clone(),
-        })
         .collect()
 }
 

@@ -140,6 +140,20 @@ fn a_fact_opening_on_a_pronoun_shows_who_it_stands_for_or_is_left_out() {
 }
 
 #[test]
+fn the_glossary_takes_the_name_the_articles_give_an_acronym() {
+    // The shipped table knows another junta by the same initials.
+    let b = briefing(&[
+        "14-05-2025 08:00 - Titre\n\nAu Gabon, le Conseil national pour le salut du peuple (CNSP) a annoncé mardi la dissolution du gouvernement.\nLe CNSP a promis des élections au Gabon.",
+    ]);
+    let entry = b
+        .glossary
+        .iter()
+        .find(|e| e.short == "CNSP")
+        .expect("the acronym is in the glossary");
+    assert_eq!(entry.name, "Conseil national pour le salut du peuple");
+}
+
+#[test]
 fn a_country_given_by_a_role_outweighs_countries_a_sentence_happens_to_name() {
     // One article gives the role's country; two others only name another country nearby.
     let b = briefing(&[
