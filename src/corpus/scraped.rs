@@ -310,6 +310,8 @@ const TRIGGERS: &[&[&str]] = &[
     &["cite", "par"],
     &["citee", "par"],
     &["relaye", "par"],
+    &["relayee", "par"],
+    &["relaie"],
     &["source"],
 ];
 /// Outlets the text says it relays: "selon Reuters", "rapporte l'agence Anadolu", "selon l'agence
@@ -320,8 +322,9 @@ const WORD_END_LOOKAHEAD: usize = 40;
 
 pub fn relayed_origins(body: &str) -> Vec<String> {
     // Only the text right after a trigger is read: tokenising whole bodies is the costly part.
-    const CUES: [&str; 10] = [
-        "selon", "Selon", "après", "Après", "apres", "rapport", "cité", "citée", "relayé", "source",
+    const CUES: [&str; 11] = [
+        "selon", "Selon", "après", "Après", "apres", "rapport", "cité", "citée", "relay", "relaie",
+        "source",
     ];
     let mut found = Vec::new();
     let mut windows: Vec<(usize, usize)> = Vec::new();
@@ -392,11 +395,20 @@ fn relayed_in(body: &str) -> Vec<String> {
         if let Some(name) = known {
             found.push(name);
         } else if saw_agency {
+            // The agency's name is the capitalised words right after, on its line and before
+            // any punctuation: "l'agence AIP.\nM. Diallo…" relays AIP, not "AIP M Diallo".
             let name: Vec<&str> = words[j..]
                 .iter()
-                .take_while(|w| w.capitalised)
+                .enumerate()
+                .take_while(|(k, w)| {
+                    let joined = *k == 0 || {
+                        let gap = &body[words[j + k - 1].end..w.start];
+                        gap.chars().all(|c| c == ' ')
+                    };
+                    w.capitalised && joined && !matches!(w.folded.as_ref(), "m" | "mme" | "mm")
+                })
                 .take(3)
-                .map(|w| &body[w.start..w.end])
+                .map(|(_, w)| &body[w.start..w.end])
                 .collect();
             if !name.is_empty() {
                 found.push(name.join(" "));
@@ -478,6 +490,18 @@ mod tests {
             .finish("a.md", None, "markdown");
         assert_eq!(a.title.as_deref(), Some("Le titre"));
         assert_eq!(a.body, "Un fait avec un lien et .\n\nSous-titre");
+    }
+
+    #[test]
+    fn a_relayed_agency_ends_with_its_line() {
+        assert_eq!(
+            relayed_origins("Information relayée par l'agence AIP.\nM. Diallo a ensuite parlé."),
+            ["AIP"]
+        );
+        assert_eq!(
+            relayed_origins("Le site relaie : agence Sahel Info\nM Traoré a confirmé."),
+            ["Sahel Info"]
+        );
     }
 
     #[test]
