@@ -27,7 +27,6 @@ impl Selection {
     pub fn build(analysis: &Analysis) -> Selection {
         let mentions = mentions(analysis);
         let mut facts = select_facts(analysis);
-        leave_out_strays(&mut facts, &mentions, analysis);
         keep_most_covered(&mut facts, &mentions, analysis);
         Selection { facts, mentions }
     }
@@ -119,37 +118,6 @@ fn candidates(analysis: &Analysis) -> BTreeMap<Subject, Vec<(ClusterId, f64)>> {
 pub(super) fn section_size(base: usize, articles: usize, widest: usize) -> usize {
     let share = articles as f64 / widest as f64;
     ((2.0 * base as f64 * share.sqrt()).round() as usize).clamp(1, 2 * base)
-}
-
-/// How many of the most mentioned countries make the corpus's main story.
-const MAIN_COUNTRIES: usize = 3;
-
-/// Leaves out a country's section fed by one article only that names no country of the main
-/// story (the most mentioned ones): a stray article of another story does not make a section
-/// of its own. It stays among the sources. Blocs keep theirs: what an international body says
-/// is said of the story.
-fn leave_out_strays(
-    facts: &mut BTreeMap<Subject, Vec<ClusterId>>,
-    mentions: &BTreeMap<usize, usize>,
-    analysis: &Analysis,
-) {
-    let mut ranked: Vec<(usize, usize)> = mentions.iter().map(|(&c, &n)| (c, n)).collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let main: BTreeSet<usize> = ranked.iter().take(MAIN_COUNTRIES).map(|r| r.0).collect();
-    let x = analysis.input.extractions;
-    facts.retain(|subject, chosen| {
-        let articles: BTreeSet<usize> = chosen
-            .iter()
-            .flat_map(|&c| analysis.cluster(c).members.iter().map(|p| p.article))
-            .collect();
-        let names_main = articles.iter().any(|&a| {
-            x[a].sentences
-                .iter()
-                .any(|s| s.countries.iter().any(|m| main.contains(&m.country)))
-        });
-        let stray_country = matches!(subject, Subject::Country(c) if !main.contains(c));
-        !stray_country || articles.len() > 1 || names_main
-    });
 }
 
 /// Keeps the sections of the most covered countries only (the period's mentions, then the

@@ -154,32 +154,6 @@ fn the_glossary_takes_the_name_the_articles_give_an_acronym() {
 }
 
 #[test]
-fn a_section_fed_only_by_one_article_of_another_story_is_left_out() {
-    let story = |day: u32, what: &str| {
-        format!("{day:02}-05-2025 08:00 - Titre\n\nLe Ghana et le Togo ont {what} mardi à Lomé.\nLe gouvernement du Niger a salué la décision du Ghana et du Togo.")
-    };
-    let stray = "13-05-2025 08:00 - Titre\n\nAu Pérou, le Parlement a voté mardi la destitution du président.\nLe Chili a appelé au calme au Pérou.";
-    let texts = [
-        story(10, "signé un accord sur la frontière"),
-        story(11, "ouvert un poste-frontière commun"),
-        story(12, "lancé une patrouille conjointe"),
-        stray.to_string(),
-    ];
-    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let b = briefing(&refs);
-    let sections: Vec<&str> = b.countries.iter().map(|c| c.iso3.as_str()).collect();
-    assert!(sections.contains(&"GHA"), "{sections:?}");
-    for stray in ["PER", "CHL"] {
-        assert!(!sections.contains(&stray), "{stray} in {sections:?}");
-    }
-    assert_eq!(
-        b.sources.len(),
-        4,
-        "the stray article stays among the sources"
-    );
-}
-
-#[test]
 fn a_country_given_by_a_role_outweighs_countries_a_sentence_happens_to_name() {
     // One article gives the role's country; two others only name another country nearby.
     let b = briefing(&[
