@@ -37,10 +37,11 @@ pub fn standing(articles: &[Article], x: &[ArticleExtraction], place: &Place) ->
     let Some((first, range)) = words.next() else {
         return Standing::Alone;
     };
+    let (next, next_range) = words.next().unwrap_or_default();
     if !Lexicon::get().dependent_openers.contains(first.as_str()) {
-        return Standing::Alone;
+        let third = words.next().map(|(w, _)| w).unwrap_or_default();
+        return role_anaphor(articles, ex, place, [&first, &next, &third], next_range.end);
     }
-    let next = words.next().map(|(w, _)| w).unwrap_or_default();
     let gender = match first.as_str() {
         // "Il est possible que…" or "Il est arrivé…": a copula does not tell which.
         "il" if matches!(next.as_str(), "est" | "etait" | "sera") => return Standing::Leaning,
@@ -61,6 +62,49 @@ pub fn standing(articles: &[Article], x: &[ArticleExtraction], place: &Place) ->
             name,
         },
         None => Standing::Leaning,
+    }
+}
+
+/// How far into its sentence (in bytes) a role's subject must name no one to be an anaphor:
+/// "Le ministre a souligné", not "Le ministre ghanéen Kofi Mensah a souligné".
+const ROLE_SUBJECT_BYTES: usize = 40;
+
+/// "Le diplomate a souligné…", "La chancelière s'est dite…": a one-word role right before its
+/// verb, as the subject, takes up the person the sentence before names first, of the article's
+/// gender ("Le diplomate [X] a souligné…"). A role with more words ("Le président français
+/// a…", "Le chef de l'État…") may be someone else: the sentence stays as it is, as it does
+/// unresolved.
+fn role_anaphor(
+    articles: &[Article],
+    ex: &ArticleExtraction,
+    place: &Place,
+    [first, next, third]: [&str; 3],
+    role_end: usize,
+) -> Standing {
+    let gender = match first {
+        "le" => Gender::Masculine,
+        "la" => Gender::Feminine,
+        _ => return Standing::Alone,
+    };
+    let verb =
+        Lexicon::get().auxiliaries.contains(third) || matches!(third, "s" | "se" | "ne" | "n");
+    if !verb {
+        return Standing::Alone;
+    }
+    let s = &ex.sentences[place.sentence];
+    let role = crate::gazetteer::Gazetteer::shipped()
+        .roles
+        .iter()
+        .any(|r| r == next);
+    let names_someone = ex
+        .people_in(s)
+        .any(|p| p.start < s.start + ROLE_SUBJECT_BYTES);
+    if !role || names_someone {
+        return Standing::Alone;
+    }
+    match subject_before(&articles[place.article].body, ex, place.sentence, gender) {
+        Some(name) => Standing::Resolved { at: role_end, name },
+        None => Standing::Alone,
     }
 }
 

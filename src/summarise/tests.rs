@@ -140,6 +140,29 @@ fn a_fact_opening_on_a_pronoun_shows_who_it_stands_for_or_is_left_out() {
 }
 
 #[test]
+fn a_role_alone_as_subject_shows_who_holds_it_and_a_longer_role_is_left_as_it_is() {
+    let b = briefing(&[
+        "14-05-2025 08:00 - Titre\n\nKofi Mensah, l'ambassadeur du Ghana au Togo, a rencontré mardi des élus à Lomé.\nLe diplomate a souligné que le Ghana soutiendrait la nouvelle route vers le Togo.\nLe président togolais a salué lundi l'accord avec le Ghana sur la route.",
+    ]);
+    let facts: Vec<&Fact> = b.countries.iter().flat_map(|c| &c.facts).collect();
+    let diplomat = facts
+        .iter()
+        .find(|f| f.text.starts_with("Le diplomate"))
+        .expect("the role's fact is told");
+    let antecedent = diplomat
+        .antecedent
+        .as_ref()
+        .expect("with who holds the role");
+    assert_eq!(antecedent.name, "Kofi Mensah");
+    assert_eq!(&diplomat.text[..antecedent.at], "Le diplomate");
+    // "Le président togolais" is not the Ghanaian just named.
+    assert!(facts
+        .iter()
+        .filter(|f| f.text.starts_with("Le président"))
+        .all(|f| f.antecedent.is_none()));
+}
+
+#[test]
 fn the_glossary_takes_the_name_the_articles_give_an_acronym() {
     // The shipped table knows another junta by the same initials.
     let b = briefing(&[
