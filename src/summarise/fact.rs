@@ -7,6 +7,7 @@ use super::citations::Citations;
 use super::facts::{self, ClusterId, Place};
 use crate::dates::{PartialDate, Precision};
 use crate::model::{Antecedent, Fact, Span};
+use std::collections::BTreeSet;
 
 /// The fact a cluster tells, dated `date` (its own, or its meeting's).
 pub(super) fn make_fact(
@@ -49,4 +50,31 @@ pub(super) fn make_fact(
             _ => None,
         },
     }
+}
+
+/// A fact that tells a meeting, with the meeting's corroboration: its sources are every cited
+/// article that reports the sentence or the meeting, and its counts theirs, so that a key point
+/// drawn from a meeting is as sure as the meeting it reports. Its spans stay those of its own
+/// words.
+pub(super) fn with_meeting_sources(
+    mut fact: Fact,
+    analysis: &Analysis,
+    citations: &Citations,
+    id: ClusterId,
+    meeting_articles: &BTreeSet<usize>,
+) -> Fact {
+    let articles = analysis.input.articles;
+    let reporting: BTreeSet<usize> = analysis
+        .cluster(id)
+        .members
+        .iter()
+        .map(|p| p.article)
+        .chain(meeting_articles.iter().copied())
+        .filter(|&a| citations.contains(a))
+        .collect();
+    fact.sources = citations.ids_of(reporting.iter().copied());
+    fact.outlets = facts::outlets(articles, reporting.iter().copied());
+    fact.origins = facts::origins(articles, reporting.iter().copied());
+    fact.single_source = reporting.len() <= 1;
+    fact
 }

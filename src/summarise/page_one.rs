@@ -5,8 +5,9 @@
 
 use super::analysis::Analysis;
 use super::citations::Citations;
-use super::fact::make_fact;
+use super::fact::{make_fact, with_meeting_sources};
 use super::facts::{self, ClusterId, Weighed};
+use super::meetings::Event;
 use super::timeline::{clustered_sentences, dated_entry, entry_of};
 use crate::dates::grammar::Relation;
 use crate::dates::{PartialDate, Precision};
@@ -105,7 +106,11 @@ fn ahead(analysis: &Analysis, citations: &Citations) -> BTreeMap<ClusterId, Part
 /// The period's main developments, one point per development, newest first: the newest day's
 /// best development, then the best of the period by importance and by how many articles tell
 /// or recall its day; a point that reports a development already chosen is left out.
-pub(super) fn key_points(analysis: &Analysis, citations: &Citations) -> Vec<Fact> {
+pub(super) fn key_points(
+    analysis: &Analysis,
+    citations: &Citations,
+    events: &[Event],
+) -> Vec<Fact> {
     let wanted = analysis.input.sizes.key_points;
     let candidates = candidates(analysis, citations);
     let mut chosen: Vec<&Candidate> = newest(&candidates).into_iter().collect();
@@ -133,14 +138,34 @@ pub(super) fn key_points(analysis: &Analysis, citations: &Citations) -> Vec<Fact
     chosen
         .into_iter()
         .map(|c| {
-            make_fact(
+            let fact = make_fact(
                 analysis,
                 citations,
                 c.cluster,
                 analysis.cluster_date(c.cluster),
-            )
+            );
+            match meeting_told(analysis, events, c.cluster) {
+                Some(e) => {
+                    with_meeting_sources(fact, analysis, citations, c.cluster, &e.articles())
+                }
+                None => fact,
+            }
         })
         .collect()
+}
+
+/// The meeting of the briefing a cluster's sentences tell, if any.
+fn meeting_told<'e>(analysis: &Analysis, events: &'e [Event], id: ClusterId) -> Option<&'e Event> {
+    let x = analysis.input.extractions;
+    events.iter().find(|e| {
+        e.mentions.iter().any(|&(a, m)| {
+            let sentence = x[a].entities.meetings[m].sentence;
+            analysis.clusters.of(facts::Place {
+                article: a,
+                sentence,
+            }) == Some(id)
+        })
+    })
 }
 
 /// A development page one may tell: a cluster of the period, its day and its worth.

@@ -163,6 +163,25 @@ fn a_role_alone_as_subject_shows_who_holds_it_and_a_longer_role_is_left_as_it_is
 }
 
 #[test]
+fn a_key_point_telling_a_meeting_is_as_sure_as_the_meeting() {
+    let b = briefing(&[
+        "12-05-2025 08:00 - Titre\n\nLe président ghanéen Kofi Mensah a reçu lundi à Accra le président togolais Faure Amouzou pour signer un accord sur la frontière commune.",
+        "12-05-2025 09:00 - Titre\n\nKofi Mensah et Faure Amouzou se sont rencontrés lundi à Accra, où le Ghana et le Togo ont célébré la fin d'un long différend.",
+        "12-05-2025 10:00 - Titre\n\nLa rencontre de lundi à Accra entre Kofi Mensah et Faure Amouzou a été saluée par le Bénin voisin du Togo.",
+    ]);
+    let meeting = b.meetings.first().expect("the meeting");
+    assert_eq!(meeting.sources.len(), 3, "{meeting:?}");
+    let point = b
+        .key_points
+        .iter()
+        .find(|k| meeting.facts.iter().any(|f| f.text == k.text))
+        .expect("a key point tells the meeting");
+    assert_eq!(point.sources, meeting.sources);
+    assert_eq!(point.origins, meeting.origins);
+    assert!(!point.single_source);
+}
+
+#[test]
 fn the_glossary_takes_the_name_the_articles_give_an_acronym() {
     // The shipped table knows another junta by the same initials.
     let b = briefing(&[
