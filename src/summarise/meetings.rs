@@ -377,7 +377,15 @@ fn places_agree(a: Option<&str>, b: Option<&str>, g: &Gazetteer) -> bool {
         Some(NamedPlace::City(city)) => Some((g.cities().cities[city].country, false)),
         None => None,
     };
-    fold(a) == fold(b)
+    // "Caire" from "au Caire" and "Le Caire" are one town.
+    let bare = |p: &str| {
+        let folded = fold(p);
+        ["le ", "la ", "les ", "l'"]
+            .iter()
+            .find_map(|article| folded.strip_prefix(article).map(str::to_string))
+            .unwrap_or(folded)
+    };
+    bare(a) == bare(b)
         || match (country(a), country(b)) {
             (Some((x, a_country)), Some((y, b_country))) => x == y && (a_country || b_country),
             _ => false,
@@ -566,5 +574,18 @@ fn same_place_shared_participants(
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_town_with_or_without_its_article_is_one_place() {
+        let g = Gazetteer::shipped();
+        assert!(places_agree(Some("Caire"), Some("Le Caire"), g));
+        assert!(places_agree(Some("Le Havre"), Some("Havre"), g));
+        assert!(!places_agree(Some("Caire"), Some("Alger"), g));
     }
 }
