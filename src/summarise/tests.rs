@@ -179,6 +179,11 @@ fn a_key_point_telling_a_meeting_is_as_sure_as_the_meeting() {
     assert_eq!(point.sources, meeting.sources);
     assert_eq!(point.origins, meeting.origins);
     assert!(!point.single_source);
+    // Nor is that sentence listed elsewhere as resting on one source.
+    assert!(!b
+        .vigilance
+        .iter()
+        .any(|v| v.kind == VigilanceKind::SingleSource && v.subject == point.text));
 }
 
 #[test]

@@ -42,8 +42,14 @@ fn of_meeting(m: &Meeting) -> Vec<Vigilance> {
 }
 
 /// The single-source facts of page one and of the meetings told by several sources, each once.
+/// A meeting's sentence that page one shows with the meeting's sources is as sure there as on
+/// page one: one confidence for one sentence.
 fn single_source(key_points: &[Fact], meetings: &[Meeting]) -> Vec<Vigilance> {
-    let mut seen = BTreeSet::new();
+    let mut seen: BTreeSet<String> = key_points
+        .iter()
+        .filter(|k| !k.single_source)
+        .map(|k| k.text.clone())
+        .collect();
     key_points
         .iter()
         .chain(
