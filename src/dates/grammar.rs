@@ -362,23 +362,8 @@ impl<'a> Cx<'a> {
             return mention;
         };
         let tense = self.clause_tense(found.start_word);
-        // The nearest year the sentence gives, or has given a date before this one.
-        let sentence_year = before
-            .iter()
-            .rev()
-            .take_while(|d| d.end <= self.words[found.start_word].token.start)
-            .find(|d| {
-                d.precision == Precision::Year && d.explicit_year
-                    || d.reason == Reason::SentenceYear
-            })
-            .filter(|d| {
-                let from = self.words.partition_point(|w| w.token.start < d.end);
-                found.start_word >= from
-                    && found.start_word - from <= SENTENCE_YEAR_WORDS
-                    && !(from..=found.start_word)
-                        .any(|k| k < self.words.len() && self.gap(k).contains(['.', ';', '!', '?']))
-            })
-            .map(|d| d.from.year())
+        let sentence_year = self
+            .sentence_year(found.start_word, before)
             .filter(|&y| y < reference.year && tense != Some(Tense::Future));
         let (year, reason) = match (sentence_year, tense) {
             (Some(y), _) => (y, Reason::SentenceYear),
@@ -401,7 +386,7 @@ impl<'a> Cx<'a> {
             )
         });
         // A tense is the clause's, not always the date's ("le sommet du 5 juin a été reporté"):
-        // it moves a date only as far as an ambiguous one (half a year from the article).
+        // it moves a date only as far as an ambiguous one (TENSE_REACH_DAYS from the article).
         let reach = |d: &DateMention| {
             let distance = if d.to < reference.first_day() {
                 (reference.first_day() - d.to).num_days()
@@ -419,6 +404,18 @@ impl<'a> Cx<'a> {
             }
             None => mention,
         }
+    }
+
+    /// The year the sentence of word `i` gives before it, within [`SENTENCE_YEAR_WORDS`]: a
+    /// written year ("l'année 2015, marquée par…"), or one an earlier date took from it.
+    fn sentence_year(&self, i: usize, before: &[DateMention]) -> Option<i32> {
+        let d = before.iter().rev().find(|d| {
+            d.precision == Precision::Year && d.explicit_year || d.reason == Reason::SentenceYear
+        })?;
+        let from = self.words.partition_point(|w| w.token.start < d.end);
+        let same_sentence =
+            !(from..=i).any(|k| k < self.words.len() && self.gap(k).contains(['.', ';', '!', '?']));
+        (i >= from && i - from <= SENTENCE_YEAR_WORDS && same_sentence).then(|| d.from.year())
     }
 
     /// The tense of the clause of word `i`: its last tensed word before `i` (else the first

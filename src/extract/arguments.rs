@@ -77,6 +77,16 @@ impl Participants {
             && self.organisations.is_empty()
     }
 
+    /// Who a pronoun resolved to `a` stands for: a person or an organisation (someone named by
+    /// a first name alone is no one the lists know).
+    fn add_antecedent(&mut self, a: Antecedent) {
+        match a {
+            Antecedent::Person(p, _) => self.add_person(p),
+            Antecedent::Organisation(o, _) => self.organisations.push(o),
+            Antecedent::Unnamed(_) => {}
+        }
+    }
+
     fn add_person(&mut self, p: usize) {
         if !self.people.contains(&p) {
             self.people.push(p);
@@ -368,11 +378,7 @@ impl Reading<'_> {
                 return out;
             }
             if let Some(a) = resolve(antecedents, gender) {
-                match a {
-                    Antecedent::Person(p, _) => out.add_person(p),
-                    Antecedent::Organisation(o, _) => out.organisations.push(o),
-                    Antecedent::Unnamed(_) => {}
-                }
+                out.add_antecedent(a);
             }
             return out;
         }
@@ -1110,10 +1116,8 @@ impl Reading<'_> {
             let gender = Gender::of_pronoun(self.f(j))?;
             (hyphen && !self.quoted(self.words[j].start)).then_some(gender)
         });
-        match inverted.and_then(|gender| resolve(antecedents, gender)) {
-            Some(Antecedent::Person(p, _)) => out.add_person(p),
-            Some(Antecedent::Organisation(o, _)) => out.organisations.push(o),
-            _ => {}
+        if let Some(a) = inverted.and_then(|gender| resolve(antecedents, gender)) {
+            out.add_antecedent(a);
         }
         out
     }
@@ -1145,12 +1149,8 @@ impl Reading<'_> {
         }
         let mut out = self.main_subject((k, k));
         if out.is_empty() {
-            if let Some(a) = antecedents.last() {
-                match *a {
-                    Antecedent::Person(p, _) => out.add_person(p),
-                    Antecedent::Organisation(o, _) => out.organisations.push(o),
-                    Antecedent::Unnamed(_) => {}
-                }
+            if let Some(&a) = antecedents.last() {
+                out.add_antecedent(a);
             }
         }
         out

@@ -90,8 +90,7 @@ impl<'a> Analysis<'a> {
     /// ("Cette décision…", "Il [?] a ajouté…"): no fact of a section.
     pub fn leaning(&self, id: ClusterId) -> bool {
         let best = self.cluster(id).best;
-        antecedent::standing(self.input.articles, self.input.extractions, &best)
-            == antecedent::Standing::Leaning
+        antecedent::standing(self.input, &best) == antecedent::Standing::Leaning
     }
 
     /// Whether a cluster belongs to the period by its date (an undated one: by the policy). A

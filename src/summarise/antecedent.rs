@@ -6,7 +6,7 @@
 //! "Il faut…" and a subject of its own ("Cette frappe a été décidée par X") stand alone.
 
 use super::facts::Place;
-use crate::corpus::Article;
+use super::Input;
 use crate::extract::ArticleExtraction;
 use crate::gazetteer::Gender;
 use crate::lexicon::Lexicon;
@@ -25,7 +25,8 @@ pub enum Standing {
 
 /// How the sentence at `place` stands: alone, with the antecedent of its subject pronoun, or
 /// leaning on what comes before.
-pub fn standing(articles: &[Article], x: &[ArticleExtraction], place: &Place) -> Standing {
+pub fn standing(input: &Input, place: &Place) -> Standing {
+    let (articles, x) = (input.articles, input.extractions);
     let ex = &x[place.article];
     let s = &ex.sentences[place.sentence];
     let text = &articles[place.article].body[s.start..s.end];
@@ -40,7 +41,8 @@ pub fn standing(articles: &[Article], x: &[ArticleExtraction], place: &Place) ->
     let (next, next_range) = words.next().unwrap_or_default();
     if !Lexicon::get().dependent_openers.contains(first.as_str()) {
         let third = words.next().map(|(w, _)| w).unwrap_or_default();
-        return role_anaphor(articles, ex, place, [&first, &next, &third], next_range.end);
+        let role_words = [first.as_str(), next.as_str(), third.as_str()];
+        return role_anaphor(input, place, role_words, next_range.end);
     }
     let gender = match first.as_str() {
         // "Il est possible que…" or "Il est arrivé…": a copula does not tell which.
@@ -75,8 +77,7 @@ const ROLE_SUBJECT_BYTES: usize = 40;
 /// a…", "Le chef de l'État…") may be someone else: the sentence stays as it is, as it does
 /// unresolved.
 fn role_anaphor(
-    articles: &[Article],
-    ex: &ArticleExtraction,
+    input: &Input,
     place: &Place,
     [first, next, third]: [&str; 3],
     role_end: usize,
@@ -91,11 +92,9 @@ fn role_anaphor(
     if !verb {
         return Standing::Alone;
     }
+    let (articles, ex) = (input.articles, &input.extractions[place.article]);
     let s = &ex.sentences[place.sentence];
-    let role = crate::gazetteer::Gazetteer::shipped()
-        .roles
-        .iter()
-        .any(|r| r == next);
+    let role = input.gazetteer.roles.iter().any(|r| r == next);
     let names_someone = ex
         .people_in(s)
         .any(|p| p.start < s.start + ROLE_SUBJECT_BYTES);

@@ -45,7 +45,7 @@ pub(super) fn make_fact(
         single_source: members.len() <= 1,
         new: None,
         first_briefing: None,
-        antecedent: match standing(articles, analysis.input.extractions, &cluster.best) {
+        antecedent: match standing(analysis.input, &cluster.best) {
             Standing::Resolved { at, name } => Some(Antecedent { at, name }),
             _ => None,
         },

@@ -207,15 +207,9 @@ fn counterparts(e: &Event, analysis: &Analysis) -> Vec<Counterpart> {
 fn outcomes(e: &Event, analysis: &Analysis) -> Vec<ClusterId> {
     let (articles, x) = (analysis.input.articles, analysis.input.extractions);
     let mut outcome: Vec<ClusterId> = Vec::new();
-    for &(a, m) in &e.mentions {
-        let sentence = x[a].entities.meetings[m].sentence;
-        if let Some(c) = analysis.clusters.of(Place {
-            article: a,
-            sentence,
-        }) {
-            if !outcome.contains(&c) {
-                outcome.push(c);
-            }
+    for c in telling(e, analysis) {
+        if !outcome.contains(&c) {
+            outcome.push(c);
         }
     }
     outcome.sort_by(|a, b| {
@@ -227,6 +221,20 @@ fn outcomes(e: &Event, analysis: &Analysis) -> Vec<ClusterId> {
     });
     outcome.truncate(analysis.input.sizes.facts_per_meeting);
     outcome
+}
+
+/// The clusters of the sentences that tell a meeting, mention by mention.
+pub(super) fn telling<'a>(
+    e: &'a Event,
+    analysis: &'a Analysis,
+) -> impl Iterator<Item = ClusterId> + 'a {
+    let x = analysis.input.extractions;
+    e.mentions.iter().filter_map(move |&(a, m)| {
+        analysis.clusters.of(Place {
+            article: a,
+            sentence: x[a].entities.meetings[m].sentence,
+        })
+    })
 }
 
 /// The meeting's date, as precise as its sources give it.

@@ -7,6 +7,7 @@ use super::analysis::Analysis;
 use super::citations::Citations;
 use super::fact::{make_fact, with_meeting_sources};
 use super::facts::{self, ClusterId, Weighed};
+use super::meeting_section;
 use super::meetings::Event;
 use super::timeline::{clustered_sentences, dated_entry, entry_of};
 use crate::dates::grammar::Relation;
@@ -156,16 +157,9 @@ pub(super) fn key_points(
 
 /// The meeting of the briefing a cluster's sentences tell, if any.
 fn meeting_told<'e>(analysis: &Analysis, events: &'e [Event], id: ClusterId) -> Option<&'e Event> {
-    let x = analysis.input.extractions;
-    events.iter().find(|e| {
-        e.mentions.iter().any(|&(a, m)| {
-            let sentence = x[a].entities.meetings[m].sentence;
-            analysis.clusters.of(facts::Place {
-                article: a,
-                sentence,
-            }) == Some(id)
-        })
-    })
+    events
+        .iter()
+        .find(|e| meeting_section::telling(e, analysis).any(|c| c == id))
 }
 
 /// A development page one may tell: a cluster of the period, its day and its worth.
