@@ -120,6 +120,8 @@ pub struct Lexicon {
     pub acronym_small_words: WordSet,
     /// Words that date another event than the meeting (`event_anchors.txt`).
     pub event_anchors: WordSet,
+    /// Prepositions that make a date another event's than the fact's (`reference_words.txt`).
+    pub reference_words: WordSet,
     /// Words that make the next infinitive a wish (`wish_words.txt`).
     pub wish_words: WordSet,
     /// Words of abduction and arrest (`seizure_words.txt`).
@@ -235,6 +237,7 @@ impl Lexicon {
             wish_words: data!("fr/wish_words.txt").words(),
             political_groups: data!("fr/political_groups.txt").words(),
             event_anchors: data!("fr/event_anchors.txt").words(),
+            reference_words: data!("fr/reference_words.txt").words(),
             recall_words: data!("fr/recall_words.txt").words(),
             dependent_openers: data!("fr/dependent_openers.txt").words(),
             impersonal_verbs: data!("fr/impersonal_verbs.txt").words(),
@@ -764,6 +767,7 @@ mod tests {
             ("fr/wish_words.txt", x.wish_words.len(), 20),
             ("fr/political_groups.txt", x.political_groups.len(), 15),
             ("fr/event_anchors.txt", x.event_anchors.len(), 15),
+            ("fr/reference_words.txt", x.reference_words.len(), 6),
             ("fr/recall_words.txt", x.recall_words.len(), 12),
             ("fr/dependent_openers.txt", x.dependent_openers.len(), 31),
             ("fr/impersonal_verbs.txt", x.impersonal_verbs.len(), 18),

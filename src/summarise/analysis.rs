@@ -6,9 +6,11 @@ use super::antecedent;
 use super::facts::{self, Cluster, ClusterId, Clusters, Place, Rarity};
 use super::people::Registry;
 use super::{Input, Undated};
+use crate::dates::grammar::DateMention;
 use crate::dates::{PartialDate, Precision};
 use crate::extract::Sentence;
 use crate::gazetteer::OrgKind;
+use crate::lexicon::Lexicon;
 use crate::text::{fold, word_ranges};
 use chrono::Datelike;
 use std::collections::{BTreeSet, HashMap};
@@ -71,12 +73,7 @@ impl<'a> Analysis<'a> {
     /// son élection en décembre, …") is not the day of the fact.
     pub fn cluster_date(&self, id: ClusterId) -> Option<PartialDate> {
         let best = self.cluster(id).best;
-        let sentence = self.sentence(best);
-        let body = &self.input.articles[best.article].body;
-        self.input.extractions[best.article]
-            .dates_in(sentence)
-            .filter(|d| !starts_a_state(&body[sentence.start..d.start]))
-            .find(|d| matches!(d.precision, Precision::Day | Precision::Month))
+        self.dating_mention(id)
             .and_then(|d| match d.precision {
                 Precision::Day if d.from == d.to => {
                     PartialDate::ymd(d.from.year(), d.from.month(), d.from.day())
@@ -84,6 +81,21 @@ impl<'a> Analysis<'a> {
                 _ => PartialDate::month(d.from.year(), d.from.month()),
             })
             .or(self.input.articles[best.article].published)
+    }
+
+    /// The date expression of a cluster's shown sentence that dates what it reports: its first
+    /// day or month, unless it only says since when a state lasts.
+    pub fn dating_mention(&self, id: ClusterId) -> Option<&'a DateMention> {
+        let best = self.cluster(id).best;
+        let sentence = self.sentence(best);
+        let body = &self.input.articles[best.article].body;
+        self.input.extractions[best.article]
+            .dates_in(sentence)
+            .filter(|d| {
+                let before = &body[sentence.start..d.start];
+                !starts_a_state(before) && !dates_another_event(before)
+            })
+            .find(|d| matches!(d.precision, Precision::Day | Precision::Month))
     }
 
     /// Whether a cluster's shown sentence leans on the one before it with no sure antecedent
@@ -152,6 +164,35 @@ fn starts_a_state(before: &str) -> bool {
     let words: Vec<&str> = word_ranges(&folded).map(|r| &folded[r]).collect();
     let since = words.iter().rev().take(SINCE_WORDS).any(|w| *w == "depuis");
     since && words.iter().any(|w| matches!(*w, "dont" | "qui"))
+}
+
+/// How many words before a date a reference preposition ("après", "à la suite de") may stand.
+const REFERENCE_WORDS: usize = 12;
+
+/// Whether the words before a date (`before`, from its sentence's start) place it in a phrase
+/// about another event, in the same clause ("… après l'explosion qui a endommagé le port
+/// mardi", "à la suite de l'explosion du 4 août"): the date is that event's, not the day of
+/// what the sentence tells. "après avoir", "avant de" and "par la suite" do not count.
+fn dates_another_event(before: &str) -> bool {
+    let lexicon = Lexicon::get();
+    let folded = fold(before);
+    let ranges: Vec<std::ops::Range<usize>> = word_ranges(&folded).collect();
+    let clause_break = |gap: &str| gap.contains([',', ';', ':', '(', ')', '—', '–', '.']);
+    let mut end = folded.len();
+    for (k, r) in ranges.iter().enumerate().rev().take(REFERENCE_WORDS) {
+        if clause_break(&folded[r.end..end]) {
+            return false;
+        }
+        end = r.start;
+        let word = &folded[r.clone()];
+        let next = ranges.get(k + 1).map_or("", |n| &folded[n.clone()]);
+        let verb_follows = matches!(next, "avoir" | "etre" | "de" | "d");
+        let linked = word != "suite" || matches!(next, "a" | "au" | "aux" | "de" | "du" | "des");
+        if lexicon.reference_words.contains(word) && linked && (word == "suite" || !verb_follows) {
+            return true;
+        }
+    }
+    false
 }
 
 /// How many of a title's words a quote must share to be its news.

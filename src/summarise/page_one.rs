@@ -10,7 +10,7 @@ use super::facts::{self, ClusterId, Weighed};
 use super::meeting_section;
 use super::meetings::Event;
 use super::timeline::{clustered_sentences, dated_entry, entry_of};
-use crate::dates::grammar::Relation;
+use crate::dates::grammar::{Reason, Relation};
 use crate::dates::{PartialDate, Precision};
 use crate::extract::meetings::calls_off;
 use crate::lexicon::Lexicon;
@@ -225,7 +225,7 @@ fn candidates(analysis: &Analysis, citations: &Citations) -> Vec<Candidate> {
                 && !facts::background(input.articles, input.extractions, &c.best)
         })
         .filter_map(|(id, c)| {
-            if !analysis.cluster_kept(id) {
+            if !analysis.cluster_kept(id) || announced_then_past(analysis, id) {
                 return None;
             }
             let date = analysis.cluster_date(id);
@@ -266,6 +266,17 @@ fn candidates(analysis: &Analysis, citations: &Citations) -> Vec<Candidate> {
     weigh_support(&mut out, analysis);
     out.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.cluster.cmp(&b.cluster)));
     out
+}
+
+/// Whether a cluster's sentence announces what its article expected ("X se rendra jeudi au
+/// Liban", "demain") for a day that is past by the briefing's date: what happened that day is
+/// told by the articles that report it, and the announcement is stale news.
+fn announced_then_past(analysis: &Analysis, id: ClusterId) -> bool {
+    analysis.dating_mention(id).is_some_and(|d| {
+        d.relation == Relation::After
+            && matches!(d.reason, Reason::Tense | Reason::FromArticle)
+            && d.to <= analysis.input.date
+    })
 }
 
 /// How many of the best candidates are weighed against each other for their support.

@@ -105,6 +105,49 @@ fn what_an_article_before_the_period_expected_is_not_news_of_the_period() {
 }
 
 #[test]
+fn a_date_after_apres_is_the_earlier_events_not_the_facts() {
+    // Told on 12 August: the rescue is that day's news, the flood of the 4th only its cause.
+    let text = "12-08-2025 09:00 - Titre\n\nLes secouristes ghanéens ont retrouvé vivante une fillette à Accra, après les inondations du 4 août qui ont fait 50 morts dans la capitale du Ghana.\nÀ la suite de la crue de mardi, le gouvernement du Ghana a débloqué un fonds de 20 millions de dollars pour les sinistrés d'Accra.";
+    let b = briefing_on(&[text], Some("2025-08-10"), "2025-08-20");
+    let ghana = b
+        .countries
+        .iter()
+        .find(|c| c.iso3 == "GHA")
+        .expect("Ghana section");
+    let dates: Vec<String> = ghana
+        .facts
+        .iter()
+        .map(|f| f.date.map(|d| d.to_string()).unwrap_or_default())
+        .collect();
+    assert_eq!(ghana.facts.len(), 2, "{:?}", ghana.facts);
+    assert!(dates.iter().all(|d| d == "2025-08-12"), "{dates:?}");
+    // The same date in the main clause is the fact's own day.
+    let own = "12-08-2025 09:00 - Titre\n\nLe 4 août, des inondations ont fait 50 morts à Accra, la capitale du Ghana, selon le gouvernement ghanéen.";
+    let b = briefing_on(&[own], Some("2025-08-10"), "2025-08-20");
+    assert!(
+        b.countries.iter().all(|c| c.facts.is_empty()),
+        "{:?}",
+        b.countries
+    );
+}
+
+#[test]
+fn an_announcement_past_by_the_briefing_date_is_not_on_page_one() {
+    let announced = "05-08-2025 09:00 - Titre\n\nLe président ghanéen Kofi Mensah se rendra jeudi à Lomé pour rencontrer le président togolais Faure Amouzou, a annoncé la présidence du Ghana.";
+    let other = "08-08-2025 09:00 - Titre\n\nLe gouvernement du Sénégal a promis jeudi à Dakar une aide de 10 millions de dollars aux pêcheurs sénégalais.";
+    let points = |date: &str| -> Vec<String> {
+        let b = briefing_on(&[announced, other], Some("2025-08"), date);
+        b.key_points.into_iter().map(|k| k.text).collect()
+    };
+    // Before the visit, it is what the briefing can tell of it; once past, it is stale.
+    let before = points("2025-08-06");
+    assert!(before.iter().any(|t| t.contains("se rendra")), "{before:?}");
+    let after = points("2025-08-20");
+    assert!(!after.iter().any(|t| t.contains("se rendra")), "{after:?}");
+    assert!(after.iter().any(|t| t.contains("a promis")), "{after:?}");
+}
+
+#[test]
 fn a_recollection_of_a_past_year_is_not_to_follow() {
     let text = "26-09-2025 09:00 - Titre\n\nL'attaque a ravivé au Ghana le souvenir de l'année 2019, marquée par les émeutes de janvier et celles du 13 novembre à Accra.\nLe Parlement du Ghana se réunira le 2 octobre à Accra.";
     let b = briefing_on(&[text], Some("2025-09"), "2025-09-30");
