@@ -171,9 +171,42 @@ const REFERENCE_WORDS: usize = 12;
 
 /// Whether the words before a date (`before`, from its sentence's start) place it in a phrase
 /// about another event, in the same clause ("… après l'explosion qui a endommagé le port
-/// mardi", "à la suite de l'explosion du 4 août"): the date is that event's, not the day of
-/// what the sentence tells. "après avoir", "avant de" and "par la suite" do not count.
+/// mardi", "à la suite de l'explosion du 4 août") or in a participle set off by a comma
+/// (", repris le 5 juin"): the date is that event's, not the day of what the sentence tells.
+/// "après avoir", "avant de" and "par la suite" do not count.
 fn dates_another_event(before: &str) -> bool {
+    in_apposition(before) || after_a_reference(before)
+}
+
+/// Whether the date opens or follows a participle set off by a comma, which tells of a noun
+/// before it ("…à Tarhouna, dernier bastion, repris le 5 juin par les pro-GNA"): that noun's
+/// past, not the sentence's day.
+fn in_apposition(before: &str) -> bool {
+    let Some(comma) = before.rfind(',') else {
+        return false;
+    };
+    let segment = &before[comma + 1..];
+    if segment.contains([';', ':', '(', ')', '—', '–', '.'])
+        || segment.split_whitespace().count() > REFERENCE_WORDS
+    {
+        return false;
+    }
+    let lexicon = Lexicon::get();
+    segment.split_whitespace().next().is_some_and(|first| {
+        let folded = fold(first);
+        first.chars().count() >= 4
+            && first.chars().all(char::is_lowercase)
+            && !lexicon.stopwords.contains(folded.as_str())
+            && !lexicon.prepositions.contains(folded.as_str())
+            && lexicon
+                .participle_endings
+                .iter()
+                .any(|e| first.ends_with(e))
+    })
+}
+
+/// Whether a reference preposition ("après", "à la suite de") opens the date's phrase.
+fn after_a_reference(before: &str) -> bool {
     let lexicon = Lexicon::get();
     let folded = fold(before);
     let ranges: Vec<std::ops::Range<usize>> = word_ranges(&folded).collect();

@@ -121,6 +121,16 @@ fn a_date_after_apres_is_the_earlier_events_not_the_facts() {
         .collect();
     assert_eq!(ghana.facts.len(), 2, "{:?}", ghana.facts);
     assert!(dates.iter().all(|d| d == "2025-08-12"), "{dates:?}");
+    // A participle set off by a comma tells of the noun before it.
+    let apposed = "12-08-2025 09:00 - Titre\n\nLes secouristes ghanéens ont découvert un charnier à Kumasi, repris le 4 août par l'armée du Ghana après deux semaines de combats.";
+    let b = briefing_on(&[apposed], Some("2025-08-10"), "2025-08-20");
+    let facts: Vec<String> = b
+        .countries
+        .iter()
+        .flat_map(|c| &c.facts)
+        .map(|f| f.date.map(|d| d.to_string()).unwrap_or_default())
+        .collect();
+    assert_eq!(facts, ["2025-08-12"]);
     // The same date in the main clause is the fact's own day.
     let own = "12-08-2025 09:00 - Titre\n\nLe 4 août, des inondations ont fait 50 morts à Accra, la capitale du Ghana, selon le gouvernement ghanéen.";
     let b = briefing_on(&[own], Some("2025-08-10"), "2025-08-20");
