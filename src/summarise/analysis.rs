@@ -5,6 +5,7 @@
 use super::antecedent;
 use super::facts::{self, Cluster, ClusterId, Clusters, Place, Rarity};
 use super::people::Registry;
+use super::stories::Stories;
 use super::{Input, Undated};
 use crate::dates::grammar::DateMention;
 use crate::dates::{PartialDate, Precision};
@@ -26,6 +27,8 @@ pub(super) struct Analysis<'a> {
     pub clusters: Clusters,
     /// The content words of each article's title.
     pub titles: Vec<BTreeSet<u64>>,
+    /// Which articles stray from the corpus's stories.
+    pub stories: Stories,
 }
 
 impl<'a> Analysis<'a> {
@@ -34,6 +37,7 @@ impl<'a> Analysis<'a> {
         let registry = Registry::build(x);
         let blocs = blocs_in_corpus(input);
         let df = facts::document_frequencies(articles, x);
+        let stories = Stories::group(x, &registry);
         let clusters = facts::clusters(articles, x, input.gazetteer, &registry, &blocs, &df);
         let titles = articles
             .iter()
@@ -51,6 +55,7 @@ impl<'a> Analysis<'a> {
             blocs,
             clusters,
             titles,
+            stories,
         }
     }
 
@@ -103,6 +108,14 @@ impl<'a> Analysis<'a> {
     pub fn leaning(&self, id: ClusterId) -> bool {
         let best = self.cluster(id).best;
         antecedent::standing(self.input, &best) == antecedent::Standing::Leaning
+    }
+
+    /// Whether only articles that stray from the corpus's stories tell a cluster.
+    pub fn stray(&self, id: ClusterId) -> bool {
+        self.cluster(id)
+            .members
+            .iter()
+            .all(|p| self.stories.stray(p.article))
     }
 
     /// Whether a cluster belongs to the period by its date (an undated one: by the policy). A

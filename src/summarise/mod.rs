@@ -23,6 +23,7 @@ mod quotes;
 mod sections;
 mod selection;
 mod sources;
+mod stories;
 mod timeline;
 mod vigilance;
 

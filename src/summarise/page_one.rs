@@ -225,7 +225,8 @@ fn candidates(analysis: &Analysis, citations: &Citations) -> Vec<Candidate> {
                 && !facts::background(input.articles, input.extractions, &c.best)
         })
         .filter_map(|(id, c)| {
-            if !analysis.cluster_kept(id) || announced_then_past(analysis, id) {
+            if !analysis.cluster_kept(id) || announced_then_past(analysis, id) || analysis.stray(id)
+            {
                 return None;
             }
             let date = analysis.cluster_date(id);

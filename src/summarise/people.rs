@@ -189,6 +189,14 @@ impl Registry {
         self.people.iter()
     }
 
+    /// Everyone with their place in the registry, in its order.
+    pub fn ids(&self) -> impl Iterator<Item = (PersonId, &Person)> {
+        self.people
+            .iter()
+            .enumerate()
+            .map(|(k, p)| (PersonId(k), p))
+    }
+
     pub fn person(&self, id: PersonId) -> &Person {
         &self.people[id.0]
     }

@@ -61,7 +61,8 @@ const RELEVANCE_WEIGHT: f64 = 2.0;
 
 /// For each country and bloc, the facts chosen, best first.
 fn select_facts(analysis: &Analysis) -> BTreeMap<Subject, Vec<ClusterId>> {
-    let candidates = candidates(analysis);
+    let mut candidates = candidates(analysis);
+    candidates.retain(|_, list| in_a_story(analysis, list));
     // How many articles speak of each subject: the best covered get the most facts.
     let coverage: BTreeMap<Subject, usize> = candidates
         .iter()
@@ -110,6 +111,13 @@ fn candidates(analysis: &Analysis) -> BTreeMap<Subject, Vec<(ClusterId, f64)>> {
         }
     }
     candidates
+}
+
+/// Whether some article of a story of the corpus tells one of a subject's facts: a subject only
+/// stray articles speak of (another conflict, another country's news) gets no section. Those
+/// articles stay among the briefing's sources.
+fn in_a_story(analysis: &Analysis, list: &[(ClusterId, f64)]) -> bool {
+    list.iter().any(|&(c, _)| !analysis.stray(c))
 }
 
 /// How many facts a subject gets: `base` for one covered by a quarter of the articles the best

@@ -158,6 +158,39 @@ fn an_announcement_past_by_the_briefing_date_is_not_on_page_one() {
 }
 
 #[test]
+fn a_section_only_a_stray_article_feeds_is_left_out_and_a_story_of_two_is_kept() {
+    let coup = [
+        "10-09-2025 09:00 - Titre\n\nDes militaires ont renversé mardi à Accra le président du Ghana Kofi Mensah, a annoncé la télévision ghanéenne.\nLa CEDEAO a condamné le coup d'État au Ghana et réclamé la libération de Kofi Mensah.",
+        "11-09-2025 09:00 - Titre\n\nLa junte au pouvoir au Ghana a suspendu la Constitution mercredi à Accra, selon un communiqué lu par le colonel Yaw Boateng.\nLe colonel Yaw Boateng a promis des élections au Ghana, sans en donner la date.",
+        "12-09-2025 09:00 - Titre\n\nLa CEDEAO a menacé jeudi le Ghana de sanctions si Kofi Mensah n'était pas libéré, lors d'un sommet extraordinaire à Abuja.\nLe colonel Yaw Boateng a reçu jeudi à Accra une délégation de la CEDEAO.",
+        "13-09-2025 09:00 - Titre\n\nDes milliers de manifestants ont soutenu vendredi à Accra la junte du colonel Yaw Boateng, au Ghana.\nLe Togo voisin a fermé sa frontière avec le Ghana, a annoncé le gouvernement togolais.",
+        "14-09-2025 09:00 - Titre\n\nLe président déchu du Ghana Kofi Mensah a été transféré samedi dans une caserne d'Accra, selon ses proches.\nLa CEDEAO a nommé un médiateur pour le Ghana, l'ancien président nigérian Musa Bello.",
+    ];
+    let quake = "12-09-2025 10:00 - Titre\n\nUn séisme de magnitude 6,8 a frappé jeudi le nord du Chili, près d'Antofagasta, selon l'institut sismologique chilien.\nLe gouvernement du Pérou a proposé son aide au Chili après le séisme d'Antofagasta.";
+    let mut texts: Vec<&str> = coup.to_vec();
+    texts.push(quake);
+    let b = briefing_on(&texts, Some("2025-09"), "2025-09-15");
+    let sections: Vec<&str> = b.countries.iter().map(|c| c.iso3.as_str()).collect();
+    assert!(sections.contains(&"GHA"), "{sections:?}");
+    assert!(
+        !sections.contains(&"CHL") && !sections.contains(&"PER"),
+        "{sections:?}"
+    );
+    assert_eq!(
+        b.sources.len(),
+        texts.len(),
+        "the stray stays among the sources"
+    );
+    assert!(!b.key_points.iter().any(|k| k.text.contains("séisme")));
+    // A second article on the quake makes it a story of its own.
+    let aftershock = "13-09-2025 10:00 - Titre\n\nUne forte réplique a de nouveau secoué vendredi Antofagasta, dans le nord du Chili, et a été ressentie jusqu'au Pérou.";
+    texts.push(aftershock);
+    let b = briefing_on(&texts, Some("2025-09"), "2025-09-15");
+    let sections: Vec<&str> = b.countries.iter().map(|c| c.iso3.as_str()).collect();
+    assert!(sections.contains(&"CHL"), "{sections:?}");
+}
+
+#[test]
 fn a_recollection_of_a_past_year_is_not_to_follow() {
     let text = "26-09-2025 09:00 - Titre\n\nL'attaque a ravivé au Ghana le souvenir de l'année 2019, marquée par les émeutes de janvier et celles du 13 novembre à Accra.\nLe Parlement du Ghana se réunira le 2 octobre à Accra.";
     let b = briefing_on(&[text], Some("2025-09"), "2025-09-30");
