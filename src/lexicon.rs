@@ -124,6 +124,8 @@ pub struct Lexicon {
     pub reference_words: WordSet,
     /// Words that make the next infinitive a wish (`wish_words.txt`).
     pub wish_words: WordSet,
+    /// People who comment on the news (`commentator_words.txt`).
+    pub commentator_words: WordSet,
     /// Words of abduction and arrest (`seizure_words.txt`).
     pub seizure_words: WordSet,
     /// Plural nouns of political people met unnamed (`political_groups.txt`).
@@ -234,6 +236,7 @@ impl Lexicon {
             meeting_verbs: data!("fr/meeting_verbs.tsv").meeting_verbs(),
             adverbial_openers: data!("fr/adverbial_openers.txt").phrases(),
             seizure_words: data!("fr/seizure_words.txt").words(),
+            commentator_words: data!("fr/commentator_words.txt").words(),
             wish_words: data!("fr/wish_words.txt").words(),
             political_groups: data!("fr/political_groups.txt").words(),
             event_anchors: data!("fr/event_anchors.txt").words(),
@@ -761,6 +764,7 @@ mod tests {
             ("fr/filler_phrases.txt", x.filler_phrases.len(), 38),
             ("fr/adverbial_openers.txt", x.adverbial_openers.len(), 24),
             ("fr/seizure_words.txt", x.seizure_words.len(), 21),
+            ("fr/commentator_words.txt", x.commentator_words.len(), 25),
             ("fr/envoy_words.txt", x.envoy_words.len(), 12),
             ("fr/feminine_heads.txt", x.feminine_heads.len(), 17),
             ("fr/light_verbs.txt", x.light_verbs.len(), 74),

@@ -260,6 +260,11 @@ fn candidates(analysis: &Analysis, citations: &Citations) -> Vec<Candidate> {
         })
         .take(POOL)
         .collect();
+    for c in &mut out {
+        if commentary(analysis.text(analysis.cluster(c.cluster).best)) {
+            c.value -= COMMENTARY;
+        }
+    }
     let rarity = analysis.rarity();
     for c in &mut out {
         c.words = rarity.weigh(&analysis.cluster(c.cluster).words);
@@ -367,6 +372,36 @@ fn recurring(analysis: &Analysis, c: &facts::Cluster) -> bool {
     !dated && spread > 1
 }
 
+/// What a commentator's reading of the news loses against the news itself.
+const COMMENTARY: f64 = 3.0;
+/// How many words after "Pour" or "selon" the commentator may stand ("Pour Jean Dupont,
+/// chercheur…", "selon un allié").
+const COMMENTATOR_WORDS: usize = 5;
+
+/// Whether a sentence is a commentator's reading of the news (`commentator_words.txt`): told
+/// "selon un/une/des/plusieurs" commentator, or opening on "Pour" and a commentator.
+fn commentary(text: &str) -> bool {
+    let lexicon = Lexicon::get();
+    let folded = fold(text);
+    let words: Vec<&str> = word_ranges(&folded).map(|r| &folded[r]).collect();
+    let commentator_after = |k: usize| {
+        words[k + 1..]
+            .iter()
+            .take(COMMENTATOR_WORDS)
+            .any(|w| lexicon.commentator_words.contains(w))
+    };
+    let opens = words.first() == Some(&"pour") && commentator_after(0);
+    let attributed = words.iter().enumerate().any(|(k, w)| {
+        *w == "selon"
+            && matches!(
+                words.get(k + 1),
+                Some(&("un" | "une" | "des" | "plusieurs"))
+            )
+            && commentator_after(k)
+    });
+    opens || attributed
+}
+
 /// A sentence whose main clause is told in the pluperfect ("M. X avait indiqué samedi qu'il…"):
 /// it recalls what happened before the news. A pluperfect in a relative clause ("le navire
 /// qu'Ankara avait déployé") does not count.
@@ -396,4 +431,25 @@ fn stands_alone(text: &str) -> bool {
         && !first.is_some_and(|w| Lexicon::get().dependent_openers.contains(w))
         && !text.ends_with(" M.")
         && !text.ends_with(" Mme.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::commentary;
+
+    #[test]
+    fn a_commentators_reading_is_commentary_and_a_source_of_news_is_not() {
+        assert!(commentary(
+            "Le coup d'État marque un tournant pour la région, selon un analyste interrogé mardi."
+        ));
+        assert!(commentary(
+            "Pour Jean Dupont, chercheur à l'institut Clingendael, la junte gagne du temps."
+        ));
+        assert!(!commentary(
+            "Le laboratoire a conclu à un empoisonnement, selon le gouvernement allemand."
+        ));
+        assert!(!commentary(
+            "Pour la première fois, l'armée a tiré sur des manifestants, selon des témoins."
+        ));
+    }
 }
