@@ -421,12 +421,30 @@ fn recalls(text: &str) -> bool {
     })
 }
 
+/// How many words an opening phrase set off by a comma has at most ("D'après cette source,").
+const OPENING_WORDS: usize = 5;
+
+/// Whether a sentence's opening phrase points back with a demonstrative ("D'après cette
+/// source, …", "Dans ce contexte, …"): it leans on the sentence before.
+fn opens_on_a_demonstrative(folded: &str) -> bool {
+    let Some(comma) = folded.find(',') else {
+        return false;
+    };
+    let opening: Vec<&str> = word_ranges(&folded[..comma]).map(|r| &folded[r]).collect();
+    opening.len() <= OPENING_WORDS
+        && opening
+            .iter()
+            .any(|w| matches!(*w, "ce" | "cet" | "cette" | "ces"))
+}
+
 /// A sentence that says something alone: not a quote, not a question, not one that leans on the sentence
-/// before ("Il a ajouté…", "Cette décision…"), not one cut after a title ("… de M.").
+/// before ("Il a ajouté…", "Cette décision…", "D'après cette source, …"), not one cut after a
+/// title ("… de M.").
 fn stands_alone(text: &str) -> bool {
     let folded = fold(text);
     let first = word_ranges(&folded).next().map(|r| &folded[r]);
     !text.starts_with(['«', '"', '“', '-', '–', '—'])
+        && !opens_on_a_demonstrative(&folded)
         && !text.contains('?')
         && !first.is_some_and(|w| Lexicon::get().dependent_openers.contains(w))
         && !text.ends_with(" M.")
@@ -435,7 +453,20 @@ fn stands_alone(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::commentary;
+    use super::{commentary, stands_alone};
+
+    #[test]
+    fn an_opening_that_points_back_does_not_stand_alone() {
+        assert!(!stands_alone(
+            "D'après cette source, les travaux menés le 4 août ont provoqué un incendie au port."
+        ));
+        assert!(!stands_alone(
+            "Dans ce contexte, le gouvernement a décrété l'état d'urgence pour deux semaines."
+        ));
+        assert!(stands_alone(
+            "Dans la nuit de mardi, l'armée a pris le contrôle de la télévision nationale à Accra."
+        ));
+    }
 
     #[test]
     fn a_commentators_reading_is_commentary_and_a_source_of_news_is_not() {
