@@ -798,7 +798,7 @@ mod tests {
             ("fr/press_phrases.txt", x.press_phrases.len(), 2),
             ("fr/council_phrases.txt", x.council_phrases.len(), 1),
             ("fr/eve_phrases.txt", x.eve_phrases.len(), 3),
-            ("fr/called_off.tsv", x.called_off.len(), 14),
+            ("fr/called_off.tsv", x.called_off.len(), 20),
             ("fr/buildings.txt", x.buildings.len(), 17),
             ("fr/months.tsv", x.months.forms.len(), 24),
             ("fr/weekdays.txt", x.weekdays.numbers.len(), 7),

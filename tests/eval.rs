@@ -15,7 +15,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("iran-2020", 0.81),
     ("liban-2020", 0.73),
     ("libye-2020", 0.83),
-    ("navalny-2020", 0.77),
+    ("navalny-2020", 0.79),
     ("turquie-mediterranee-2020", 0.84),
 ];
 

@@ -241,6 +241,9 @@ const NOT_PARTICIPLES: &[&str] = &[
     "plus", "sous", "tous", "deja", "aussi", "ainsi", "celui", "depuis",
 ];
 
+/// How many years from the nearest a weekday may move a date without a year.
+const WEEKDAY_YEARS: i32 = 1;
+
 /// How many words before a bare weekday its clause's tense is looked for.
 const TENSE_WINDOW: usize = 24;
 
@@ -373,7 +376,14 @@ impl<'a> Cx<'a> {
             (None, Some(Tense::Future)) if mention.to < reference.first_day() => {
                 (mention.from.year() + 1, Reason::Tense)
             }
-            _ => return mention,
+            // The nearest occurrence lies where the tense says: the tense placed it too.
+            (None, Some(_)) => {
+                return DateMention {
+                    reason: Reason::Tense,
+                    ..mention
+                }
+            }
+            (None, None) => return mention,
         };
         let placed = with_year(&found.expr, year).and_then(|expr| {
             resolve(
@@ -1330,7 +1340,7 @@ fn resolve(found: &Found, cx: &Cx, reference: Option<PartialDate>) -> Option<Dat
     let relative = is_relative(&found.expr);
     let reason = if relative {
         Reason::FromArticle
-    } else if yearless(&found.expr) {
+    } else if yearless(&found.expr) || yearless_range(&found.expr) {
         Reason::Nearest
     } else {
         Reason::Written
@@ -1364,6 +1374,11 @@ fn yearless(expr: &Expr) -> bool {
         Expr::Part(_, inner) => yearless(inner),
         _ => false,
     }
+}
+
+/// A range whose two ends give no year ("les 13 et 14 février"): placed nearest the article.
+fn yearless_range(expr: &Expr) -> bool {
+    matches!(expr, Expr::Range(from, to) if yearless(from) && yearless(to))
 }
 
 /// The expression with `year` given.
@@ -1701,8 +1716,10 @@ fn resolve_day(
             let plain = closest_year(reference, |y| NaiveDate::from_ymd_opt(y, month, day))?;
             match weekday {
                 None => plain,
-                // The weekday picks the year: the nearest year, within six, where it matches.
-                Some(w) => (0..=6)
+                // The weekday picks the year: the nearest year, within one, where it matches (a
+                // news article rarely tells of a day two years off by its weekday; a slip of
+                // the weekday or the month is likelier).
+                Some(w) => (0..=WEEKDAY_YEARS)
                     .flat_map(|k| [plain - k, plain + k])
                     .find(|&y| {
                         NaiveDate::from_ymd_opt(y, month, day).is_some_and(|d| d.weekday() == w)
@@ -1909,7 +1926,16 @@ mod tests {
         .iter()
         .map(|d| d.reason)
         .collect();
-        assert_eq!(reasons, [Reason::Tense, Reason::Nearest]);
+        assert_eq!(reasons, [Reason::Tense, Reason::Tense]);
+        // Without a tense, the nearest occurrence.
+        let reasons: Vec<Reason> = find(
+            "Le 15 novembre, le ministre affirme avoir remis l'argent.",
+            super::super::parse_iso_partial("2020-09-27"),
+        )
+        .iter()
+        .map(|d| d.reason)
+        .collect();
+        assert_eq!(reasons, [Reason::Nearest]);
     }
 
     #[test]

@@ -67,7 +67,15 @@ pub(super) fn upcoming(
         if out.len() >= MAX_UPCOMING {
             break;
         }
-        if !out.iter().any(|e| e.text == entry.text) {
+        // A sentence that tells a meeting already listed (its day, one of its sources) is that
+        // meeting.
+        let told = out.iter().any(|e| {
+            e.text == entry.text
+                || (e.meeting.is_some()
+                    && e.date == entry.date
+                    && e.sources.iter().any(|s| entry.sources.contains(s)))
+        });
+        if !told {
             out.push(entry);
         }
     }
@@ -81,7 +89,10 @@ pub(super) fn upcoming(
 }
 
 /// Each cluster of the briefing's articles whose shown wording gives a day ahead, and does not
-/// say the date no longer holds, with that day.
+/// say the date no longer holds, with that day. A day or month without a year whose clause
+/// tells no tense ("Le 15 novembre, X affirme…", a retrospective's historical present) is
+/// ahead only for a meeting the sentence names ("le sommet du 24 septembre"): otherwise it is
+/// as likely past.
 fn ahead(analysis: &Analysis, citations: &Citations) -> BTreeMap<ClusterId, PartialDate> {
     let input = analysis.input;
     let mut ahead: BTreeMap<ClusterId, PartialDate> = BTreeMap::new();
@@ -90,9 +101,13 @@ fn ahead(analysis: &Analysis, citations: &Citations) -> BTreeMap<ClusterId, Part
             continue;
         }
         let best = analysis.cluster(c).best;
+        let scheduled = names_a_meeting(analysis.text(best));
         let date = input.extractions[best.article]
             .dates_in(analysis.sentence(best))
             .filter(|d| d.relation == Relation::After && d.from > input.date)
+            .filter(|d| d.reason != Reason::Nearest || scheduled)
+            // A date its own words contradict (a weekday that is not the day's) is no deadline.
+            .filter(|d| d.warning.is_none())
             .find_map(|d| match d.precision {
                 Precision::Day => Some(PartialDate::day(d.from)),
                 _ => None,
@@ -102,6 +117,14 @@ fn ahead(analysis: &Analysis, citations: &Citations) -> BTreeMap<ClusterId, Part
         }
     }
     ahead
+}
+
+/// Whether a sentence names a meeting (a summit, a visit, talks: `meeting_nouns.tsv`).
+fn names_a_meeting(text: &str) -> bool {
+    let folded = fold(text);
+    let nouns = &Lexicon::get().meeting_nouns;
+    let named = word_ranges(&folded).any(|r| nouns.contains_key(&folded[r]));
+    named
 }
 
 /// The period's main developments, one point per development, newest first: the newest day's
