@@ -61,8 +61,9 @@ fn project() -> tempfile::TempDir {
     dir
 }
 
-/// An article of our own, dated, about two countries the seeds do not cover.
-const NEW_ARTICLE: &str = "23-11-2026 08:00 - Le Ghana et le Togo signent un accord sur la pêche\n\nLe ministre ghanéen de la Pêche, Kwame Asante, a signé lundi à Lomé un accord de coopération halieutique avec son homologue togolais, Komi Agbeko.\n\nL'accord prévoit des patrouilles communes contre la pêche illégale, a précisé le gouvernement du Togo dans un communiqué.\n";
+/// An article of our own on the seeds' story (the same countries), dated a day after them: what
+/// a night brings. An article about another story would stray from the corpus's stories.
+const NEW_ARTICLE: &str = "23-11-2026 08:00 - Le Niger et la Russie signent un accord sur l'énergie\n\nLe ministre nigérien de l'Énergie, Moussa Abdou, a signé lundi un accord de coopération énergétique avec la Russie, comme le Mali et le Burkina Faso avant le Niger.\n\nL'accord prévoit la construction d'une centrale solaire au Niger par une entreprise russe, a précisé le gouvernement du Niger dans un communiqué.\n";
 
 fn facts(briefing: &Value) -> Vec<&Value> {
     let sections = ["countries", "blocs"];
@@ -811,7 +812,7 @@ fn a_warm_run_gives_the_briefing_of_a_cold_run() {
     };
     let (warm_json, cold_json) = (read("warm"), read("cold"));
     assert!(
-        warm_json.to_string().contains("Kwame Asante"),
+        warm_json.to_string().contains("Moussa Abdou"),
         "the new article is in the briefing"
     );
     assert_eq!(without_marks(warm_json), without_marks(cold_json));
