@@ -353,7 +353,8 @@ impl<'a> Cx<'a> {
 
     /// A day or month without a year, placed by its sentence: after a year the sentence gives
     /// for what it recalls, that year; else by its clause's tense, before the article for a
-    /// past one and after it for a future one, where the nearest occurrence disagrees.
+    /// past one and after it for a future one (moved where the nearest occurrence disagrees,
+    /// and the reason `tense` also where it agrees).
     fn by_context(
         &self,
         found: &Found,
@@ -361,6 +362,9 @@ impl<'a> Cx<'a> {
         before: &[DateMention],
         reference: Option<PartialDate>,
     ) -> DateMention {
+        if yearless_range(&found.expr) {
+            return self.range_by_tense(found, mention);
+        }
         let Some(reference) = reference.filter(|_| yearless(&found.expr)) else {
             return mention;
         };
@@ -413,6 +417,25 @@ impl<'a> Cx<'a> {
                 placed
             }
             None => mention,
+        }
+    }
+
+    /// A range of days without a year stays the nearest; its reason is its clause's tense when
+    /// that tense puts it on the same side of the article ("les élections auront lieu les 13 et
+    /// 14 février").
+    fn range_by_tense(&self, found: &Found, mention: DateMention) -> DateMention {
+        let agrees = match self.clause_tense(found.start_word) {
+            Some(Tense::Past) => mention.relation == Relation::Before,
+            Some(Tense::Future) => mention.relation == Relation::After,
+            None => false,
+        };
+        if agrees {
+            DateMention {
+                reason: Reason::Tense,
+                ..mention
+            }
+        } else {
+            mention
         }
     }
 

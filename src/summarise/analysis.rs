@@ -5,7 +5,7 @@
 use super::antecedent;
 use super::facts::{self, Cluster, ClusterId, Clusters, Place, Rarity};
 use super::people::Registry;
-use super::stories::Stories;
+use super::stories::Strays;
 use super::{Input, Undated};
 use crate::dates::grammar::DateMention;
 use crate::dates::{PartialDate, Precision};
@@ -28,7 +28,7 @@ pub(super) struct Analysis<'a> {
     /// The content words of each article's title.
     pub titles: Vec<BTreeSet<u64>>,
     /// Which articles stray from the corpus's stories.
-    pub stories: Stories,
+    pub strays: Strays,
 }
 
 impl<'a> Analysis<'a> {
@@ -37,7 +37,7 @@ impl<'a> Analysis<'a> {
         let registry = Registry::build(x);
         let blocs = blocs_in_corpus(input);
         let df = facts::document_frequencies(articles, x);
-        let stories = Stories::group(x, &registry);
+        let strays = Strays::find(x, &registry);
         let clusters = facts::clusters(articles, x, input.gazetteer, &registry, &blocs, &df);
         let titles = articles
             .iter()
@@ -55,7 +55,7 @@ impl<'a> Analysis<'a> {
             blocs,
             clusters,
             titles,
-            stories,
+            strays,
         }
     }
 
@@ -115,7 +115,7 @@ impl<'a> Analysis<'a> {
         self.cluster(id)
             .members
             .iter()
-            .all(|p| self.stories.stray(p.article))
+            .all(|p| self.strays.stray(p.article))
     }
 
     /// Whether a cluster belongs to the period by its date (an undated one: by the policy). A
@@ -181,6 +181,10 @@ fn starts_a_state(before: &str) -> bool {
 
 /// How many words before a date a reference preposition ("après", "à la suite de") may stand.
 const REFERENCE_WORDS: usize = 12;
+/// How many words a participle phrase set off by a comma may have before its date.
+const APPOSITION_WORDS: usize = 12;
+/// What ends a clause or a phrase for these rules.
+const CLAUSE_BREAKS: [char; 8] = [',', ';', ':', '(', ')', '—', '–', '.'];
 
 /// Whether the words before a date (`before`, from its sentence's start) place it in a phrase
 /// about another event, in the same clause ("… après l'explosion qui a endommagé le port
@@ -191,17 +195,15 @@ fn dates_another_event(before: &str) -> bool {
     in_apposition(before) || after_a_reference(before)
 }
 
-/// Whether the date opens or follows a participle set off by a comma, which tells of a noun
-/// before it ("…à Tarhouna, dernier bastion, repris le 5 juin par les pro-GNA"): that noun's
-/// past, not the sentence's day.
+/// Whether the date follows a participle set off by a comma, which tells of a noun before it
+/// ("…à Tarhouna, dernier bastion, repris le 5 juin par les pro-GNA"): that noun's past, not
+/// the sentence's day.
 fn in_apposition(before: &str) -> bool {
     let Some(comma) = before.rfind(',') else {
         return false;
     };
     let segment = &before[comma + 1..];
-    if segment.contains([';', ':', '(', ')', '—', '–', '.'])
-        || segment.split_whitespace().count() > REFERENCE_WORDS
-    {
+    if segment.contains(CLAUSE_BREAKS) || segment.split_whitespace().count() > APPOSITION_WORDS {
         return false;
     }
     let lexicon = Lexicon::get();
@@ -218,27 +220,36 @@ fn in_apposition(before: &str) -> bool {
     })
 }
 
-/// Whether a reference preposition ("après", "à la suite de") opens the date's phrase.
+/// Whether a reference preposition ("après", "à la suite de", "au lendemain de") opens the
+/// date's phrase, in its clause.
 fn after_a_reference(before: &str) -> bool {
     let lexicon = Lexicon::get();
     let folded = fold(before);
     let ranges: Vec<std::ops::Range<usize>> = word_ranges(&folded).collect();
-    let clause_break = |gap: &str| gap.contains([',', ';', ':', '(', ')', '—', '–', '.']);
     let mut end = folded.len();
     for (k, r) in ranges.iter().enumerate().rev().take(REFERENCE_WORDS) {
-        if clause_break(&folded[r.end..end]) {
+        if folded[r.end..end].contains(CLAUSE_BREAKS) {
             return false;
         }
         end = r.start;
         let word = &folded[r.clone()];
         let next = ranges.get(k + 1).map_or("", |n| &folded[n.clone()]);
-        let verb_follows = matches!(next, "avoir" | "etre" | "de" | "d");
-        let linked = word != "suite" || matches!(next, "a" | "au" | "aux" | "de" | "du" | "des");
-        if lexicon.reference_words.contains(word) && linked && (word == "suite" || !verb_follows) {
+        if lexicon.reference_words.contains(word) && refers(word, next) {
             return true;
         }
     }
     false
+}
+
+/// Whether a reference word, followed by `next`, refers to another event: "après avoir" and
+/// "avant de" tell the same actor's other act, "par la suite" is no "suite à".
+fn refers(word: &str, next: &str) -> bool {
+    match word {
+        "apres" => !matches!(next, "avoir" | "etre"),
+        "avant" => !matches!(next, "de" | "d"),
+        "suite" => matches!(next, "a" | "au" | "aux" | "de" | "du" | "des"),
+        _ => true,
+    }
 }
 
 /// How many of a title's words a quote must share to be its news.
@@ -266,4 +277,33 @@ fn blocs_in_corpus(input: &Input) -> BTreeSet<usize> {
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dates_another_event;
+
+    #[test]
+    fn a_date_after_a_reference_or_in_an_apposition_is_another_events() {
+        let another = [
+            "Les secouristes ont retrouvé un survivant après l'explosion du ",
+            "Le gouvernement a démissionné à la suite de l'explosion du ",
+            "Des pluies sont tombées au lendemain de l'explosion du ",
+            "La ville a voté à la veille du sommet de ",
+            "Il a visité Tarhouna, repris le ",
+        ];
+        for before in another {
+            assert!(dates_another_event(before), "{before}");
+        }
+        let own = [
+            "Après avoir rencontré le ministre ",
+            "Il a annoncé, avant de partir ",
+            "Par la suite, l'armée a repris la ville ",
+            "Après l'explosion, le gouvernement a démissionné ",
+            "Le gouvernement a démissionné ",
+        ];
+        for before in own {
+            assert!(!dates_another_event(before), "{before}");
+        }
+    }
 }

@@ -12,7 +12,7 @@ use super::meetings::Event;
 use super::timeline::{clustered_sentences, dated_entry, entry_of};
 use crate::dates::grammar::{Reason, Relation};
 use crate::dates::{PartialDate, Precision};
-use crate::extract::meetings::calls_off;
+use crate::extract::meetings::{calls_off, is_meeting_noun};
 use crate::lexicon::Lexicon;
 use crate::model::{Fact, Meeting, MeetingStatus, TimelineEntry};
 use crate::text::{fold, word_ranges};
@@ -89,10 +89,10 @@ pub(super) fn upcoming(
 }
 
 /// Each cluster of the briefing's articles whose shown wording gives a day ahead, and does not
-/// say the date no longer holds, with that day. A day or month without a year whose clause
-/// tells no tense ("Le 15 novembre, X affirme…", a retrospective's historical present) is
-/// ahead only for a meeting the sentence names ("le sommet du 24 septembre"): otherwise it is
-/// as likely past.
+/// say the date no longer holds, with that day. A day (or a range of days) without a year
+/// whose clause tells no tense ("Le 15 novembre, X affirme…", a retrospective's historical
+/// present) is ahead only for a meeting the sentence names ("le sommet du 24 septembre"):
+/// otherwise it is as likely past.
 fn ahead(analysis: &Analysis, citations: &Citations) -> BTreeMap<ClusterId, PartialDate> {
     let input = analysis.input;
     let mut ahead: BTreeMap<ClusterId, PartialDate> = BTreeMap::new();
@@ -122,8 +122,7 @@ fn ahead(analysis: &Analysis, citations: &Citations) -> BTreeMap<ClusterId, Part
 /// Whether a sentence names a meeting (a summit, a visit, talks: `meeting_nouns.tsv`).
 fn names_a_meeting(text: &str) -> bool {
     let folded = fold(text);
-    let nouns = &Lexicon::get().meeting_nouns;
-    let named = word_ranges(&folded).any(|r| nouns.contains_key(&folded[r]));
+    let named = word_ranges(&folded).any(|r| is_meeting_noun(&folded[r]));
     named
 }
 
@@ -304,7 +303,7 @@ fn announced_then_past(analysis: &Analysis, id: ClusterId) -> bool {
     analysis.dating_mention(id).is_some_and(|d| {
         d.relation == Relation::After
             && matches!(d.reason, Reason::Tense | Reason::FromArticle)
-            && d.to <= analysis.input.date
+            && d.to < analysis.input.date
     })
 }
 

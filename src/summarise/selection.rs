@@ -62,7 +62,7 @@ const RELEVANCE_WEIGHT: f64 = 2.0;
 /// For each country and bloc, the facts chosen, best first.
 fn select_facts(analysis: &Analysis) -> BTreeMap<Subject, Vec<ClusterId>> {
     let mut candidates = candidates(analysis);
-    candidates.retain(|_, list| in_a_story(analysis, list));
+    candidates.retain(|_, list| fed_by_a_story(analysis, list));
     // How many articles speak of each subject: the best covered get the most facts.
     let coverage: BTreeMap<Subject, usize> = candidates
         .iter()
@@ -116,7 +116,7 @@ fn candidates(analysis: &Analysis) -> BTreeMap<Subject, Vec<(ClusterId, f64)>> {
 /// Whether some article of a story of the corpus tells one of a subject's facts: a subject only
 /// stray articles speak of (another conflict, another country's news) gets no section. Those
 /// articles stay among the briefing's sources.
-fn in_a_story(analysis: &Analysis, list: &[(ClusterId, f64)]) -> bool {
+fn fed_by_a_story(analysis: &Analysis, list: &[(ClusterId, f64)]) -> bool {
     list.iter().any(|&(c, _)| !analysis.stray(c))
 }
 

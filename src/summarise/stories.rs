@@ -14,9 +14,10 @@ use std::collections::{BTreeSet, HashMap};
 /// stories. The dev stories' least cohesive articles, all about their story, stand at 0.57 of
 /// their median or more.
 const STRAY_SHARE: f64 = 0.35;
-/// Names more than this share of the articles use are the corpus's common ground, not a
-/// story's.
+/// Names more than this share of the articles use (and more than [`COMMON_FLOOR`] articles)
+/// are the corpus's common ground, not a story's.
 const COMMON_SHARE: f64 = 0.1;
+const COMMON_FLOOR: f64 = 2.0;
 /// How many less common names two articles share to tell one story.
 const LINK: usize = 2;
 /// A corpus of fewer articles has no stories to stray from.
@@ -32,16 +33,18 @@ enum Name {
 }
 
 /// Which articles stray from the corpus's stories.
-pub(super) struct Stories {
+pub(super) struct Strays {
     stray: Vec<bool>,
 }
 
-impl Stories {
-    pub fn group(x: &[ArticleExtraction], registry: &Registry) -> Stories {
+impl Strays {
+    /// Finds the articles of `x` (their names, and the people `registry` found in them) that
+    /// stray from the corpus's stories.
+    pub fn find(x: &[ArticleExtraction], registry: &Registry) -> Strays {
         let names = names(x, registry);
         let n = names.len();
         if n < MIN_ARTICLES {
-            return Stories {
+            return Strays {
                 stray: vec![false; n],
             };
         }
@@ -61,7 +64,7 @@ impl Stories {
         for a in loose {
             stray[a] = !in_a_story(a, &names[a], &postings);
         }
-        Stories { stray }
+        Strays { stray }
     }
 
     /// Whether article `a` strays from the corpus's stories.
@@ -104,7 +107,7 @@ fn postings(
     loose: &[usize],
     df: &HashMap<Name, usize>,
 ) -> HashMap<Name, Vec<usize>> {
-    let most = (COMMON_SHARE * names.len() as f64).max(2.0) as usize;
+    let most = (COMMON_SHARE * names.len() as f64).max(COMMON_FLOOR) as usize;
     let mut postings: HashMap<Name, Vec<usize>> = loose
         .iter()
         .flat_map(|&a| names[a].iter())
