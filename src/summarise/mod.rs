@@ -128,8 +128,9 @@ pub fn summarise(input: &Input) -> Briefing {
     let quotes = quotes::quotes(&analysis, &citations);
     let timeline = timeline::timeline(&analysis, &citations, &meetings);
 
-    let key_points = page_one::key_points(&analysis, &citations, &events);
-    let headline = page_one::headline(&key_points);
+    let page_one = page_one::key_points(&analysis, &citations, &events);
+    let headline = page_one::headline(&page_one);
+    let key_points = page_one.points;
     let upcoming = page_one::upcoming(&analysis, &citations, &meetings);
     let vigilance = vigilance::vigilance(input, &citations, &key_points, &meetings);
 

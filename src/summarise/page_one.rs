@@ -22,10 +22,24 @@ use std::collections::{BTreeMap, BTreeSet};
 /// At most this many items to follow.
 const MAX_UPCOMING: usize = 8;
 
-/// The key point reported by the most independent origins, then by the most sources, then the
-/// shortest (a headline is read at a glance), then the first.
-pub(super) fn headline(key_points: &[Fact]) -> Option<Fact> {
+/// The period's main developments, newest first, and which of them is the newest decisive
+/// one.
+pub(super) struct KeyPoints {
+    pub points: Vec<Fact>,
+    /// The point chosen as the best development of the newest articles, of their own days.
+    pub newest: Option<usize>,
+}
+
+/// The headline: the period's newest decisive development (the best development the newest
+/// articles report, of their own days), else the key point reported by the most independent
+/// origins, then by the most sources, then the shortest (a headline is read at a glance), then
+/// the first.
+pub(super) fn headline(key_points: &KeyPoints) -> Option<Fact> {
+    if let Some(k) = key_points.newest {
+        return key_points.points.get(k).cloned();
+    }
     key_points
+        .points
         .iter()
         .enumerate()
         .max_by(|(i, a), (j, b)| {
@@ -127,15 +141,16 @@ fn names_a_meeting(text: &str) -> bool {
 }
 
 /// The period's main developments, one point per development, newest first: the newest day's
-/// best development, then the best of the period by importance and by how many articles tell
+/// best development (the headline), then the best of the period by importance and by how many articles tell
 /// or recall its day; a point that reports a development already chosen is left out.
 pub(super) fn key_points(
     analysis: &Analysis,
     citations: &Citations,
     events: &[Event],
-) -> Vec<Fact> {
+) -> KeyPoints {
     let wanted = analysis.input.sizes.key_points;
     let candidates = candidates(analysis, citations);
+    let newest_cluster = newest(&candidates).map(|c| c.cluster);
     let mut chosen: Vec<&Candidate> = newest(&candidates).into_iter().collect();
     let mut pool: Vec<&Candidate> = candidates
         .iter()
@@ -158,7 +173,10 @@ pub(super) fn key_points(
         pool.retain(|p| !c.repeats(p, analysis));
     }
     chosen.sort_by(|a, b| b.day.cmp(&a.day).then(b.value.total_cmp(&a.value)));
-    chosen
+    let newest = chosen
+        .iter()
+        .position(|c| Some(c.cluster) == newest_cluster);
+    let points = chosen
         .into_iter()
         .map(|c| {
             let fact = make_fact(
@@ -174,7 +192,8 @@ pub(super) fn key_points(
                 None => fact,
             }
         })
-        .collect()
+        .collect();
+    KeyPoints { points, newest }
 }
 
 /// The meeting of the briefing a cluster's sentences tell, if any.

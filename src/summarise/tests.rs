@@ -199,6 +199,24 @@ fn a_retrospective_in_the_present_is_not_to_follow_and_a_summit_is() {
 }
 
 #[test]
+fn the_headline_is_the_newest_development_not_the_most_repeated_older_one() {
+    let summit = "Les présidents du Ghana et du Togo ont signé mercredi à Accra un accord de défense, au terme d'un sommet de deux jours.";
+    let older: Vec<String> = (10..13)
+        .map(|d| format!("{d}-09-2025 09:00 - Titre\n\n{summit}"))
+        .collect();
+    let newest = "14-09-2025 09:00 - Titre\n\nLe Premier ministre du Ghana, Kwame Asante, a démissionné samedi à Accra après le rejet du budget par le Parlement ghanéen.";
+    let mut texts: Vec<&str> = older.iter().map(String::as_str).collect();
+    texts.push(newest);
+    let b = briefing_on(&texts, Some("2025-09"), "2025-09-15");
+    let headline = b.headline.as_ref().expect("a headline");
+    assert!(headline.text.contains("a démissionné"), "{}", headline.text);
+    assert!(b
+        .key_points
+        .iter()
+        .any(|k| k.text.contains("accord de défense")));
+}
+
+#[test]
 fn a_recollection_of_a_past_year_is_not_to_follow() {
     let text = "26-09-2025 09:00 - Titre\n\nL'attaque a ravivé au Ghana le souvenir de l'année 2019, marquée par les émeutes de janvier et celles du 13 novembre à Accra.\nLe Parlement du Ghana se réunira le 2 octobre à Accra.";
     let b = briefing_on(&[text], Some("2025-09"), "2025-09-30");
