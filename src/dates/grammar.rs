@@ -1804,6 +1804,13 @@ mod tests {
         found.into_iter().next().unwrap()
     }
 
+    fn reasons(text: &str, reference: &str) -> Vec<Reason> {
+        find(text, super::super::parse_iso_partial(reference))
+            .iter()
+            .map(|d| d.reason)
+            .collect()
+    }
+
     fn day(text: &str, reference: &str) -> String {
         let (_, from, to) = one(text, reference);
         assert_eq!(from, to, "{text}");
@@ -1942,23 +1949,33 @@ mod tests {
             day("Le sommet du 5 juin a été reporté.", "2025-04-08"),
             "2025-06-05"
         );
-        let reasons: Vec<Reason> = find(
-            "La Chine, où l'épidémie a débuté fin décembre, a signalé des cas le 3 juin.",
-            super::super::parse_iso_partial("2020-06-17"),
-        )
-        .iter()
-        .map(|d| d.reason)
-        .collect();
-        assert_eq!(reasons, [Reason::Tense, Reason::Tense]);
-        // Without a tense, the nearest occurrence.
-        let reasons: Vec<Reason> = find(
-            "Le 15 novembre, le ministre affirme avoir remis l'argent.",
-            super::super::parse_iso_partial("2020-09-27"),
-        )
-        .iter()
-        .map(|d| d.reason)
-        .collect();
-        assert_eq!(reasons, [Reason::Nearest]);
+        assert_eq!(
+            reasons(
+                "La Chine, où l'épidémie a débuté fin décembre, a signalé des cas le 3 juin.",
+                "2020-06-17"
+            ),
+            [Reason::Tense, Reason::Tense]
+        );
+        // Without a tense, the nearest occurrence; a range too, unless its clause's tense
+        // agrees.
+        assert_eq!(
+            reasons(
+                "Le 15 novembre, le ministre affirme avoir remis l'argent.",
+                "2020-09-27"
+            ),
+            [Reason::Nearest]
+        );
+        assert_eq!(
+            reasons("Il évoque les 13 et 14 février.", "2020-09-27"),
+            [Reason::Nearest]
+        );
+        assert_eq!(
+            reasons(
+                "Les élections auront lieu les 13 et 14 février.",
+                "2020-09-27"
+            ),
+            [Reason::Tense]
+        );
     }
 
     #[test]

@@ -141,8 +141,9 @@ fn names_a_meeting(text: &str) -> bool {
 }
 
 /// The period's main developments, one point per development, newest first: the newest day's
-/// best development (the headline), then the best of the period by importance and by how many articles tell
-/// or recall its day; a point that reports a development already chosen is left out.
+/// best development (the headline), then the best of the period by importance and by how many
+/// articles tell or recall its day; a point that reports a development already chosen is left
+/// out.
 pub(super) fn key_points(
     analysis: &Analysis,
     citations: &Citations,
@@ -150,8 +151,9 @@ pub(super) fn key_points(
 ) -> KeyPoints {
     let wanted = analysis.input.sizes.key_points;
     let candidates = candidates(analysis, citations);
-    let newest_cluster = newest(&candidates).map(|c| c.cluster);
-    let mut chosen: Vec<&Candidate> = newest(&candidates).into_iter().collect();
+    let first = newest(&candidates);
+    let newest_cluster = first.map(|c| c.cluster);
+    let mut chosen: Vec<&Candidate> = first.into_iter().collect();
     let mut pool: Vec<&Candidate> = candidates
         .iter()
         .filter(|c| {
