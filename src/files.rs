@@ -49,6 +49,34 @@ pub fn open_regular(path: &Path) -> Result<fs::File, String> {
     Ok(file)
 }
 
+/// Opens (creating it if missing) a lock file for reading and writing: never through a
+/// symbolic link (a link planted there would have the run truncate whatever it points to),
+/// without blocking, and only if it is a regular file (a FIFO would hang every later run).
+pub fn open_lock(path: &Path) -> std::io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use rustix::fs::OFlags;
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags((OFlags::NONBLOCK | OFlags::NOFOLLOW).bits() as i32);
+    }
+    let file = options.open(path).map_err(|e| {
+        if is_symlink(path) {
+            std::io::Error::other("it is a symbolic link, which brief does not follow")
+        } else {
+            e
+        }
+    })?;
+    regular(&file.metadata()?).map_err(std::io::Error::other)?;
+    Ok(file)
+}
+
+/// Whether `path` itself is a symbolic link.
+pub fn is_symlink(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
 /// An I/O error in words that say what to do.
 pub fn describe_io(error: &std::io::Error) -> String {
     match error.kind() {

@@ -21,6 +21,7 @@ pub mod files;
 pub mod gazetteer;
 pub mod hashing;
 pub mod inspect;
+pub mod interrupt;
 pub mod lexicon;
 pub mod log;
 pub mod mail;
@@ -304,22 +305,31 @@ fn stages(
             .map(|w| Warning::general(format!("typst: {w}"))),
     );
     let outputs = outputs(config, &briefing, job, typeset);
-    let written = publish::publish(&config.out, &outputs, publish::Destination::Briefing)?;
+    let digests = outputs
+        .iter()
+        .map(|(name, bytes)| (name.clone(), state::sha256_hex(bytes)))
+        .collect();
+    let run = run_record(config, started, warnings.len(), clock, digests);
+    // The state records the run while the previous outputs are still kept aside: if it cannot,
+    // they are put back, and the folder and the state stay as they were, together.
+    let written = publish::publish_then(
+        &config.out,
+        &outputs,
+        publish::Destination::Briefing,
+        || match (state.as_deref_mut(), published) {
+            (Some(state), Some(published)) => {
+                let kept = Kept {
+                    hashes,
+                    published,
+                    made,
+                    files: kept,
+                };
+                remember(state, &run, &articles, &kept)
+            }
+            _ => Ok(()),
+        },
+    )?;
     clock.lap("publish");
-    if let (Some(state), Some(published)) = (state.as_deref_mut(), published) {
-        let digests = outputs
-            .iter()
-            .map(|(name, bytes)| (name.clone(), state::sha256_hex(bytes)))
-            .collect();
-        let run = run_record(config, started, warnings.len(), clock, digests);
-        let kept = Kept {
-            hashes,
-            published,
-            made,
-            files: kept,
-        };
-        remember(state, &run, &articles, &kept)?;
-    }
     let mut report = Report {
         written,
         warnings: Vec::new(),

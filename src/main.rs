@@ -32,6 +32,13 @@ fn main() -> ExitCode {
     let program = std::env::current_exe().unwrap_or_else(|_| "brief".into());
     let timings = args.timings;
     let log = args.log.logger();
+    catch_signals(log, |published| {
+        if published {
+            "the briefing was published before it"
+        } else {
+            "nothing was published; the outputs and the state are as they were"
+        }
+    });
     let result = today
         .and_then(|today| args.into_config(today, program))
         .map_err(Failure::from)
@@ -77,6 +84,23 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(failure) => fail(failure, log),
+    }
+}
+
+/// A run stopped by a signal cleans up and says so in its summary line (see `interrupt`).
+fn catch_signals(log: Logger, outcome: fn(bool) -> &'static str) {
+    let summary = move |signal: &str, code: i32, published: bool| {
+        let what = outcome(published);
+        log.error(&format!("stopped by {signal}: {what}"), code);
+        log.info(
+            "summary",
+            "",
+            json!({ "signal": signal, "published": published, "exit_code": code }),
+        );
+    };
+    if let Err(e) = brief::interrupt::install(Box::new(summary)) {
+        let text = format!("warning: cannot catch signals ({e}): a stopped run may leave temporary files");
+        log.emit(Level::Warning, "warning", &text, json!({ "message": text }));
     }
 }
 
@@ -160,6 +184,9 @@ fn schedule(command: brief::cli::ScheduleCommand) -> ExitCode {
 /// `brief send`: the briefing of a date to each recipient not yet served.
 fn send(args: brief::cli::SendArgs) -> ExitCode {
     let log = args.log.logger();
+    catch_signals(log, |_| {
+        "the recipients served before it are not recorded and may get the briefing again"
+    });
     let today = today();
     let result = today
         .and_then(|today| args.into_config(today))

@@ -78,13 +78,25 @@ pub fn publish(
     outputs: &[(String, Vec<u8>)],
     to: Destination,
 ) -> Result<Vec<PathBuf>, PublishError> {
+    publish_then(dir, outputs, to, || Ok::<(), PublishError>(()))
+}
+
+/// Like [`publish`], and `finish` runs once every output is in place, before the files they
+/// replaced are let go: if it fails, every previous output is put back, so what `finish`
+/// records (the nightly state) and the files in the folder are kept or taken back together.
+pub fn publish_then<E: From<PublishError>>(
+    dir: &Path,
+    outputs: &[(String, Vec<u8>)],
+    to: Destination,
+    finish: impl FnOnce() -> Result<(), E>,
+) -> Result<Vec<PathBuf>, E> {
     let created = missing_folders(dir);
     fs::create_dir_all(dir).map_err(|e| PublishError::Folder {
         dir: shown(dir),
         reason: e.to_string(),
         to,
     })?;
-    let result = publish_into(dir, outputs, to);
+    let result = publish_into(dir, outputs, to, finish);
     if result.is_err() && !created.is_empty() {
         // Nothing was changed: the folders this run made go too, with the lock made in them.
         let _ = fs::remove_file(dir.join(LOCK_FILE));
@@ -108,11 +120,12 @@ pub fn missing_folders(dir: &Path) -> Vec<PathBuf> {
 
 /// Writes into an existing folder. Only the briefing's folder has a lock: a templates folder is
 /// written once, by hand.
-fn publish_into(
+fn publish_into<E: From<PublishError>>(
     dir: &Path,
     outputs: &[(String, Vec<u8>)],
     to: Destination,
-) -> Result<Vec<PathBuf>, PublishError> {
+    finish: impl FnOnce() -> Result<(), E>,
+) -> Result<Vec<PathBuf>, E> {
     let folder_error = |reason: String| PublishError::Folder {
         dir: shown(dir),
         reason,
@@ -133,7 +146,8 @@ fn publish_into(
                 path: shown(&target),
                 reason: "a folder has that name".into(),
                 to,
-            });
+            }
+            .into());
         }
     }
     let mut staged = Vec::new();
@@ -141,17 +155,33 @@ fn publish_into(
         let temp = stage(dir, name, bytes).map_err(|e| folder_error(e.to_string()))?;
         staged.push((temp, dir.join(name)));
     }
-    swap_all(staged, to)?;
+    crate::interrupt::publishing(|| {
+        let done = swap_all(staged, to)?;
+        if let Err(e) = finish() {
+            for replaced in done.into_iter().rev() {
+                replaced.undo();
+            }
+            return Err(e);
+        }
+        for replaced in done {
+            replaced.commit();
+        }
+        if to == Destination::Briefing {
+            crate::interrupt::published();
+        }
+        Ok(())
+    })?;
     drop(lock);
     Ok(outputs.iter().map(|(name, _)| dir.join(name)).collect())
 }
 
 /// Renames every staged file over its target, the PDF last; if one fails, the targets already
-/// replaced get their previous files back.
+/// replaced get their previous files back. The previous files are kept aside until the caller
+/// commits or undoes each replacement.
 fn swap_all(
     mut staged: Vec<(tempfile::NamedTempFile, PathBuf)>,
     to: Destination,
-) -> Result<(), PublishError> {
+) -> Result<Vec<Replaced>, PublishError> {
     // The PDF last: whoever sees a new PDF sees the outputs that go with it.
     staged.sort_by_key(|(_, target)| target.extension().is_some_and(|e| e == "pdf"));
     let mut done: Vec<Replaced> = Vec::new();
@@ -170,16 +200,14 @@ fn swap_all(
             }
         }
     }
-    for replaced in done {
-        replaced.commit();
-    }
-    Ok(())
+    Ok(done)
 }
 
 /// Removes the temporary files that killed runs left in `dir`, if no other run is writing there.
 /// Creates nothing: a folder without a lock file has never been written by a run of ours.
 pub fn clean_stale(dir: &Path) {
-    if dir.join(LOCK_FILE).is_file() {
+    let lock_file = dir.join(LOCK_FILE);
+    if lock_file.is_file() && !crate::files::is_symlink(&lock_file) {
         if let Ok(Some(_lock)) = lock(dir, false) {
             remove_stale(dir);
         }
@@ -189,11 +217,7 @@ pub fn clean_stale(dir: &Path) {
 /// Takes the folder's lock (creating the lock file), waiting for it if `wait`, or else `None`
 /// when another run holds it.
 fn lock(dir: &Path, wait: bool) -> std::io::Result<Option<fs::File>> {
-    let file = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(dir.join(LOCK_FILE))?;
+    let file = crate::files::open_lock(&dir.join(LOCK_FILE))?;
     if wait {
         file.lock()?;
         return Ok(Some(file));
@@ -225,6 +249,7 @@ fn stage(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<tempfile::Name
         .prefix(&format!(".{name}."))
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)?;
+    crate::interrupt::track(temp.path());
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     readable_by_all(temp.as_file())?;
@@ -243,6 +268,7 @@ impl Replaced {
         match &self.previous {
             Some(previous) => {
                 let _ = fs::rename(previous, &self.target);
+                crate::interrupt::untrack(previous);
             }
             None => {
                 let _ = fs::remove_file(&self.target);
@@ -253,6 +279,7 @@ impl Replaced {
     fn commit(self) {
         if let Some(previous) = &self.previous {
             let _ = fs::remove_file(previous);
+            crate::interrupt::untrack(previous);
         }
     }
 }
@@ -264,18 +291,24 @@ fn replace(temp: tempfile::NamedTempFile, target: &Path) -> Result<Replaced, Str
         fs::hard_link(target, &keep)
             .or_else(|_| fs::copy(target, &keep).map(|_| ()))
             .map_err(|e| format!("cannot keep the previous version aside: {e}"))?;
+        crate::interrupt::track(&keep);
         Some(keep)
     } else {
         None
     };
+    let staged = temp.path().to_path_buf();
     match temp.persist(target) {
-        Ok(_) => Ok(Replaced {
-            target: target.to_path_buf(),
-            previous,
+        Ok(_) => Ok({
+            crate::interrupt::untrack(&staged);
+            Replaced {
+                target: target.to_path_buf(),
+                previous,
+            }
         }),
         Err(e) => {
             if let Some(keep) = &previous {
                 let _ = fs::remove_file(keep);
+                crate::interrupt::untrack(keep);
             }
             Err(e.error.to_string())
         }
@@ -338,6 +371,7 @@ mod tests {
             .map(|name| (stage(out, name, b"new").unwrap(), out.join(name)))
             .collect();
         let error = swap_all(staged, Destination::Briefing)
+            .map(|_| ())
             .unwrap_err()
             .to_string();
         assert!(error.starts_with("cannot write "), "{error}");

@@ -103,8 +103,20 @@ impl State {
             Locked::Io(e) => unusable(format!("cannot lock it: {e}")),
         })?;
         // Only the lock's holder may tell whether the state is new.
-        let fresh = !path.exists();
-        let mut conn = Connection::open(path).map_err(|e| unusable(e.to_string()))?;
+        let fresh = match fs::symlink_metadata(path) {
+            Ok(metadata) => {
+                existing(&metadata).map_err(|m| unusable(m.to_string()))?;
+                false
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
+            Err(e) => return Err(unusable(crate::files::describe_io(&e))),
+        };
+        let flags = rusqlite::OpenFlags::default() | rusqlite::OpenFlags::SQLITE_OPEN_NOFOLLOW;
+        let mut conn =
+            Connection::open_with_flags(path, flags).map_err(|e| unusable(e.to_string()))?;
+        if !fresh {
+            sound(&conn).map_err(unusable)?;
+        }
         conn.pragma_update(None, "journal_mode", "WAL")
             .and_then(|()| conn.pragma_update(None, "synchronous", "NORMAL"))
             .and_then(|()| conn.busy_timeout(std::time::Duration::from_secs(10)))
@@ -320,6 +332,48 @@ impl State {
     }
 }
 
+/// Whether an existing state file may be opened: a regular file (never followed through a
+/// symbolic link, which could lead to a database that is not ours) that is not empty (an empty
+/// file would start a new history, and every recipient would be mailed again).
+fn existing(metadata: &fs::Metadata) -> Result<(), &'static str> {
+    if metadata.file_type().is_symlink() {
+        return Err("it is a symbolic link, which brief does not follow (give --state the file it points to)");
+    }
+    crate::files::regular(metadata)?;
+    if metadata.len() == 0 {
+        return Err("it is empty, so its history is lost (a new one would mail every recipient again); restore it from a backup, or move it away to start a new history");
+    }
+    Ok(())
+}
+
+/// Whether an existing database is a sound state of brief's: SQLite's quick check passes, and
+/// it has brief's tables (a foreign database is never migrated into one).
+fn sound(conn: &Connection) -> Result<(), String> {
+    let check: String = conn
+        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+        .map_err(|e| format!("{e}: it is not a database brief can read"))?;
+    if check != "ok" {
+        return Err(format!(
+            "it is damaged (SQLite's check says: {}); restore it from a backup, or move it away to start a new history",
+            crate::paths::one_line(&check)
+        ));
+    }
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| e.to_string())?;
+    let ours: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('articles', 'runs', 'deliveries')",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(|e| e.to_string())?;
+    if version < 1 || ours < 3 {
+        return Err("it is not a state brief wrote (it lacks brief's tables), and brief does not change another program's database; give --state another file".into());
+    }
+    Ok(())
+}
+
 /// One row of `runs`.
 fn insert_run(conn: &Connection, run: &RunRecord, outcome: &str) -> rusqlite::Result<()> {
     conn.execute(
@@ -351,13 +405,7 @@ enum Locked {
 fn lock(path: &Path, command: &str) -> Result<fs::File, Locked> {
     let mut name = path.as_os_str().to_owned();
     name.push(".lock");
-    let mut file = fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(PathBuf::from(name))
-        .map_err(Locked::Io)?;
+    let mut file = crate::files::open_lock(Path::new(&name)).map_err(Locked::Io)?;
     match file.try_lock() {
         Ok(()) => {}
         Err(fs::TryLockError::WouldBlock) => {
