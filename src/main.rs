@@ -99,7 +99,8 @@ fn catch_signals(log: Logger, outcome: fn(bool) -> &'static str) {
         );
     };
     if let Err(e) = brief::interrupt::install(Box::new(summary)) {
-        let text = format!("warning: cannot catch signals ({e}): a stopped run may leave temporary files");
+        let text =
+            format!("warning: cannot catch signals ({e}): a stopped run may leave temporary files");
         log.emit(Level::Warning, "warning", &text, json!({ "message": text }));
     }
 }
@@ -157,10 +158,14 @@ fn schedule(command: brief::cli::ScheduleCommand) -> ExitCode {
             );
         }
     };
-    let job = brief::schedule::Job {
-        at,
-        workdir,
-        program,
+    let job = match brief::schedule::Job::new(at, workdir, program) {
+        Ok(job) => job,
+        Err(message) => {
+            return fail(
+                brief::error::Error::Usage(message).into(),
+                Logger::default(),
+            )
+        }
     };
     match command {
         ScheduleCommand::Cron { .. } => {
@@ -168,6 +173,12 @@ fn schedule(command: brief::cli::ScheduleCommand) -> ExitCode {
             ExitCode::SUCCESS
         }
         ScheduleCommand::Systemd { dir, force, .. } => {
+            if let Err(message) = job.systemd_ready() {
+                return fail(
+                    brief::error::Error::Usage(message).into(),
+                    Logger::default(),
+                );
+            }
             match brief::schedule::write_units(&dir, &job, force) {
                 Ok(written) => {
                     for path in written {

@@ -15,11 +15,60 @@ pub const BUSY_EXIT: i32 = 75;
 #[derive(Debug, Clone)]
 pub struct Job {
     /// Hour and minute, local time.
-    pub at: (u32, u32),
+    at: (u32, u32),
     /// The folder the job runs in (absolute): its corpus, settings and output folder.
-    pub workdir: PathBuf,
+    workdir: PathBuf,
     /// The `brief` program (absolute).
-    pub program: PathBuf,
+    program: PathBuf,
+}
+
+impl Job {
+    /// The job for this folder and program, if a unit file and a crontab line can hold their
+    /// paths: no line break or other control character (it would end the line, and what
+    /// follows would become a setting or a crontab entry of its own), valid UTF-8, and no space
+    /// or backslash at the end of the folder's name (systemd trims the one and continues the
+    /// line after the other; `WorkingDirectory=` takes no quotes).
+    pub fn new(at: (u32, u32), workdir: PathBuf, program: PathBuf) -> Result<Job, String> {
+        for (what, path) in [("folder", &workdir), ("program's path", &program)] {
+            let text = path.to_str().ok_or_else(|| {
+                format!(
+                    "the {what} {} is not valid UTF-8, which a unit file or crontab line cannot hold; rename it",
+                    crate::paths::shown(path)
+                )
+            })?;
+            if text.chars().any(char::is_control) {
+                return Err(format!(
+                    "the {what} {} holds a line break or another control character, which no unit file or crontab line can hold safely; rename it",
+                    crate::paths::shown(path)
+                ));
+            }
+        }
+        Ok(Job {
+            at,
+            workdir,
+            program,
+        })
+    }
+
+    /// Whether systemd can take these paths: its `WorkingDirectory=` takes no quotes (a space
+    /// at the end is trimmed, a backslash there continues the line), and it refuses quotes
+    /// and backslashes in a program's name.
+    pub fn systemd_ready(&self) -> Result<(), String> {
+        let folder = self.workdir.to_string_lossy();
+        if folder.ends_with(char::is_whitespace) || folder.ends_with('\\') {
+            return Err(format!(
+                "the folder {} ends with a space or a backslash, which systemd's WorkingDirectory= cannot hold; rename it, or use `brief schedule cron`",
+                crate::paths::shown(&self.workdir)
+            ));
+        }
+        if self.program.to_string_lossy().contains(['"', '\'', '\\']) {
+            return Err(format!(
+                "the program's path {} holds a quote or a backslash, which systemd refuses in a program's name; install brief elsewhere, or use `brief schedule cron`",
+                crate::paths::shown(&self.program)
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// Writes `brief.service` and `brief.timer` into `dir`, both or neither; existing units are
@@ -62,17 +111,15 @@ fn plain(text: &str) -> bool {
         .all(|c| c.is_ascii_alphanumeric() || "/._-+".contains(c))
 }
 
-/// systemd's escaping of a path in a unit file's command line: spaces and specials quoted.
+/// systemd's form of a program's path in a unit file's command line: quoted, with `%%` for a
+/// specifier's `%` (systemd expands no variable in a program's name, and refuses quotes and
+/// backslashes there: see [`Job::systemd_ready`]).
 fn quoted(path: &Path) -> String {
     let text = path.to_string_lossy();
     if plain(&text) {
         text.into_owned()
     } else {
-        let escaped = text
-            .replace('\\', "\\\\")
-            .replace('"', "\\\"")
-            .replace('%', "%%");
-        format!("\"{escaped}\"")
+        format!("\"{}\"", text.replace('%', "%%"))
     }
 }
 
@@ -176,6 +223,37 @@ mod tests {
         let timer = job().timer();
         assert!(timer.contains("OnCalendar=*-*-* 05:30:00\n"));
         assert!(timer.contains("Persistent=true\n"));
+    }
+
+    #[test]
+    fn a_path_no_scheduler_line_can_hold_is_refused() {
+        let at = (5, 30);
+        let bin = PathBuf::from("/usr/bin/brief");
+        for folder in ["/srv/a\nExecStartPre=/bin/sh", "/srv/a\rb"] {
+            assert!(
+                Job::new(at, folder.into(), bin.clone()).is_err(),
+                "{folder:?}"
+            );
+        }
+        assert!(Job::new(at, "/srv/x".into(), "/opt/b\nin/brief".into()).is_err());
+        assert!(Job::new(at, "/srv/it's $HOME 100% \"x\"".into(), bin).is_ok());
+    }
+
+    #[test]
+    fn the_program_is_quoted_for_systemd_with_its_specifiers_escaped() {
+        let job = Job::new((5, 30), "/srv/x".into(), "/opt/my $HOME 100%/brief".into()).unwrap();
+        assert_eq!(job.systemd_ready(), Ok(()));
+        assert!(job
+            .service()
+            .contains("ExecStart=\"/opt/my $HOME 100%%/brief\" generate --since last --send\n"));
+        for program in ["/opt/\"b\"/brief", "/opt/it's/brief", "/opt/a\\b/brief"] {
+            let job = Job::new((5, 30), "/srv/x".into(), program.into()).unwrap();
+            assert!(job.systemd_ready().is_err(), "{program}");
+        }
+        for folder in ["/srv/a\\", "/srv/a "] {
+            let job = Job::new((5, 30), folder.into(), "/opt/brief".into()).unwrap();
+            assert!(job.systemd_ready().is_err(), "{folder:?}");
+        }
     }
 
     #[test]

@@ -95,7 +95,11 @@ fn a_state_given_as_a_link_is_refused_and_the_link_kept() {
     std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
     let out = dir.path().join("out");
     let state = link.to_str().unwrap();
-    let output = run(corpus.path(), &out, &["--since", "2024-12", "--state", state]);
+    let output = run(
+        corpus.path(),
+        &out,
+        &["--since", "2024-12", "--state", state],
+    );
     assert_exit(&output, 8, "symbolic link");
     assert!(
         std::fs::symlink_metadata(&link).is_ok(),
@@ -140,7 +144,11 @@ fn a_foreign_database_is_refused_and_left_as_it_was() {
         &["--since", "2024-12", "--state", state.to_str().unwrap()],
     );
     assert_exit(&output, 8, "not a state brief wrote");
-    assert_eq!(std::fs::read(&state).unwrap(), bytes, "not one byte changed");
+    assert_eq!(
+        std::fs::read(&state).unwrap(),
+        bytes,
+        "not one byte changed"
+    );
     let names: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -817,3 +817,113 @@ fn a_warm_run_gives_the_briefing_of_a_cold_run() {
     );
     assert_eq!(without_marks(warm_json), without_marks(cold_json));
 }
+
+/// The `brief` binary linked (or copied) into `dir` under a name a shell and systemd must quote
+/// (systemd refuses quotes in a program's name: `brief schedule systemd` says so).
+fn program_in(dir: &Path) -> PathBuf {
+    let bin = dir.join("bin $PATH 100%n");
+    std::fs::create_dir(&bin).unwrap();
+    let program = bin.join("brief");
+    let built = Path::new(env!("CARGO_BIN_EXE_brief"));
+    if std::fs::hard_link(built, &program).is_err() {
+        std::fs::copy(built, &program).unwrap();
+    }
+    program
+}
+
+#[test]
+fn the_schedule_quotes_odd_paths_for_the_shell_and_systemd_and_refuses_a_line_break() {
+    let dir = tempfile::tempdir().unwrap();
+    let program = program_in(dir.path());
+    let odd = dir.path().join("it's $HOME 100% \"x\" \\ y");
+    std::fs::create_dir(&odd).unwrap();
+    let schedule = |folder: &Path, args: &[&str]| {
+        Command::new(&program)
+            .arg("schedule")
+            .args(args)
+            .current_dir(folder)
+            .output()
+            .unwrap()
+    };
+    // The crontab line, as cron hands it to the shell (`\%` becomes `%`).
+    let cron = schedule(&odd, &["cron", "--at", "05:30"]);
+    ok(&cron);
+    let line = String::from_utf8(cron.stdout).unwrap();
+    let command = line
+        .splitn(6, ' ')
+        .nth(5)
+        .unwrap()
+        .trim_end()
+        .replace("\\%", "%");
+    let (cd, run) = command
+        .split_once(" && ")
+        .expect("cd FOLDER && PROGRAM ARGS");
+    let pwd = Command::new("sh")
+        .arg("-c")
+        .arg(format!("{cd} && pwd -P"))
+        .output()
+        .unwrap();
+    let here = odd.canonicalize().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&pwd.stdout).trim_end(),
+        here.to_str().unwrap()
+    );
+    let args = " generate --since last --send --log-format json";
+    let program_only = run.strip_suffix(args).expect("the nightly arguments");
+    let version = Command::new("sh")
+        .arg("-c")
+        .arg(format!("{program_only} --version"))
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&version.stdout).starts_with("brief "),
+        "{line}"
+    );
+    // The units: systemd finds the program through its escaping.
+    if Command::new("systemd-analyze")
+        .arg("--version")
+        .output()
+        .is_ok()
+    {
+        let units = dir.path().join("units");
+        ok(&schedule(
+            &odd,
+            &["systemd", "--dir", units.to_str().unwrap()],
+        ));
+        let service = std::fs::read_to_string(units.join("brief.service")).unwrap();
+        assert!(
+            service.contains(&format!(
+                "WorkingDirectory={}\n",
+                here.to_str().unwrap().replace('%', "%%")
+            )),
+            "{service}"
+        );
+        let verify = Command::new("systemd-analyze")
+            .arg("verify")
+            .arg(units.join("brief.service"))
+            .arg(units.join("brief.timer"))
+            .output()
+            .unwrap();
+        let report = String::from_utf8_lossy(&verify.stderr).to_string()
+            + &String::from_utf8_lossy(&verify.stdout);
+        assert!(
+            verify.status.success() && !report.contains("brief.service:"),
+            "{report}\n{service}"
+        );
+    } else {
+        skip(
+            "the_schedule_quotes_odd_paths…",
+            "systemd-analyze (Debian package systemd)",
+        );
+    }
+    // A line break in the folder's name would add a setting or a crontab entry: refused.
+    let broken = dir.path().join("a\nExecStartPre=touch pwned");
+    std::fs::create_dir(&broken).unwrap();
+    for args in [&["cron"][..], &["systemd", "--dir", "units2"][..]] {
+        let refused = schedule(&broken, args);
+        assert_eq!(refused.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&refused.stderr).contains("line break"));
+        assert!(refused.stdout.is_empty());
+    }
+    assert!(!broken.join("units2").exists());
+}
