@@ -22,7 +22,7 @@ pub struct Cli {
 pub enum Command {
     /// Read a corpus of articles and write the briefing PDF and its JSON model.
     #[command(
-        after_help = "Examples:\n  brief generate --since 2024-12\n      every article of seeds/ published from 1 December 2024, briefing dated today\n  brief generate --corpus ~/articles --since 2025-04 --until 2025-04 --date 2025-05-01 --out briefings --emit typ\n      April 2025 only, dated 1 May 2025, also keeping the Typst markup\n\nOutputs: OUT/briefing-DATE.pdf and OUT/briefing-DATE.json (and .typ with --emit typ),\nwritten all or nothing. Exit codes: 0 ok, 2 bad arguments, 3 corpus problem, 4 template\nproblem, 5 typst compile problem or a user template over its time, memory or\nrecursion limit, 6 output folder problem."
+        after_help = "Examples:\n  brief generate --since 2024-12\n      every article of seeds/ published from 1 December 2024, briefing dated today\n  brief generate --corpus ~/articles --since 2025-04 --until 2025-04 --date 2025-05-01 --out briefings --emit typ\n      April 2025 only, dated 1 May 2025, also keeping the Typst markup\n\nOutputs: OUT/briefing-DATE.pdf and OUT/briefing-DATE.json (and .typ with --emit typ),\nwritten all or nothing. Exit codes: 0 ok, 2 bad arguments, 3 corpus problem, 4 template\nproblem, 5 typst compile problem or a user template over its time, memory or\nrecursion limit, 6 output folder problem, 7 e-mail of --send refused, 8 the state\ncannot be used, 75 another run holds the state, 128+N stopped by signal N (143: SIGTERM)."
     )]
     Generate(Box<GenerateArgs>),
     /// Show what brief read from each article: metadata and how it was found, headings,
@@ -37,7 +37,7 @@ pub enum Command {
     /// E-mail the briefing of a date to the analysts ([mail] in brief.toml): a text part, an
     /// HTML part with the first page, the PDF attached; once per recipient.
     #[command(
-        after_help = "Examples:\n  brief send\n      today's briefing, to every [mail] recipient not yet served\n  brief send --date 2026-11-21 --to chef@example.org --resend\n\nExit codes: 0 ok, 2 bad arguments or [mail] settings, 6 the briefing's files are missing,\n7 a recipient was refused or the server unreachable (the others are served and recorded),\n8 the state cannot be used, 75 another run holds the state."
+        after_help = "Examples:\n  brief send\n      today's briefing, to every [mail] recipient not yet served\n  brief send --date 2026-11-21 --to chef@example.org --resend\n\nExit codes: 0 ok, 2 bad arguments or [mail] settings, 6 the briefing's files are missing,\n7 a recipient was refused or the server unreachable (the others are served and recorded),\n8 the state cannot be used, 75 another run holds the state, 128+N stopped by signal N."
     )]
     Send(SendArgs),
     /// Run `brief generate --since last --send` every night, in this folder.
