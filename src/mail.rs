@@ -13,6 +13,14 @@ use lettre::{Address, Message, SmtpTransport, Transport};
 use serde::Deserialize;
 use std::path::Path;
 
+/// Seconds to wait for the server at each step, by default.
+const TIMEOUT: u64 = 30;
+/// Seconds the whole send may take, by default.
+const DEADLINE: u64 = 600;
+/// The longest header line written; longer ones are folded (RFC 5322 says 78, and refuses
+/// past 998).
+const HEADER_LINE: usize = 78;
+
 #[derive(Debug, thiserror::Error)]
 pub enum MailError {
     #[error("mail settings: {0}")]
@@ -40,6 +48,16 @@ impl MailSettings {
                 "[mail] give password_env or password_file, not both".into(),
             ));
         }
+        if self.timeout == Some(0) || self.deadline == Some(0) {
+            return Err(MailError::Settings(
+                "[mail] timeout and deadline are seconds, at least 1 (0 would wait for ever or not at all)".into(),
+            ));
+        }
+        if self.security == Security::None && self.username.is_some() && !self.allow_plaintext {
+            return Err(MailError::Settings(
+                "[mail] security = \"none\" with a username would send the password in clear: use starttls or tls, or set allow_plaintext = true for a relay on this machine".into(),
+            ));
+        }
         parse_mailbox(&self.from, "from")?;
         for (list, key) in [(&self.to, "to"), (&self.cc, "cc"), (&self.bcc, "bcc")] {
             for address in list {
@@ -49,11 +67,37 @@ impl MailSettings {
         Ok(())
     }
 
+    /// What the settings allow but should not: a password file others can read.
+    pub fn warnings(&self) -> Vec<String> {
+        #[cfg(unix)]
+        if let Some(path) = &self.password_file {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(path).map(|m| m.permissions().mode());
+            if mode.is_ok_and(|m| m & 0o044 != 0) {
+                return vec![format!(
+                    "[mail] password_file {} can be read by other users: chmod 600 it",
+                    crate::paths::shown(path)
+                )];
+            }
+        }
+        Vec::new()
+    }
+
+    /// The whole send's budget.
+    fn deadline(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.deadline.unwrap_or(DEADLINE))
+    }
+
+    /// Each step's budget.
+    fn step(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.timeout.unwrap_or(TIMEOUT))
+    }
+
     /// Everything but the connection: the password found and the TLS settings built, so that
     /// a mistake in them stops the run before any work.
     pub fn ready(&self) -> Result<(), MailError> {
         self.check()?;
-        self.transport().map(|_| ())
+        self.transport(self.step()).map(|_| ())
     }
 
     fn password(&self) -> Result<Option<String>, MailError> {
@@ -77,7 +121,7 @@ impl MailSettings {
         Ok(None)
     }
 
-    fn transport(&self) -> Result<SmtpTransport, MailError> {
+    fn transport(&self, timeout: std::time::Duration) -> Result<SmtpTransport, MailError> {
         let mut tls = TlsParameters::builder(self.host.clone());
         if let Some(path) = &self.ca_file {
             let pem = crate::files::read_regular(path, 1024 * 1024).map_err(|e| {
@@ -99,9 +143,7 @@ impl MailSettings {
         let mut builder = SmtpTransport::builder_dangerous(&self.host)
             .port(self.port.unwrap_or(port))
             .tls(mode)
-            .timeout(Some(std::time::Duration::from_secs(
-                self.timeout.unwrap_or(30),
-            )));
+            .timeout(Some(timeout));
         if let Some(user) = &self.username {
             let password = self.password()?.unwrap_or_default();
             builder = builder.credentials(Credentials::new(user.clone(), password));
@@ -244,15 +286,39 @@ pub fn send(
     message: &Message,
     recipients: &[String],
 ) -> Result<Vec<Delivery>, MailError> {
-    let transport = settings.transport()?;
+    let started = std::time::Instant::now();
+    let step = settings.step();
+    let deadline = settings.deadline();
+    let transport = settings.transport(step)?;
     let from: Address = parse_mailbox(&settings.from, "from")?.email;
-    let raw = message.formatted();
+    let raw = fold_headers(&message.formatted());
     let message_id = message
         .headers()
         .get_raw("Message-ID")
         .map(|v| v.trim().to_string());
     let mut out = Vec::new();
     for recipient in recipients {
+        let left = deadline.saturating_sub(started.elapsed());
+        if left.is_zero() {
+            out.push(Delivery {
+                recipient: recipient.clone(),
+                message_id: None,
+                delivered: false,
+                reply: format!(
+                    "not tried: the send's deadline of {} s had passed",
+                    deadline.as_secs()
+                ),
+            });
+            continue;
+        }
+        // The last recipients get what is left of the deadline, not a whole step.
+        let short;
+        let transport = if left < step {
+            short = settings.transport(left)?;
+            &short
+        } else {
+            &transport
+        };
         let outcome = parse_mailbox(recipient, "to")
             .and_then(|to| {
                 lettre::address::Envelope::new(Some(from.clone()), vec![to.email])
@@ -260,9 +326,16 @@ pub fn send(
             })
             .map_err(|e| e.to_string())
             .and_then(|envelope| {
-                transport
-                    .send_raw(&envelope, &raw)
-                    .map_err(|e| e.to_string())
+                transport.send_raw(&envelope, &raw).map_err(|e| {
+                    if e.is_timeout() || e.to_string().contains("os error 11") {
+                        format!(
+                            "no answer from the server within {} s",
+                            left.min(step).as_secs()
+                        )
+                    } else {
+                        e.to_string()
+                    }
+                })
             });
         out.push(match outcome {
             Ok(response) => Delivery {
@@ -284,6 +357,46 @@ pub fn send(
         });
     }
     Ok(out)
+}
+
+/// The message with every header line longer than [`HEADER_LINE`] folded at a space (a line
+/// break and the space, which a reader unfolds back): a `To:` naming a hundred analysts would
+/// otherwise be one line a strict server refuses.
+pub fn fold_headers(raw: &[u8]) -> Vec<u8> {
+    let end = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map_or(raw.len(), |p| p + 2);
+    let mut out = Vec::with_capacity(raw.len() + raw.len() / 20);
+    for line in raw[..end].split_inclusive(|&b| b == b'\n') {
+        let body = line.strip_suffix(b"\r\n").unwrap_or(line);
+        fold_line(body, &mut out);
+        out.extend_from_slice(&line[body.len()..]);
+    }
+    out.extend_from_slice(&raw[end..]);
+    out
+}
+
+/// Writes one header line, folded before the last space that keeps each piece within
+/// [`HEADER_LINE`] (or the first space after, for a word longer than that).
+fn fold_line(mut line: &[u8], out: &mut Vec<u8>) {
+    while line.len() > HEADER_LINE {
+        let spaces = |range: &[u8]| range.iter().rposition(|&b| b == b' ');
+        // A space at position 0 starts the piece itself (a continuation line): not a fold.
+        let cut = spaces(&line[1..=HEADER_LINE]).map(|p| p + 1).or_else(|| {
+            line[HEADER_LINE..]
+                .iter()
+                .position(|&b| b == b' ')
+                .map(|p| p + HEADER_LINE)
+        });
+        let Some(cut) = cut else {
+            break;
+        };
+        out.extend_from_slice(&line[..cut]);
+        out.extend_from_slice(b"\r\n");
+        line = &line[cut..];
+    }
+    out.extend_from_slice(line);
 }
 
 /// The plain text and HTML of the message, from the briefing's model, in the labels' language.
@@ -368,6 +481,52 @@ mod tests {
         let error = s.check().unwrap_err().to_string();
         assert!(error.contains("password_env"), "{error}");
         assert!(!error.contains("hunter2"));
+    }
+
+    #[test]
+    fn long_header_lines_are_folded_at_spaces_and_unfold_to_the_same() {
+        let to: Vec<String> = (0..100)
+            .map(|i| format!("analyste{i}@example.org"))
+            .collect();
+        let raw = format!(
+            "From: a@b.c\r\nTo: {}\r\nSubject: x\r\n\r\nbody line {}\r\n",
+            to.join(", "),
+            "y ".repeat(60)
+        );
+        let folded = fold_headers(raw.as_bytes());
+        let text = String::from_utf8(folded).unwrap();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap();
+        assert!(head.split("\r\n").all(|l| l.len() <= HEADER_LINE), "{head}");
+        assert_eq!(
+            head.replace("\r\n ", " "),
+            raw.split_once("\r\n\r\n").unwrap().0
+        );
+        assert_eq!(
+            body,
+            raw.split_once("\r\n\r\n").unwrap().1,
+            "the body is left alone"
+        );
+    }
+
+    #[test]
+    fn a_zero_timeout_and_a_password_in_clear_are_refused() {
+        let base = "host = \"h\"\nfrom = \"a@b.c\"\n";
+        let check = |extra: &str| {
+            let mail: MailSettings = toml::from_str(&format!("{base}{extra}")).unwrap();
+            mail.check()
+        };
+        assert!(check("timeout = 0\n").is_err());
+        assert!(check("deadline = 0\n").is_err());
+        let clear = "security = \"none\"\nusername = \"u\"\npassword_env = \"P\"\n";
+        assert!(check(clear)
+            .unwrap_err()
+            .to_string()
+            .contains("allow_plaintext"));
+        assert!(check(&format!("{clear}allow_plaintext = true\n")).is_ok());
+        assert!(
+            check("security = \"none\"\n").is_ok(),
+            "a local relay without login"
+        );
     }
 
     #[test]

@@ -42,6 +42,7 @@ fn main() -> ExitCode {
     let result = today
         .and_then(|today| args.into_config(today, program))
         .map_err(Failure::from)
+        .inspect(|config| mail_warnings(&log, config.mail.as_ref()))
         .and_then(|config| brief::generate(&config));
     match result {
         Ok(report) => {
@@ -84,6 +85,13 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(failure) => fail(failure, log),
+    }
+}
+
+/// What the `[mail]` settings allow but should not (a password file others can read).
+fn mail_warnings(log: &Logger, mail: Option<&brief::settings::MailSettings>) {
+    for text in mail.map(|m| m.warnings()).unwrap_or_default() {
+        log.warning(&brief::warning::Warning::general(text));
     }
 }
 
@@ -202,6 +210,7 @@ fn send(args: brief::cli::SendArgs) -> ExitCode {
     let result = today
         .and_then(|today| args.into_config(today))
         .map_err(Failure::from)
+        .inspect(|config| mail_warnings(&log, Some(&config.mail)))
         .and_then(|config| brief::send(&config));
     match result {
         Ok((deliveries, error)) => {

@@ -51,8 +51,15 @@ pub struct MailSettings {
     pub subject: Option<String>,
     /// A PEM certificate to trust besides the system's (a relay with its own authority).
     pub ca_file: Option<PathBuf>,
-    /// Seconds to wait for the server (default 30).
+    /// Seconds to wait for the server at each step (default 30).
     pub timeout: Option<u64>,
+    /// Seconds the whole send may take, every recipient included (default 600): recipients
+    /// not tried by then are reported, and the next `brief send` serves them.
+    pub deadline: Option<u64>,
+    /// Sends the username and password over a connection without TLS (`security = "none"`),
+    /// which is refused otherwise.
+    #[serde(default)]
+    pub allow_plaintext: bool,
 }
 
 /// How the connection to the relay is secured: `security` in `[mail]`.

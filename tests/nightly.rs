@@ -927,3 +927,103 @@ fn the_schedule_quotes_odd_paths_for_the_shell_and_systemd_and_refuses_a_line_br
     }
     assert!(!broken.join("units2").exists());
 }
+
+#[test]
+fn a_hundred_recipients_are_served_through_folded_headers_and_a_shared_password_file_is_flagged() {
+    let test = "a_hundred_recipients_are_served_through_folded_headers…";
+    let Some(python) = python_with_aiosmtpd() else {
+        return skip(
+            test,
+            "python3 with aiosmtpd (Debian package python3-aiosmtpd)",
+        );
+    };
+    let dir = project();
+    let d = dir.path();
+    if !certificates(d) {
+        return skip(test, "openssl to make the test server's certificate");
+    }
+    std::fs::create_dir(d.join("mails")).unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let _server = start_server(python, d, port);
+    std::fs::write(d.join("password"), "s3cret-pass\n").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(d.join("password"), std::fs::Permissions::from_mode(0o644)).unwrap();
+    let to: Vec<String> = (0..100)
+        .map(|i| format!("\"analyste{i}@example.org\""))
+        .collect();
+    std::fs::write(
+        d.join("brief.toml"),
+        format!(
+            "[mail]\nhost = \"localhost\"\nport = {port}\nusername = \"brief\"\npassword_file = \"password\"\nfrom = \"brief@example.org\"\nto = [{}]\nca_file = \"ca.pem\"\n",
+            to.join(", ")
+        ),
+    )
+    .unwrap();
+    ok(&brief_in(
+        d,
+        &["generate", "--since", "2024-12", "--date", "2026-11-21"],
+        &[],
+    ));
+    let sent = brief_in(d, &["send", "--date", "2026-11-21"], &[]);
+    ok(&sent);
+    let stderr = String::from_utf8_lossy(&sent.stderr);
+    assert!(stderr.contains("can be read by other users"), "{stderr}");
+    assert_eq!(mails(d).len(), 100);
+    let message = parse_message(python, &mails(d)[0]);
+    let named = message["to"].as_str().unwrap();
+    assert_eq!(named.matches("@example.org").count(), 100, "{named}");
+    let raw = std::fs::read(&mails(d)[0]).unwrap();
+    let head = &raw[..raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap()];
+    assert!(head.split(|&b| b == b'\n').all(|l| l.len() <= 80), "folded");
+}
+
+#[test]
+fn a_silent_server_costs_one_deadline_for_the_whole_send() {
+    let dir = project();
+    let d = dir.path();
+    // A server that accepts connections and never says a word.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming() {
+            held.push(stream);
+        }
+    });
+    let to: Vec<String> = (0..20).map(|i| format!("\"a{i}@example.org\"")).collect();
+    std::fs::write(
+        d.join("brief.toml"),
+        format!(
+            "[mail]\nhost = \"127.0.0.1\"\nport = {port}\nsecurity = \"none\"\nfrom = \"brief@example.org\"\nto = [{}]\ntimeout = 1\ndeadline = 3\n",
+            to.join(", ")
+        ),
+    )
+    .unwrap();
+    ok(&brief_in(
+        d,
+        &["generate", "--since", "2024-12", "--date", "2026-11-21"],
+        &[],
+    ));
+    let started = Instant::now();
+    let sent = brief_in(d, &["send", "--date", "2026-11-21"], &[]);
+    let took = started.elapsed().as_secs_f64();
+    assert_eq!(sent.status.code(), Some(7));
+    assert!(
+        took < 8.0,
+        "20 recipients of a silent server took {took:.1} s"
+    );
+    let stderr = String::from_utf8_lossy(&sent.stderr);
+    assert!(
+        stderr.contains("no answer from the server within 1 s"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("not tried: the send's deadline of 3 s had passed"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("os error"), "{stderr}");
+}
