@@ -396,6 +396,11 @@ pub enum SinceRule {
 /// How far back `--since last` looks when no briefing was published before.
 pub const FIRST_RUN_DAYS: u32 = 7;
 
+/// How many days before `--since last`'s period an article first seen since the previous
+/// briefing may be dated and still be told: news arrives late (time zones, an agency's update,
+/// a feed catching up after an outage).
+pub const LATE_DAYS: u64 = 30;
+
 impl SinceRule {
     fn parse(text: &str) -> Option<SinceRule> {
         if text == "last" {

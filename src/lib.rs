@@ -260,6 +260,7 @@ fn stages(
     }
     read.date_by_first_seen(&mut articles);
     let hashes = read.hashes;
+    let late = read.late;
     let kept = state::NewFiles {
         fresh: read.kept.fresh,
         used: read.kept.used,
@@ -276,6 +277,7 @@ fn stages(
         sizes: config.sizes,
         files_seen,
         warnings: &warnings[..],
+        late: &late,
     });
     let published = match &state {
         Some(state) => {
@@ -584,6 +586,8 @@ struct Read {
     seen_days: Vec<Option<chrono::NaiveDate>>,
     /// The corpus files to keep in the state.
     kept: corpus::stored::Kept,
+    /// The articles that arrived late (see `summarise::Input::late`).
+    late: Vec<usize>,
 }
 
 impl Read {
@@ -661,6 +665,10 @@ fn read_articles(
         );
         return Err(Error::NoArticleInWindow { read, period });
     }
+    let late = match state {
+        Some(state) => late_articles(config, state, &articles, &hashes, &first_seen)?,
+        None => Vec::new(),
+    };
     Ok((
         articles,
         corpus.files_seen,
@@ -668,8 +676,41 @@ fn read_articles(
             hashes,
             seen_days,
             kept,
+            late,
         },
     ))
+}
+
+/// With `--since last` after a previous briefing: the articles no run has seen yet although
+/// dated in the `LATE_DAYS` before the period (they came after the previous briefing was made,
+/// so no briefing has told them).
+fn late_articles(
+    config: &Config,
+    state: &state::State,
+    articles: &[corpus::Article],
+    hashes: &[String],
+    first_seen: &std::collections::HashMap<String, chrono::NaiveDate>,
+) -> Result<Vec<usize>, Error> {
+    let Some(since) = config.since else {
+        return Ok(Vec::new());
+    };
+    if config.since_rule != Some(cli::SinceRule::Last)
+        || state.last_briefing_before(config.date)?.is_none()
+    {
+        return Ok(Vec::new());
+    }
+    let bound = since - chrono::Days::new(cli::LATE_DAYS);
+    Ok(articles
+        .iter()
+        .zip(hashes)
+        .enumerate()
+        .filter(|(_, (a, hash))| {
+            !first_seen.contains_key(*hash)
+                && a.published
+                    .is_some_and(|d| d.last_day() < since && d.last_day() >= bound)
+        })
+        .map(|(i, _)| i)
+        .collect())
 }
 
 /// The files the markup may read: the logo and the locator map's data.

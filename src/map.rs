@@ -552,6 +552,7 @@ mod tests {
             sizes: Sizes::default(),
             files_seen: 5,
             warnings: &[],
+            late: &[],
         })
     }
 

@@ -191,6 +191,10 @@ pub struct Source {
     pub cited_by: usize,
     /// Whether anything in the briefing (fact, meeting, quote, timeline entry) cites it.
     pub referenced: bool,
+    /// Whether it arrived late: first seen after the previous briefing although dated before
+    /// this period (`--since last`). Only written when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub late: bool,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]

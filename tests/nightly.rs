@@ -1027,3 +1027,52 @@ fn a_silent_server_costs_one_deadline_for_the_whole_send() {
     );
     assert!(!stderr.contains("os error"), "{stderr}");
 }
+
+#[test]
+fn an_article_that_arrives_after_its_night_is_told_the_next_night() {
+    let dir = project();
+    let d = dir.path();
+    ok(&brief_in(
+        d,
+        &["generate", "--since", "last", "--date", "2026-11-22"],
+        &[],
+    ));
+    // After night 1 ran: an article dated the 22nd, and one dated two months before.
+    let late = NEW_ARTICLE
+        .replace("23-11-2026", "22-11-2026")
+        .replace("lundi", "dimanche");
+    std::fs::write(d.join("seeds/901_late.txt"), late).unwrap();
+    let old = "15-09-2026 08:00 - Le Mali inaugure un pont sur le fleuve Niger\n\nLe Premier ministre malien a inauguré mardi un pont routier à Bamako, financé par la Banque africaine de développement, a rapporté la télévision publique du Mali.\n";
+    std::fs::write(d.join("seeds/902_old.txt"), old).unwrap();
+    ok(&brief_in(
+        d,
+        &["generate", "--since", "last", "--date", "2026-11-23"],
+        &[],
+    ));
+    let second = json(d, "2026-11-23");
+    assert_eq!(second["period"]["since"], "2026-11-23");
+    let sources = second["sources"].as_array().unwrap();
+    let late = sources
+        .iter()
+        .find(|s| s["file"].as_str().unwrap().contains("901_late"))
+        .expect("the late article is in the next briefing");
+    assert_eq!(late["late"], true);
+    let id = late["id"].as_str().unwrap();
+    let told: Vec<&Value> = facts(&second)
+        .into_iter()
+        .filter(|f| f["sources"].as_array().unwrap().iter().any(|s| s == id))
+        .collect();
+    assert!(!told.is_empty(), "{second}");
+    assert!(told.iter().all(|f| f["new"] == true));
+    assert!(
+        source_of(&second, "902_old").is_none(),
+        "an article dated long before the period is not news"
+    );
+    // The night after, it is no longer new, nor late.
+    ok(&brief_in(
+        d,
+        &["generate", "--since", "last", "--date", "2026-11-24"],
+        &[],
+    ));
+    assert!(source_of(&json(d, "2026-11-24"), "901_late").is_none());
+}

@@ -130,11 +130,25 @@ impl<'a> Analysis<'a> {
             (Some(d), Some(p)) => d.first_day() > p.last_day(),
             _ => false,
         };
-        self.date_kept(date)
+        (self.date_kept(date) || self.late_news(c, date))
             && (!expected
                 || c.members
                     .iter()
                     .any(|m| self.input.article_in_period(m.article)))
+    }
+
+    /// Whether a late article tells a cluster of its own days (the week before it): what it reports of the days
+    /// before the period is this period's news (what it recalls of earlier years is not).
+    fn late_news(&self, c: &Cluster, date: Option<PartialDate>) -> bool {
+        c.members.iter().any(|m| {
+            self.input.is_late(m.article)
+                && match (date, self.input.articles[m.article].published) {
+                    (Some(d), Some(p)) => {
+                        d.last_day() + chrono::Days::new(NEWS_DAYS) >= p.first_day()
+                    }
+                    _ => true,
+                }
+        })
     }
 
     /// Whether a cluster dated `date` belongs to the period (an undated one: by the policy).
@@ -164,6 +178,9 @@ impl<'a> Analysis<'a> {
         }
     }
 }
+
+/// How many days before its article a late article's news may lie.
+const NEWS_DAYS: u64 = 7;
 
 /// How many words before a date "depuis" may stand for the date to be a starting point.
 const SINCE_WORDS: usize = 4;

@@ -85,6 +85,10 @@ pub struct Input<'a> {
     pub sizes: Sizes,
     pub files_seen: usize,
     pub warnings: &'a [Warning],
+    /// Articles that arrived late (sorted indices): first seen after the previous briefing
+    /// although dated before this period (at most `--since last`'s bound before it). Nothing
+    /// has told them yet, so they are news of this period.
+    pub late: &'a [usize],
 }
 
 impl Input<'_> {
@@ -93,8 +97,17 @@ impl Input<'_> {
         self.since.is_none_or(|s| to >= s) && self.until.is_none_or(|u| from <= u)
     }
 
-    /// Whether an article's own date is in the period (undated: by the policy).
+    /// Whether an article arrived late (see `late`).
+    pub fn is_late(&self, a: usize) -> bool {
+        self.late.binary_search(&a).is_ok()
+    }
+
+    /// Whether an article's own date is in the period (undated: by the policy), or it arrived
+    /// late.
     fn article_in_period(&self, a: usize) -> bool {
+        if self.is_late(a) {
+            return true;
+        }
         match self.articles[a].published {
             Some(d) => self.in_period(d.first_day(), d.last_day()),
             None => self.undated == Undated::Keep,

@@ -35,6 +35,7 @@ pub(super) fn sources(input: &Input, citations: &Citations, briefing: &Briefing)
                 relayed: article.relayed.clone(),
                 cited_by,
                 referenced: cited_by > 0 || referenced.contains(id),
+                late: input.is_late(a),
             }
         })
         .collect()

@@ -28,6 +28,7 @@ fn briefing_on(texts: &[&str], since: Option<&str>, date: &str) -> Briefing {
         sizes: Sizes::default(),
         files_seen: texts.len(),
         warnings: &[],
+        late: &[],
     })
 }
 

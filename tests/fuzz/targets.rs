@@ -143,6 +143,7 @@ fn summarise(input: &[u8]) -> u64 {
         sizes: Sizes::default(),
         files_seen: articles.len(),
         warnings: &[],
+        late: &[],
     });
     let ids: std::collections::HashMap<&str, usize> = b
         .sources
