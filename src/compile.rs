@@ -130,6 +130,29 @@ fn first_page_png(page: &typst_layout::Page) -> Result<Vec<u8>, CompileError> {
     Ok(png.into_inner())
 }
 
+/// The first page of a published PDF as a PNG, as `first_page_png` draws it from the document
+/// (1.5 pixels per point, on white): for `brief send` when the run that made the PDF wrote no
+/// picture. The PDF is read back with `hayro`, a PDF rasterizer by typst's authors; `None` if it
+/// cannot be read.
+pub fn pdf_first_page_png(pdf: &[u8]) -> Option<Vec<u8>> {
+    use hayro::hayro_syntax::Pdf;
+    let pdf = Pdf::new(pdf.to_vec()).ok()?;
+    let pages = pdf.pages();
+    let page = pages.first()?;
+    let pixmap = hayro::render(
+        page,
+        &hayro::RenderCache::new(),
+        &hayro::hayro_interpret::InterpreterSettings::default(),
+        &hayro::RenderSettings::default(),
+        &hayro::PixmapSettings {
+            x_scale: 1.5,
+            y_scale: 1.5,
+            bg_color: hayro::vello_cpu::color::palette::css::WHITE,
+        },
+    );
+    pixmap.into_png().ok()
+}
+
 /// Whether one of the embedded fonts can draw `c`. PDF/A forbids text without a glyph, so the
 /// renderer replaces what no font covers (see `render::printable`).
 pub fn font_covers(c: char) -> bool {

@@ -470,9 +470,11 @@ fn deliver(
         mail::read_output(&outbox.out.join(format!("{stem}.pdf"))).map_err(|e| fail(e.into()))?;
     let json =
         mail::read_output(&outbox.out.join(format!("{stem}.json"))).map_err(|e| fail(e.into()))?;
+    // The picture the run wrote beside the PDF, else one drawn from the PDF itself.
     let png = std::fs::read(outbox.out.join(format!("{stem}.png")))
         .ok()
-        .filter(|png| picture_is_current(state.as_deref(), outbox.date, &stem, png));
+        .filter(|png| picture_is_current(state.as_deref(), outbox.date, &stem, png))
+        .or_else(|| compile::pdf_first_page_png(&pdf));
     let briefing: mail::Summary = serde_json::from_slice(&json).map_err(|e| {
         fail(Error::Mail(mail::MailError::Briefing(format!(
             "{stem}.json is not a briefing of this version: {e}"

@@ -1076,3 +1076,74 @@ fn an_article_that_arrives_after_its_night_is_told_the_next_night() {
     ));
     assert!(source_of(&json(d, "2026-11-24"), "901_late").is_none());
 }
+
+#[test]
+fn a_send_after_a_plain_generate_shows_the_first_page_all_the_same() {
+    let test = "a_send_after_a_plain_generate_shows_the_first_page_all_the_same";
+    let Some(python) = python_with_aiosmtpd() else {
+        return skip(
+            test,
+            "python3 with aiosmtpd (Debian package python3-aiosmtpd)",
+        );
+    };
+    let dir = project();
+    let d = dir.path();
+    if !certificates(d) {
+        return skip(test, "openssl to make the test server's certificate");
+    }
+    std::fs::create_dir(d.join("mails")).unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let _server = start_server(python, d, port);
+    std::fs::write(
+        d.join("brief.toml"),
+        format!("[mail]\nhost = \"localhost\"\nport = {port}\nusername = \"brief\"\npassword_env = \"TEST_SMTP_PASSWORD\"\nfrom = \"brief@example.org\"\nto = [\"analyste@example.org\"]\nca_file = \"ca.pem\"\n"),
+    )
+    .unwrap();
+    let env = [("TEST_SMTP_PASSWORD", "s3cret-pass")];
+    ok(&brief_in(
+        d,
+        &["generate", "--since", "2024-12", "--date", "2026-11-21"],
+        &env,
+    ));
+    assert!(
+        !d.join("out/briefing-2026-11-21.png").exists(),
+        "a plain run writes no picture"
+    );
+    ok(&brief_in(d, &["send", "--date", "2026-11-21"], &env));
+    let mail = &mails(d)[0];
+    let message = parse_message(python, mail);
+    let parts = message["parts"].as_array().unwrap();
+    let picture = parts
+        .iter()
+        .find(|p| p["type"] == "image/png")
+        .expect("the first page is in");
+    assert_eq!(picture["disposition"], "inline");
+    let cid = picture["cid"].as_str().unwrap().trim_matches(['<', '>']);
+    let html = parts.iter().find(|p| p["type"] == "text/html").unwrap()["text"]
+        .as_str()
+        .unwrap();
+    assert!(html.contains(&format!("cid:{cid}")));
+    // The picture is the page: A4 at 1.5 px per point, and ink on it.
+    let save = "import email, email.policy, sys\nm = email.message_from_bytes(open(sys.argv[1], 'rb').read(), policy=email.policy.default)\nfor p in m.walk():\n    if p.get_content_type() == 'image/png':\n        open(sys.argv[2], 'wb').write(p.get_payload(decode=True))\n";
+    let png = d.join("page.png");
+    let saved = Command::new(python)
+        .args(["-c", save])
+        .arg(mail)
+        .arg(&png)
+        .status()
+        .unwrap();
+    assert!(saved.success());
+    let page = image::open(&png).unwrap().to_luma8();
+    assert!(
+        (892..=893).contains(&page.width()) && page.height() == 1262,
+        "A4 at 1.5 px/pt: {} × {}",
+        page.width(),
+        page.height()
+    );
+    let dark = page.pixels().filter(|p| p.0[0] < 100).count();
+    assert!(dark > 10_000, "text on the page: {dark} dark pixels");
+}
