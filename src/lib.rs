@@ -667,6 +667,7 @@ fn read_articles(
         );
         return Err(Error::NoArticleInWindow { read, period });
     }
+    let (articles, hashes, seen_days) = narrow(config, articles, hashes, seen_days);
     let late = match state {
         Some(state) => late_articles(config, state, &articles, &hashes, &first_seen)?,
         None => Vec::new(),
@@ -681,6 +682,43 @@ fn read_articles(
             late,
         },
     ))
+}
+
+/// The articles the period's briefing can use: those dated from `cli::LOOKBACK_DAYS` before
+/// the period to its end, and the undated ones. Older articles are read (their files are kept
+/// in the state) but neither extracted nor summarised, so a night costs what the period holds,
+/// not what the archive does; a run without a state narrows the same way, so both give the
+/// same briefing.
+fn narrow(
+    config: &Config,
+    articles: Vec<corpus::Article>,
+    hashes: Vec<String>,
+    seen_days: Vec<Option<chrono::NaiveDate>>,
+) -> (
+    Vec<corpus::Article>,
+    Vec<String>,
+    Vec<Option<chrono::NaiveDate>>,
+) {
+    let from = config
+        .since
+        .map(|s| s - chrono::Days::new(cli::LOOKBACK_DAYS));
+    let usable = |a: &corpus::Article, seen: &Option<chrono::NaiveDate>| {
+        let (first, last) = match (a.published, seen) {
+            (Some(d), _) => (d.first_day(), d.last_day()),
+            (None, Some(day)) => (*day, *day),
+            (None, None) => return true,
+        };
+        from.is_none_or(|f| last >= f) && config.until.is_none_or(|u| first <= u)
+    };
+    let mut out = (Vec::new(), Vec::new(), Vec::new());
+    for ((a, h), seen) in articles.into_iter().zip(hashes).zip(seen_days) {
+        if usable(&a, &seen) {
+            out.0.push(a);
+            out.1.push(h);
+            out.2.push(seen);
+        }
+    }
+    out
 }
 
 /// With `--since last` after a previous briefing: the articles no run has seen yet although

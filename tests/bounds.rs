@@ -391,3 +391,87 @@ fn an_article_that_inflates_beyond_the_limit_is_skipped() {
         stderr(&output)
     );
 }
+
+/// `n` articles of one event: the same sentence relayed by every one, each with words of its
+/// own around it (so that none is a duplicate of another).
+fn one_event(dir: &Path, n: usize) {
+    let towns = [
+        "Niamey",
+        "Dosso",
+        "Maradi",
+        "Zinder",
+        "Tahoua",
+        "Agadez",
+        "Tillabéri",
+        "Diffa",
+    ];
+    let trades = [
+        "éleveurs",
+        "commerçants",
+        "enseignants",
+        "étudiants",
+        "artisans",
+        "chauffeurs",
+    ];
+    let mut lines = Vec::new();
+    for i in 0..n {
+        let town = towns[i % towns.len()];
+        let trade = trades[(i / towns.len()) % trades.len()];
+        lines.push(serde_json::json!({
+            "title": format!("Réactions à {town}, dépêche {i}"),
+            "date": "2026-11-20",
+            "text": format!(
+                "Le président du Niger a signé jeudi à Niamey un accord de défense avec la Russie, en présence du ministre russe de la Défense.\n\nÀ {town}, {k} {trade} interrogés par notre correspondant numéro {i} ont commenté la nouvelle pendant {m} minutes au marché central.\n\nLe correspondant {i} rapporte aussi que {trade} et élus de {town} attendent la visite du gouverneur depuis {d} jours.",
+                k = 3 + i % 17,
+                m = 5 + i % 41,
+                d = 2 + i % 13,
+            ),
+        }).to_string());
+    }
+    std::fs::write(dir.join("event.jsonl"), lines.join("\n") + "\n").unwrap();
+}
+
+#[test]
+fn two_thousand_articles_of_one_event_make_one_fact_with_every_source_and_a_bounded_pdf() {
+    let corpus = tempfile::tempdir().unwrap();
+    one_event(corpus.path(), 2000);
+    let out = tempfile::tempdir().unwrap();
+    let output = generate_within(
+        300,
+        corpus.path(),
+        out.path(),
+        &["--since", "2026-11", "--no-state"],
+    );
+    assert_ok(&output);
+    let briefing = json(&out.path().join(format!("briefing-{DATE}.json")));
+    let relayed: Vec<&serde_json::Value> = ["countries", "blocs"]
+        .iter()
+        .flat_map(|s| briefing[*s].as_array().unwrap())
+        .flat_map(|section| section["facts"].as_array().unwrap())
+        .filter(|f| f["text"].as_str().unwrap().contains("accord de défense"))
+        .collect();
+    assert!(!relayed.is_empty());
+    // Articles nearly word for word the same are one source with its duplicates.
+    let sources = briefing["sources"].as_array().unwrap();
+    let articles: usize = sources
+        .iter()
+        .map(|s| 1 + s["duplicates"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(articles, 2000, "every article is read, once");
+    for fact in &relayed {
+        let cited = fact["sources"].as_array().unwrap();
+        assert_eq!(
+            cited.len(),
+            sources.len(),
+            "every source that relays it is cited, once"
+        );
+        assert_eq!(fact["single_source"], false);
+    }
+    let others = format!("+{} autres", sources.len() - 3);
+    // The PDF names three sources a fact and the others by their number.
+    let text = flat(&pdf_text(
+        &out.path().join(format!("briefing-{DATE}.pdf")),
+        None,
+    ));
+    assert!(text.contains(&others), "{}", &text[..text.len().min(3000)]);
+}

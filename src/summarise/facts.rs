@@ -712,21 +712,36 @@ fn group(signatures: &[[u64; HASHES]], paraphrases: &[(usize, usize)]) -> Vec<us
             buckets.entry(key).or_default().push(i);
         }
         for members in buckets.values().filter(|m| m.len() > 1) {
-            let members = &members[..members.len().min(32)];
-            for (k, &a) in members.iter().enumerate() {
-                for &b in &members[k + 1..] {
-                    let same = signatures[a]
-                        .iter()
-                        .zip(&signatures[b])
-                        .filter(|(x, y)| x == y)
-                        .count() as f64
-                        / HASHES as f64;
-                    if same >= SAME_FACT {
-                        groups.union(a, b);
-                    }
-                }
-            }
+            join_bucket(members, signatures, &mut groups);
         }
     }
     (0..signatures.len()).map(|i| groups.find(i)).collect()
+}
+
+/// At most this many distinct facts are told apart in one LSH bucket.
+const LEADERS: usize = 32;
+
+/// Joins the members of one bucket that tell the same fact, in linear time: each member is
+/// compared with the bucket's leaders (the first member of each fact found there), joins the
+/// first it matches, or leads a fact of its own. A sentence relayed by a thousand articles is
+/// one fact with a thousand sources; past `LEADERS` distinct facts in one bucket (a bucket is
+/// a band of near-identical wordings, so never in practice), a member is compared with the
+/// leaders only.
+fn join_bucket(members: &[usize], signatures: &[[u64; HASHES]], groups: &mut UnionFind) {
+    let same = |a: usize, b: usize| {
+        let shared = signatures[a]
+            .iter()
+            .zip(&signatures[b])
+            .filter(|(x, y)| x == y)
+            .count() as f64;
+        shared / HASHES as f64 >= SAME_FACT
+    };
+    let mut leaders: Vec<usize> = Vec::new();
+    for &m in members {
+        match leaders.iter().find(|&&l| same(l, m)) {
+            Some(&l) => groups.union(l, m),
+            None if leaders.len() < LEADERS => leaders.push(m),
+            None => {}
+        }
+    }
 }
