@@ -161,11 +161,16 @@ impl NewFiles {
         for (key, data) in &self.fresh {
             insert.execute(params![key, data, run])?;
         }
-        let mut touch = tx.prepare_cached("UPDATE files SET run = ?2 WHERE key = ?1")?;
-        for key in &self.used {
+        let mut touch =
+            tx.prepare_cached("INSERT OR REPLACE INTO file_uses (key, run) VALUES (?1, ?2)")?;
+        for key in self.fresh.iter().map(|(key, _)| key).chain(&self.used) {
             touch.execute(params![key, run])?;
         }
-        tx.execute("DELETE FROM files WHERE run < ?1", params![run])?;
+        tx.execute(
+            "DELETE FROM files WHERE key IN (SELECT key FROM file_uses WHERE run < ?1)",
+            params![run],
+        )?;
+        tx.execute("DELETE FROM file_uses WHERE run < ?1", params![run])?;
         // Extractions by another build of brief will never be read again.
         tx.execute(
             "DELETE FROM extractions WHERE extractor != ?1",

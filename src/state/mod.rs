@@ -48,6 +48,9 @@ pub enum StateError {
     },
 }
 
+/// Unused room in the state worth giving back, in bytes.
+const SHRINK_BYTES: i64 = 8 * 1024 * 1024;
+
 /// The open state, locked for this process until dropped.
 pub struct State {
     conn: Connection,
@@ -235,7 +238,28 @@ impl State {
             .map_err(|e| StateError::Unusable {
                 state: shown,
                 message: e.to_string(),
-            })
+            })?;
+        self.shrink();
+        Ok(())
+    }
+
+    /// Gives back to the file system the room of what the state no longer holds (corpus files
+    /// changed or gone), once it is a quarter of the file and more than `SHRINK_BYTES`. The
+    /// state is sound either way: a failure here only leaves the room unused.
+    fn shrink(&self) {
+        let pragma = |name: &str| -> i64 {
+            self.conn
+                .query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
+                .unwrap_or(0)
+        };
+        let (free, pages, size) = (
+            pragma("freelist_count"),
+            pragma("page_count"),
+            pragma("page_size"),
+        );
+        if free * 4 > pages && free * size > SHRINK_BYTES {
+            let _ = self.conn.execute_batch("VACUUM");
+        }
     }
 
     /// Records a run that stopped before publishing, with why.

@@ -56,6 +56,13 @@ const MIGRATIONS: &[&str] = &[
         data BLOB NOT NULL,             -- its articles, warnings and fingerprints (postcard, LZ4)
         run INTEGER NOT NULL            -- the last run that read it
     );",
+    // 3: the last run that read each file, apart from its data: SQLite rewrites a whole row on
+    // update, so marking a file read rewrote its megabytes every night.
+    "CREATE TABLE file_uses (
+        key TEXT PRIMARY KEY,           -- a key of files
+        run INTEGER NOT NULL            -- the last run that read it (files.run: the first)
+    );
+    INSERT INTO file_uses (key, run) SELECT key, run FROM files;",
 ];
 
 /// Brings the database to the latest version; says why it cannot.
