@@ -396,17 +396,10 @@ pub enum SinceRule {
 /// How far back `--since last` looks when no briefing was published before.
 pub const FIRST_RUN_DAYS: u32 = 7;
 
-/// How many days before the period an article may be dated and still be extracted and
-/// summarised: an item of the period may cite it, a late article may be one of them. Older
-/// articles are read but cost the briefing nothing more.
-pub const LOOKBACK_DAYS: u64 = 30;
-
 /// How many days before `--since last`'s period an article first seen since the previous
 /// briefing may be dated and still be told: news arrives late (time zones, an agency's update,
 /// a feed catching up after an outage).
 pub const LATE_DAYS: u64 = 30;
-// A late article must be among those summarised.
-const _: () = assert!(LATE_DAYS <= LOOKBACK_DAYS);
 
 impl SinceRule {
     fn parse(text: &str) -> Option<SinceRule> {

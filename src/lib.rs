@@ -667,11 +667,11 @@ fn read_articles(
         );
         return Err(Error::NoArticleInWindow { read, period });
     }
-    let (articles, hashes, seen_days) = narrow(config, articles, hashes, seen_days);
     let late = match state {
         Some(state) => late_articles(config, state, &articles, &hashes, &first_seen)?,
-        None => Vec::new(),
+        None => vec![false; articles.len()],
     };
+    let (articles, hashes, seen_days, late) = narrow(config, articles, hashes, seen_days, late);
     Ok((
         articles,
         corpus.files_seen,
@@ -684,35 +684,38 @@ fn read_articles(
     ))
 }
 
-/// The articles the period's briefing can use: those dated from `cli::LOOKBACK_DAYS` before
-/// the period to its end, and the undated ones. Older articles are read (their files are kept
-/// in the state) but neither extracted nor summarised, so a night costs what the period holds,
-/// not what the archive does; a run without a state narrows the same way, so both give the
-/// same briefing.
+/// The articles the period's briefing can use: those of the period, the undated ones and the
+/// late ones (`late`, by index; given back as the indices they keep). The others are read
+/// (their files are kept in the state) but neither extracted nor summarised, so a night costs
+/// what the period holds, not what the archive does; a run without a state narrows the same
+/// way, so both give the same briefing.
 fn narrow(
     config: &Config,
     articles: Vec<corpus::Article>,
     hashes: Vec<String>,
     seen_days: Vec<Option<chrono::NaiveDate>>,
+    late: Vec<bool>,
 ) -> (
     Vec<corpus::Article>,
     Vec<String>,
     Vec<Option<chrono::NaiveDate>>,
+    Vec<usize>,
 ) {
-    let from = config
-        .since
-        .map(|s| s - chrono::Days::new(cli::LOOKBACK_DAYS));
-    let usable = |a: &corpus::Article, seen: &Option<chrono::NaiveDate>| {
+    let in_period = |a: &corpus::Article, seen: &Option<chrono::NaiveDate>| {
         let (first, last) = match (a.published, seen) {
             (Some(d), _) => (d.first_day(), d.last_day()),
             (None, Some(day)) => (*day, *day),
             (None, None) => return true,
         };
-        from.is_none_or(|f| last >= f) && config.until.is_none_or(|u| first <= u)
+        config.since.is_none_or(|s| last >= s) && config.until.is_none_or(|u| first <= u)
     };
-    let mut out = (Vec::new(), Vec::new(), Vec::new());
-    for ((a, h), seen) in articles.into_iter().zip(hashes).zip(seen_days) {
-        if usable(&a, &seen) {
+    let mut out = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let all = articles.into_iter().zip(hashes).zip(seen_days).zip(late);
+    for (((a, h), seen), late) in all {
+        if late || in_period(&a, &seen) {
+            if late {
+                out.3.push(out.0.len());
+            }
             out.0.push(a);
             out.1.push(h);
             out.2.push(seen);
@@ -721,7 +724,7 @@ fn narrow(
     out
 }
 
-/// With `--since last` after a previous briefing: the articles no run has seen yet although
+/// With `--since last` after a previous briefing: which articles no run has seen yet although
 /// dated in the `LATE_DAYS` before the period (they came after the previous briefing was made,
 /// so no briefing has told them).
 fn late_articles(
@@ -730,26 +733,25 @@ fn late_articles(
     articles: &[corpus::Article],
     hashes: &[String],
     first_seen: &std::collections::HashMap<String, chrono::NaiveDate>,
-) -> Result<Vec<usize>, Error> {
+) -> Result<Vec<bool>, Error> {
+    let none = vec![false; articles.len()];
     let Some(since) = config.since else {
-        return Ok(Vec::new());
+        return Ok(none);
     };
     if config.since_rule != Some(cli::SinceRule::Last)
         || state.last_briefing_before(config.date)?.is_none()
     {
-        return Ok(Vec::new());
+        return Ok(none);
     }
     let bound = since - chrono::Days::new(cli::LATE_DAYS);
     Ok(articles
         .iter()
         .zip(hashes)
-        .enumerate()
-        .filter(|(_, (a, hash))| {
-            !first_seen.contains_key(*hash)
+        .map(|(a, hash)| {
+            !first_seen.contains_key(hash)
                 && a.published
                     .is_some_and(|d| d.last_day() < since && d.last_day() >= bound)
         })
-        .map(|(i, _)| i)
         .collect())
 }
 
