@@ -258,3 +258,26 @@ fn a_run_stopped_by_sigterm_cleans_up_and_says_so() {
     );
     assert_eq!(temporaries(&out), Vec::<String>::new());
 }
+
+#[test]
+fn the_same_state_through_a_linked_folder_is_the_same_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real");
+    std::fs::create_dir(&real).unwrap();
+    std::os::unix::fs::symlink(&real, dir.path().join("link")).unwrap();
+    let held = brief::state::State::open(&real.join("state.sqlite"), "a test").unwrap();
+    let corpus = seeds_copy();
+    let through_link = dir.path().join("link/state.sqlite");
+    let output = run(
+        corpus.path(),
+        &dir.path().join("out"),
+        &[
+            "--since",
+            "2024-12",
+            "--state",
+            through_link.to_str().unwrap(),
+        ],
+    );
+    assert_exit(&output, 75, "another brief run");
+    drop(held);
+}
