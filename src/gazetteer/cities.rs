@@ -58,9 +58,9 @@ fn key(words: &[&str]) -> String {
 impl Cities {
     /// Parses `data/cities.tsv`; places whose country the gazetteer does not know are left out.
     pub fn parse(tsv: &str, countries: &HashMap<String, usize>) -> Cities {
-        let mut cities = Vec::new();
-        let mut by_name = HashMap::new();
-        let mut first_words = std::collections::HashSet::new();
+        let mut cities = Vec::with_capacity(tsv.len() / 48);
+        let mut by_name = HashMap::with_capacity(tsv.len() / 16);
+        let mut first_words = std::collections::HashSet::with_capacity(tsv.len() / 32);
         for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
             let cols: Vec<&str> = line.split('\t').collect();
             let [name, iso3, population, latitude, longitude, others] = cols[..] else {
@@ -79,15 +79,18 @@ impl Cities {
             });
             let names = std::iter::once(name).chain(others.split(';').filter(|o| *o != "-"));
             for n in names {
-                let words: Vec<&str> = n
-                    .split([' ', '-', '\'', '’'])
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                if (1..=MAX_WORDS).contains(&words.len()) {
-                    // Rows come most populous first: the first place of a name keeps it.
-                    by_name.entry(key(&words)).or_insert(index);
-                    first_words.insert(key(&words[..1]));
+                let words = n.split([' ', '-', '\'', '’']).filter(|w| !w.is_empty());
+                if !(1..=MAX_WORDS).contains(&words.clone().count()) {
+                    continue;
                 }
+                // One key per name, its first word's key a prefix of it.
+                let name_key = key(&words.collect::<Vec<_>>());
+                let first = name_key.split(' ').next().unwrap_or_default();
+                if !first_words.contains(first) {
+                    first_words.insert(first.to_string());
+                }
+                // Rows come most populous first: the first place of a name keeps it.
+                by_name.entry(name_key).or_insert(index);
             }
         }
         Cities {
