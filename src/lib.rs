@@ -684,11 +684,12 @@ fn read_articles(
     ))
 }
 
-/// The articles the period's briefing can use: those of the period, the undated ones and the
-/// late ones (`late`, by index; given back as the indices they keep). The others are read
-/// (their files are kept in the state) but neither extracted nor summarised, so a night costs
-/// what the period holds, not what the archive does; a run without a state narrows the same
-/// way, so both give the same briefing.
+/// The articles the period's briefing can use: those dated from the period's first day on
+/// (a later article may report an event of the period), the undated ones and the late ones
+/// (`late`, by index; given back as the indices they keep). Older ones are read (their files
+/// are kept in the state) but neither extracted nor summarised, so a night costs what the
+/// period holds, not what the archive does; a run without a state narrows the same way, so
+/// both give the same briefing.
 fn narrow(
     config: &Config,
     articles: Vec<corpus::Article>,
@@ -702,12 +703,12 @@ fn narrow(
     Vec<usize>,
 ) {
     let in_period = |a: &corpus::Article, seen: &Option<chrono::NaiveDate>| {
-        let (first, last) = match (a.published, seen) {
-            (Some(d), _) => (d.first_day(), d.last_day()),
-            (None, Some(day)) => (*day, *day),
+        let last = match (a.published, seen) {
+            (Some(d), _) => d.last_day(),
+            (None, Some(day)) => *day,
             (None, None) => return true,
         };
-        config.since.is_none_or(|s| last >= s) && config.until.is_none_or(|u| first <= u)
+        config.since.is_none_or(|s| last >= s)
     };
     let mut out = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let all = articles.into_iter().zip(hashes).zip(seen_days).zip(late);
