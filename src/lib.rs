@@ -261,6 +261,7 @@ fn stages(
     read.date_by_first_seen(&mut articles);
     let hashes = read.hashes;
     let late = read.late;
+    let seen = read.seen;
     let kept = state::NewFiles {
         fresh: read.kept.fresh,
         used: read.kept.used,
@@ -321,12 +322,12 @@ fn stages(
         || match (state.as_deref_mut(), published) {
             (Some(state), Some(published)) => {
                 let kept = Kept {
-                    hashes,
+                    seen,
                     published,
                     made,
                     files: kept,
                 };
-                remember(state, &run, &articles, &kept)
+                remember(state, &run, &kept)
             }
             _ => Ok(()),
         },
@@ -349,25 +350,16 @@ fn stages(
 
 /// What the state keeps of a published run besides its record.
 struct Kept {
-    hashes: Vec<String>,
+    /// Every article read, the period's or not: its content hash and where it was found.
+    seen: Vec<(String, String)>,
     published: state::Published,
     made: state::NewExtractions,
     files: state::NewFiles,
 }
 
 /// Records a published run, its articles, items, extractions and files, in one transaction.
-fn remember(
-    state: &mut state::State,
-    run: &state::RunRecord,
-    articles: &[corpus::Article],
-    kept: &Kept,
-) -> Result<(), Error> {
-    let read: Vec<(String, String)> = articles
-        .iter()
-        .zip(&kept.hashes)
-        .map(|(a, h)| (h.clone(), a.location().to_string()))
-        .collect();
-    state.record(run, &read, &kept.published, &kept.made, &kept.files)?;
+fn remember(state: &mut state::State, run: &state::RunRecord, kept: &Kept) -> Result<(), Error> {
+    state.record(run, &kept.seen, &kept.published, &kept.made, &kept.files)?;
     Ok(())
 }
 
@@ -590,6 +582,10 @@ struct Read {
     kept: corpus::stored::Kept,
     /// The articles that arrived late (see `summarise::Input::late`).
     late: Vec<usize>,
+    /// Every article read, before the period narrows them (with a state only): its content
+    /// hash and where it was found. The state records them all, so that an article of the
+    /// archive is never taken later for one that arrived late.
+    seen: Vec<(String, String)>,
 }
 
 impl Read {
@@ -667,9 +663,16 @@ fn read_articles(
         );
         return Err(Error::NoArticleInWindow { read, period });
     }
-    let late = match state {
-        Some(state) => late_articles(config, state, &articles, &hashes, &first_seen)?,
-        None => vec![false; articles.len()],
+    let (late, seen) = match state {
+        Some(state) => (
+            late_articles(config, state, &articles, &hashes, &first_seen)?,
+            articles
+                .iter()
+                .zip(&hashes)
+                .map(|(a, h)| (h.clone(), a.location().to_string()))
+                .collect(),
+        ),
+        None => (vec![false; articles.len()], Vec::new()),
     };
     let (articles, hashes, seen_days, late) = narrow(config, articles, hashes, seen_days, late);
     Ok((
@@ -680,6 +683,7 @@ fn read_articles(
             seen_days,
             kept,
             late,
+            seen,
         },
     ))
 }

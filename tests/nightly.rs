@@ -1032,11 +1032,15 @@ fn a_silent_server_costs_one_deadline_for_the_whole_send() {
 fn an_article_that_arrives_after_its_night_is_told_the_next_night() {
     let dir = project();
     let d = dir.path();
+    // In the archive from the start, dated before night 1's week: read by night 1, not late.
+    let archived = "10-11-2026 08:00 - La Russie livre des hélicoptères au Mali\n\nLa Russie a livré mardi quatre hélicoptères de combat à l'armée malienne à Bamako, a annoncé le ministère malien de la Défense.\n";
+    std::fs::write(d.join("seeds/903_archived.txt"), archived).unwrap();
     ok(&brief_in(
         d,
         &["generate", "--since", "last", "--date", "2026-11-22"],
         &[],
     ));
+    assert!(source_of(&json(d, "2026-11-22"), "903_archived").is_none());
     // After night 1 ran: an article dated the 22nd, and one dated two months before.
     let late = NEW_ARTICLE
         .replace("23-11-2026", "22-11-2026")
@@ -1067,6 +1071,10 @@ fn an_article_that_arrives_after_its_night_is_told_the_next_night() {
     assert!(
         source_of(&second, "902_old").is_none(),
         "an article dated long before the period is not news"
+    );
+    assert!(
+        source_of(&second, "903_archived").is_none(),
+        "an article an earlier night read did not arrive late"
     );
     // The night after, it is no longer new, nor late.
     ok(&brief_in(
