@@ -550,27 +550,52 @@ fn mails(dir: &Path) -> Vec<PathBuf> {
     found
 }
 
-#[test]
-fn the_briefing_goes_once_to_each_recipient_through_a_real_smtp_server() {
-    let test = "the_briefing_goes_once_to_each_recipient_through_a_real_smtp_server";
+/// A copy of the seeds with the SMTP test server running for it (STARTTLS and AUTH required,
+/// messages written to `mails/`), stopped when dropped.
+struct Smtp {
+    dir: tempfile::TempDir,
+    python: &'static str,
+    port: u16,
+    _server: Server,
+}
+
+/// The test's project and SMTP server, or `None` (the test skipped, saying why) without
+/// Python's aiosmtpd or openssl.
+fn smtp_project(test: &str) -> Option<Smtp> {
     let Some(python) = python_with_aiosmtpd() else {
-        return skip(
+        skip(
             test,
             "python3 with aiosmtpd (Debian package python3-aiosmtpd)",
         );
+        return None;
     };
     let dir = project();
-    let d = dir.path();
-    if !certificates(d) {
-        return skip(test, "openssl to make the test server's certificate");
+    if !certificates(dir.path()) {
+        skip(test, "openssl to make the test server's certificate");
+        return None;
     }
-    std::fs::create_dir(d.join("mails")).unwrap();
+    std::fs::create_dir(dir.path().join("mails")).unwrap();
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
         .port();
-    let _server = start_server(python, d, port);
+    let server = start_server(python, dir.path(), port);
+    Some(Smtp {
+        dir,
+        python,
+        port,
+        _server: server,
+    })
+}
+
+#[test]
+fn the_briefing_goes_once_to_each_recipient_through_a_real_smtp_server() {
+    let test = "the_briefing_goes_once_to_each_recipient_through_a_real_smtp_server";
+    let Some(smtp) = smtp_project(test) else {
+        return;
+    };
+    let (d, python, port) = (smtp.dir.path(), smtp.python, smtp.port);
     std::fs::write(
         d.join("brief.toml"),
         format!(
@@ -931,24 +956,10 @@ fn the_schedule_quotes_odd_paths_for_the_shell_and_systemd_and_refuses_a_line_br
 #[test]
 fn a_hundred_recipients_are_served_through_folded_headers_and_a_shared_password_file_is_flagged() {
     let test = "a_hundred_recipients_are_served_through_folded_headers…";
-    let Some(python) = python_with_aiosmtpd() else {
-        return skip(
-            test,
-            "python3 with aiosmtpd (Debian package python3-aiosmtpd)",
-        );
+    let Some(smtp) = smtp_project(test) else {
+        return;
     };
-    let dir = project();
-    let d = dir.path();
-    if !certificates(d) {
-        return skip(test, "openssl to make the test server's certificate");
-    }
-    std::fs::create_dir(d.join("mails")).unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let _server = start_server(python, d, port);
+    let (d, python, port) = (smtp.dir.path(), smtp.python, smtp.port);
     std::fs::write(d.join("password"), "s3cret-pass\n").unwrap();
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(d.join("password"), std::fs::Permissions::from_mode(0o644)).unwrap();
@@ -1088,24 +1099,10 @@ fn an_article_that_arrives_after_its_night_is_told_the_next_night() {
 #[test]
 fn a_send_after_a_plain_generate_shows_the_first_page_all_the_same() {
     let test = "a_send_after_a_plain_generate_shows_the_first_page_all_the_same";
-    let Some(python) = python_with_aiosmtpd() else {
-        return skip(
-            test,
-            "python3 with aiosmtpd (Debian package python3-aiosmtpd)",
-        );
+    let Some(smtp) = smtp_project(test) else {
+        return;
     };
-    let dir = project();
-    let d = dir.path();
-    if !certificates(d) {
-        return skip(test, "openssl to make the test server's certificate");
-    }
-    std::fs::create_dir(d.join("mails")).unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let _server = start_server(python, d, port);
+    let (d, python, port) = (smtp.dir.path(), smtp.python, smtp.port);
     std::fs::write(
         d.join("brief.toml"),
         format!("[mail]\nhost = \"localhost\"\nport = {port}\nusername = \"brief\"\npassword_env = \"TEST_SMTP_PASSWORD\"\nfrom = \"brief@example.org\"\nto = [\"analyste@example.org\"]\nca_file = \"ca.pem\"\n"),
