@@ -64,6 +64,24 @@ fn refuse_get_env(_: &HashMap<String, Value>) -> tera::Result<Value> {
 const MAX_RANGE: i64 = 100_000;
 
 /// Tera's `range(end, start=0, step_by=1)`, refusing more than [`MAX_RANGE`] items.
+/// `first_citation(id=…)`: whether this render has not yet cited source `id`, in the order the
+/// markup is written (the document's order): its first citation carries the footnote, later
+/// ones point to it. Decided here rather than by a Typst `state`, whose `context` per citation
+/// costs a fifth of a long briefing's compile time.
+#[derive(Default, Clone)]
+struct FirstCitation(std::sync::Arc<std::sync::Mutex<std::collections::HashSet<String>>>);
+
+impl tera::Function for FirstCitation {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let id = args
+            .get("id")
+            .and_then(Value::as_str)
+            .ok_or_else(|| tera::Error::msg("first_citation: `id` must be a string"))?;
+        let mut cited = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(Value::Bool(cited.insert(id.to_string())))
+    }
+}
+
 fn bounded_range(args: &HashMap<String, Value>) -> tera::Result<Value> {
     let number = |key: &str, default: Option<i64>| -> tera::Result<i64> {
         match args.get(key) {
@@ -190,6 +208,7 @@ fn read_template(path: &Path, inside: &Path) -> Result<String, String> {
 /// A set of templates ready to render, with where each came from (for error messages).
 pub struct Templates {
     tera: Tera,
+    cited: FirstCitation,
     origins: HashMap<String, (String, String)>,
 }
 
@@ -208,6 +227,8 @@ impl Templates {
         tera.register_filter("shorten", shorten_filter);
         tera.register_function("get_env", refuse_get_env);
         tera.register_function("range", bounded_range);
+        let cited = FirstCitation::default();
+        tera.register_function("first_citation", cited.clone());
         let mut origins = HashMap::new();
         for source in sources {
             origins.insert(
@@ -219,7 +240,11 @@ impl Templates {
             .iter()
             .map(|s| (s.name.as_str(), s.text.as_str()))
             .collect();
-        let mut this = Templates { tera, origins };
+        let mut this = Templates {
+            tera,
+            cited,
+            origins,
+        };
         if let Err(e) = this.tera.add_raw_templates(templates) {
             return Err(this.error(&e));
         }
@@ -229,6 +254,11 @@ impl Templates {
     /// Renders a [`context`] into Typst markup.
     pub fn render(&self, context: &Value) -> Result<String, RenderError> {
         let context = tera::Context::from_value(context.clone()).map_err(|e| self.error(&e))?;
+        self.cited
+            .0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
         self.tera
             .render(MAIN_TEMPLATE, &context)
             .map_err(|e| self.error(&e))
