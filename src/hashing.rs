@@ -72,6 +72,14 @@ impl UnionFind {
         i
     }
 
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     pub fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
         let (low, high) = if ra < rb { (ra, rb) } else { (rb, ra) };

@@ -610,9 +610,10 @@ fn read_articles(
     state: Option<&state::State>,
 ) -> Result<(Vec<corpus::Article>, usize, Read), Error> {
     let roots = std::slice::from_ref(&config.corpus);
+    let needed = needed(config);
     let (corpus, kept) = match state {
-        Some(state) => corpus::load_cached(roots, config.read, &state::StoredFiles(state))?,
-        None => corpus::load_cached(roots, config.read, &corpus::stored::NoCache)?,
+        Some(state) => corpus::load_cached(roots, config.read, &state::StoredFiles(state), needed)?,
+        None => corpus::load_cached(roots, config.read, &corpus::stored::NoCache, needed)?,
     };
     warnings.extend(corpus.warnings);
     if corpus.articles.is_empty() {
@@ -621,7 +622,7 @@ fn read_articles(
             files: corpus.files_seen,
         });
     }
-    let read = corpus.articles.len();
+    let read = corpus.articles_read;
     let mut articles = corpus.articles;
     if config.undated == summarise::Undated::Exclude {
         // Left out entirely: not even cited by a meeting another article dates.
@@ -666,11 +667,7 @@ fn read_articles(
     let (late, seen) = match state {
         Some(state) => (
             late_articles(config, state, &articles, &hashes, &first_seen)?,
-            articles
-                .iter()
-                .zip(&hashes)
-                .map(|(a, h)| (h.clone(), a.location().to_string()))
-                .collect(),
+            seen_articles(&articles, &hashes, &corpus.unused),
         ),
         None => (vec![false; articles.len()], Vec::new()),
     };
@@ -686,6 +683,33 @@ fn read_articles(
             seen,
         },
     ))
+}
+
+/// The articles a run reads whole: from the period's first day on, and with `--since last` from
+/// `LATE_DAYS` before it, where a late article may lie; all of them without `--since`.
+fn needed(config: &Config) -> corpus::Needed {
+    let late = match config.since_rule {
+        Some(cli::SinceRule::Last) => cli::LATE_DAYS,
+        _ => 0,
+    };
+    corpus::Needed {
+        from: config.since.map(|since| since - chrono::Days::new(late)),
+    }
+}
+
+/// Every article read, by content hash and location, for the state: those the run uses and
+/// those read from disk that it does not (an article of a file read on an earlier night was
+/// recorded then).
+fn seen_articles(
+    articles: &[corpus::Article],
+    hashes: &[String],
+    unused: &[corpus::Article],
+) -> Vec<(String, String)> {
+    let used = articles.iter().zip(hashes.iter().cloned());
+    let unused_hashes: Vec<String> = unused.par_iter().map(state::article_hash).collect();
+    used.chain(unused.iter().zip(unused_hashes))
+        .map(|(a, h)| (h, a.location().to_string()))
+        .collect()
 }
 
 /// The articles the period's briefing can use: those dated from the period's first day on

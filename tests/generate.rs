@@ -260,7 +260,7 @@ fn every_fact_has_a_footnote_and_the_annex_lists_the_articles() {
         .iter()
         .all(|f| !f["sources"].as_array().unwrap().is_empty()));
     assert_eq!(
-        markup.matches("#srcnote(").count(),
+        markup.matches("#srcnote(").count() + markup.matches("#srcagain(").count(),
         notes,
         "one citation per source of each fact"
     );
@@ -272,6 +272,12 @@ fn every_fact_has_a_footnote_and_the_annex_lists_the_articles() {
             pdf.matches(&format!("{id} —")).count(),
             1,
             "one full note for {id}"
+        );
+        let cited = s["cited_by"].as_u64().unwrap_or(0) > 0;
+        assert_eq!(
+            markup.matches(&format!("#srcnote(\"{id}\"")).count(),
+            usize::from(cited),
+            "the first citation of {id} carries its note, later ones point to it"
         );
     }
 }

@@ -48,91 +48,122 @@ pub fn merge_duplicates_with(
     articles: Vec<Article>,
     prints: &[Fingerprint],
 ) -> (Vec<Article>, Vec<Warning>) {
-    let mut groups = UnionFind::new(articles.len());
-    let mut how: HashMap<usize, String> = HashMap::new();
+    let mut groups = Groups::find(prints);
+    groups.merge(articles.into_iter().map(Some).collect())
+}
 
-    let mut by_exact: HashMap<u64, usize> = HashMap::new();
-    for (i, p) in prints.iter().enumerate() {
-        match by_exact.get(&p.exact) {
-            Some(&first) => {
-                groups.union(first, i);
-                how.insert(i, "exact duplicate".into());
-            }
-            None => {
-                by_exact.insert(p.exact, i);
-            }
-        }
-    }
-    for band in 0..BANDS {
-        let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
+/// Which articles are one story, found from their fingerprints alone, so that a reader can
+/// leave undecoded the articles no group it needs holds.
+pub struct Groups {
+    sets: UnionFind,
+    /// Why an article joined its group ("exact duplicate", "near duplicate, about …").
+    how: HashMap<usize, String>,
+}
+
+impl Groups {
+    /// The groups of the articles whose fingerprints are `prints`, in corpus order.
+    pub fn find(prints: &[Fingerprint]) -> Groups {
+        let mut groups = Groups {
+            sets: UnionFind::new(prints.len()),
+            how: HashMap::new(),
+        };
+        let mut by_exact: HashMap<u64, usize> = HashMap::new();
         for (i, p) in prints.iter().enumerate() {
-            if let Some(sig) = &p.signature {
-                if by_exact.get(&p.exact) == Some(&i) {
-                    buckets.entry(band_key(sig, band)).or_default().push(i);
+            match by_exact.get(&p.exact) {
+                Some(&first) => groups.join(first, i, "exact duplicate".into()),
+                None => {
+                    by_exact.insert(p.exact, i);
                 }
             }
         }
-        for members in buckets.values().filter(|m| m.len() > 1) {
-            let members = &members[..members.len().min(BUCKET_CAP)];
-            for (k, &a) in members.iter().enumerate() {
-                for &b in &members[k + 1..] {
-                    if groups.find(a) == groups.find(b) {
-                        continue;
+        for band in 0..BANDS {
+            let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
+            for (i, p) in prints.iter().enumerate() {
+                if let Some(sig) = &p.signature {
+                    if by_exact.get(&p.exact) == Some(&i) {
+                        buckets.entry(band_key(sig, band)).or_default().push(i);
                     }
-                    let similarity = estimate(
-                        prints[a].signature.as_ref().unwrap(),
-                        prints[b].signature.as_ref().unwrap(),
+                }
+            }
+            for members in buckets.values().filter(|m| m.len() > 1) {
+                groups.compare(&members[..members.len().min(BUCKET_CAP)], prints);
+            }
+        }
+        groups
+    }
+
+    /// Joins the near duplicates among a bucket's members.
+    fn compare(&mut self, members: &[usize], prints: &[Fingerprint]) {
+        for (k, &a) in members.iter().enumerate() {
+            for &b in &members[k + 1..] {
+                if self.sets.find(a) == self.sets.find(b) {
+                    continue;
+                }
+                let (Some(x), Some(y)) = (&prints[a].signature, &prints[b].signature) else {
+                    continue;
+                };
+                let similarity = estimate(x, y);
+                if similarity >= NEAR_THRESHOLD {
+                    let reason = format!(
+                        "near duplicate, about {:.0} % of shingles shared",
+                        similarity * 100.0
                     );
-                    if similarity >= NEAR_THRESHOLD {
-                        groups.union(a, b);
-                        how.insert(
-                            b,
-                            format!(
-                                "near duplicate, about {:.0} % of shingles shared",
-                                similarity * 100.0
-                            ),
-                        );
-                    }
+                    self.join(a, b, reason);
                 }
             }
         }
     }
 
-    let mut warnings = Vec::new();
-    let mut kept: Vec<Option<Article>> = articles.into_iter().map(Some).collect();
-    let mut representative: HashMap<usize, usize> = HashMap::new();
-    let mut order = Vec::new();
-    for i in 0..kept.len() {
-        let root = groups.find(i);
-        match representative.get(&root) {
-            None => {
+    fn join(&mut self, a: usize, b: usize, reason: String) {
+        self.sets.union(a, b);
+        self.how.insert(b, reason);
+    }
+
+    /// Each article's group, as the index of the group's first article.
+    pub fn roots(&mut self) -> Vec<usize> {
+        (0..self.sets.len()).map(|i| self.sets.find(i)).collect()
+    }
+
+    /// Merges the articles given (`None`: an article left out, whose whole group must be left
+    /// out) into the first of each group.
+    pub fn merge(&mut self, articles: Vec<Option<Article>>) -> (Vec<Article>, Vec<Warning>) {
+        let mut warnings = Vec::new();
+        let mut kept = articles;
+        let mut representative: HashMap<usize, usize> = HashMap::new();
+        let mut order = Vec::new();
+        for i in 0..kept.len() {
+            let Some(duplicate) = kept[i].take() else {
+                continue;
+            };
+            let root = self.sets.find(i);
+            let Some(&first) = representative.get(&root) else {
                 representative.insert(root, i);
                 order.push(i);
-            }
-            Some(&first) => {
-                let duplicate = kept[i].take().expect("each article is moved once");
-                let main = kept[first].as_mut().expect("the representative stays");
-                let reason = how
-                    .get(&i)
-                    .cloned()
-                    .unwrap_or_else(|| "near duplicate".into());
-                warnings.push(Warning::about(
-                    duplicate.location().to_string(),
-                    format!(
-                        "same story as {} ({reason}); read as one source",
-                        main.location()
-                    ),
-                ));
-                fill_missing(main, &duplicate);
-                main.duplicates.push(duplicate.location());
-            }
+                kept[i] = Some(duplicate);
+                continue;
+            };
+            let main = kept[first].as_mut().expect("the representative stays");
+            let reason = self
+                .how
+                .get(&i)
+                .cloned()
+                .unwrap_or_else(|| "near duplicate".into());
+            warnings.push(Warning::about(
+                duplicate.location().to_string(),
+                format!(
+                    "same story as {} ({reason}); read as one source",
+                    main.location()
+                ),
+            ));
+            fill_missing(main, &duplicate);
+            main.duplicates.push(duplicate.location());
         }
+        let merged = order
+            .into_iter()
+            .map(|i| kept[i].take().expect("kept"))
+            .collect();
+        (merged, warnings)
     }
-    let merged = order
-        .into_iter()
-        .map(|i| kept[i].take().expect("kept"))
-        .collect();
-    (merged, warnings)
 }
 
 fn fill_missing(main: &mut Article, other: &Article) {

@@ -10,6 +10,7 @@ pub mod decode;
 pub mod dedup;
 pub mod frontmatter;
 pub mod html;
+mod load;
 pub mod nesting;
 pub mod read;
 pub mod records;
@@ -17,14 +18,13 @@ pub mod scraped;
 pub mod stored;
 pub mod walk;
 
+pub use load::{load, load_cached, Needed};
+
 use crate::dates::{PartialDate, Precision};
-use crate::paths::shown;
 use crate::text::squeeze_spaces;
 use crate::warning::Warning;
-use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 /// Single-article files (and each record of a collection) larger than this are skipped.
 pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 8 * 1024 * 1024;
@@ -279,8 +279,11 @@ pub struct Corpus {
     pub warnings: Vec<Warning>,
     /// How many regular files the corpus holds, read or not.
     pub files_seen: usize,
-    /// How many articles were read before duplicates were merged.
+    /// How many articles were read before duplicates were merged, needed or not.
     pub articles_read: usize,
+    /// The articles read from disk that the run does not need (see [`Needed`]), unmerged: the
+    /// state records them as seen. Empty when nothing keeps them.
+    pub unused: Vec<Article>,
 }
 
 /// Why the corpus could not be read at all.
@@ -309,153 +312,6 @@ impl Default for ReadOptions {
             max_corpus_bytes: DEFAULT_MAX_CORPUS_BYTES,
         }
     }
-}
-
-/// Reads every article below each root (a folder, walked in sorted order, or a file), then
-/// merges duplicates. Unreadable files, folders and records become warnings naming them.
-///
-/// Files are read in parallel, in ordered rounds: each round takes files in order until what
-/// they could hold reaches the corpus budget left (a compressed file could hold all of it), so
-/// memory stays within about twice `max_corpus_bytes`, and where the budget ends does not
-/// depend on timing.
-pub fn load(roots: &[PathBuf], options: ReadOptions) -> Result<Corpus, CorpusError> {
-    load_cached(roots, options, &stored::NoCache).map(|(corpus, _)| corpus)
-}
-
-/// `load`, taking from `cache` the files an earlier run read whole (same name, limits, reader
-/// and bytes). Also gives what to keep: this run's fresh readings, encoded, by key, and the
-/// keys of every file read.
-pub fn load_cached(
-    roots: &[PathBuf],
-    options: ReadOptions,
-    cache: &dyn stored::FileCache,
-) -> Result<(Corpus, stored::Kept), CorpusError> {
-    let mut corpus = Corpus::default();
-    let mut files = Vec::new();
-    for (root, prefix) in roots.iter().zip(walk::prefixes(roots)) {
-        let names = walk::Names::new(root, prefix);
-        let (found, warnings) = walk::files(&names).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => CorpusError::NotFound(shown(root)),
-            _ => CorpusError::Unreadable(shown(root), e),
-        })?;
-        files.extend(found);
-        corpus.warnings.extend(warnings);
-    }
-    corpus.files_seen = files.len();
-    let (keeps, version) = (cache.keeps(), cache.version());
-    let keys: Vec<Option<String>> = files
-        .par_iter()
-        .map(|f| {
-            keeps
-                .then(|| stored::key(&f.path, &f.shown, options, version))
-                .flatten()
-        })
-        .collect();
-    let known = cache.lookup(&keys.iter().flatten().cloned().collect::<Vec<_>>());
-    let max = options.max_corpus_bytes;
-    let mut used: u64 = 0;
-    let mut next = 0;
-    let mut prints = Vec::new();
-    let mut fresh = Vec::new();
-    while next < files.len() && used < max {
-        let left = max - used;
-        let round = round_end(&files, next, left);
-        let results: Vec<Reading> = (next..round)
-            .into_par_iter()
-            .map(|i| reading(&files[i], keys[i].as_ref(), &known, options, left))
-            .collect();
-        for result in results {
-            if used.saturating_add(result.read.bytes) > max {
-                // The budget ends inside this file: it is the first one not read.
-                used = max;
-                break;
-            }
-            used += result.read.bytes;
-            next += 1;
-            fresh.extend(result.fresh);
-            prints.extend(result.prints);
-            corpus.articles.extend(result.read.articles);
-            corpus.warnings.extend(result.read.warnings);
-        }
-    }
-    if next < files.len() {
-        corpus.warnings.push(Warning::about(
-            &files[next].shown,
-            format!(
-                "not read, nor the {} file(s) after it: the corpus reached --max-corpus-bytes ({max} bytes)",
-                files.len() - next - 1
-            ),
-        ));
-    }
-    for article in &corpus.articles {
-        for warning in &article.warnings {
-            corpus.warnings.push(article.warning(warning));
-        }
-    }
-    corpus.articles_read = corpus.articles.len();
-    let (articles, merged) =
-        dedup::merge_duplicates_with(std::mem::take(&mut corpus.articles), &prints);
-    corpus.articles = articles;
-    corpus.warnings.extend(merged);
-    let used = keys[..next].iter().flatten().cloned().collect();
-    Ok((corpus, stored::Kept { fresh, used }))
-}
-
-/// One file's articles, their fingerprints, and the encoded reading to keep when it is new.
-struct Reading {
-    read: read::FileRead,
-    prints: Vec<dedup::Fingerprint>,
-    fresh: Option<(String, Vec<u8>)>,
-}
-
-/// A file from the cache when an earlier run read it whole within what is left of the
-/// budget, or else from disk (kept for the cache when read whole).
-fn reading(
-    file: &walk::Found,
-    key: Option<&String>,
-    known: &std::collections::HashMap<String, Vec<u8>>,
-    options: ReadOptions,
-    left: u64,
-) -> Reading {
-    let cached = key
-        .and_then(|k| known.get(k))
-        .and_then(|blob| stored::decode(blob))
-        .filter(|(read, _)| read.bytes < left);
-    if let Some((read, prints)) = cached {
-        return Reading {
-            read,
-            prints,
-            fresh: None,
-        };
-    }
-    let read = read::read_file(&file.path, &file.shown, options, left);
-    let prints = dedup::fingerprints(&read.articles);
-    let fresh = key
-        .filter(|_| read.bytes < left)
-        .map(|k| (k.clone(), stored::encode(&read, &prints)));
-    Reading {
-        read,
-        prints,
-        fresh,
-    }
-}
-
-/// The end of a reading round that starts at `from`: files in order while what they could hold
-/// stays within `left` (at least one file, at most 4096).
-fn round_end(files: &[walk::Found], from: usize, left: u64) -> usize {
-    let mut could_hold: u64 = 0;
-    let mut end = from;
-    while end < files.len() && end - from < 4096 {
-        let file = &files[end];
-        let compressed = file.shown.to_lowercase().ends_with(".gz");
-        let most = if compressed { left } else { file.len.min(left) };
-        if end > from && could_hold.saturating_add(most) > left {
-            break;
-        }
-        could_hold = could_hold.saturating_add(most);
-        end += 1;
-    }
-    end
 }
 
 /// The formats, by file name ending.

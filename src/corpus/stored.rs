@@ -8,6 +8,7 @@ use super::DateFrom;
 use super::{read::FileRead, Article, ReadOptions};
 use crate::dates::PartialDate;
 use crate::warning::Warning;
+use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -64,6 +65,9 @@ struct StoredFile {
     warnings: Vec<(Option<String>, String)>,
     bytes: u64,
     prints: Vec<Fingerprint>,
+    /// Each article's last day (`None` when undated), so that a run can tell which chunks hold
+    /// articles it needs before decoding any.
+    lasts: Vec<Option<NaiveDate>>,
 }
 
 /// Articles per chunk of a stored file.
@@ -203,6 +207,14 @@ fn compress(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
+/// Each article's last day, `None` when undated: what tells whether a run needs it.
+pub fn last_days(articles: &[Article]) -> Vec<Option<NaiveDate>> {
+    articles
+        .iter()
+        .map(|a| a.published.map(|d| d.last_day()))
+        .collect()
+}
+
 /// A file's reading and fingerprints, encoded for the state.
 pub fn encode(read: &FileRead, prints: &[Fingerprint]) -> Vec<u8> {
     let stored = StoredFile {
@@ -222,20 +234,26 @@ pub fn encode(read: &FileRead, prints: &[Fingerprint]) -> Vec<u8> {
             .collect(),
         bytes: read.bytes,
         prints: prints.to_vec(),
+        lasts: last_days(&read.articles),
     };
     postcard::to_stdvec(&stored).expect("a file's reading serialises")
 }
 
-/// A stored file back, or `None` if the entry does not decode.
-pub fn decode(blob: &[u8]) -> Option<(FileRead, Vec<Fingerprint>)> {
+/// A stored file opened: its warnings, fingerprints and articles' last days at hand, its
+/// articles still compressed until [`Opened::articles`] asks for some.
+pub struct Opened {
+    pub warnings: Vec<Warning>,
+    pub bytes: u64,
+    pub prints: Vec<Fingerprint>,
+    pub lasts: Vec<Option<NaiveDate>>,
+    chunks: Vec<Vec<u8>>,
+}
+
+/// A stored file opened, or `None` if the entry does not decode.
+pub fn open(blob: &[u8]) -> Option<Opened> {
     let stored: StoredFile = postcard::from_bytes(blob).ok()?;
-    let chunks: Vec<Vec<Article>> = stored
-        .chunks
-        .par_iter()
-        .map(|chunk| decode_chunk(chunk))
-        .collect::<Option<_>>()?;
-    let articles: Vec<Article> = chunks.into_iter().flatten().collect();
-    if articles.len() != stored.prints.len() {
+    let count = stored.prints.len();
+    if stored.lasts.len() != count || stored.chunks.len() != count.div_ceil(CHUNK) {
         return None;
     }
     let warnings = stored
@@ -243,13 +261,53 @@ pub fn decode(blob: &[u8]) -> Option<(FileRead, Vec<Fingerprint>)> {
         .into_iter()
         .map(|(file, message)| Warning { file, message })
         .collect();
+    Some(Opened {
+        warnings,
+        bytes: stored.bytes,
+        prints: stored.prints,
+        lasts: stored.lasts,
+        chunks: stored.chunks,
+    })
+}
+
+impl Opened {
+    /// The file's articles where `needed` (one flag per article) asks for them, `None` for the
+    /// others; only the chunks holding a needed article are decompressed. `None` if one of
+    /// them does not decode.
+    pub fn articles(&self, needed: &[bool]) -> Option<Vec<Option<Article>>> {
+        let chunks: Vec<Vec<Option<Article>>> = self
+            .chunks
+            .par_iter()
+            .zip(needed.par_chunks(CHUNK))
+            .map(|(chunk, wanted)| {
+                if !wanted.contains(&true) {
+                    return Some(wanted.iter().map(|_| None).collect());
+                }
+                let articles = decode_chunk(chunk)?;
+                (articles.len() == wanted.len()).then(|| {
+                    articles
+                        .into_iter()
+                        .zip(wanted)
+                        .map(|(a, &w)| w.then_some(a))
+                        .collect()
+                })
+            })
+            .collect::<Option<_>>()?;
+        Some(chunks.into_iter().flatten().collect())
+    }
+}
+
+/// A stored file back whole, or `None` if the entry does not decode.
+pub fn decode(blob: &[u8]) -> Option<(FileRead, Vec<Fingerprint>)> {
+    let opened = open(blob)?;
+    let articles = opened.articles(&vec![true; opened.prints.len()])?;
     Some((
         FileRead {
-            articles,
-            warnings,
-            bytes: stored.bytes,
+            articles: articles.into_iter().flatten().collect(),
+            warnings: opened.warnings,
+            bytes: opened.bytes,
         },
-        stored.prints,
+        opened.prints,
     ))
 }
 
