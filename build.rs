@@ -1,9 +1,17 @@
 //! Build script: a fingerprint of the sources, so that an extraction cached in the state by
-//! another build of `brief` is never reused (see `extract::VERSION`).
+//! another build of `brief` is never reused (see `extract::VERSION`); and the index of the city
+//! names, ready to search, so that no run spends time making it (see `gazetteer::city_names`).
+
+#[path = "src/gazetteer/city_names.rs"]
+#[allow(dead_code)]
+mod city_names;
+#[path = "src/folding.rs"]
+mod folding;
 
 use std::path::{Path, PathBuf};
 
 fn main() {
+    city_index();
     let mut files = Vec::new();
     collect(Path::new("src"), &mut files);
     files.sort();
@@ -35,4 +43,21 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
             out.push(path);
         }
     }
+}
+
+/// Writes `OUT_DIR/city_names.tsv`, the index of `src/data/cities.tsv`'s names for the countries
+/// of `src/data/countries.tsv`.
+fn city_index() {
+    let read = |path: &str| {
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+    };
+    let countries = read("src/data/countries.tsv");
+    let known: std::collections::HashSet<&str> = countries
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+        .collect();
+    let index = city_names::build(&read("src/data/cities.tsv"), &|iso3| known.contains(iso3));
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out.join("city_names.tsv"), index).expect("the city index is written");
 }

@@ -18,6 +18,7 @@ pub mod dates;
 pub mod error;
 pub mod extract;
 pub mod files;
+pub mod folding;
 pub mod gazetteer;
 pub mod hashing;
 pub mod inspect;

@@ -8,7 +8,9 @@
 //! a city of a million or more, anywhere; never right next to another capitalised word.
 //! Names are compared folded, with "ou" read as "u" (Kouroussa is Kurussa).
 
-use crate::text::{fold, tokens, Token};
+use super::city_names::{self, MAX_WORDS};
+use crate::text::{tokens, Token};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A city or town.
@@ -33,80 +35,40 @@ pub struct PlaceMention {
 /// Cities of a million or more are places wherever they are named.
 const BIG_CITY: u64 = 1_000_000;
 
-/// The longest place names looked for, in words.
-const MAX_WORDS: usize = 3;
-
 pub(super) const CITIES_TSV: &str = include_str!("../data/cities.tsv");
 
-/// The cities, and their names (folded, "ou" as "u") to look them up.
+/// The index of `CITIES_TSV`'s names, made by `build.rs` (see `city_names`).
+const SHIPPED_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/city_names.tsv"));
+
+/// The cities, and the index of their names (folded, "ou" as "u") to look them up.
 pub struct Cities {
     pub cities: Vec<City>,
-    by_name: HashMap<String, usize>,
-    /// The first word of every name (its key), to pass over other words at once.
-    first_words: std::collections::HashSet<String>,
-}
-
-/// The comparison key of a name: folded, "ou" read as "u", words joined by single spaces.
-fn key(words: &[&str]) -> String {
-    words
-        .iter()
-        .map(|w| fold(w).replace("ou", "u"))
-        .collect::<Vec<_>>()
-        .join(" ")
+    names: Cow<'static, str>,
 }
 
 impl Cities {
-    /// Parses `data/cities.tsv`; places whose country the gazetteer does not know are left out.
+    /// Parses a cities table (see `data/cities.tsv`); places whose country is not among
+    /// `countries` (ISO3 → the gazetteer's index) are left out.
     pub fn parse(tsv: &str, countries: &HashMap<String, usize>) -> Cities {
-        let mut cities = Vec::with_capacity(tsv.len() / 48);
-        let mut by_name = HashMap::with_capacity(tsv.len() / 16);
-        let mut first_words = std::collections::HashSet::with_capacity(tsv.len() / 32);
-        for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
-            let cols: Vec<&str> = line.split('\t').collect();
-            let [name, iso3, population, latitude, longitude, others] = cols[..] else {
-                continue;
-            };
-            let Some(&country) = countries.get(iso3) else {
-                continue;
-            };
-            let index = cities.len();
-            cities.push(City {
-                name: name.to_string(),
-                country,
-                population: population.parse().unwrap_or(0),
-                latitude: latitude.parse().unwrap_or(0.0),
-                longitude: longitude.parse().unwrap_or(0.0),
-            });
-            let names = std::iter::once(name).chain(others.split(';').filter(|o| *o != "-"));
-            for n in names {
-                let words = n.split([' ', '-', '\'', '’']).filter(|w| !w.is_empty());
-                if !(1..=MAX_WORDS).contains(&words.clone().count()) {
-                    continue;
-                }
-                // One key per name, its first word's key a prefix of it.
-                let name_key = key(&words.collect::<Vec<_>>());
-                let first = name_key.split(' ').next().unwrap_or_default();
-                if !first_words.contains(first) {
-                    first_words.insert(first.to_string());
-                }
-                // Rows come most populous first: the first place of a name keeps it.
-                by_name.entry(name_key).or_insert(index);
-            }
-        }
+        let names = city_names::build(tsv, &|iso3| countries.contains_key(iso3));
         Cities {
-            cities,
-            by_name,
-            first_words,
+            cities: rows(tsv, countries),
+            names: Cow::Owned(names),
+        }
+    }
+
+    /// The shipped table, `countries` being the shipped gazetteer's: its names' index was made
+    /// when `brief` was built.
+    pub(super) fn shipped(countries: &HashMap<String, usize>) -> Cities {
+        Cities {
+            cities: rows(CITIES_TSV, countries),
+            names: Cow::Borrowed(SHIPPED_NAMES),
         }
     }
 
     /// The city a name (as written) names, if any.
     pub fn by_name(&self, name: &str) -> Option<usize> {
-        let words: Vec<&str> = name
-            .split([' ', '-', '\'', '’'])
-            .filter(|w| !w.is_empty())
-            .collect();
-        self.by_name.get(&key(&words)).copied()
+        city_names::lookup(&self.names, &city_names::key(&city_names::words(name)))
     }
 
     /// The places named in `text` as places (see the module's documentation), left to right.
@@ -134,9 +96,7 @@ impl Cities {
     /// hyphens or apostrophes only).
     fn longest_at(&self, text: &str, words: &[Token], i: usize) -> Option<(usize, usize)> {
         if !words[i].capitalised
-            || !self
-                .first_words
-                .contains(&words[i].folded.replace("ou", "u"))
+            || !city_names::has_first_word(&self.names, &words[i].folded.replace("ou", "u"))
         {
             return None;
         }
@@ -148,7 +108,7 @@ impl Cities {
                 break;
             }
             parts.push(&text[w.start..w.end]);
-            if let Some(&city) = self.by_name.get(&key(&parts)) {
+            if let Some(city) = city_names::lookup(&self.names, &city_names::key(&parts)) {
                 best = Some((city, n));
             }
         }
@@ -174,6 +134,24 @@ impl Cities {
     }
 }
 
+/// The rows of a cities table whose country is known, in order.
+fn rows(tsv: &str, countries: &HashMap<String, usize>) -> Vec<City> {
+    let mut cities = Vec::with_capacity(tsv.len() / 48);
+    for [name, iso3, population, latitude, longitude, _] in city_names::rows(tsv) {
+        let Some(&country) = countries.get(iso3) else {
+            continue;
+        };
+        cities.push(City {
+            name: name.to_string(),
+            country,
+            population: population.parse().unwrap_or(0),
+            latitude: latitude.parse().unwrap_or(0.0),
+            longitude: longitude.parse().unwrap_or(0.0),
+        });
+    }
+    cities
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,6 +174,21 @@ mod tests {
             .iter()
             .map(|m| format!("{}={}", &text[m.start..m.end], c.cities[m.city].name))
             .collect()
+    }
+
+    #[test]
+    fn the_shipped_index_is_the_one_the_shipped_table_makes() {
+        let g = crate::gazetteer::Gazetteer::shipped();
+        let countries: HashMap<String, usize> = g
+            .countries
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.iso3.clone(), i))
+            .collect();
+        let parsed = Cities::parse(CITIES_TSV, &countries);
+        let shipped = g.cities();
+        assert!(parsed.names == shipped.names, "build.rs made another index");
+        assert_eq!(parsed.cities, shipped.cities);
     }
 
     #[test]

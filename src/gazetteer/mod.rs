@@ -3,6 +3,7 @@
 //! finds the countries a sentence speaks of, with the byte range of each mention.
 
 pub mod cities;
+pub mod city_names;
 pub mod names;
 
 pub use cities::{Cities, City, PlaceMention};
@@ -496,7 +497,7 @@ impl Gazetteer {
                 .enumerate()
                 .map(|(i, c)| (c.iso3.clone(), i))
                 .collect();
-            Cities::parse(cities::CITIES_TSV, &countries)
+            Cities::shipped(&countries)
         })
     }
 
