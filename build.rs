@@ -45,19 +45,31 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Writes `OUT_DIR/city_names.tsv`, the index of `src/data/cities.tsv`'s names for the countries
-/// of `src/data/countries.tsv`.
+/// Writes `OUT_DIR/city_names.tsv` and `OUT_DIR/city_records.bin`, the index of
+/// `src/data/cities.tsv`'s names and its rows' records, for the countries of
+/// `src/data/countries.tsv`.
 fn city_index() {
     let read = |path: &str| {
         std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
     };
     let countries = read("src/data/countries.tsv");
-    let known: std::collections::HashSet<&str> = countries
+    // A country's index is its line's rank among the data lines, as the gazetteer reads them.
+    let known: std::collections::HashMap<&str, usize> = countries
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .filter_map(|l| l.split('\t').next())
+        .enumerate()
+        .map(|(i, iso3)| (iso3, i))
         .collect();
-    let index = city_names::build(&read("src/data/cities.tsv"), &|iso3| known.contains(iso3));
+    let country = |iso3: &str| known.get(iso3).copied();
+    let cities = read("src/data/cities.tsv");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    std::fs::write(out.join("city_names.tsv"), index).expect("the city index is written");
+    let write = |name: &str, bytes: &[u8]| {
+        std::fs::write(out.join(name), bytes).unwrap_or_else(|e| panic!("cannot write {name}: {e}"))
+    };
+    write(
+        "city_names.tsv",
+        city_names::build(&cities, &country).as_bytes(),
+    );
+    write("city_records.bin", &city_names::records(&cities, &country));
 }

@@ -172,7 +172,7 @@ pub fn font_covers(c: char) -> bool {
 }
 
 struct BriefWorld {
-    library: LazyHash<Library>,
+    library: &'static LazyHash<Library>,
     main: Source,
     today: NaiveDate,
     /// The only other files the markup may read: our own assets (the logo), by virtual path.
@@ -186,7 +186,7 @@ impl BriefWorld {
             .map(|(name, bytes)| (file_id(&format!("/{name}")), Bytes::new(bytes.clone())))
             .collect();
         BriefWorld {
-            library: LazyHash::new(Library::default()),
+            library: library(),
             main: Source::new(main_id(), markup.to_string()),
             today,
             assets,
@@ -203,6 +203,19 @@ fn file_id(path: &str) -> FileId {
     FileId::new(RootedPath::new(VirtualRoot::Project, path))
 }
 
+/// Typst's standard library, built once per process.
+fn library() -> &'static LazyHash<Library> {
+    static LIBRARY: OnceLock<LazyHash<Library>> = OnceLock::new();
+    LIBRARY.get_or_init(|| LazyHash::new(Library::default()))
+}
+
+/// Parses the fonts and builds the standard library ahead of the first compile, on a thread
+/// of its own while the run reads and summarises (both are needed by any compile).
+pub fn warm_up() {
+    fonts();
+    library();
+}
+
 /// The embedded fonts, parsed once per process.
 fn fonts() -> &'static (LazyHash<FontBook>, Vec<Font>) {
     static FONTS: OnceLock<(LazyHash<FontBook>, Vec<Font>)> = OnceLock::new();
@@ -217,7 +230,7 @@ fn fonts() -> &'static (LazyHash<FontBook>, Vec<Font>) {
 
 impl World for BriefWorld {
     fn library(&self) -> &LazyHash<Library> {
-        &self.library
+        self.library
     }
 
     fn book(&self) -> &LazyHash<FontBook> {

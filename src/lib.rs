@@ -165,11 +165,25 @@ pub fn generate(config: &Config) -> Result<Report, Failure> {
     }
 }
 
+/// What every run loads before its real work (typst's fonts and library, the gazetteer's
+/// cities and first names), loaded on a second thread while the first reads the corpus: a
+/// run over a handful of articles costs little more than typst's compile of its markup.
+fn warm_up(config: &Config) {
+    let built_in = config.templates.is_none();
+    if built_in {
+        std::thread::spawn(compile::warm_up);
+    }
+    std::thread::spawn(|| {
+        gazetteer::Gazetteer::shipped().first_names();
+    });
+}
+
 /// The stages of `generate`, in order; warnings go into `warnings` as they come. With a state,
 /// nothing is touched before its lock is taken, and the run is recorded once published (or
 /// its failure, once it fails).
 fn run(config: &Config, warnings: &mut Vec<Warning>) -> Result<Report, Error> {
     let started = chrono::Local::now();
+    warm_up(config);
     let mut state = match &config.state {
         Some(path) => Some(state::State::open(path, "brief generate")?),
         None => None,

@@ -682,7 +682,7 @@ mod tests {
     fn a_meeting_place_in_a_town_is_marked_at_its_coordinates() {
         let mut briefing = seeds_briefing();
         let g = crate::gazetteer::Gazetteer::shipped();
-        let town = &g.cities().cities[g.cities().by_name("Sikasso").unwrap()];
+        let town = g.cities().city(g.cities().by_name("Sikasso").unwrap());
         briefing.meetings[0].place = Some("Sikasso".to_string());
         let map = locator(&briefing, Lang::Fr).expect("a map");
         let frame = frame_of(&covered(&briefing, Lang::Fr)).unwrap();

@@ -878,7 +878,7 @@ fn place_name(place: &str, lang: Lang) -> String {
     let g = crate::gazetteer::Gazetteer::shipped();
     match (g.place(place), lang) {
         (Some(NamedPlace::Country(country)), _) => g.countries[country].name_in(lang).to_string(),
-        (Some(NamedPlace::City(city)), Lang::En) => g.cities().cities[city].name.clone(),
+        (Some(NamedPlace::City(city)), Lang::En) => g.cities().city(city).name.to_string(),
         _ => place.to_string(),
     }
 }

@@ -214,7 +214,7 @@ fn the_nairobi_conference_of_20_february_2025() {
 /// name, or a surname of four letters or more).
 fn names(b: &Value, text: &str, iso3: &str) -> bool {
     let g = Gazetteer::shipped();
-    let cities = &g.cities().cities;
+    let cities = g.cities();
     let person = b["people"].as_array().unwrap().iter().any(|p| {
         let name = p["name"].as_str().unwrap();
         let surname = name.rsplit(' ').next().unwrap_or(name);
@@ -227,7 +227,7 @@ fn names(b: &Value, text: &str, iso3: &str) -> bool {
             .any(|m| g.countries[m.country].iso3 == iso3)
         || g.places_in(text, 0..text.len())
             .iter()
-            .any(|m| g.countries[cities[m.city].country].iso3 == iso3)
+            .any(|m| g.countries[cities.city(m.city).country].iso3 == iso3)
 }
 
 #[test]

@@ -13,16 +13,7 @@ use crate::text::{tokens, Token};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-/// A city or town.
-#[derive(Debug, Clone, PartialEq)]
-pub struct City {
-    pub name: String,
-    /// Index into the gazetteer's countries.
-    pub country: usize,
-    pub population: u64,
-    pub latitude: f32,
-    pub longitude: f32,
-}
+pub use super::city_names::City;
 
 /// A place named in a text: which, and where (byte range into the text searched).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -37,12 +28,16 @@ const BIG_CITY: u64 = 1_000_000;
 
 pub(super) const CITIES_TSV: &str = include_str!("../data/cities.tsv");
 
-/// The index of `CITIES_TSV`'s names, made by `build.rs` (see `city_names`).
+/// The index of `CITIES_TSV`'s names and its rows' records, made by `build.rs` (see
+/// `city_names`).
 const SHIPPED_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/city_names.tsv"));
+const SHIPPED_RECORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/city_records.bin"));
 
-/// The cities, and the index of their names (folded, "ou" as "u") to look them up.
+/// The cities (records read in place from the table's text), and the index of their names
+/// (folded, "ou" as "u") to look them up.
 pub struct Cities {
-    pub cities: Vec<City>,
+    table: Cow<'static, str>,
+    records: Cow<'static, [u8]>,
     names: Cow<'static, str>,
 }
 
@@ -50,20 +45,35 @@ impl Cities {
     /// Parses a cities table (see `data/cities.tsv`); places whose country is not among
     /// `countries` (ISO3 → the gazetteer's index) are left out.
     pub fn parse(tsv: &str, countries: &HashMap<String, usize>) -> Cities {
-        let names = city_names::build(tsv, &|iso3| countries.contains_key(iso3));
+        let country = |iso3: &str| countries.get(iso3).copied();
         Cities {
-            cities: rows(tsv, countries),
-            names: Cow::Owned(names),
+            table: Cow::Owned(tsv.to_string()),
+            records: Cow::Owned(city_names::records(tsv, &country)),
+            names: Cow::Owned(city_names::build(tsv, &country)),
         }
     }
 
-    /// The shipped table, `countries` being the shipped gazetteer's: its names' index was made
-    /// when `brief` was built.
-    pub(super) fn shipped(countries: &HashMap<String, usize>) -> Cities {
+    /// The shipped table, as `build.rs` prepared it for the shipped gazetteer's countries.
+    pub(super) fn shipped() -> Cities {
         Cities {
-            cities: rows(CITIES_TSV, countries),
+            table: Cow::Borrowed(CITIES_TSV),
+            records: Cow::Borrowed(SHIPPED_RECORDS),
             names: Cow::Borrowed(SHIPPED_NAMES),
         }
+    }
+
+    /// City `index` (as `by_name` and `find` give it).
+    pub fn city(&self, index: usize) -> City<'_> {
+        city_names::city(&self.table, &self.records, index)
+    }
+
+    /// How many cities there are.
+    pub fn len(&self) -> usize {
+        city_names::count(&self.records)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     /// The city a name (as written) names, if any.
@@ -130,26 +140,8 @@ impl Cities {
             || (i > 1 && words[i - 1].folded == "de" && words[i - 2].folded == "pres");
         let capital_before =
             i > 0 && words[i - 1].capitalised && &text[words[i - 1].end..words[i].start] == " ";
-        locative || (self.cities[city].population >= BIG_CITY && !capital_before)
+        locative || (self.city(city).population >= BIG_CITY && !capital_before)
     }
-}
-
-/// The rows of a cities table whose country is known, in order.
-fn rows(tsv: &str, countries: &HashMap<String, usize>) -> Vec<City> {
-    let mut cities = Vec::with_capacity(tsv.len() / 48);
-    for [name, iso3, population, latitude, longitude, _] in city_names::rows(tsv) {
-        let Some(&country) = countries.get(iso3) else {
-            continue;
-        };
-        cities.push(City {
-            name: name.to_string(),
-            country,
-            population: population.parse().unwrap_or(0),
-            latitude: latitude.parse().unwrap_or(0.0),
-            longitude: longitude.parse().unwrap_or(0.0),
-        });
-    }
-    cities
 }
 
 #[cfg(test)]
@@ -172,7 +164,7 @@ mod tests {
         let c = cities();
         c.find(text)
             .iter()
-            .map(|m| format!("{}={}", &text[m.start..m.end], c.cities[m.city].name))
+            .map(|m| format!("{}={}", &text[m.start..m.end], c.city(m.city).name))
             .collect()
     }
 
@@ -188,7 +180,11 @@ mod tests {
         let parsed = Cities::parse(CITIES_TSV, &countries);
         let shipped = g.cities();
         assert!(parsed.names == shipped.names, "build.rs made another index");
-        assert_eq!(parsed.cities, shipped.cities);
+        assert!(
+            parsed.records == shipped.records,
+            "build.rs made other records"
+        );
+        assert!(shipped.len() > 40_000);
     }
 
     #[test]

@@ -1,8 +1,9 @@
-//! The index of city names: one line per name, `key\tcity\n`, sorted by key, where `city` is
-//! the place's row among the cities kept (those of a known country). `build.rs` makes it from
-//! `data/cities.tsv` at compile time, so a run searches it in place, by bisection, and pays
-//! nothing to load it; tests make theirs from small tables with the same code. Without
-//! dependencies on the rest of `brief` but `folding`.
+//! The cities table made ready to use: the rows kept (those of a known country) as fixed-size
+//! binary records, and the index of their names, one line per name, `key\tcity\n`, sorted by
+//! key, where `city` is the row's number. `build.rs` makes both from `data/cities.tsv` at compile
+//! time, so a run reads records and searches names in place, by bisection, and pays nothing to
+//! load them; tests make theirs from small tables with the same code. Without dependencies on
+//! the rest of `brief` but `folding`.
 
 use crate::folding::fold;
 
@@ -27,11 +28,11 @@ pub fn words(name: &str) -> Vec<&str> {
 
 /// The index of a cities table (see `data/cities.tsv`): every name and other name of one to
 /// `MAX_WORDS` words; a name shared by several places goes to the first row (the most
-/// populous). Rows whose country `known` refuses are left out and take no number.
-pub fn build(tsv: &str, known: &dyn Fn(&str) -> bool) -> String {
+/// populous). Rows whose country (ISO3) `country` does not know are left out and take no number.
+pub fn build(tsv: &str, country: &dyn Fn(&str) -> Option<usize>) -> String {
     let mut entries: Vec<(String, usize)> = Vec::new();
     let kept =
-        rows(tsv).filter_map(|[name, iso3, _, _, _, others]| known(iso3).then_some((name, others)));
+        rows(tsv).filter_map(|[name, iso3, _, _, _, others]| country(iso3).map(|_| (name, others)));
     for (city, (name, others)) in kept.enumerate() {
         let names = std::iter::once(name).chain(others.split(';').filter(|o| *o != "-"));
         for written in names {
@@ -68,6 +69,60 @@ pub fn rows(tsv: &str) -> impl Iterator<Item = [&str; 6]> {
                 _ => None,
             }
         })
+}
+
+/// A city or town.
+#[derive(Debug, Clone, PartialEq)]
+pub struct City<'a> {
+    pub name: &'a str,
+    /// Index into the gazetteer's countries.
+    pub country: usize,
+    pub population: u64,
+    pub latitude: f32,
+    pub longitude: f32,
+}
+
+/// Bytes of one record: the name's start and length in the table's text, the country's index,
+/// the population, the latitude and the longitude, each four bytes, little-endian.
+const RECORD: usize = 24;
+
+/// The records of the rows `tsv` keeps, `country` giving a country's index from its ISO3.
+pub fn records(tsv: &str, country: &dyn Fn(&str) -> Option<usize>) -> Vec<u8> {
+    let mut out = Vec::new();
+    for [name, iso3, population, latitude, longitude, _] in rows(tsv) {
+        let Some(country) = country(iso3) else {
+            continue;
+        };
+        let start = name.as_ptr() as usize - tsv.as_ptr() as usize;
+        let whole = |n: usize| u32::try_from(n).expect("a cities table under 4 GB");
+        out.extend(whole(start).to_le_bytes());
+        out.extend(whole(name.len()).to_le_bytes());
+        out.extend(whole(country).to_le_bytes());
+        out.extend(population.parse::<u32>().unwrap_or(0).to_le_bytes());
+        out.extend(latitude.parse::<f32>().unwrap_or(0.0).to_le_bytes());
+        out.extend(longitude.parse::<f32>().unwrap_or(0.0).to_le_bytes());
+    }
+    out
+}
+
+/// How many cities `records` holds.
+pub fn count(records: &[u8]) -> usize {
+    records.len() / RECORD
+}
+
+/// City `i` of `records`, its name read from `tsv`, the table they were made from.
+pub fn city<'a>(tsv: &'a str, records: &[u8], i: usize) -> City<'a> {
+    let record = &records[i * RECORD..(i + 1) * RECORD];
+    let field = |k: usize| -> [u8; 4] { record[k * 4..k * 4 + 4].try_into().expect("4 bytes") };
+    let number = |k: usize| u32::from_le_bytes(field(k)) as usize;
+    let (start, length) = (number(0), number(1));
+    City {
+        name: tsv.get(start..start + length).unwrap_or_default(),
+        country: number(2),
+        population: u64::from(u32::from_le_bytes(field(3))),
+        latitude: f32::from_le_bytes(field(4)),
+        longitude: f32::from_le_bytes(field(5)),
+    }
 }
 
 /// The city a key names.
@@ -126,7 +181,7 @@ mod tests {
 
     #[test]
     fn names_are_found_by_key_the_first_row_keeping_a_shared_name() {
-        let index = build(TABLE, &|iso3| iso3 != "XXX");
+        let index = build(TABLE, &|iso3| (iso3 != "XXX").then_some(0));
         let find = |name: &str| lookup(&index, &key(&words(name)));
         assert_eq!(find("Saint-Louis"), Some(0), "the first row keeps the name");
         assert_eq!(find("saint louis"), Some(0));
@@ -139,12 +194,35 @@ mod tests {
         assert!(!has_first_word(&index, "sain"));
         assert!(!has_first_word(&index, "zzz"));
         assert!(!has_first_word(&index, ""), "no empty key");
-        let without_senegal = build(TABLE, &|iso3| iso3 != "SEN");
+        let without_senegal = build(TABLE, &|iso3| (iso3 != "SEN").then_some(0));
         assert_eq!(
             lookup(&without_senegal, &key(&words("Saint-Louis"))),
             Some(0),
             "rows of unknown countries take no number"
         );
+    }
+
+    #[test]
+    fn records_give_each_kept_row_back() {
+        let country = |iso3: &str| ["SEN", "USA"].iter().position(|c| *c == iso3);
+        let records = records(TABLE, &country);
+        assert_eq!(
+            count(&records),
+            3,
+            "the row of another shape is passed over"
+        );
+        let louga = city(TABLE, &records, 1);
+        assert_eq!(
+            louga,
+            City {
+                name: "Louga",
+                country: 0,
+                population: 100_000,
+                latitude: 15.6,
+                longitude: -16.2
+            }
+        );
+        assert_eq!(city(TABLE, &records, 2).country, 1);
     }
 
     #[test]

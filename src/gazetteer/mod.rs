@@ -490,15 +490,7 @@ impl Gazetteer {
 
     /// The cities and towns (parsed on first use: the table is large).
     pub fn cities(&self) -> &Cities {
-        self.cities.get_or_init(|| {
-            let countries: HashMap<String, usize> = self
-                .countries
-                .iter()
-                .enumerate()
-                .map(|(i, c)| (c.iso3.clone(), i))
-                .collect();
-            Cities::shipped(&countries)
-        })
+        self.cities.get_or_init(Cities::shipped)
     }
 
     /// The given names and their gender (parsed on first use).

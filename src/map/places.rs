@@ -27,13 +27,13 @@ pub fn meeting_places(briefing: &Briefing, lang: Lang) -> Vec<Place> {
         let Some((index, name)) = city_of(g, written) else {
             continue;
         };
-        let city = &g.cities().cities[index];
+        let city = g.cities().city(index);
         found.entry(index).or_insert_with(|| Place {
             // French keeps the name as the articles write it ("Moscou"); English takes
             // GeoNames' name ("Moscow").
             name: match lang {
                 Lang::Fr => name.to_string(),
-                Lang::En => city.name.clone(),
+                Lang::En => city.name.to_string(),
             },
             lon: f64::from(city.longitude),
             lat: f64::from(city.latitude),
@@ -56,13 +56,13 @@ fn capital_city(g: &Gazetteer, country: usize) -> Option<(usize, &str)> {
     let capital = g.countries[country].capital.as_deref()?;
     let city = g.cities().by_name(capital)?;
     // A capital's name may also be a bigger town elsewhere: only the country's own.
-    (g.cities().cities[city].country == country).then_some((city, capital))
+    (g.cities().city(city).country == country).then_some((city, capital))
 }
 
 /// Where a country's capital lies (longitude, latitude), by the country's ISO3 code.
 pub fn capital(iso3: &str) -> Option<(f64, f64)> {
     let g = Gazetteer::shipped();
     let country = g.countries.iter().position(|c| c.iso3 == iso3)?;
-    let city = &g.cities().cities[capital_city(g, country)?.0];
+    let city = g.cities().city(capital_city(g, country)?.0);
     Some((f64::from(city.longitude), f64::from(city.latitude)))
 }

@@ -414,14 +414,14 @@ fn pointers(
     }
     // A town where something happens makes the sentence about its country, wherever it stands
     // ("les combats ont repris à Kati"), unless the sentence names the country there.
-    let cities = &g.cities().cities;
+    let cities = g.cities();
     for m in &s.places {
         if !s
             .countries
             .iter()
             .any(|c| c.start < m.end && m.start < c.end)
         {
-            pointers.push((m.start, cities[m.city].country, 0.9));
+            pointers.push((m.start, cities.city(m.city).country, 0.9));
         }
     }
     // A national body or an armed group of one country (a government, an army) stands for it.

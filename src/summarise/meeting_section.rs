@@ -101,7 +101,7 @@ fn domestic_trip(e: &Event, analysis: &Analysis) -> bool {
     }
     let place_country = match e.place.as_deref().and_then(|p| g.place(p)) {
         Some(NamedPlace::Country(c)) => c,
-        Some(NamedPlace::City(city)) => g.cities().cities[city].country,
+        Some(NamedPlace::City(city)) => g.cities().city(city).country,
         None => return false,
     };
     !e.people.is_empty()

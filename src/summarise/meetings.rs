@@ -374,7 +374,7 @@ fn places_agree(a: Option<&str>, b: Option<&str>, g: &Gazetteer) -> bool {
     };
     let country = |p: &str| match g.place(p) {
         Some(NamedPlace::Country(c)) => Some((c, true)),
-        Some(NamedPlace::City(city)) => Some((g.cities().cities[city].country, false)),
+        Some(NamedPlace::City(city)) => Some((g.cities().city(city).country, false)),
         None => None,
     };
     // "Caire" from "au Caire" and "Le Caire" are one town.
