@@ -171,7 +171,10 @@ pub fn generate(config: &Config) -> Result<Report, Failure> {
 fn warm_up(config: &Config) {
     let built_in = config.templates.is_none();
     if built_in {
-        std::thread::spawn(compile::warm_up);
+        std::thread::spawn(|| {
+            render::builtin();
+            compile::warm_up();
+        });
     }
     std::thread::spawn(|| {
         gazetteer::Gazetteer::shipped().first_names();
@@ -827,7 +830,7 @@ fn typeset(
         clock.lap("templates");
         return Ok(done);
     }
-    let markup = sandbox::render_markup(job)?;
+    let markup = render::builtin().render(&job.context)?;
     clock.lap("render");
     let compiled = sandbox::compile_markup(job, &markup)?;
     clock.lap("compile");

@@ -157,6 +157,14 @@ pub fn builtin_sources() -> Vec<TemplateSource> {
         .collect()
 }
 
+/// The built-in templates, parsed once per process (on the warm-up thread of `generate`).
+pub fn builtin() -> &'static Templates {
+    static BUILTIN: std::sync::OnceLock<Templates> = std::sync::OnceLock::new();
+    BUILTIN.get_or_init(|| {
+        Templates::from_sources(&builtin_sources()).expect("the built-in templates parse")
+    })
+}
+
 /// The largest template file read.
 const MAX_TEMPLATE_BYTES: u64 = 4 * 1024 * 1024;
 

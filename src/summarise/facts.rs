@@ -540,13 +540,6 @@ impl Rarity<'_> {
         (1.0 + self.articles as f64 / df).ln()
     }
 
-    /// How much of the shorter fact's words the other one shares, each word weighing by its
-    /// rarity (a weighted overlap coefficient): two reports of one event share its rare words,
-    /// not only "mercredi" and "annoncé", and a long report still repeats a short one.
-    fn overlap(&self, a: &BTreeSet<u64>, b: &BTreeSet<u64>) -> f64 {
-        self.weigh(a).overlap(&self.weigh(b))
-    }
-
     /// A fact's words with their rarity, to compare it with many others.
     pub fn weigh(&self, words: &BTreeSet<u64>) -> Weighed {
         let words: Vec<(u64, f64)> = words.iter().map(|w| (*w, self.weight(w))).collect();
@@ -563,7 +556,9 @@ pub struct Weighed {
 }
 
 impl Weighed {
-    /// How much of the lighter one's words the other shares, by rarity.
+    /// How much of the lighter one's words the other shares, each word weighing by its rarity
+    /// (a weighted overlap coefficient): two reports of one event share its rare words, not
+    /// only "mercredi" and "annoncé", and a long report still repeats a short one.
     pub fn overlap(&self, other: &Weighed) -> f64 {
         let (mut i, mut j, mut common) = (0, 0, 0.0);
         while i < self.words.len() && j < other.words.len() {
@@ -597,34 +592,47 @@ pub fn select(
     let mut pool: Vec<(ClusterId, f64)> = candidates.to_vec();
     pool.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     pool.truncate(wanted * 8);
+    // Each candidate's words weighed once, and its overlap with the chosen ones kept up to
+    // date as each is chosen: linear in the pool for each choice.
+    let mut pool: Vec<Pooled> = pool
+        .into_iter()
+        .map(|(cluster, score)| Pooled {
+            cluster,
+            score,
+            words: rarity.weigh(&clusters.get(cluster).words),
+            redundancy: 0.0,
+        })
+        .collect();
     let mut chosen: Vec<ClusterId> = Vec::new();
-    let redundancy = |c: ClusterId, chosen: &[ClusterId]| {
-        chosen
-            .iter()
-            .map(|&s| {
-                let (a, b) = (clusters.get(c), clusters.get(s));
-                let event = if Event::same(a.event.as_ref(), b.event.as_ref()) {
-                    SAME_EVENT
-                } else {
-                    0.0
-                };
-                rarity.overlap(&a.words, &b.words) + event
-            })
-            .fold(0.0, f64::max)
-    };
     while chosen.len() < wanted && !pool.is_empty() {
         let (at, _) = pool
             .iter()
             .enumerate()
-            .map(|(k, &(c, score))| (k, 0.7 * score - REDUNDANCY_WEIGHT * redundancy(c, &chosen)))
+            .map(|(k, p)| (k, 0.7 * p.score - REDUNDANCY_WEIGHT * p.redundancy))
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
             .expect("pool not empty");
-        let (c, _) = pool.remove(at);
-        if redundancy(c, &chosen) <= REPEATS {
-            chosen.push(c);
+        let picked = pool.remove(at);
+        if picked.redundancy > REPEATS {
+            continue;
         }
+        let event = clusters.get(picked.cluster).event.as_ref();
+        for p in &mut pool {
+            let same = Event::same(clusters.get(p.cluster).event.as_ref(), event);
+            let overlap = p.words.overlap(&picked.words) + if same { SAME_EVENT } else { 0.0 };
+            p.redundancy = p.redundancy.max(overlap);
+        }
+        chosen.push(picked.cluster);
     }
     chosen
+}
+
+/// A candidate of `select`: its score, weighed words, and its largest overlap with the facts
+/// chosen so far.
+struct Pooled {
+    cluster: ClusterId,
+    score: f64,
+    words: Weighed,
+    redundancy: f64,
 }
 
 /// How much a fact's overlap with those chosen costs it.
