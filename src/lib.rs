@@ -634,7 +634,7 @@ fn read_articles(
         None => corpus::load_cached(roots, config.read, &corpus::stored::NoCache, needed)?,
     };
     warnings.extend(corpus.warnings);
-    if corpus.articles.is_empty() {
+    if corpus.articles_read == 0 {
         return Err(Error::EmptyCorpus {
             corpus: paths::shown(&config.corpus),
             files: corpus.files_seen,
