@@ -379,15 +379,8 @@ fn the_systemd_units_are_accepted_by_systemd() {
     );
     let timer = std::fs::read_to_string(units.join("brief.timer")).unwrap();
     assert!(timer.contains("OnCalendar=*-*-* 05:30:00"), "{timer}");
-    let verify = Command::new("systemd-analyze")
-        .arg("verify")
-        .arg(units.join("brief.service"))
-        .arg(units.join("brief.timer"))
-        .output()
-        .unwrap();
-    let report = String::from_utf8_lossy(&verify.stderr).to_string()
-        + &String::from_utf8_lossy(&verify.stdout);
-    assert!(verify.status.success(), "{report}");
+    let (verified, report) = systemd_verify(&units);
+    assert!(verified, "{report}");
     assert!(!report.contains("brief.service:"), "{report}");
     assert!(!report.contains("brief.timer:"), "{report}");
     // Units already there are kept.
@@ -923,16 +916,9 @@ fn the_schedule_quotes_odd_paths_for_the_shell_and_systemd_and_refuses_a_line_br
             )),
             "{service}"
         );
-        let verify = Command::new("systemd-analyze")
-            .arg("verify")
-            .arg(units.join("brief.service"))
-            .arg(units.join("brief.timer"))
-            .output()
-            .unwrap();
-        let report = String::from_utf8_lossy(&verify.stderr).to_string()
-            + &String::from_utf8_lossy(&verify.stdout);
+        let (verified, report) = systemd_verify(&units);
         assert!(
-            verify.status.success() && !report.contains("brief.service:"),
+            verified && !report.contains("brief.service:"),
             "{report}\n{service}"
         );
     } else {
@@ -1151,4 +1137,17 @@ fn a_send_after_a_plain_generate_shows_the_first_page_all_the_same() {
     );
     let dark = page.pixels().filter(|p| p.0[0] < 100).count();
     assert!(dark > 10_000, "text on the page: {dark} dark pixels");
+}
+
+/// `systemd-analyze verify` of the units in `units`: whether it passed, and what it said.
+fn systemd_verify(units: &std::path::Path) -> (bool, String) {
+    let verify = Command::new("systemd-analyze")
+        .arg("verify")
+        .arg(units.join("brief.service"))
+        .arg(units.join("brief.timer"))
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&verify.stderr).to_string()
+        + &String::from_utf8_lossy(&verify.stdout);
+    (verify.status.success(), report)
 }
