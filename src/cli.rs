@@ -588,6 +588,11 @@ impl GenerateArgs {
             Some(path) => Some(crate::render::load_logo(path).map_err(Error::Usage)?),
             None => None,
         };
+        let point_of_view = match file.map.as_ref().and_then(|m| m.point_of_view.as_deref()) {
+            Some(value) => crate::map::PointOfView::parse(value)
+                .map_err(|e| Error::Usage(format!("[map] in the settings file: {e}")))?,
+            None => crate::map::PointOfView::default(),
+        };
         Ok(crate::render::Presentation {
             title: self.title.clone().or(file.title.clone()),
             organisation: self.organisation.clone().or(file.organisation.clone()),
@@ -598,6 +603,7 @@ impl GenerateArgs {
                 .unwrap_or_else(|| "TLP:CLEAR".to_string()),
             lang,
             logo,
+            point_of_view,
         })
     }
 }

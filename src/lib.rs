@@ -810,7 +810,11 @@ fn assets(config: &Config, briefing: &model::Briefing) -> Vec<(String, Vec<u8>)>
         .iter()
         .map(|png| (render::LOGO_FILE.to_string(), png.clone()))
         .collect();
-    if let Some(locator) = map::locator(briefing, config.presentation.lang) {
+    if let Some(locator) = map::locator(
+        briefing,
+        config.presentation.lang,
+        &config.presentation.point_of_view,
+    ) {
         assets.push((
             map::MAP_FILE.to_string(),
             serde_json::to_vec(&locator).expect("the map serialises"),

@@ -21,6 +21,106 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 const WORLD: &str = include_str!("data/world/countries-110m.tsv");
+const DISPUTED: &str = include_str!("data/world/disputed.tsv");
+
+/// Whose maps the borders of disputed areas follow (`[map] point_of_view` in brief.toml):
+/// a government's, by its ISO3 code, as Natural Earth records it; or who administers each area.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PointOfView {
+    /// Who administers the area on the ground (Natural Earth's default edition).
+    DeFacto,
+    /// A government's view, by its ISO3 code ("FRA").
+    Government(String),
+}
+
+impl Default for PointOfView {
+    /// France's: briefings are made for French and European administrations.
+    fn default() -> Self {
+        PointOfView::Government("FRA".to_string())
+    }
+}
+
+impl PointOfView {
+    /// The setting's value: "de_facto" or an ISO3 code the data has a view for.
+    pub fn parse(value: &str) -> Result<PointOfView, String> {
+        if value == "de_facto" {
+            return Ok(PointOfView::DeFacto);
+        }
+        let code = value.to_ascii_uppercase();
+        let known = governments();
+        if known.contains(&code.as_str()) {
+            Ok(PointOfView::Government(code))
+        } else {
+            Err(format!(
+                "point_of_view {value:?}: not a view the map data records; use de_facto or one of {}",
+                known.join(", ")
+            ))
+        }
+    }
+
+    /// The code the map's data is keyed by, "de_facto" for who administers.
+    pub fn code(&self) -> &str {
+        match self {
+            PointOfView::DeFacto => "de_facto",
+            PointOfView::Government(code) => code,
+        }
+    }
+}
+
+/// An area whose owner governments disagree on (`data/world/disputed.tsv`).
+struct Area {
+    /// Who administers it.
+    admin: String,
+    /// Government (ISO3) → the country its maps give the area to.
+    views: BTreeMap<String, String>,
+    rings: Rings,
+}
+
+impl Area {
+    /// Whose the area is from `view`.
+    fn owner(&self, view: &PointOfView) -> &str {
+        match view {
+            PointOfView::DeFacto => &self.admin,
+            PointOfView::Government(code) => self.views.get(code).unwrap_or(&self.admin),
+        }
+    }
+}
+
+fn disputed() -> &'static [Area] {
+    static AREAS: OnceLock<Vec<Area>> = OnceLock::new();
+    AREAS.get_or_init(|| {
+        DISPUTED
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|line| {
+                let cols: Vec<&str> = line.split('\t').collect();
+                let [_, _, admin, views, rings] = cols[..] else {
+                    return None;
+                };
+                Some(Area {
+                    admin: admin.to_string(),
+                    views: views
+                        .split(' ')
+                        .filter_map(|v| v.split_once(':'))
+                        .map(|(g, c)| (g.to_string(), c.to_string()))
+                        .collect(),
+                    rings: parse_rings(rings),
+                })
+            })
+            .collect()
+    })
+}
+
+/// The governments whose views the data records, sorted.
+pub fn governments() -> Vec<&'static str> {
+    let mut codes: Vec<&str> = disputed()
+        .iter()
+        .flat_map(|a| a.views.keys().map(String::as_str))
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes
+}
 
 /// The virtual file the template reads the map from.
 pub const MAP_FILE: &str = "map.json";
@@ -98,6 +198,9 @@ pub struct Map {
     pub labels: Vec<Label>,
     pub inset: Inset,
     pub legend: Legend,
+    /// The government whose view the disputed areas follow, named in the label language;
+    /// empty when they follow who administers them.
+    pub point_of_view: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -105,6 +208,11 @@ pub struct Shape {
     pub iso3: String,
     /// 0: not in the briefing; 1–4: the shade of its class of facts (see [`Class`]).
     pub level: u8,
+    /// A disputed area, drawn over the countries in its owner's shade (from the point of view
+    /// chosen) with a dashed outline; hatched when that view gives it to no country.
+    pub disputed: bool,
+    /// Whether the area belongs to a country (always, but for some disputed areas).
+    pub owned: bool,
     /// Points in points from the map's top left corner.
     pub points: Vec<[f64; 2]>,
 }
@@ -150,6 +258,8 @@ pub struct Legend {
     pub classes: Vec<Class>,
     /// Whether the map marks meeting places (and the legend says what the dot is).
     pub places: bool,
+    /// Whether the map shows a disputed area (and the legend says what the dashes are).
+    pub disputed: bool,
 }
 
 /// A class of the shading: the countries with `low` to `high` facts, drawn in shade `level`.
@@ -170,35 +280,38 @@ fn world() -> &'static BTreeMap<String, Rings> {
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
             .filter_map(|line| {
                 let (iso3, rings) = line.split_once('\t')?;
-                let rings = rings
-                    .split(';')
-                    .map(|ring| {
-                        let points: Vec<(f64, f64)> = ring
-                            .split(' ')
-                            .filter_map(|p| {
-                                let (lon, lat) = p.split_once(',')?;
-                                Some((lon.parse().ok()?, lat.parse().ok()?))
-                            })
-                            .collect();
-                        // A ring across the antimeridian (Russia's far east) stays in one piece.
-                        let crosses = points.iter().any(|p| p.0 > 170.0)
-                            && points.iter().any(|p| p.0 < -170.0);
-                        points
-                            .into_iter()
-                            .map(|(lon, lat)| {
-                                if crosses && lon < 0.0 {
-                                    (lon + 360.0, lat)
-                                } else {
-                                    (lon, lat)
-                                }
-                            })
-                            .collect()
-                    })
-                    .collect();
+                let rings = parse_rings(rings);
                 Some((iso3.to_string(), rings))
             })
             .collect()
     })
+}
+
+/// Rings as the data files write them: "lon,lat lon,lat …;…". A ring across the antimeridian
+/// (Russia's far east) stays in one piece.
+fn parse_rings(text: &str) -> Rings {
+    text.split(';')
+        .map(|ring| {
+            let points: Vec<(f64, f64)> = ring
+                .split(' ')
+                .filter_map(|p| {
+                    let (lon, lat) = p.split_once(',')?;
+                    Some((lon.parse().ok()?, lat.parse().ok()?))
+                })
+                .collect();
+            let crosses = points.iter().any(|p| p.0 > 170.0) && points.iter().any(|p| p.0 < -170.0);
+            points
+                .into_iter()
+                .map(|(lon, lat)| {
+                    if crosses && lon < 0.0 {
+                        (lon + 360.0, lat)
+                    } else {
+                        (lon, lat)
+                    }
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// A country's name in `lang`, by its ISO3 code.
@@ -210,17 +323,16 @@ fn country_name(iso3: &str, lang: Lang) -> &'static str {
 
 /// The map for a briefing, or none if it gives facts on no country with a shape. Names are in
 /// `lang`.
-pub fn locator(briefing: &Briefing, lang: Lang) -> Option<Map> {
+pub fn locator(briefing: &Briefing, lang: Lang, view: &PointOfView) -> Option<Map> {
     let covered = covered(briefing, lang);
     let frame = frame_of(&covered)?;
     let classes = classes(&covered.iter().map(|c| c.facts).collect::<Vec<_>>());
-    let shapes = shapes(&frame, &covered, &classes);
+    let shapes = shapes(&frame, &covered, &classes, view);
     let anchors = anchors(&frame, &covered);
     let places = places_in(&frame, briefing, lang);
-    let legend_size = [
-        LEGEND_WIDTH,
-        LEGEND_ROW * (classes.len() + 1 + usize::from(!places.is_empty())) as f64 + 4.0,
-    ];
+    let disputed = shapes.iter().any(|s| s.disputed);
+    let rows = classes.len() + 1 + usize::from(!places.is_empty()) + usize::from(disputed);
+    let legend_size = [LEGEND_WIDTH, LEGEND_ROW * rows as f64 + 4.0];
     let [inset_at, mut legend_at] = corners(&frame, &shapes, &anchors, &places, legend_size);
     // A meeting place under the inset or the legend is not marked.
     let had_places = !places.is_empty();
@@ -239,7 +351,6 @@ pub fn locator(briefing: &Briefing, lang: Lang) -> Option<Map> {
     Some(Map {
         width: WIDTH,
         height: round(frame.height),
-        shapes,
         places: places.iter().map(|p| p.at.map(round)).collect(),
         labels,
         inset: Inset {
@@ -252,7 +363,13 @@ pub fn locator(briefing: &Briefing, lang: Lang) -> Option<Map> {
             row: LEGEND_ROW,
             classes,
             places: !places.is_empty(),
+            disputed,
         },
+        point_of_view: match view {
+            PointOfView::DeFacto => String::new(),
+            PointOfView::Government(code) => country_name(code, lang).to_string(),
+        },
+        shapes,
     })
 }
 
@@ -376,26 +493,38 @@ fn level_of(facts: usize, classes: &[Class]) -> u8 {
 }
 
 /// Every ring of the world that shows in the frame, the covered countries last so that their
-/// borders draw over their neighbours'.
-fn shapes(frame: &Frame, covered: &[Covered], classes: &[Class]) -> Vec<Shape> {
+/// borders draw over their neighbours', then the disputed areas over them, each in the shade of
+/// the country `view` gives it to.
+fn shapes(frame: &Frame, covered: &[Covered], classes: &[Class], view: &PointOfView) -> Vec<Shape> {
     let levels: BTreeMap<&str, u8> = covered
         .iter()
         .map(|c| (c.iso3, level_of(c.facts, classes)))
         .collect();
-    let view = frame.rect();
+    let view_rect = frame.rect();
+    let shape = |iso3: &str, ring: &[(f64, f64)], disputed: bool| {
+        let points = projected(frame, ring);
+        Rect::bounding(&points)?
+            .overlaps(&view_rect)
+            .then(|| Shape {
+                iso3: iso3.to_string(),
+                level: levels.get(iso3).copied().unwrap_or(0),
+                disputed,
+                owned: world().contains_key(iso3),
+                points: points.iter().map(|p| p.map(round)).collect(),
+            })
+    };
     let mut shapes: Vec<Shape> = world()
         .iter()
         .flat_map(|(iso3, rings)| rings.iter().map(move |ring| (iso3, ring)))
-        .filter_map(|(iso3, ring)| {
-            let points = projected(frame, ring);
-            Rect::bounding(&points)?.overlaps(&view).then(|| Shape {
-                iso3: iso3.clone(),
-                level: levels.get(iso3.as_str()).copied().unwrap_or(0),
-                points: points.iter().map(|p| p.map(round)).collect(),
-            })
-        })
+        .filter_map(|(iso3, ring)| shape(iso3, ring, false))
         .collect();
     shapes.sort_by_key(|s| s.level);
+    shapes.extend(disputed().iter().flat_map(|area| {
+        let owner = area.owner(view);
+        area.rings
+            .iter()
+            .filter_map(move |ring| shape(owner, ring, true))
+    }));
     shapes
 }
 
@@ -569,7 +698,7 @@ mod tests {
     #[test]
     fn shades_the_countries_the_briefing_speaks_of() {
         let briefing = seeds_briefing();
-        let map = locator(&briefing, Lang::Fr).expect("a map");
+        let map = locator(&briefing, Lang::Fr, &PointOfView::default()).expect("a map");
         for c in briefing.countries.iter().filter(|c| !c.facts.is_empty()) {
             assert!(shade(&map, &c.iso3) > 0, "{} is shaded", c.iso3);
         }
@@ -654,7 +783,7 @@ mod tests {
     #[test]
     fn labels_never_overlap_each_other_nor_leave_the_frame() {
         let briefing = crowded_briefing();
-        let map = locator(&briefing, Lang::Fr).expect("a map");
+        let map = locator(&briefing, Lang::Fr, &PointOfView::default()).expect("a map");
         assert!(map.labels.len() > 20, "{}", map.labels.len());
         let frame = Rect {
             x: 0.0,
@@ -684,7 +813,7 @@ mod tests {
         let g = crate::gazetteer::Gazetteer::shipped();
         let town = g.cities().city(g.cities().by_name("Sikasso").unwrap());
         briefing.meetings[0].place = Some("Sikasso".to_string());
-        let map = locator(&briefing, Lang::Fr).expect("a map");
+        let map = locator(&briefing, Lang::Fr, &PointOfView::default()).expect("a map");
         let frame = frame_of(&covered(&briefing, Lang::Fr)).unwrap();
         let at = frame
             .project(f64::from(town.longitude), f64::from(town.latitude))
@@ -700,7 +829,10 @@ mod tests {
         for m in &mut briefing.meetings {
             m.place = Some(crate::extract::venues::VIRTUAL_PLACE.to_string());
         }
-        assert!(locator(&briefing, Lang::Fr).unwrap().places.is_empty());
+        assert!(locator(&briefing, Lang::Fr, &PointOfView::default())
+            .unwrap()
+            .places
+            .is_empty());
         let country = crate::gazetteer::Gazetteer::shipped()
             .by_iso3("DZA")
             .unwrap();
@@ -709,13 +841,19 @@ mod tests {
         assert_eq!(places.len(), 1);
         assert_eq!(Some(&places[0].name), country.capital.as_ref());
         assert_eq!(Some((places[0].lon, places[0].lat)), places::capital("DZA"));
-        assert_eq!(locator(&briefing, Lang::Fr).unwrap().places.len(), 1);
+        assert_eq!(
+            locator(&briefing, Lang::Fr, &PointOfView::default())
+                .unwrap()
+                .places
+                .len(),
+            1
+        );
     }
 
     #[test]
     fn the_inset_box_contains_the_zoom_box() {
         let briefing = seeds_briefing();
-        let map = locator(&briefing, Lang::En).expect("a map");
+        let map = locator(&briefing, Lang::En, &PointOfView::default()).expect("a map");
         let (inset, zoom) = (&map.inset.rect, &map.inset.zoom);
         let whole = Rect {
             x: 0.0,
@@ -750,6 +888,57 @@ mod tests {
 
     fn classes_levels(counts: &[usize]) -> Vec<u8> {
         classes(counts).iter().map(|c| c.level).collect()
+    }
+
+    /// Whether `p` lies inside the polygon `points` (even-odd rule).
+    fn inside(p: [f64; 2], points: &[[f64; 2]]) -> bool {
+        let mut odd = false;
+        for (i, a) in points.iter().enumerate() {
+            let b = points[(i + 1) % points.len()];
+            if (a[1] > p[1]) != (b[1] > p[1])
+                && p[0] < a[0] + (p[1] - a[1]) * (b[0] - a[0]) / (b[1] - a[1])
+            {
+                odd = !odd;
+            }
+        }
+        odd
+    }
+
+    /// The shape drawn last (on top) at a longitude and latitude, if any.
+    fn drawn_at(map: &Map, lon: f64, lat: f64, briefing: &Briefing) -> Option<String> {
+        let frame = frame_of(&covered(briefing, Lang::Fr)).unwrap();
+        let at = frame.project(lon, lat);
+        map.shapes
+            .iter()
+            .rev()
+            .find(|s| inside(at, &s.points))
+            .map(|s| s.iso3.clone())
+    }
+
+    #[test]
+    fn crimea_is_shaded_as_the_point_of_view_gives_it_never_as_russia_by_default() {
+        let briefing = seeds_briefing();
+        // Simferopol, in Crimea; the seeds' map shows Russia and Ukraine.
+        let (lon, lat) = (34.1, 45.0);
+        let french = locator(&briefing, Lang::Fr, &PointOfView::default()).unwrap();
+        assert_eq!(
+            drawn_at(&french, lon, lat, &briefing).as_deref(),
+            Some("UKR")
+        );
+        assert!(french.legend.disputed);
+        assert_eq!(french.point_of_view, "France");
+        let russian = PointOfView::parse("RUS").unwrap();
+        let map = locator(&briefing, Lang::Fr, &russian).unwrap();
+        assert_eq!(drawn_at(&map, lon, lat, &briefing).as_deref(), Some("RUS"));
+        let de_facto = PointOfView::parse("de_facto").unwrap();
+        let map = locator(&briefing, Lang::Fr, &de_facto).unwrap();
+        assert_eq!(map.point_of_view, "");
+        // Moscow stays Russia's whatever the view.
+        assert_eq!(
+            drawn_at(&french, 37.6, 55.75, &briefing).as_deref(),
+            Some("RUS")
+        );
+        assert!(PointOfView::parse("XYZ").unwrap_err().contains("FRA"));
     }
 
     #[test]

@@ -354,6 +354,99 @@ pub struct TimelineEntry {
     pub short: String,
     /// The id of the meeting the entry tells of, whose title labels it better, if any.
     pub meeting: Option<String>,
+    /// What the sentence tells happened, who acted and where: the frieze's short title.
+    pub title: EventTitle,
+}
+
+/// A timeline entry's short title, in parts the document words in its language: "Démission
+/// Diab", "Explosion, Beyrouth", "Sanctions UE–Russie". Empty when the sentence names neither
+/// an event nor an actor (the frieze then draws its dot without a label).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct EventTitle {
+    /// What happened, by the first event word of the sentence's main clause.
+    pub event: Option<EventKind>,
+    /// Who: up to two people (surnames), countries or organisations, in the sentence's order.
+    pub actors: Vec<Actor>,
+    /// Where: the first town the sentence names, as written.
+    pub place: Option<String>,
+}
+
+impl EventTitle {
+    /// Whether the title says anything worth a label: an event or an actor.
+    pub fn is_empty(&self) -> bool {
+        self.event.is_none() && self.actors.is_empty()
+    }
+}
+
+/// Someone a short title names; serialised as `{"kind": "person", "name": "Diab"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "kind", content = "name", rename_all = "snake_case")]
+pub enum Actor {
+    /// A person's surname.
+    Person(String),
+    /// A country's ISO3 code (its name depends on the document's language).
+    Country(String),
+    /// An organisation's short form ("ONU", "UE").
+    Organisation(String),
+}
+
+/// What happened, as `data/fr/event_words.tsv` classes its words; each kind's word in each
+/// language is the labels file's `event_KIND`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Explosion,
+    Attack,
+    Coup,
+    Election,
+    Inauguration,
+    Resignation,
+    Arrest,
+    Poisoning,
+    Sanctions,
+    Agreement,
+    Protest,
+    Truce,
+    Referendum,
+    Appointment,
+    Sentence,
+    Fire,
+    Earthquake,
+    Strike,
+    Kidnapping,
+    Release,
+    Hospitalisation,
+    Evacuation,
+    Death,
+    Funeral,
+    Vote,
+    Trial,
+    Investigation,
+    Lockdown,
+    Closure,
+    Strikes,
+    Offensive,
+    Summit,
+    Visit,
+    Meeting,
+    Conference,
+    Talks,
+    Accident,
+}
+
+impl EventKind {
+    /// The kind's key, as the data file and the labels file write it ("resignation").
+    pub fn key(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    /// The kind a key names, if any.
+    pub fn from_key(key: &str) -> Option<EventKind> {
+        serde_json::from_value(serde_json::Value::String(key.to_string())).ok()
+    }
 }
 
 /// Serialises values as their `Display` texts.

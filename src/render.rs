@@ -528,6 +528,8 @@ pub struct Presentation {
     pub lang: Lang,
     /// The logo, checked and resized, as PNG.
     pub logo: Option<Vec<u8>>,
+    /// Whose view the map's disputed borders follow (`[map] point_of_view`).
+    pub point_of_view: crate::map::PointOfView,
 }
 
 /// The largest logo file read (a logo is a few hundred kilobytes).
@@ -719,6 +721,169 @@ struct View<'a> {
     precision: BTreeMap<String, String>,
     /// Vigilance kind → label.
     vigilance_labels: BTreeMap<String, String>,
+    /// The timeline's frieze: where its scale starts and the events it draws.
+    frieze: Frieze,
+}
+
+/// The frieze of the timeline, made ready for `templates/timeline.typ`: one linear scale from
+/// `from` (the period's first day, else the first event's) to the last event drawn or the
+/// briefing's date, and the events in date order, each once.
+#[derive(Serialize, Default)]
+struct Frieze {
+    /// "2025-03-01": where the scale starts.
+    from: String,
+    events: Vec<FriezeEvent>,
+}
+
+#[derive(Serialize)]
+struct FriezeEvent {
+    /// The entry's date as the JSON gives it ("2025-03-04", "2025-03").
+    date: String,
+    /// Announced after the briefing's date.
+    ahead: bool,
+    /// Its short title in the document's language; empty: a dot without a label.
+    label: String,
+    /// A page-one fact or a meeting: labelled before the others.
+    key: bool,
+}
+
+/// The longest frieze label, in characters; longer titles lose their place, then an actor.
+const FRIEZE_LABEL: usize = 40;
+
+/// The frieze's events: the timeline's, then the announced ones (a meeting, a text or a label
+/// on a day already drawn is not drawn again) up to as far after the briefing's date as half the period before
+/// it (the rest is in *À suivre*).
+fn frieze(briefing: &Briefing, lang: Lang, word: &dyn Fn(&str) -> String) -> Frieze {
+    use chrono::NaiveDate;
+    let today = NaiveDate::parse_from_str(&briefing.date, "%Y-%m-%d").expect("ISO date");
+    let page_one: std::collections::HashSet<&str> = briefing
+        .headline
+        .iter()
+        .chain(&briefing.key_points)
+        .map(|f| f.text.as_str())
+        .collect();
+    let first = briefing.timeline.iter().map(|e| e.date.first_day()).min();
+    let since = briefing
+        .period
+        .since
+        .as_deref()
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let from = since.or(first).unwrap_or(today).min(today);
+    let horizon = today + (today - from).max(chrono::Duration::days(14)) / 2;
+    let mut meetings = std::collections::HashSet::new();
+    let mut texts = std::collections::HashSet::new();
+    let mut labels = std::collections::HashSet::new();
+    let mut events = Vec::new();
+    let entries = briefing
+        .timeline
+        .iter()
+        .map(|e| (e, false))
+        .chain(briefing.upcoming.iter().map(|e| (e, true)));
+    for (e, ahead) in entries {
+        let new_meeting = e
+            .meeting
+            .as_ref()
+            .is_none_or(|m| meetings.insert(m.as_str()));
+        let new_text = texts.insert(e.text.as_str());
+        if !(new_meeting && new_text) || (ahead && e.date.first_day() > horizon) {
+            continue;
+        }
+        let meeting = e
+            .meeting
+            .as_ref()
+            .and_then(|id| briefing.meetings.iter().find(|m| &m.id == id));
+        let label = match meeting {
+            Some(m) => meeting_label(m, lang, word),
+            None => title_label(&e.title, lang, word),
+        };
+        let date = e.date.to_string();
+        if !label.is_empty() && !labels.insert((date.clone(), label.clone())) {
+            continue;
+        }
+        events.push(FriezeEvent {
+            date,
+            ahead,
+            label,
+            key: meeting.is_some() || page_one.contains(e.text.as_str()),
+        });
+    }
+    Frieze {
+        from: from.to_string(),
+        events,
+    }
+}
+
+/// A meeting's frieze label: its title if short enough, else its kind and two surnames.
+fn meeting_label(m: &crate::model::Meeting, lang: Lang, word: &dyn Fn(&str) -> String) -> String {
+    let title = meeting_title(m, lang, word);
+    if title.chars().count() <= FRIEZE_LABEL {
+        return title;
+    }
+    let g = crate::gazetteer::Gazetteer::shipped();
+    let named: Vec<String> = m
+        .participants
+        .iter()
+        .take(2)
+        .map(|p| crate::summarise::surname(&p.name, g))
+        .collect();
+    fitted(word(&format!("kind_{}", m.kind.key())), &named, None)
+}
+
+/// A sentence's frieze label in `lang`: its event's word, its actors, its place.
+fn title_label(
+    title: &crate::model::EventTitle,
+    lang: Lang,
+    word: &dyn Fn(&str) -> String,
+) -> String {
+    use crate::model::Actor;
+    if title.is_empty() {
+        return String::new();
+    }
+    let g = crate::gazetteer::Gazetteer::shipped();
+    let actors: Vec<String> = title
+        .actors
+        .iter()
+        .map(|a| match a {
+            Actor::Person(name) | Actor::Organisation(name) => name.clone(),
+            Actor::Country(iso3) => g
+                .by_iso3(iso3)
+                .map_or(iso3.clone(), |c| c.name_in(lang).to_string()),
+        })
+        .collect();
+    let event = title
+        .event
+        .map(|k| word(&format!("event_{}", k.key())))
+        .unwrap_or_default();
+    let place = title.place.as_deref().map(|p| place_name(p, lang));
+    fitted(event, &actors, place.as_deref())
+}
+
+/// "Event A–B, Place", shortened by leaving out the place, then all actors but the first, so
+/// that it fits the frieze (never cut mid-word).
+fn fitted(event: String, actors: &[String], place: Option<&str>) -> String {
+    let compose = |actors: &[String], place: Option<&str>| {
+        let who = actors.join("–");
+        let head = [event.as_str(), who.as_str()]
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        match place {
+            Some(p) if !head.is_empty() && !actors.iter().any(|a| a == p) => format!("{head}, {p}"),
+            Some(p) if head.is_empty() => p.to_string(),
+            _ => head,
+        }
+    };
+    let fits = |s: &String| s.chars().count() <= FRIEZE_LABEL;
+    [
+        compose(actors, place),
+        compose(actors, None),
+        compose(&actors[..actors.len().min(1)], None),
+        event.clone(),
+    ]
+    .into_iter()
+    .find(|s| fits(s) && !s.is_empty())
+    .unwrap_or_default()
 }
 
 impl<'a> View<'a> {
@@ -796,6 +961,7 @@ impl<'a> View<'a> {
                 .collect(),
             precision,
             vigilance_labels,
+            frieze: frieze(briefing, lang, &word),
             labels,
         }
     }

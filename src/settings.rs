@@ -23,6 +23,17 @@ pub struct FileSettings {
     pub countries: Option<usize>,
     /// E-mail to the analysts (`brief send`, `brief generate --send`).
     pub mail: Option<MailSettings>,
+    /// The locator map.
+    pub map: Option<MapSettings>,
+}
+
+/// `[map]` in `brief.toml`.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MapSettings {
+    /// Whose maps the disputed areas' borders follow: a government's ISO3 code ("FRA", the
+    /// default; "USA", "RUS", "UKR"…) or "de_facto" (who administers each area).
+    pub point_of_view: Option<String>,
 }
 
 /// `[mail]` in `brief.toml`: the relay and the recipients, as written (the mailer, `mail`, checks

@@ -148,3 +148,78 @@ fn the_frieze_labels_its_events_and_marks_the_briefing_date() {
         );
     }
 }
+
+/// The frieze's events as the markup lists them: (day, label).
+fn frieze_events(markup: &str) -> Vec<(String, String)> {
+    markup
+        .lines()
+        .filter_map(|line| {
+            let rest = line.trim().strip_prefix("(day: parse(\"")?;
+            let (day, rest) = rest.split_once('"')?;
+            let label = rest.split_once("label: \"")?.1.split_once("\", key:")?.0;
+            Some((day.to_string(), label.replace("\\\"", "\"")))
+        })
+        .collect()
+}
+
+#[test]
+fn the_frieze_of_a_story_labels_each_event_once_with_a_short_title() {
+    let test = "the_frieze_of_a_story_labels_each_event_once_with_a_short_title";
+    let Some(corpus) = shared(test, "eval/dev/navalny-2020/html") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let date = "2020-09-26";
+    let output = brief(&[
+        "generate",
+        "--corpus",
+        corpus.to_str().unwrap(),
+        "--since",
+        "2020-08",
+        "--date",
+        date,
+        "--out",
+        dir.path().to_str().unwrap(),
+        "--no-state",
+        "--emit",
+        "typ",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let markup = std::fs::read_to_string(dir.path().join(format!("briefing-{date}.typ"))).unwrap();
+    let briefing = json(&dir.path().join(format!("briefing-{date}.json")));
+    let events = frieze_events(&markup);
+    assert!(events.len() > 10, "{events:?}");
+    let texts: Vec<&str> = briefing["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["text"].as_str().unwrap())
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    for (day, label) in &events {
+        // A short title, not the start of a sentence cut off.
+        assert!(!label.ends_with('…'), "{label}");
+        assert!(label.chars().count() <= 40, "{label}");
+        if label.split(' ').count() >= 4 {
+            assert!(
+                !texts.iter().any(|t| t.contains(label.as_str())),
+                "{label} is a piece of a sentence"
+            );
+        }
+        // No event twice.
+        assert!(
+            label.is_empty() || seen.insert((day, label)),
+            "{day} {label} twice"
+        );
+    }
+    assert!(events.iter().filter(|(_, l)| !l.is_empty()).count() * 2 > events.len());
+    // The timeline lists a meeting once, and a sentence once a day.
+    let mut meetings = std::collections::HashSet::new();
+    let mut sentences = std::collections::HashSet::new();
+    for entry in briefing["timeline"].as_array().unwrap() {
+        if let Some(id) = entry["meeting"].as_str() {
+            assert!(meetings.insert(id), "meeting {id} twice");
+        }
+        assert!(sentences.insert((entry["date"].to_string(), entry["text"].to_string())));
+    }
+}

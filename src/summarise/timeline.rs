@@ -7,10 +7,10 @@ use crate::dates::grammar::Relation;
 use crate::dates::{PartialDate, Precision};
 use crate::extract::Sentence;
 use crate::gazetteer::MentionKind;
-use crate::model::{Meeting, Span, TimelineEntry};
+use crate::model::{Actor, EventKind, EventTitle, Meeting, Span, TimelineEntry};
 use crate::text::{fold, shorten, word_ranges};
 use chrono::Datelike;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -28,14 +28,15 @@ pub(super) fn timeline(
         if let (Some(date), Some(fact)) = (m.date, m.facts.first()) {
             if !list.iter().any(|e| e.text == fact.text) {
                 let mut entry = dated_entry(date, fact.text.clone(), m.sources.clone());
-                entry.short = fact
+                let told = fact
                     .spans
                     .first()
-                    .and_then(|span| place_of(analysis, citations, span))
-                    .map_or_else(
-                        || label(&fact.text, &Marks::default()),
-                        |p| label_of(analysis, p),
-                    );
+                    .and_then(|span| place_of(analysis, citations, span));
+                entry.short = told.map_or_else(
+                    || label(&fact.text, &Marks::default()),
+                    |p| label_of(analysis, p),
+                );
+                entry.title = told.map(|p| title_of(analysis, p)).unwrap_or_default();
                 entry.meeting = Some(m.id.clone());
                 list.push(entry);
             }
@@ -48,7 +49,28 @@ pub(super) fn timeline(
             .then(a.date.precision().cmp(&b.date.precision()))
             .then_with(|| a.text.cmp(&b.text))
     });
-    list
+    once_per_event(list)
+}
+
+/// The entries less those that tell an event told before: a meeting's second sentence, a
+/// sentence twice on one day, or on one day the same event word with the same actors.
+fn once_per_event(list: Vec<TimelineEntry>) -> Vec<TimelineEntry> {
+    let mut meetings: HashSet<String> = HashSet::new();
+    let mut texts: HashSet<(PartialDate, String)> = HashSet::new();
+    let mut titles: HashSet<(PartialDate, EventTitle)> = HashSet::new();
+    list.into_iter()
+        .filter(|e| {
+            let new_meeting = e
+                .meeting
+                .as_ref()
+                .is_none_or(|m| meetings.insert(m.clone()));
+            let new_text = texts.insert((e.date, e.text.clone()));
+            let new_title = e.title.event.is_none()
+                || e.title.actors.is_empty()
+                || titles.insert((e.date, e.title.clone()));
+            new_meeting && new_text && new_title
+        })
+        .collect()
 }
 
 /// The longest short title of an entry, in characters: a label on the frieze.
@@ -64,6 +86,7 @@ pub(super) fn dated_entry(date: PartialDate, text: String, sources: Vec<String>)
         text,
         sources,
         meeting: None,
+        title: EventTitle::default(),
     }
 }
 
@@ -150,7 +173,115 @@ pub(super) fn entry_of(
         citations.ids_of(cluster.members.iter().map(|p| p.article)),
     );
     entry.short = label_of(analysis, cluster.best);
+    entry.title = title_of(analysis, cluster.best);
     entry
+}
+
+/// Actors a short title names at most.
+const TITLE_ACTORS: usize = 2;
+
+/// The short title of a sentence of the corpus: the first event word of its main clause (after
+/// an opening circumstance, else anywhere), up to two actors in its order, and the first town
+/// it names that is not one of them.
+fn title_of(analysis: &Analysis, place: Place) -> EventTitle {
+    let s = analysis.sentence(place);
+    let text = analysis.text(place);
+    let extraction = &analysis.input.extractions[place.article];
+    let g = analysis.input.gazetteer;
+    let dates: Vec<Range<usize>> = extraction
+        .dates_in(s)
+        .map(|d| d.start - s.start..d.end - s.start)
+        .collect();
+    let opening = after_opening(text, &dates);
+    let event = event_in(&text[opening..]).or_else(|| event_in(text));
+    let mut named: Vec<(usize, Actor)> = extraction
+        .people_in(s)
+        .filter_map(|p| {
+            // A surname of more than two words is a name the extraction misread.
+            let name = crate::summarise::surname(&p.name, g);
+            (name.split(' ').count() <= 2).then_some((p.start, Actor::Person(name)))
+        })
+        .chain(
+            s.countries
+                .iter()
+                .filter(|m| m.kind != MentionKind::Adjective)
+                .filter(|m| !after_location(&text[..m.start - s.start]))
+                .map(|m| (m.start, Actor::Country(g.countries[m.country].iso3.clone()))),
+        )
+        .chain(
+            s.organisations
+                .iter()
+                .filter(|m| !after_location(&text[..m.start - s.start]))
+                .map(|m| {
+                    (
+                        m.start,
+                        Actor::Organisation(g.organisations[m.org].short.clone()),
+                    )
+                }),
+        )
+        .collect();
+    named.sort_by_key(|(start, _)| *start);
+    let mut actors: Vec<Actor> = Vec::new();
+    for (_, actor) in named {
+        if actors.len() < TITLE_ACTORS && !actors.contains(&actor) {
+            actors.push(actor);
+        }
+    }
+    let place = s
+        .places
+        .first()
+        .and_then(|p| text.get(p.start - s.start..p.end - s.start))
+        .map(str::to_string);
+    EventTitle {
+        event,
+        actors,
+        place,
+    }
+}
+
+/// Whether a name after `before` follows a word of location ("au", "de la"): a place or an
+/// owner, not an actor.
+fn after_location(before: &str) -> bool {
+    let Some(word) = last_word(before) else {
+        return false;
+    };
+    let gap = &before[word.end..];
+    let word = if matches!(gap, " " | "'" | "’") && is_word(Kind::Article, &before[word.clone()])
+    {
+        match last_word(&before[..word.start]) {
+            Some(previous) => previous,
+            None => return false,
+        }
+    } else {
+        word
+    };
+    is_word(Kind::Location, &before[word])
+}
+
+/// The kind of the first event word of `text` (`data/fr/event_words.tsv`).
+fn event_in(text: &str) -> Option<EventKind> {
+    word_ranges(text).find_map(|w| event_words().get(fold(&text[w]).as_str()).copied())
+}
+
+const EVENT_WORDS: &str = include_str!("../data/fr/event_words.tsv");
+
+/// Folded word form → what it tells happened.
+fn event_words() -> &'static HashMap<String, EventKind> {
+    static WORDS: OnceLock<HashMap<String, EventKind>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        EVENT_WORDS
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(|l| {
+                let (word, kind) = l
+                    .split_once('\t')
+                    .expect("data/fr/event_words.tsv: two columns");
+                let kind = EventKind::from_key(kind.trim())
+                    .unwrap_or_else(|| panic!("data/fr/event_words.tsv: unknown kind in {l:?}"));
+                (word.trim().to_string(), kind)
+            })
+            .collect()
+    })
 }
 
 /// The sentence a fact's span shows, if the briefing cites its article.
@@ -356,6 +487,7 @@ enum Kind {
     Article,
     Preposition,
     Of,
+    Location,
 }
 
 const LABEL_WORDS: &str = include_str!("../data/label_words.txt");
@@ -375,6 +507,7 @@ fn label_words() -> &'static [(Kind, String)] {
                     "article" => Kind::Article,
                     "preposition" => Kind::Preposition,
                     "of" => Kind::Of,
+                    "location" => Kind::Location,
                     _ => panic!("data/label_words.txt: unknown kind in {l:?}"),
                 };
                 Some((kind, words.trim().to_string()))
