@@ -260,6 +260,44 @@ pub struct Legend {
     pub places: bool,
     /// Whether the map shows a disputed area (and the legend says what the dashes are).
     pub disputed: bool,
+    /// The covered countries the frame leaves out, named in the label language, most covered
+    /// first (at most `ALSO_NAMED`, then "+N").
+    pub also: Vec<String>,
+}
+
+/// Countries named at most in the legend's "also covered" line.
+const ALSO_NAMED: usize = 6;
+/// Characters of the "also covered" text a legend line holds (6 pt in the legend's width).
+const ALSO_LINE: usize = 24;
+
+/// The names of the covered countries the frame leaves out (by their capital), for the legend:
+/// the first `ALSO_NAMED`, most covered first, then "+N" for the others.
+fn also_covered(frame: &Frame, covered: &[Covered]) -> Vec<String> {
+    let view = frame.rect();
+    let out: Vec<&Covered> = covered
+        .iter()
+        .filter(|c| {
+            whereabouts(c.iso3).is_some_and(|(lon, lat)| !view.contains(frame.project(lon, lat)))
+        })
+        .collect();
+    let mut names: Vec<String> = out
+        .iter()
+        .take(ALSO_NAMED)
+        .map(|c| c.name.to_string())
+        .collect();
+    if out.len() > ALSO_NAMED {
+        names.push(format!("+{}", out.len() - ALSO_NAMED));
+    }
+    names
+}
+
+/// The legend's lines for the "also covered" text: its heading, then the names wrapped.
+fn also_lines(also: &[String]) -> usize {
+    if also.is_empty() {
+        return 0;
+    }
+    let chars: usize = also.iter().map(|n| n.chars().count() + 2).sum();
+    1 + chars.div_ceil(ALSO_LINE)
 }
 
 /// A class of the shading: the countries with `low` to `high` facts, drawn in shade `level`.
@@ -325,13 +363,19 @@ fn country_name(iso3: &str, lang: Lang) -> &'static str {
 /// `lang`.
 pub fn locator(briefing: &Briefing, lang: Lang, view: &PointOfView) -> Option<Map> {
     let covered = covered(briefing, lang);
-    let frame = frame_of(&covered)?;
+    let theatre = theatre(&covered)?;
+    let frame = frame_of(&theatre, &places::meeting_places(briefing, lang));
     let classes = classes(&covered.iter().map(|c| c.facts).collect::<Vec<_>>());
     let shapes = shapes(&frame, &covered, &classes, view);
     let anchors = anchors(&frame, &covered);
     let places = places_in(&frame, briefing, lang);
     let disputed = shapes.iter().any(|s| s.disputed);
-    let rows = classes.len() + 1 + usize::from(!places.is_empty()) + usize::from(disputed);
+    let also = also_covered(&frame, &covered);
+    let rows = classes.len()
+        + 1
+        + usize::from(!places.is_empty())
+        + usize::from(disputed)
+        + also_lines(&also);
     let legend_size = [LEGEND_WIDTH, LEGEND_ROW * rows as f64 + 4.0];
     let [inset_at, mut legend_at] = corners(&frame, &shapes, &anchors, &places, legend_size);
     // A meeting place under the inset or the legend is not marked.
@@ -364,6 +408,7 @@ pub fn locator(briefing: &Briefing, lang: Lang, view: &PointOfView) -> Option<Ma
             classes,
             places: !places.is_empty(),
             disputed,
+            also,
         },
         point_of_view: match view {
             PointOfView::DeFacto => String::new(),
@@ -397,25 +442,97 @@ fn covered(briefing: &Briefing, lang: Lang) -> Vec<Covered<'_>> {
     covered
 }
 
-/// How many of the most covered countries the frame is drawn around: a country the briefing
-/// says little of, far from the others, is shaded if it shows but does not zoom the map out.
+/// How many countries at most draw the frame.
 const FOCUS: usize = 8;
+/// A country draws the frame when it has at least this share of the best-covered one's facts
+/// (and lies within reach of the others); one with fewer is shaded where it shows.
+const CORE_SHARE: f64 = 0.25;
+/// How far from the theatre a country may lie to be part of it: this share of the theatre's
+/// diagonal, and at least `MIN_REACH` degrees (of latitude, or of longitude at the theatre's
+/// latitude), measured from its capital.
+const REACH_SHARE: f64 = 0.8;
+const MIN_REACH: f64 = 25.0;
+/// A meeting place within reach widens the frame by this many degrees around it, so that its
+/// dot and name stay inside.
+const PLACE_ROOM: (f64, f64) = (2.0, 1.5);
 
-/// The frame around the most covered countries (`covered` comes most covered first), with a
-/// margin, if there is any.
-fn frame_of(covered: &[Covered]) -> Option<Frame> {
-    let region = covered
-        .iter()
+/// The theatre of the story: the region of the best-covered countries that lie near one
+/// another, grown from the best-covered one; a covered country the frame leaves out (the
+/// United States in a European story) is named in the legend instead.
+struct Theatre {
+    region: Region,
+}
+
+impl Theatre {
+    /// How far from the theatre a place may lie to be part of it, in degrees.
+    fn reach(&self) -> f64 {
+        (REACH_SHARE * diagonal(&self.region)).max(MIN_REACH)
+    }
+
+    fn within_reach(&self, (lon, lat): (f64, f64)) -> bool {
+        distance(&self.region, lon, lat) <= self.reach()
+    }
+}
+
+/// A region's diagonal in degrees, longitudes counted at its middle latitude.
+fn diagonal(region: &Region) -> f64 {
+    let (_, lat) = region.centre();
+    (region.width() * lat.to_radians().cos()).hypot(region.height())
+}
+
+/// How far a point lies from a region (0 inside), in degrees as `diagonal` counts them.
+fn distance(region: &Region, lon: f64, lat: f64) -> f64 {
+    let dx = (region.west - lon).max(lon - region.east).max(0.0);
+    let dy = (region.south - lat).max(lat - region.north).max(0.0);
+    (dx * lat.to_radians().cos().max(0.2)).hypot(dy)
+}
+
+/// Where a country is, for the theatre: its capital, else the centre of its main land.
+fn whereabouts(iso3: &str) -> Option<(f64, f64)> {
+    places::capital(iso3).or_else(|| focus(iso3).map(|r| r.centre()))
+}
+
+/// The theatre of `covered` (most covered first): from the best-covered country, every country
+/// with `CORE_SHARE` of its facts that lies within reach joins, until none does.
+fn theatre(covered: &[Covered]) -> Option<Theatre> {
+    let top = covered.first()?.facts as f64;
+    let core: Vec<usize> = (0..covered.len())
+        .filter(|&i| covered[i].facts as f64 >= CORE_SHARE * top)
+        .filter(|&i| focus(covered[i].iso3).is_some())
         .take(FOCUS)
-        .filter_map(|c| focus(c.iso3))
-        .reduce(|a, b| a.union(&b))?;
+        .collect();
+    let mut theatre = Theatre {
+        region: focus(covered[*core.first()?].iso3)?,
+    };
+    let mut joined = vec![core[0]];
+    loop {
+        let next = core.iter().copied().find(|i| {
+            !joined.contains(i)
+                && whereabouts(covered[*i].iso3).is_some_and(|at| theatre.within_reach(at))
+        });
+        let Some(i) = next else { break };
+        if let Some(region) = focus(covered[i].iso3) {
+            theatre.region = theatre.region.union(&region);
+        }
+        joined.push(i);
+    }
+    Some(theatre)
+}
+
+/// The frame around the theatre and the meeting places within its reach, with a margin.
+fn frame_of(theatre: &Theatre, places: &[places::Place]) -> Frame {
+    let region = places
+        .iter()
+        .filter(|p| theatre.within_reach((p.lon, p.lat)))
+        .map(|p| Region::around(p.lon, p.lat, PLACE_ROOM.0, PLACE_ROOM.1))
+        .fold(theatre.region, |a, b| a.union(&b));
     let (width, height) = (
         region.width().max(MIN_SPAN.0),
         region.height().max(MIN_SPAN.1),
     );
     let margin = |span: f64| span + 2.0 * (span * MARGIN).max(MIN_MARGIN);
     let region = region.resized(margin(width), margin(height));
-    Some(Frame::fit(region, WIDTH, HEIGHTS))
+    Frame::fit(region, WIDTH, HEIGHTS)
 }
 
 /// The region a covered country draws the map to: its main land and the islands near it, or for
@@ -455,31 +572,31 @@ fn degrees_area(ring: &[(f64, f64)]) -> (f64, [f64; 2]) {
     )
 }
 
-/// The shading's classes: the distinct fact counts in up to four groups of neighbours, from the
-/// lightest shade to the darkest.
+/// The shares of the best-covered country's facts from which a country takes shades 4, 3 and
+/// 2 (below the last, shade 1): the story's country stands out from neighbours with a handful.
+const SHADE_SHARES: [f64; 3] = [0.75, 0.4, 0.2];
+
+/// The shading's classes: each shade the counts take, by their share of the largest, with the
+/// range of counts it stands for, from the lightest to the darkest.
 fn classes(counts: &[usize]) -> Vec<Class> {
-    let mut distinct = counts.to_vec();
-    distinct.sort_unstable();
-    distinct.dedup();
-    let groups = distinct.len().min(4);
+    let top = counts.iter().copied().max().unwrap_or(0) as f64;
+    let shade = |count: usize| {
+        let share = count as f64 / top;
+        4 - SHADE_SHARES.iter().take_while(|&&s| share < s).count() as u8
+    };
     let mut classes: Vec<Class> = Vec::new();
-    for (i, &count) in distinct.iter().enumerate() {
-        match classes.get_mut(i * groups / distinct.len()) {
-            Some(class) => class.high = count,
-            None => classes.push(Class {
-                level: 0,
+    let mut sorted = counts.to_vec();
+    sorted.sort_unstable();
+    for count in sorted {
+        let level = shade(count);
+        match classes.last_mut() {
+            Some(class) if class.level == level => class.high = count,
+            _ => classes.push(Class {
+                level,
                 low: count,
                 high: count,
             }),
         }
-    }
-    // Shades spread over the four: two classes are the lightest and the darkest.
-    let last = classes.len().saturating_sub(1);
-    for (k, class) in classes.iter_mut().enumerate() {
-        class.level = match last {
-            0 => 3,
-            _ => 1 + (k as f64 * 3.0 / last as f64).round() as u8,
-        };
     }
     classes
 }
@@ -625,7 +742,7 @@ fn corners(
     [at(inset_corner, inset_size), at(legend_corner, legend_size)]
 }
 
-/// The names of the covered countries, most covered first, then of the meeting places, each
+/// The names of the meeting places, then of the covered countries, most covered first, each
 /// where it overlaps no other, nor the inset, the legend or a meeting place's dot.
 fn labels(frame: &Frame, anchors: &[Anchor], places: &[Anchor], boxes: &[Rect]) -> Vec<Label> {
     let dots = places.iter().map(|p| Rect {
@@ -637,10 +754,11 @@ fn labels(frame: &Frame, anchors: &[Anchor], places: &[Anchor], boxes: &[Rect]) 
     let obstacles = boxes.iter().map(|b| b.grown(FRAME_MARGIN)).chain(dots);
     let mut placer = Placer::new(frame.rect().grown(-FRAME_MARGIN), obstacles);
     let mut labels = Vec::new();
-    let named = anchors
+    // The meeting places first: a dot without its name says nothing, a country keeps its shade.
+    let named = places
         .iter()
-        .map(|a| (a, LabelKind::Country))
-        .chain(places.iter().map(|p| (p, LabelKind::Place)));
+        .map(|p| (p, LabelKind::Place))
+        .chain(anchors.iter().map(|a| (a, LabelKind::Country)));
     for (anchor, kind) in named {
         let (text, spots) = match kind {
             LabelKind::Country => (COUNTRY_TEXT, COUNTRY_SPOTS),
@@ -738,7 +856,10 @@ mod tests {
     fn a_vast_country_counts_by_its_heart() {
         let briefing = seeds_briefing();
         let covered = covered(&briefing, Lang::Fr);
-        let frame = frame_of(&covered).unwrap();
+        let frame = frame_of(
+            &theatre(&covered).unwrap(),
+            &places::meeting_places(&briefing, Lang::Fr),
+        );
         let extent =
             |iso3: &str| Region::of_points(world()[iso3].iter().flatten().copied()).unwrap();
         let vast: Vec<&str> = covered
@@ -814,7 +935,10 @@ mod tests {
         let town = g.cities().city(g.cities().by_name("Sikasso").unwrap());
         briefing.meetings[0].place = Some("Sikasso".to_string());
         let map = locator(&briefing, Lang::Fr, &PointOfView::default()).expect("a map");
-        let frame = frame_of(&covered(&briefing, Lang::Fr)).unwrap();
+        let frame = frame_of(
+            &theatre(&covered(&briefing, Lang::Fr)).unwrap(),
+            &places::meeting_places(&briefing, Lang::Fr),
+        );
         let at = frame
             .project(f64::from(town.longitude), f64::from(town.latitude))
             .map(round);
@@ -864,7 +988,10 @@ mod tests {
         assert!(zoom.grown(-1e-9).within(&whole), "{zoom:?} in {whole:?}");
         assert!(zoom.w > 1.0 && zoom.h > 1.0, "{zoom:?}");
         // The box is where the map's region lies: its centre's longitude.
-        let frame = frame_of(&covered(&briefing, Lang::En)).unwrap();
+        let frame = frame_of(
+            &theatre(&covered(&briefing, Lang::En)).unwrap(),
+            &places::meeting_places(&briefing, Lang::En),
+        );
         let lon = (zoom.x + zoom.w / 2.0) * 360.0 / inset.w - 180.0;
         assert!((lon - frame.region.centre().0).abs() < 1.0, "{lon}");
         // The inset stays inside the map.
@@ -877,13 +1004,15 @@ mod tests {
     }
 
     #[test]
-    fn classes_group_the_distinct_counts_from_light_to_dark() {
+    fn classes_shade_by_share_of_the_best_covered_country() {
         let classes = classes(&[1, 2, 2, 3, 4, 5, 6, 7, 10]);
         let ranges: Vec<(u8, usize, usize)> =
             classes.iter().map(|c| (c.level, c.low, c.high)).collect();
-        assert_eq!(ranges, [(1, 1, 2), (2, 3, 4), (3, 5, 6), (4, 7, 10)]);
-        let two = classes_levels(&[1, 9]);
-        assert_eq!(two, [1, 4]);
+        assert_eq!(ranges, [(1, 1, 1), (2, 2, 3), (3, 4, 7), (4, 10, 10)]);
+        // A neighbour with a handful of facts is never as dark as the story's country.
+        assert_eq!(classes_levels(&[3, 12]), [2, 4]);
+        assert_eq!(classes_levels(&[1, 9]), [1, 4]);
+        assert_eq!(classes_levels(&[11, 12]), [4]);
     }
 
     fn classes_levels(counts: &[usize]) -> Vec<u8> {
@@ -906,7 +1035,10 @@ mod tests {
 
     /// The shape drawn last (on top) at a longitude and latitude, if any.
     fn drawn_at(map: &Map, lon: f64, lat: f64, briefing: &Briefing) -> Option<String> {
-        let frame = frame_of(&covered(briefing, Lang::Fr)).unwrap();
+        let frame = frame_of(
+            &theatre(&covered(briefing, Lang::Fr)).unwrap(),
+            &places::meeting_places(briefing, Lang::Fr),
+        );
         let at = frame.project(lon, lat);
         map.shapes
             .iter()
@@ -939,6 +1071,91 @@ mod tests {
             Some("RUS")
         );
         assert!(PointOfView::parse("XYZ").unwrap_err().contains("FRA"));
+    }
+
+    #[test]
+    fn far_countries_with_few_facts_are_named_in_the_legend_not_framed() {
+        let mut briefing = seeds_briefing();
+        let fact = briefing.countries[0].facts[0].clone();
+        let g = crate::gazetteer::Gazetteer::shipped();
+        for iso3 in ["USA", "AUS", "BRA", "JPN"] {
+            briefing.countries.push(crate::model::CountrySection {
+                name: g.by_iso3(iso3).unwrap().name.clone(),
+                iso3: iso3.to_string(),
+                mentions: 1,
+                facts: vec![fact.clone()],
+                people: Vec::new(),
+            });
+        }
+        let covered = covered(&briefing, Lang::Fr);
+        let theatre = theatre(&covered).unwrap();
+        let frame = frame_of(&theatre, &places::meeting_places(&briefing, Lang::Fr));
+        let top = covered[0].facts;
+        let diameter = diagonal(&theatre.region);
+        let mut checked = 0;
+        for c in &covered {
+            let (lon, lat) = whereabouts(c.iso3).unwrap();
+            if c.facts * 10 < top && distance(&theatre.region, lon, lat) > diameter {
+                assert!(
+                    !frame.rect().contains(frame.project(lon, lat)),
+                    "{} framed",
+                    c.iso3
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked >= 2, "{checked}");
+        let map = locator(&briefing, Lang::Fr, &PointOfView::default()).unwrap();
+        for iso3 in ["USA", "AUS", "BRA", "JPN"] {
+            let name = country_name(iso3, Lang::Fr).to_string();
+            assert!(
+                map.legend.also.contains(&name),
+                "{name} in {:?}",
+                map.legend.also
+            );
+        }
+        // The story's own countries stay on the map, and none of them is named off it.
+        let frame_rect = frame.rect();
+        for c in covered.iter().filter(|c| c.facts * 4 >= top) {
+            let (lon, lat) = whereabouts(c.iso3).unwrap();
+            assert!(frame_rect.contains(frame.project(lon, lat)), "{}", c.iso3);
+            assert!(!map.legend.also.iter().any(|n| n == c.name));
+        }
+    }
+
+    #[test]
+    fn every_meeting_place_within_reach_is_drawn_inside_and_named() {
+        let mut briefing = crowded_briefing();
+        let model = briefing.meetings[0].clone();
+        for town in [
+            "Sikasso",
+            "Niamey",
+            "Ouagadougou",
+            "Dakar",
+            "Abidjan",
+            "Paris",
+            "Kiev",
+        ] {
+            let mut meeting = model.clone();
+            meeting.place = Some(town.to_string());
+            briefing.meetings.push(meeting);
+        }
+        let map = locator(&briefing, Lang::Fr, &PointOfView::default()).unwrap();
+        assert!(map.places.len() >= 7, "{:?}", map.places);
+        let named = map
+            .labels
+            .iter()
+            .filter(|l| l.kind == LabelKind::Place)
+            .count();
+        assert_eq!(named, map.places.len());
+        let inside = Rect {
+            x: 0.0,
+            y: 0.0,
+            w: map.width,
+            h: map.height,
+        }
+        .grown(-FRAME_MARGIN);
+        assert!(map.places.iter().all(|&p| inside.contains(p)));
     }
 
     #[test]
