@@ -571,7 +571,13 @@ fn each_language_speaks_only_its_own_words() {
         "cited by",
         "Figure ",
         "Meeting in",
+        "Conference in",
         "Visit to",
+        "United Nations",
+        "Economic Community",
+        "Wagner Group",
+        "independent origin",
+        "1 source,",
         "Files or articles",
         "Members",
         "relays",
@@ -582,7 +588,7 @@ fn each_language_speaks_only_its_own_words() {
             "{english:?} in the French briefing"
         );
     }
-    let (english, briefing, _keep) = seeds_in("en");
+    let (english, briefing, keep) = seeds_in("en");
     for french in [
         "non daté",
         "une seule source",
@@ -600,12 +606,25 @@ fn each_language_speaks_only_its_own_words() {
         "sans titre",
         "origines",
         "ligne de date",
+        // Organisations by their English names, meetings by their English nouns, and one
+        // phrase for the sources of an item.
+        "Organisation des Nations unies",
+        "Groupe Wagner",
+        "Conférence à",
+        "1 source,",
+        "1 source, single source",
+        "source, single",
+        "1 independent origin",
     ] {
         assert!(
             !english.contains(french),
             "{french:?} in the English briefing"
         );
     }
+    organisations_in_english(
+        &keep.path().join(format!("out/briefing-{DATE}.pdf")),
+        &briefing,
+    );
     // English punctuation: no space before a colon in the tool's labels, English quotation
     // marks around the titles it prints.
     for label in ["languages:", "Members:", "relays:", "fingerprint"] {
@@ -654,6 +673,70 @@ fn each_language_speaks_only_its_own_words() {
     );
     assert!(english.contains("foreign minister"));
     assert!(!lines.contains(&"ministre des Affaires étrangères"));
+}
+
+/// The English names of the organisations, by their French short form, from the data file.
+fn english_organisations() -> std::collections::BTreeMap<String, (String, String, String)> {
+    let table = std::fs::read_to_string(root().join("src/data/organisations.tsv")).unwrap();
+    table
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            (
+                c[0].to_string(),
+                (c[1].to_string(), c[2].to_string(), c[3].to_string()),
+            )
+        })
+        .collect()
+}
+
+/// The English briefing heads each bloc's section with its English name and lists each acronym
+/// with its English long name; no French name of the gazetteer is a heading or a glossary row.
+fn organisations_in_english(pdf: &Path, briefing: &serde_json::Value) {
+    let names = english_organisations();
+    let layout = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    let lines: Vec<String> = String::from_utf8(layout.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    let blocs = briefing["blocs"].as_array().unwrap();
+    assert!(!blocs.is_empty(), "the seeds have a bloc section");
+    for bloc in blocs {
+        let short = bloc["short"].as_str().unwrap();
+        let (french, short_en, name_en) = &names[short];
+        let heading = if name_en == short_en {
+            name_en.clone()
+        } else {
+            format!("{name_en} ({short_en})")
+        };
+        assert!(lines.contains(&heading), "no heading {heading:?}");
+        assert!(
+            !lines.contains(&format!("{french} ({short})")),
+            "a heading {french}"
+        );
+    }
+    // The acronyms: a table of two columns, laid out by `pdftotext -layout` one row a line.
+    let glossary = briefing["glossary"].as_array().unwrap();
+    assert!(glossary.len() >= 3, "the seeds' glossary: {glossary:?}");
+    for entry in glossary {
+        let short = entry["short"].as_str().unwrap();
+        let (french, short_en, name_en) = &names[short];
+        if entry["name"] != french.as_str() {
+            continue; // the articles' own name of another body: no English name for it
+        }
+        let row = lines
+            .iter()
+            .rev()
+            .find(|l| l.starts_with(&format!("{short} ")))
+            .unwrap_or_else(|| panic!("no glossary row for {short}"));
+        assert!(
+            row.contains(name_en.as_str()),
+            "{row:?} is not {name_en:?} ({short_en})"
+        );
+        assert!(!row.contains(french.as_str()), "{row:?} is in French");
+    }
 }
 
 /// A line of a page as `pdftotext -bbox-layout` gives it: its text, its bottom and its height
