@@ -720,15 +720,18 @@ fn organisations_in_english(pdf: &Path, briefing: &serde_json::Value) {
     // The acronyms: a table of two columns, laid out by `pdftotext -layout` one row a line.
     let glossary = briefing["glossary"].as_array().unwrap();
     assert!(glossary.len() >= 3, "the seeds' glossary: {glossary:?}");
+    let glossary_at = lines
+        .iter()
+        .position(|l| l == "Acronyms")
+        .expect("an Acronyms heading");
     for entry in glossary {
         let short = entry["short"].as_str().unwrap();
         let (french, short_en, name_en) = &names[short];
         if entry["name"] != french.as_str() {
             continue; // the articles' own name of another body: no English name for it
         }
-        let row = lines
+        let row = lines[glossary_at..]
             .iter()
-            .rev()
             .find(|l| l.starts_with(&format!("{short} ")))
             .unwrap_or_else(|| panic!("no glossary row for {short}"));
         assert!(
@@ -765,7 +768,7 @@ fn page_lines(pdf: &Path) -> Vec<Vec<Line>> {
                     let tag = line.split('>').next().unwrap();
                     let words: Vec<&str> = line
                         .split("</word>")
-                        .filter_map(|w| w.rsplit_once('>').map(|(_, word)| word))
+                        .filter_map(|w| w.rsplit_once('>').map(|(_, word)| word.trim()))
                         .filter(|w| !w.is_empty())
                         .collect();
                     Line {
@@ -859,4 +862,106 @@ fn no_page_of_a_long_briefing_ends_with_a_heading() {
     assert!(page_lines(&pdf).len() > 30);
     let stranded = stranded_headings(&pdf);
     assert!(stranded.is_empty(), "{stranded:?}");
+}
+
+/// The page's text area: the top margin is 2.4 cm, the bottom one 2.3 cm (A4, 842 pt high).
+const TEXT_TOP: f64 = 68.0;
+const TEXT_HEIGHT: f64 = 842.0 - TEXT_TOP - 65.2;
+
+/// Why the last page of a PDF is a near-empty page, if it is one: it holds less than a fifth of
+/// a page (from the text area's top to its last line) and is not the sources annex (the
+/// document's last heading is not "Sources").
+fn near_empty_last_page(pdf: &Path) -> Option<String> {
+    let pages = page_lines(pdf);
+    let last = pages.last().expect("a page");
+    let bottom = last
+        .iter()
+        .filter(|l| l.bottom - l.height >= TEXT_TOP - 1.0 && BODY.contains(&l.bottom))
+        .map(|l| l.bottom)
+        .fold(TEXT_TOP, f64::max);
+    let share = (bottom - TEXT_TOP) / TEXT_HEIGHT;
+    let last_heading = pages
+        .iter()
+        .flatten()
+        .filter(|l| l.height >= HEADING_LINE && BODY.contains(&l.bottom))
+        .last()
+        .map(|l| l.text.clone())
+        .unwrap_or_default();
+    (share <= 0.2 && last_heading != "Sources").then(|| {
+        format!(
+            "page {} holds {:.0} % of a page, after the heading {last_heading:?}",
+            pages.len(),
+            100.0 * share
+        )
+    })
+}
+
+#[test]
+fn the_last_page_holds_a_fifth_of_a_page_or_the_sources_annex() {
+    // The measure sees a near-empty page: the built-in template with a last page of one
+    // heading and one line.
+    let dir = tempfile::tempdir().unwrap();
+    ok(&brief_in(dir.path(), &["templates", "export", "mine"]));
+    let template = dir.path().join("mine/briefing.typ");
+    let mut markup = std::fs::read_to_string(&template).unwrap();
+    markup.push_str("\n#pagebreak()\n= Annexe\nUne ligne.\n");
+    std::fs::write(&template, markup).unwrap();
+    ok(&generate_in(
+        dir.path(),
+        &["--no-state", "--templates", "mine"],
+    ));
+    let pdf = dir.path().join(format!("out/briefing-{DATE}.pdf"));
+    let found = near_empty_last_page(&pdf).expect("a near-empty last page is seen");
+    assert!(found.contains("\"Annexe\""), "{found}");
+    for lang in ["fr", "en"] {
+        let (_, _, dir) = seeds_in(lang);
+        let pdf = dir.path().join(format!("out/briefing-{DATE}.pdf"));
+        assert_eq!(near_empty_last_page(&pdf), None, "seeds, {lang}");
+    }
+    // The evaluation stories, longer, each with the command its README gives.
+    let test = "the_last_page_holds_a_fifth_of_a_page_or_the_sources_annex";
+    let Some(stories) = shared(test, "eval/dev") else {
+        return;
+    };
+    let mut folders: Vec<_> = std::fs::read_dir(&stories)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("README.md").is_file())
+        .collect();
+    folders.sort();
+    assert!(!folders.is_empty());
+    for story in folders {
+        let readme = std::fs::read_to_string(story.join("README.md")).unwrap();
+        let Some(command) = readme.lines().find_map(|l| l.split_once("brief generate")) else {
+            continue;
+        };
+        let mut args: Vec<&str> = command
+            .1
+            .split('#')
+            .next()
+            .unwrap()
+            .split_whitespace()
+            .collect();
+        // The test chooses where the briefing goes.
+        if let Some(at) = args.iter().position(|a| *a == "--out") {
+            args.drain(at..(at + 2).min(args.len()));
+        }
+        let out = tempfile::tempdir().unwrap();
+        let mut full = vec!["generate"];
+        full.extend(&args);
+        full.extend([
+            "--no-state",
+            "--quiet",
+            "--out",
+            out.path().to_str().unwrap(),
+        ]);
+        let output = brief(&full);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let pdf = std::fs::read_dir(out.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|e| e == "pdf"))
+            .unwrap();
+        assert_eq!(near_empty_last_page(&pdf), None, "{}", story.display());
+    }
 }
