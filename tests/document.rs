@@ -883,8 +883,8 @@ fn near_empty_last_page(pdf: &Path) -> Option<String> {
     let last_heading = pages
         .iter()
         .flatten()
-        .filter(|l| l.height >= HEADING_LINE && BODY.contains(&l.bottom))
-        .last()
+        .rev()
+        .find(|l| l.height >= HEADING_LINE && BODY.contains(&l.bottom))
         .map(|l| l.text.clone())
         .unwrap_or_default();
     (share <= 0.2 && last_heading != "Sources").then(|| {
