@@ -568,6 +568,8 @@ fn each_language_speaks_only_its_own_words() {
         "first seen",
         "; kept",
         "single source",
+        // (not English, but a tag said twice: "Source unique Réunion à …: une seule source")
+        "une seule source",
         "cited by",
         "Figure ",
         "Meeting in",
@@ -615,6 +617,8 @@ fn each_language_speaks_only_its_own_words() {
         "1 source, single source",
         "source, single",
         "1 independent origin",
+        // A point of caution says "single source" once, in its tag.
+        ": a single source",
     ] {
         assert!(
             !english.contains(french),
