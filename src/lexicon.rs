@@ -100,6 +100,9 @@ pub struct Lexicon {
     // extract: meetings and venues.
     /// Nouns that name a meeting, and its kind (`meeting_nouns.tsv`).
     pub meeting_nouns: WordMap<MeetingKind>,
+    /// The same nouns, and the word that titles a meeting they name in any language: a key
+    /// of the labels' `kind_…` words ("conference", "summit"), from `meeting_nouns.tsv`.
+    pub meeting_title_words: WordMap<&'static str>,
     /// Verb forms that tell a meeting, with kind, frame and tense (`meeting_verbs.tsv`).
     pub meeting_verbs: WordMap<MeetingVerb>,
     /// Words and phrases that make a meeting noun an adverbial (`adverbial_openers.txt`).
@@ -208,6 +211,7 @@ impl Lexicon {
     }
 
     fn load() -> Lexicon {
+        let (meeting_nouns, meeting_title_words) = data!("fr/meeting_nouns.tsv").meeting_nouns();
         let mut lexicon = Lexicon {
             skipped_tags: data!("html/skipped_tags.txt").words(),
             furniture: data!("html/furniture.txt").list(),
@@ -232,7 +236,8 @@ impl Lexicon {
             subject_words: data!("fr/subject_words.txt").words(),
             clause_openers: data!("fr/clause_openers.txt").words(),
             role_enders: data!("fr/role_enders.txt").words(),
-            meeting_nouns: data!("fr/meeting_nouns.tsv").valued(kind),
+            meeting_nouns,
+            meeting_title_words,
             meeting_verbs: data!("fr/meeting_verbs.tsv").meeting_verbs(),
             adverbial_openers: data!("fr/adverbial_openers.txt").phrases(),
             seizure_words: data!("fr/seizure_words.txt").words(),
@@ -609,6 +614,25 @@ impl Source {
             }
         }
         map
+    }
+
+    /// `meeting_nouns.tsv`: a noun, its kind, the word that titles its meetings; as two maps
+    /// from the noun, to its kind and to its title word.
+    fn meeting_nouns(&self) -> (WordMap<MeetingKind>, WordMap<&'static str>) {
+        let (mut kinds, mut titles) = (WordMap::default(), WordMap::default());
+        for (line, columns) in self.rows(3) {
+            let Some(meeting_kind) = kind(columns[1]) else {
+                self.fail(line, &format!("{:?} is not a kind of meeting", columns[1]));
+            };
+            if columns[0].contains(' ') || !kinds.insert(columns[0], meeting_kind) {
+                self.fail(
+                    line,
+                    &format!("{:?} is not one word, or is listed twice", columns[0]),
+                );
+            }
+            titles.insert(columns[0], columns[2]);
+        }
+        (kinds, titles)
     }
 
     /// `meeting_verbs.tsv`: a form, its kind, its frame, its tense.

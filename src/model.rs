@@ -268,6 +268,9 @@ pub struct Meeting {
     pub date_precision: Precision,
     pub place: Option<String>,
     pub kind: MeetingKind,
+    /// The word its title names it by, finer than its kind: a key of the labels' `kind_…` words
+    /// ("conference", "summit", "phone_call"); an English title is made of that word.
+    pub noun: &'static str,
     pub status: MeetingStatus,
     /// The people who took part, each named by the articles.
     pub participants: Vec<Participant>,

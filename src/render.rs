@@ -590,7 +590,10 @@ fn subject(briefing: &Briefing, lang: Lang) -> String {
                 .map_or(c.name.as_str(), |k| k.name_in(lang))
         })
         .collect();
-    let bloc = briefing.blocs.first().map(|b| b.short.as_str());
+    let bloc = briefing.blocs.first().map(|b| {
+        g.organisation(&b.short)
+            .map_or(b.short.as_str(), |o| o.short_in(lang))
+    });
     let parts: Vec<String> = [
         (!countries.is_empty()).then(|| countries.join(", ")),
         bloc.map(str::to_string),
@@ -717,6 +720,11 @@ struct View<'a> {
     links: BTreeMap<&'a str, &'a str>,
     /// ISO3 code → country name in the briefing's language, for every country.
     country_names: BTreeMap<&'static str, &'static str>,
+    /// French short form → an organisation's heading in the briefing's language, for every
+    /// organisation of the gazetteer: "United Nations (UN)", "G7".
+    organisation_names: BTreeMap<&'static str, String>,
+    /// The acronyms the cited articles use, each with its long name in the briefing's language.
+    glossary: Vec<crate::model::GlossaryEntry>,
     /// Date precision → label ("day" → "jour").
     precision: BTreeMap<String, String>,
     /// Vigilance kind → label.
@@ -959,11 +967,58 @@ impl<'a> View<'a> {
                 .iter()
                 .map(|c| (c.iso3.as_str(), c.name_in(lang)))
                 .collect(),
+            organisation_names: crate::gazetteer::Gazetteer::shipped()
+                .organisations
+                .iter()
+                .map(|o| (o.short.as_str(), organisation_heading(o, lang)))
+                .collect(),
+            glossary: briefing
+                .glossary
+                .iter()
+                .map(|e| glossary_entry(e, lang))
+                .collect(),
             precision,
             vigilance_labels,
             frieze: frieze(briefing, lang, &word),
             labels,
         }
+    }
+}
+
+/// An organisation as its section's heading names it: its name, and its short form when that
+/// is another ("Organisation des Nations unies (ONU)", "United Nations (UN)", "G7").
+fn organisation_heading(o: &crate::gazetteer::Organisation, lang: Lang) -> String {
+    let (name, short) = (o.name_in(lang), o.short_in(lang));
+    if name == short {
+        name.to_string()
+    } else {
+        format!("{name} ({short})")
+    }
+}
+
+/// A glossary entry in the briefing's language. The acronym stays as the articles write it
+/// (it is what the reader meets in the quoted sentences); in English its long name is the
+/// gazetteer's English one, with the English short form when that is another:
+/// "CEDEAO: Economic Community of West African States (ECOWAS)". In French the long name is
+/// the summariser's (the articles' own where they spell it out). An article's expansion that is
+/// not the gazetteer's names another body with the same initials: it has no English name here
+/// and stays as the article writes it.
+fn glossary_entry(entry: &crate::model::GlossaryEntry, lang: Lang) -> crate::model::GlossaryEntry {
+    let g = crate::gazetteer::Gazetteer::shipped();
+    let english = g.organisation(&entry.short).filter(|o| {
+        lang == Lang::En && crate::text::fold(&o.name) == crate::text::fold(&entry.name)
+    });
+    let Some(o) = english else {
+        return entry.clone();
+    };
+    let name = if o.short_en == o.short || o.short_en == o.name_en {
+        o.name_en.clone()
+    } else {
+        format!("{} ({})", o.name_en, o.short_en)
+    };
+    crate::model::GlossaryEntry {
+        short: entry.short.clone(),
+        name,
     }
 }
 
@@ -1011,13 +1066,13 @@ fn dated_by(from: &DateFrom, word: &dyn Fn(&str) -> String) -> String {
 }
 
 /// A meeting's title: in French the summariser's (the articles' own noun and the place as
-/// written); in English the kind's word and the place's English name when the gazetteer knows
-/// it ("Visit to Mali", "Meeting in Moscow").
+/// written); in English the word of its title's noun and the place's English name when the
+/// gazetteer knows it ("Visit to Mali", "Conference in Bamako").
 fn meeting_title(m: &crate::model::Meeting, lang: Lang, word: &dyn Fn(&str) -> String) -> String {
     if lang == Lang::Fr {
         return m.title.clone();
     }
-    let noun = word(&format!("kind_{}", m.kind.key()));
+    let noun = word(&format!("kind_{}", m.noun));
     // Who met, as the French title names them: up to three surnames.
     let g = crate::gazetteer::Gazetteer::shipped();
     let named: Vec<String> = m
@@ -1203,6 +1258,90 @@ mod tests {
         );
         assert_eq!(office_in_english("chef de l’État"), Some("head of state"));
         assert_eq!(office_in_english("maire de la ville"), None);
+    }
+
+    #[test]
+    fn every_meeting_title_word_has_a_label_in_each_language() {
+        use crate::model::MeetingKind::*;
+        let kinds = [
+            Summit,
+            Meeting,
+            Bilateral,
+            Visit,
+            Talks,
+            PhoneCall,
+            Videoconference,
+            Summons,
+        ];
+        let lexicon = crate::lexicon::Lexicon::get();
+        let mut words: Vec<&str> = kinds.iter().map(|k| k.key()).collect();
+        words.extend(["press_conference", "council"]);
+        words.extend(
+            ["conference", "sommet", "pourparlers", "visite", "tournee"].map(|noun| {
+                *lexicon
+                    .meeting_title_words
+                    .get(noun)
+                    .expect("a listed noun")
+            }),
+        );
+        for lang in [Lang::Fr, Lang::En] {
+            let labels = labels(lang);
+            for w in &words {
+                let label = labels.get(&format!("kind_{w}"));
+                assert!(label.is_some_and(|l| !l.is_empty()), "{lang:?}: kind_{w}");
+            }
+        }
+        let english = labels(Lang::En);
+        assert_eq!(english["kind_conference"], "Conference");
+        assert_eq!(english["kind_summit"], "Summit");
+        assert_eq!(english["kind_talks"], "Talks");
+        assert_eq!(english["kind_phone_call"], "Phone call");
+    }
+
+    #[test]
+    fn a_conference_is_titled_a_conference_in_english() {
+        let noun = crate::summarise::title_word("conférence", crate::model::MeetingKind::Meeting);
+        assert_eq!(noun, "conference");
+        let noun =
+            crate::summarise::title_word("a téléphoné", crate::model::MeetingKind::PhoneCall);
+        assert_eq!(noun, "phone_call");
+        let noun =
+            crate::summarise::title_word("s'est entretenu", crate::model::MeetingKind::Bilateral);
+        assert_eq!(noun, "talks");
+    }
+
+    #[test]
+    fn organisations_are_named_in_the_briefing_language() {
+        let g = crate::gazetteer::Gazetteer::shipped();
+        let un = g.organisation("ONU").unwrap();
+        assert_eq!(organisation_heading(un, Lang::En), "United Nations (UN)");
+        assert_eq!(
+            organisation_heading(un, Lang::Fr),
+            "Organisation des Nations unies (ONU)"
+        );
+        assert_eq!(
+            organisation_heading(g.organisation("G7").unwrap(), Lang::Fr),
+            "G7"
+        );
+        let entry = |short: &str, name: &str| crate::model::GlossaryEntry {
+            short: short.into(),
+            name: name.into(),
+        };
+        let cedeao = entry(
+            "CEDEAO",
+            "Communauté économique des États de l'Afrique de l'Ouest",
+        );
+        assert_eq!(
+            glossary_entry(&cedeao, Lang::En).name,
+            "Economic Community of West African States (ECOWAS)"
+        );
+        assert_eq!(glossary_entry(&cedeao, Lang::En).short, "CEDEAO");
+        assert_eq!(glossary_entry(&cedeao, Lang::Fr).name, cedeao.name);
+        let wagner = entry("Wagner", "Groupe Wagner");
+        assert_eq!(glossary_entry(&wagner, Lang::En).name, "Wagner Group");
+        // Another body with the gazetteer's initials keeps the article's name.
+        let other = entry("CNSP", "Comité national pour le salut du peuple");
+        assert_eq!(glossary_entry(&other, Lang::En).name, other.name);
     }
 
     #[test]

@@ -568,10 +568,18 @@ fn each_language_speaks_only_its_own_words() {
         "first seen",
         "; kept",
         "single source",
+        // (not English, but a tag said twice: "Source unique Réunion à …: une seule source")
+        "une seule source",
         "cited by",
         "Figure ",
         "Meeting in",
+        "Conference in",
         "Visit to",
+        "United Nations",
+        "Economic Community",
+        "Wagner Group",
+        "independent origin",
+        "1 source,",
         "Files or articles",
         "Members",
         "relays",
@@ -582,7 +590,7 @@ fn each_language_speaks_only_its_own_words() {
             "{english:?} in the French briefing"
         );
     }
-    let (english, briefing, _keep) = seeds_in("en");
+    let (english, briefing, keep) = seeds_in("en");
     for french in [
         "non daté",
         "une seule source",
@@ -600,12 +608,27 @@ fn each_language_speaks_only_its_own_words() {
         "sans titre",
         "origines",
         "ligne de date",
+        // Organisations by their English names, meetings by their English nouns, and one
+        // phrase for the sources of an item.
+        "Organisation des Nations unies",
+        "Groupe Wagner",
+        "Conférence à",
+        "1 source,",
+        "1 source, single source",
+        "source, single",
+        "1 independent origin",
+        // A point of caution says "single source" once, in its tag.
+        ": a single source",
     ] {
         assert!(
             !english.contains(french),
             "{french:?} in the English briefing"
         );
     }
+    organisations_in_english(
+        &keep.path().join(format!("out/briefing-{DATE}.pdf")),
+        &briefing,
+    );
     // English punctuation: no space before a colon in the tool's labels, English quotation
     // marks around the titles it prints.
     for label in ["languages:", "Members:", "relays:", "fingerprint"] {
@@ -656,6 +679,73 @@ fn each_language_speaks_only_its_own_words() {
     assert!(!lines.contains(&"ministre des Affaires étrangères"));
 }
 
+/// The English names of the organisations, by their French short form, from the data file.
+fn english_organisations() -> std::collections::BTreeMap<String, (String, String, String)> {
+    let table = std::fs::read_to_string(root().join("src/data/organisations.tsv")).unwrap();
+    table
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            (
+                c[0].to_string(),
+                (c[1].to_string(), c[2].to_string(), c[3].to_string()),
+            )
+        })
+        .collect()
+}
+
+/// The English briefing heads each bloc's section with its English name and lists each acronym
+/// with its English long name; no French name of the gazetteer is a heading or a glossary row.
+fn organisations_in_english(pdf: &Path, briefing: &serde_json::Value) {
+    let names = english_organisations();
+    let layout = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    let lines: Vec<String> = String::from_utf8(layout.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    let blocs = briefing["blocs"].as_array().unwrap();
+    assert!(!blocs.is_empty(), "the seeds have a bloc section");
+    for bloc in blocs {
+        let short = bloc["short"].as_str().unwrap();
+        let (french, short_en, name_en) = &names[short];
+        let heading = if name_en == short_en {
+            name_en.clone()
+        } else {
+            format!("{name_en} ({short_en})")
+        };
+        assert!(lines.contains(&heading), "no heading {heading:?}");
+        assert!(
+            !lines.contains(&format!("{french} ({short})")),
+            "a heading {french}"
+        );
+    }
+    // The acronyms: a table of two columns, laid out by `pdftotext -layout` one row a line.
+    let glossary = briefing["glossary"].as_array().unwrap();
+    assert!(glossary.len() >= 3, "the seeds' glossary: {glossary:?}");
+    let glossary_at = lines
+        .iter()
+        .position(|l| l == "Acronyms")
+        .expect("an Acronyms heading");
+    for entry in glossary {
+        let short = entry["short"].as_str().unwrap();
+        let (french, short_en, name_en) = &names[short];
+        if entry["name"] != french.as_str() {
+            continue; // the articles' own name of another body: no English name for it
+        }
+        let row = lines[glossary_at..]
+            .iter()
+            .find(|l| l.starts_with(&format!("{short} ")))
+            .unwrap_or_else(|| panic!("no glossary row for {short}"));
+        assert!(
+            row.contains(name_en.as_str()),
+            "{row:?} is not {name_en:?} ({short_en})"
+        );
+        assert!(!row.contains(french.as_str()), "{row:?} is in French");
+    }
+}
+
 /// A line of a page as `pdftotext -bbox-layout` gives it: its text, its bottom and its height
 /// (in points; a line's height follows its font size).
 struct Line {
@@ -682,7 +772,7 @@ fn page_lines(pdf: &Path) -> Vec<Vec<Line>> {
                     let tag = line.split('>').next().unwrap();
                     let words: Vec<&str> = line
                         .split("</word>")
-                        .filter_map(|w| w.rsplit_once('>').map(|(_, word)| word))
+                        .filter_map(|w| w.rsplit_once('>').map(|(_, word)| word.trim()))
                         .filter(|w| !w.is_empty())
                         .collect();
                     Line {
@@ -776,4 +866,106 @@ fn no_page_of_a_long_briefing_ends_with_a_heading() {
     assert!(page_lines(&pdf).len() > 30);
     let stranded = stranded_headings(&pdf);
     assert!(stranded.is_empty(), "{stranded:?}");
+}
+
+/// The page's text area: the top margin is 2.4 cm, the bottom one 2.3 cm (A4, 842 pt high).
+const TEXT_TOP: f64 = 68.0;
+const TEXT_HEIGHT: f64 = 842.0 - TEXT_TOP - 65.2;
+
+/// Why the last page of a PDF is a near-empty page, if it is one: it holds less than a fifth of
+/// a page (from the text area's top to its last line) and is not the sources annex (the
+/// document's last heading is not "Sources").
+fn near_empty_last_page(pdf: &Path) -> Option<String> {
+    let pages = page_lines(pdf);
+    let last = pages.last().expect("a page");
+    let bottom = last
+        .iter()
+        .filter(|l| l.bottom - l.height >= TEXT_TOP - 1.0 && BODY.contains(&l.bottom))
+        .map(|l| l.bottom)
+        .fold(TEXT_TOP, f64::max);
+    let share = (bottom - TEXT_TOP) / TEXT_HEIGHT;
+    let last_heading = pages
+        .iter()
+        .flatten()
+        .rev()
+        .find(|l| l.height >= HEADING_LINE && BODY.contains(&l.bottom))
+        .map(|l| l.text.clone())
+        .unwrap_or_default();
+    (share <= 0.2 && last_heading != "Sources").then(|| {
+        format!(
+            "page {} holds {:.0} % of a page, after the heading {last_heading:?}",
+            pages.len(),
+            100.0 * share
+        )
+    })
+}
+
+#[test]
+fn the_last_page_holds_a_fifth_of_a_page_or_the_sources_annex() {
+    // The measure sees a near-empty page: the built-in template with a last page of one
+    // heading and one line.
+    let dir = tempfile::tempdir().unwrap();
+    ok(&brief_in(dir.path(), &["templates", "export", "mine"]));
+    let template = dir.path().join("mine/briefing.typ");
+    let mut markup = std::fs::read_to_string(&template).unwrap();
+    markup.push_str("\n#pagebreak()\n= Annexe\nUne ligne.\n");
+    std::fs::write(&template, markup).unwrap();
+    ok(&generate_in(
+        dir.path(),
+        &["--no-state", "--templates", "mine"],
+    ));
+    let pdf = dir.path().join(format!("out/briefing-{DATE}.pdf"));
+    let found = near_empty_last_page(&pdf).expect("a near-empty last page is seen");
+    assert!(found.contains("\"Annexe\""), "{found}");
+    for lang in ["fr", "en"] {
+        let (_, _, dir) = seeds_in(lang);
+        let pdf = dir.path().join(format!("out/briefing-{DATE}.pdf"));
+        assert_eq!(near_empty_last_page(&pdf), None, "seeds, {lang}");
+    }
+    // The evaluation stories, longer, each with the command its README gives.
+    let test = "the_last_page_holds_a_fifth_of_a_page_or_the_sources_annex";
+    let Some(stories) = shared(test, "eval/dev") else {
+        return;
+    };
+    let mut folders: Vec<_> = std::fs::read_dir(&stories)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("README.md").is_file())
+        .collect();
+    folders.sort();
+    assert!(!folders.is_empty());
+    for story in folders {
+        let readme = std::fs::read_to_string(story.join("README.md")).unwrap();
+        let Some(command) = readme.lines().find_map(|l| l.split_once("brief generate")) else {
+            continue;
+        };
+        let mut args: Vec<&str> = command
+            .1
+            .split('#')
+            .next()
+            .unwrap()
+            .split_whitespace()
+            .collect();
+        // The test chooses where the briefing goes.
+        if let Some(at) = args.iter().position(|a| *a == "--out") {
+            args.drain(at..(at + 2).min(args.len()));
+        }
+        let out = tempfile::tempdir().unwrap();
+        let mut full = vec!["generate"];
+        full.extend(&args);
+        full.extend([
+            "--no-state",
+            "--quiet",
+            "--out",
+            out.path().to_str().unwrap(),
+        ]);
+        let output = brief(&full);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let pdf = std::fs::read_dir(out.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|e| e == "pdf"))
+            .unwrap();
+        assert_eq!(near_empty_last_page(&pdf), None, "{}", story.display());
+    }
 }

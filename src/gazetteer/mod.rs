@@ -202,12 +202,35 @@ impl OrgKind {
 /// An organisation or bloc, and its members when it has some.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Organisation {
-    /// Its usual short form: "AES", "CEDEAO", "ONU".
+    /// Its usual short form in French: "AES", "CEDEAO", "ONU".
     pub short: String,
+    /// Its name in French: "Organisation des Nations unies".
     pub name: String,
+    /// Its short form in English: "AES", "ECOWAS", "UN".
+    pub short_en: String,
+    /// Its name in English: "United Nations".
+    pub name_en: String,
     pub kind: OrgKind,
     /// Indices into `Gazetteer::countries`.
     pub members: Vec<usize>,
+}
+
+impl Organisation {
+    /// Its short form in a briefing's language: "ONU" or "UN".
+    pub fn short_in(&self, lang: crate::settings::Lang) -> &str {
+        match lang {
+            crate::settings::Lang::Fr => &self.short,
+            crate::settings::Lang::En => &self.short_en,
+        }
+    }
+
+    /// Its name in a briefing's language: "Organisation des Nations unies" or "United Nations".
+    pub fn name_in(&self, lang: crate::settings::Lang) -> &str {
+        match lang {
+            crate::settings::Lang::Fr => &self.name,
+            crate::settings::Lang::En => &self.name_en,
+        }
+    }
 }
 
 /// A mention of an organisation: which, and where (byte range into the text searched).
@@ -317,12 +340,18 @@ impl Gazetteer {
         }
         for (n, line) in data_lines(organisations_tsv) {
             let cols: Vec<&str> = line.split('\t').collect();
-            let [short, name, kind, members, others] = cols[..] else {
+            let [short, name, short_en, name_en, kind, members, others] = cols[..] else {
                 return Err(format!(
-                    "organisations.tsv line {}: expected 5 columns",
+                    "organisations.tsv line {}: expected 7 columns",
                     n + 1
                 ));
             };
+            if g.organisations.iter().any(|o| o.short == short) {
+                return Err(format!(
+                    "organisations.tsv line {}: {short} is listed twice",
+                    n + 1
+                ));
+            }
             let members = members
                 .split(',')
                 .filter(|m| *m != "-")
@@ -341,6 +370,8 @@ impl Gazetteer {
             g.organisations.push(Organisation {
                 short: short.to_string(),
                 name: name.to_string(),
+                short_en: short_en.to_string(),
+                name_en: name_en.to_string(),
                 kind,
                 members,
             });
@@ -529,6 +560,11 @@ impl Gazetteer {
     pub fn by_iso3(&self, iso3: &str) -> Option<&Country> {
         self.countries.iter().find(|c| c.iso3 == iso3)
     }
+
+    /// The organisation whose French short form is `short` ("ONU").
+    pub fn organisation(&self, short: &str) -> Option<&Organisation> {
+        self.organisations.iter().find(|o| o.short == short)
+    }
 }
 
 /// "malien" → malien, malienne, maliens, maliennes; "grec/grecque" gives the feminine.
@@ -598,6 +634,62 @@ mod tests {
     #[test]
     fn every_line_of_the_shipped_table_parses() {
         assert!(Gazetteer::shipped().countries.len() >= 195);
+    }
+
+    #[test]
+    fn organisations_are_named_in_each_language() {
+        use crate::settings::Lang;
+        let g = Gazetteer::shipped();
+        let org = |short: &str| g.organisations.iter().find(|o| o.short == short).unwrap();
+        let un = org("ONU");
+        assert_eq!(
+            (un.short_in(Lang::Fr), un.name_in(Lang::Fr)),
+            ("ONU", "Organisation des Nations unies")
+        );
+        assert_eq!(
+            (un.short_in(Lang::En), un.name_in(Lang::En)),
+            ("UN", "United Nations")
+        );
+        assert_eq!(org("CEDEAO").short_in(Lang::En), "ECOWAS");
+        assert_eq!(
+            org("CEDEAO").name_in(Lang::En),
+            "Economic Community of West African States"
+        );
+        assert_eq!(org("Wagner").name_in(Lang::En), "Wagner Group");
+        // No English name is left in French: none holds a French word of the table's names.
+        for o in &g.organisations {
+            let words: Vec<String> = o.name_en.split(' ').map(fold).collect();
+            for french in [
+                "des",
+                "du",
+                "de",
+                "communaute",
+                "groupe",
+                "conseil",
+                "unies",
+                "etats",
+            ] {
+                assert!(
+                    !words.contains(&french.to_string()),
+                    "{}: {}",
+                    o.short,
+                    o.name_en
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn an_organisation_listed_twice_or_without_english_is_refused() {
+        let countries = "MLI\tMali\tle\tMali\tmalien\tBamako\t-\n";
+        let line = "ONU\tOrganisation des Nations unies\tUN\tUnited Nations\torganisation\t-\t-\n";
+        assert!(Gazetteer::parse(countries, line, "").is_ok());
+        let twice = format!("{line}{line}");
+        let error = Gazetteer::parse(countries, &twice, "").err().unwrap();
+        assert!(error.contains("ONU is listed twice"), "{error}");
+        let old = "ONU\tOrganisation des Nations unies\torganisation\t-\t-\n";
+        let error = Gazetteer::parse(countries, old, "").err().unwrap();
+        assert!(error.contains("expected 7 columns"), "{error}");
     }
 
     #[test]

@@ -145,6 +145,7 @@ fn make_meeting(n: usize, e: &Event, analysis: &Analysis, citations: &Citations)
         date_precision: date.map_or(Precision::Unknown, |d| d.precision()),
         place: e.place.clone(),
         kind: e.kind,
+        noun: title_word(&e.trigger, e.kind),
         status: e.status(),
         participants: participants(e, analysis),
         counterparts: counterparts(e, analysis),
@@ -385,6 +386,31 @@ pub(super) fn meeting_noun(trigger: &str, kind: MeetingKind) -> String {
         _ => "rencontre",
     }
     .into()
+}
+
+/// The word that titles a meeting in any language, as a key of the labels' `kind_…` words: the
+/// articles' noun's (`meeting_nouns.tsv`), else its kind's; a call or a video meeting says so
+/// whatever the noun, as `meeting_noun` does in French.
+pub fn title_word(trigger: &str, kind: MeetingKind) -> &'static str {
+    let folded = fold(trigger);
+    match kind {
+        MeetingKind::PhoneCall | MeetingKind::Videoconference | MeetingKind::Summons => {
+            return kind.key();
+        }
+        MeetingKind::Bilateral if folded.starts_with("conference") => return "press_conference",
+        _ => {}
+    }
+    if let Some(word) = crate::lexicon::Lexicon::get()
+        .meeting_title_words
+        .get(&folded)
+    {
+        return word;
+    }
+    match kind {
+        MeetingKind::Meeting if folded.starts_with("conseil") => "council",
+        _ if folded.contains("entret") => "talks",
+        _ => kind.key(),
+    }
 }
 
 fn capitalise(text: &str) -> String {

@@ -37,7 +37,7 @@ use chrono::NaiveDate;
 use citations::Citations;
 use selection::Selection;
 
-pub use meeting_section::surname;
+pub use meeting_section::{surname, title_word};
 
 /// How much the briefing says.
 #[derive(Debug, Clone, Copy)]
