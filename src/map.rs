@@ -270,15 +270,13 @@ const ALSO_NAMED: usize = 6;
 /// Characters of the "also covered" text a legend line holds (6 pt in the legend's width).
 const ALSO_LINE: usize = 24;
 
-/// The names of the covered countries the frame leaves out (by their capital), for the legend:
-/// the first `ALSO_NAMED`, most covered first, then "+N" for the others.
-fn also_covered(frame: &Frame, covered: &[Covered]) -> Vec<String> {
-    let view = frame.rect();
+/// The names of the covered countries the map does not show (no land of theirs big enough
+/// for a name in the frame: `anchors`), for the legend: the first `ALSO_NAMED`, most covered
+/// first, then "+N" for the others.
+fn also_covered(covered: &[Covered], anchors: &[Anchor]) -> Vec<String> {
     let out: Vec<&Covered> = covered
         .iter()
-        .filter(|c| {
-            whereabouts(c.iso3).is_some_and(|(lon, lat)| !view.contains(frame.project(lon, lat)))
-        })
+        .filter(|c| !anchors.iter().any(|a| a.name == c.name))
         .collect();
     let mut names: Vec<String> = out
         .iter()
@@ -370,7 +368,7 @@ pub fn locator(briefing: &Briefing, lang: Lang, view: &PointOfView) -> Option<Ma
     let anchors = anchors(&frame, &covered);
     let places = places_in(&frame, briefing, lang);
     let disputed = shapes.iter().any(|s| s.disputed);
-    let also = also_covered(&frame, &covered);
+    let also = also_covered(&covered, &anchors);
     let rows = classes.len()
         + 1
         + usize::from(!places.is_empty())

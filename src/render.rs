@@ -720,9 +720,9 @@ struct View<'a> {
     links: BTreeMap<&'a str, &'a str>,
     /// ISO3 code → country name in the briefing's language, for every country.
     country_names: BTreeMap<&'static str, &'static str>,
-    /// French short form → an organisation's heading in the briefing's language, for every
-    /// organisation of the gazetteer: "United Nations (UN)", "G7".
-    organisation_names: BTreeMap<&'static str, String>,
+    /// Each bloc's heading in the briefing's language, in the order of `briefing.blocs`: the
+    /// gazetteer's name and short form ("United Nations (UN)"), else the summariser's name.
+    bloc_headings: Vec<String>,
     /// The acronyms the cited articles use, each with its long name in the briefing's language.
     glossary: Vec<crate::model::GlossaryEntry>,
     /// Date precision → label ("day" → "jour").
@@ -747,12 +747,18 @@ struct Frieze {
 struct FriezeEvent {
     /// The entry's date as the JSON gives it ("2025-03-04", "2025-03").
     date: String,
+    /// Where it stands on the scale: its day, or for a month the middle of the part of it that
+    /// lies in the period ("2025-03-15").
+    day: String,
     /// Announced after the briefing's date.
     ahead: bool,
     /// Its short title in the document's language; empty: a dot without a label.
     label: String,
     /// A page-one fact or a meeting: labelled before the others.
     key: bool,
+    /// The order labels are placed in: page-one and meeting events, then those with an event
+    /// word, then the most reported.
+    rank: usize,
 }
 
 /// The longest frieze label, in characters; longer titles lose their place, then an actor.
@@ -778,24 +784,17 @@ fn frieze(briefing: &Briefing, lang: Lang, word: &dyn Fn(&str) -> String) -> Fri
         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     let from = since.or(first).unwrap_or(today).min(today);
     let horizon = today + (today - from).max(chrono::Duration::days(14)) / 2;
-    let mut meetings = std::collections::HashSet::new();
-    let mut texts = std::collections::HashSet::new();
-    let mut labels = std::collections::HashSet::new();
-    let mut events = Vec::new();
-    let entries = briefing
+    let entries: Vec<(&crate::model::TimelineEntry, bool)> = briefing
         .timeline
         .iter()
         .map(|e| (e, false))
-        .chain(briefing.upcoming.iter().map(|e| (e, true)));
-    for (e, ahead) in entries {
-        let new_meeting = e
-            .meeting
-            .as_ref()
-            .is_none_or(|m| meetings.insert(m.as_str()));
-        let new_text = texts.insert(e.text.as_str());
-        if !(new_meeting && new_text) || (ahead && e.date.first_day() > horizon) {
-            continue;
-        }
+        .chain(briefing.upcoming.iter().map(|e| (e, true)))
+        .filter(|(e, ahead)| !ahead || e.date.first_day() <= horizon)
+        .collect();
+    let mut seen = Seen::default();
+    let mut events = Vec::new();
+    let mut weights = Vec::new();
+    for (e, ahead) in entries.iter().copied() {
         let meeting = e
             .meeting
             .as_ref()
@@ -804,21 +803,105 @@ fn frieze(briefing: &Briefing, lang: Lang, word: &dyn Fn(&str) -> String) -> Fri
             Some(m) => meeting_label(m, lang, word),
             None => title_label(&e.title, lang, word),
         };
-        let date = e.date.to_string();
-        if !label.is_empty() && !labels.insert((date.clone(), label.clone())) {
+        let told = meeting.is_none() && meeting_of_the_day(e, &entries, briefing);
+        if told || !seen.first_time(e, &label) {
             continue;
         }
+        let key = meeting.is_some() || page_one.contains(e.text.as_str());
+        weights.push((
+            !key,
+            e.title.event.is_none(),
+            std::cmp::Reverse(e.sources.len()),
+        ));
         events.push(FriezeEvent {
-            date,
+            day: frieze_day(&e.date, from, if ahead { e.date.last_day() } else { today })
+                .to_string(),
+            date: e.date.to_string(),
             ahead,
             label,
-            key: meeting.is_some() || page_one.contains(e.text.as_str()),
+            key,
+            rank: 0,
         });
+    }
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    order.sort_by_key(|&i| (weights[i], i));
+    for (rank, i) in order.into_iter().enumerate() {
+        events[i].rank = rank;
     }
     Frieze {
         from: from.to_string(),
         events,
     }
+}
+
+/// What the frieze has drawn: each meeting, text, and label on a day once.
+#[derive(Default)]
+struct Seen<'a> {
+    meetings: std::collections::HashSet<&'a str>,
+    texts: std::collections::HashSet<&'a str>,
+    labels: std::collections::HashSet<(String, String)>,
+}
+
+impl<'a> Seen<'a> {
+    /// Whether the entry is drawn for the first time (and remember it).
+    fn first_time(&mut self, e: &'a crate::model::TimelineEntry, label: &str) -> bool {
+        let new_meeting = e.meeting.as_deref().is_none_or(|m| self.meetings.insert(m));
+        let new_text = self.texts.insert(e.text.as_str());
+        let new_label =
+            label.is_empty() || self.labels.insert((e.date.to_string(), label.to_string()));
+        new_meeting && new_text && new_label
+    }
+}
+
+/// Whether a sentence's entry tells of a meeting drawn on its day: every person its title
+/// names took part in it ("Macron–Poutine" beside the Macron–Putin call).
+fn meeting_of_the_day(
+    e: &crate::model::TimelineEntry,
+    entries: &[(&crate::model::TimelineEntry, bool)],
+    briefing: &Briefing,
+) -> bool {
+    use crate::model::Actor;
+    let g = crate::gazetteer::Gazetteer::shipped();
+    let people: Vec<&str> = e
+        .title
+        .actors
+        .iter()
+        .filter_map(|a| match a {
+            Actor::Person(name) => Some(name.as_str()),
+            _ => None,
+        })
+        .collect();
+    if people.is_empty() {
+        return false;
+    }
+    entries
+        .iter()
+        .filter(|(other, _)| other.date == e.date)
+        .filter_map(|(other, _)| other.meeting.as_ref())
+        .filter_map(|id| briefing.meetings.iter().find(|m| &m.id == id))
+        .any(|m| {
+            let present: Vec<String> = m
+                .participants
+                .iter()
+                .map(|p| crate::summarise::surname(&p.name, g))
+                .collect();
+            people.iter().all(|p| present.iter().any(|q| q == p))
+        })
+}
+
+/// Where a date stands on the frieze: the middle of the part of its days between `from` and
+/// `to` (its first day if none is).
+fn frieze_day(
+    date: &PartialDate,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> chrono::NaiveDate {
+    let first = date.first_day().max(from);
+    let last = date.last_day().min(to);
+    if first > last {
+        return date.first_day();
+    }
+    first + (last - first) / 2
 }
 
 /// A meeting's frieze label: its title if short enough, else its kind and two surnames.
@@ -863,6 +946,10 @@ fn title_label(
         .map(|k| word(&format!("event_{}", k.key())))
         .unwrap_or_default();
     let place = title.place.as_deref().map(|p| place_name(p, lang));
+    // A lone name says nothing of what happened.
+    if event.is_empty() && place.is_none() && actors.len() < 2 {
+        return String::new();
+    }
     fitted(event, &actors, place.as_deref())
 }
 
@@ -967,10 +1054,14 @@ impl<'a> View<'a> {
                 .iter()
                 .map(|c| (c.iso3.as_str(), c.name_in(lang)))
                 .collect(),
-            organisation_names: crate::gazetteer::Gazetteer::shipped()
-                .organisations
+            bloc_headings: briefing
+                .blocs
                 .iter()
-                .map(|o| (o.short.as_str(), organisation_heading(o, lang)))
+                .map(|b| {
+                    crate::gazetteer::Gazetteer::shipped()
+                        .organisation(&b.short)
+                        .map_or_else(|| b.name.clone(), |o| organisation_heading(o, lang))
+                })
                 .collect(),
             glossary: briefing
                 .glossary
@@ -1342,6 +1433,51 @@ mod tests {
         // Another body with the gazetteer's initials keeps the article's name.
         let other = entry("CNSP", "Comité national pour le salut du peuple");
         assert_eq!(glossary_entry(&other, Lang::En).name, other.name);
+    }
+
+    #[test]
+    fn a_bloc_heading_with_an_apostrophe_is_escaped_once() {
+        use crate::summarise::{summarise, Input, Sizes, Undated};
+        let seeds = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let corpus = crate::corpus::load(&[seeds], Default::default()).unwrap();
+        let g = crate::gazetteer::Gazetteer::shipped();
+        let x = crate::extract::extract(&corpus.articles, g);
+        let mut briefing = summarise(&Input {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+            since: None,
+            until: None,
+            undated: Undated::Keep,
+            articles: &corpus.articles,
+            extractions: &x,
+            gazetteer: g,
+            sizes: Sizes::default(),
+            files_seen: 5,
+            warnings: &[],
+            late: &[],
+        });
+        let fact = briefing.countries[0].facts[0].clone();
+        for (short, name) in [
+            ("Conseil de l'Europe", "Conseil de l'Europe"),
+            ("X'Y", "Bloc d'essai"),
+        ] {
+            briefing.blocs.push(crate::model::BlocSection {
+                name: name.into(),
+                short: short.into(),
+                members: Vec::new(),
+                facts: vec![fact.clone()],
+                people: Vec::new(),
+            });
+        }
+        let presentation = Presentation::default();
+        let markup = builtin()
+            .render(&context(&briefing, &presentation, false))
+            .unwrap();
+        assert!(
+            markup.contains("== Conseil de l\\'Europe\n"),
+            "a known organisation"
+        );
+        assert!(markup.contains("== Bloc d\\'essai\n"), "an unknown one");
+        assert!(!markup.contains("\\\\\\'"), "no apostrophe escaped twice");
     }
 
     #[test]
