@@ -752,6 +752,8 @@ struct FriezeEvent {
     day: String,
     /// Announced after the briefing's date.
     ahead: bool,
+    /// A meeting the articles say was cancelled, postponed or refused: a hollow grey dot.
+    called_off: bool,
     /// Its short title in the document's language; empty: a dot without a label.
     label: String,
     /// A page-one fact or a meeting: labelled before the others.
@@ -813,7 +815,15 @@ fn frieze(briefing: &Briefing, lang: Lang, word: &dyn Fn(&str) -> String) -> Fri
             e.title.event.is_none(),
             std::cmp::Reverse(e.sources.len()),
         ));
+        let called_off = meeting.is_some_and(|m| {
+            use crate::model::MeetingStatus;
+            matches!(
+                m.status,
+                MeetingStatus::Cancelled | MeetingStatus::Postponed | MeetingStatus::Refused
+            )
+        });
         events.push(FriezeEvent {
+            called_off,
             day: frieze_day(&e.date, from, if ahead { e.date.last_day() } else { today })
                 .to_string(),
             date: e.date.to_string(),

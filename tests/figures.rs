@@ -156,7 +156,7 @@ fn frieze_events(markup: &str) -> Vec<(String, String)> {
         .filter_map(|line| {
             let rest = line.trim().strip_prefix("(day: parse(\"")?;
             let (day, rest) = rest.split_once('"')?;
-            let label = rest.split_once("label: \"")?.1.split_once("\", key:")?.0;
+            let label = rest.split_once("label: \"")?.1.split_once("\", rank:")?.0;
             Some((day.to_string(), label.replace("\\\"", "\"")))
         })
         .collect()

@@ -16,11 +16,24 @@ pub struct Place {
 }
 
 /// The distinct places of the briefing's meetings that the gazetteer can locate, the most
-/// populous first; video meetings and unknown places are left out.
+/// populous first; video meetings, unknown places and meetings called off are left out.
 pub fn meeting_places(briefing: &Briefing, lang: Lang) -> Vec<Place> {
     let g = Gazetteer::shipped();
     let mut found: BTreeMap<usize, Place> = BTreeMap::new();
-    for written in briefing.meetings.iter().filter_map(|m| m.place.as_deref()) {
+    // A meeting called off took place nowhere.
+    let took_place = |m: &&crate::model::Meeting| {
+        use crate::model::MeetingStatus;
+        !matches!(
+            m.status,
+            MeetingStatus::Cancelled | MeetingStatus::Postponed | MeetingStatus::Refused
+        )
+    };
+    for written in briefing
+        .meetings
+        .iter()
+        .filter(took_place)
+        .filter_map(|m| m.place.as_deref())
+    {
         if written == VIRTUAL_PLACE {
             continue;
         }
