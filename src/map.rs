@@ -389,7 +389,7 @@ pub fn locator(briefing: &Briefing, lang: Lang, view: &PointOfView) -> Option<Ma
             legend_at.y += LEGEND_ROW;
         }
     }
-    let labels = labels(&frame, &anchors, &places, &[inset_at, legend_at]);
+    let labels = labels(&frame, &shapes, &anchors, &places, &[inset_at, legend_at]);
     Some(Map {
         width: WIDTH,
         height: round(frame.height),
@@ -742,7 +742,13 @@ fn corners(
 
 /// The names of the meeting places, then of the covered countries, most covered first, each
 /// where it overlaps no other, nor the inset, the legend or a meeting place's dot.
-fn labels(frame: &Frame, anchors: &[Anchor], places: &[Anchor], boxes: &[Rect]) -> Vec<Label> {
+fn labels(
+    frame: &Frame,
+    shapes: &[Shape],
+    anchors: &[Anchor],
+    places: &[Anchor],
+    boxes: &[Rect],
+) -> Vec<Label> {
     let dots = places.iter().map(|p| Rect {
         x: p.at[0] - DOT_ROOM,
         y: p.at[1] - DOT_ROOM,
@@ -763,7 +769,14 @@ fn labels(frame: &Frame, anchors: &[Anchor], places: &[Anchor], boxes: &[Rect]) 
             LabelKind::Place => (PLACE_TEXT, PLACE_SPOTS),
         };
         let width = anchor.name.chars().count() as f64 * ADVANCE * text + 2.0;
-        if let Some(placed) = placer.place(anchor.at, [width, LABEL_HEIGHT], spots) {
+        // A country's name goes where it crosses the fewest borders (a few points of outline
+        // are a corner clipped; past that, a line crossed); a place's name takes the first free
+        // spot beside its dot, so that every place keeps room for its name.
+        let crossed = |rect: &Rect| match kind {
+            LabelKind::Country => borders_in(shapes, rect) / 6,
+            LabelKind::Place => 0,
+        };
+        if let Some(placed) = placer.place_least(anchor.at, [width, LABEL_HEIGHT], spots, crossed) {
             labels.push(Label {
                 name: anchor.name.clone(),
                 kind,
@@ -773,6 +786,17 @@ fn labels(frame: &Frame, anchors: &[Anchor], places: &[Anchor], boxes: &[Rect]) 
         }
     }
     labels
+}
+
+/// How many border lines run through a label's box: the points of the shapes' outlines inside
+/// it (outlines are drawn point to point, about every 0.1°), so that a name sits inside its
+/// country or over the sea rather than across its neighbours.
+fn borders_in(shapes: &[Shape], rect: &Rect) -> usize {
+    shapes
+        .iter()
+        .filter(|s| Rect::bounding(&s.points).is_some_and(|b| b.overlaps(rect)))
+        .map(|s| s.points.iter().filter(|&&p| rect.contains(p)).count())
+        .sum()
 }
 
 #[cfg(test)]

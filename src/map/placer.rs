@@ -18,6 +18,9 @@ pub enum Spot {
 
 /// From this gap on, a thin line leads from the label back to its anchor.
 const LEADER_FROM: f64 = 4.0;
+/// What a leader line costs, in the units of `Placer::place_least`'s cost: a name stays by
+/// what it names unless that crosses more borders than this.
+const LEADER_COST: usize = 2;
 
 impl Spot {
     /// The label's box at this spot.
@@ -65,14 +68,32 @@ impl Placer {
         }
     }
 
-    /// Places a label of `size` (width, height) for `anchor` at the first free spot, if any.
-    pub fn place(&mut self, anchor: [f64; 2], size: [f64; 2], spots: &[Spot]) -> Option<Placed> {
-        let (spot, rect) = spots
+    /// Places a label at the free spot of least `cost` plus `LEADER_COST` for a spot with a
+    /// leader line (the first of equal cost), if any: the map counts the border lines a label
+    /// would cross.
+    pub fn place_least(
+        &mut self,
+        anchor: [f64; 2],
+        size: [f64; 2],
+        spots: &[Spot],
+        cost: impl Fn(&Rect) -> usize,
+    ) -> Option<Placed> {
+        let (_, spot, rect) = spots
             .iter()
             .map(|&spot| (spot, spot.rect(anchor, size)))
-            .find(|(_, rect)| {
+            .filter(|(_, rect)| {
                 rect.within(&self.bounds) && !self.taken.iter().any(|t| t.overlaps(rect))
-            })?;
+            })
+            .enumerate()
+            .map(|(i, (spot, rect))| {
+                let leader = if spot.gap() >= LEADER_FROM {
+                    LEADER_COST
+                } else {
+                    0
+                };
+                ((cost(&rect) + leader, i), spot, rect)
+            })
+            .min_by_key(|(key, _, _)| *key)?;
         self.taken.push(rect);
         let leader = (spot.gap() >= LEADER_FROM).then(|| {
             let [x2, y2] = rect.nearest(anchor);
@@ -103,8 +124,12 @@ mod tests {
     #[test]
     fn a_second_label_on_the_same_anchor_moves_off_with_a_leader() {
         let mut placer = Placer::new(bounds(), []);
-        let first = placer.place([50.0, 50.0], [30.0, 8.0], SPOTS).unwrap();
-        let second = placer.place([50.0, 50.0], [30.0, 8.0], SPOTS).unwrap();
+        let first = placer
+            .place_least([50.0, 50.0], [30.0, 8.0], SPOTS, |_| 0)
+            .unwrap();
+        let second = placer
+            .place_least([50.0, 50.0], [30.0, 8.0], SPOTS, |_| 0)
+            .unwrap();
         assert_eq!(first.leader, None);
         assert!(!first.rect.overlaps(&second.rect));
         assert_eq!(second.rect.bottom(), 44.0, "above the anchor");
@@ -120,7 +145,14 @@ mod tests {
             h: 40.0,
         };
         let mut placer = Placer::new(bounds(), [wall]);
-        assert_eq!(placer.place([50.0, 50.0], [30.0, 8.0], SPOTS), None);
-        assert_eq!(placer.place([2.0, 95.0], [30.0, 8.0], SPOTS), None, "frame");
+        assert_eq!(
+            placer.place_least([50.0, 50.0], [30.0, 8.0], SPOTS, |_| 0),
+            None
+        );
+        assert_eq!(
+            placer.place_least([2.0, 95.0], [30.0, 8.0], SPOTS, |_| 0),
+            None,
+            "frame"
+        );
     }
 }
