@@ -31,6 +31,12 @@ pub enum Command {
         after_help = "Examples:\n  brief inspect seeds/003_4c1f6d6e1defac3c.txt\n  brief inspect --json seeds/ > seeds.json\n\nExit codes: 0 ok, 3 nothing could be read."
     )]
     Inspect(InspectArgs),
+    /// The map step of a cluster job: read a corpus and write one extraction record per
+    /// article (brief-extract/1: JSON Lines compressed with zstd).
+    #[command(
+        after_help = "Examples:\n  brief extract --corpus ~/articles --out articles.jsonl.zst\n  brief extract --corpus /data/feed --shard 3/16 --out part-00003.jsonl.zst\n      the articles of shard 3 of 16, by content hash (one batch task of 16)\n\nWithout --out the records go to standard output. Exit codes: 0 ok, 2 bad arguments,\n3 corpus problem, 6 the records could not be written (nothing is left half-written)."
+    )]
+    Extract(ExtractArgs),
     /// Work with the briefing's templates.
     #[command(subcommand)]
     Templates(TemplatesCommand),
@@ -204,7 +210,28 @@ pub struct InspectArgs {
     pub read: ReadArgs,
 }
 
-/// How much is read, for `generate` and `inspect`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Folder (walked recursively, hidden entries skipped) or single file of articles.
+    /// Example: --corpus ~/articles
+    #[arg(long, value_name = "PATH", default_value = "seeds")]
+    pub corpus: PathBuf,
+
+    /// File to write the records to (replaced whole once complete); default: standard output.
+    /// Example: --out part-00000.jsonl.zst
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// Only the articles of shard I of N (0 <= I < N), picked by content hash; shard 0 also
+    /// holds the corpus's own record. Example: --shard 3/16
+    #[arg(long, value_name = "I/N", value_parser = crate::extracts::Shard::parse)]
+    pub shard: Option<crate::extracts::Shard>,
+
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// How much is read, for `generate`, `inspect` and `extract`.
 #[derive(Debug, Args)]
 pub struct ReadArgs {
     /// Largest article accepted, in bytes, once decompressed: a file, or one record of a JSON
@@ -235,6 +262,12 @@ pub struct GenerateArgs {
     /// Example: --corpus ~/articles
     #[arg(long, value_name = "PATH", default_value = "seeds")]
     pub corpus: PathBuf,
+
+    /// The reduce past one machine: read the articles from `brief extract`'s records (every
+    /// shard's file) instead of --corpus; the same briefing as from the corpus itself.
+    /// Example: --extracts part-*.jsonl.zst
+    #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with = "corpus")]
+    pub extracts: Vec<PathBuf>,
 
     /// First day of the period, inclusive: YYYY-MM-DD, YYYY-MM (from the 1st) or YYYY; or `last`,
     /// the day after the previous briefing in the state (the 7 days before --date the first
@@ -418,6 +451,8 @@ impl SinceRule {
 #[derive(Debug, Clone)]
 pub struct Config {
     pub corpus: PathBuf,
+    /// `--extracts`: the records to read instead of the corpus (none: read the corpus).
+    pub extracts: Vec<PathBuf>,
     /// The first day, once any `since_rule` is resolved (see `lib::resolve_period`).
     pub since: Option<NaiveDate>,
     pub since_rule: Option<SinceRule>,
@@ -501,6 +536,7 @@ impl GenerateArgs {
                 memory_bytes: self.compile_memory,
             },
             corpus: self.corpus,
+            extracts: self.extracts,
             out: self.out,
             templates: self.templates,
         })

@@ -28,6 +28,12 @@ pub enum Error {
     State(#[from] crate::state::StateError),
     #[error(transparent)]
     Mail(#[from] crate::mail::MailError),
+    /// The records `generate --extracts` reads could not be read.
+    #[error(transparent)]
+    Records(#[from] crate::extracts::RecordsError),
+    /// The records of `brief extract` could not be written.
+    #[error("{0}")]
+    Output(String),
     /// A bug in `brief` met in the template worker (a panic in the main process is one too).
     #[error("{0}")]
     Bug(String),
@@ -65,10 +71,13 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Usage(_) => 2,
-            Error::Corpus(_) | Error::EmptyCorpus { .. } | Error::NoArticleInWindow { .. } => 3,
+            Error::Corpus(_)
+            | Error::Records(_)
+            | Error::EmptyCorpus { .. }
+            | Error::NoArticleInWindow { .. } => 3,
             Error::Render(_) => 4,
             Error::Compile(_) => 5,
-            Error::Publish(_) => 6,
+            Error::Publish(_) | Error::Output(_) => 6,
             Error::State(crate::state::StateError::Busy { .. }) => crate::schedule::BUSY_EXIT,
             Error::State(crate::state::StateError::Unusable { .. }) => 8,
             Error::State(crate::state::StateError::Folder { .. }) => 6,

@@ -17,6 +17,7 @@ pub mod corpus;
 pub mod dates;
 pub mod error;
 pub mod extract;
+pub mod extracts;
 pub mod files;
 pub mod folding;
 pub mod gazetteer;
@@ -155,6 +156,49 @@ pub fn inspect(args: &cli::InspectArgs) -> Result<(String, Vec<Warning>), Failur
     Ok((report, corpus.warnings))
 }
 
+/// Runs `brief extract`: reads the corpus, extracts the shard's articles and writes their
+/// records to `--out` (whole or not at all) or standard output; what was written.
+pub fn extract_records(
+    args: &cli::ExtractArgs,
+) -> Result<(extracts::Written, Vec<Warning>), Failure> {
+    let raw = corpus::read_raw(std::slice::from_ref(&args.corpus), args.read.options())?;
+    let mut warnings = raw.warnings.clone();
+    for file in &raw.files {
+        warnings.extend(file.warnings.iter().cloned());
+        for article in &file.articles {
+            warnings.extend(article.warnings.iter().map(|w| article.warning(w)));
+        }
+    }
+    let shard = args.shard.unwrap_or(extracts::Shard::ALL);
+    let failed = |e: std::io::Error, to: &str| Failure {
+        error: Error::Output(format!("cannot write the records to {to}: {e}")),
+        warnings: warnings.clone(),
+    };
+    let written = match &args.out {
+        None => {
+            let stdout = std::io::stdout().lock();
+            extracts::write(raw, shard, std::io::BufWriter::new(stdout))
+                .map_err(|e| failed(e, "standard output"))?
+        }
+        Some(path) => {
+            let shown = paths::shown(path);
+            let folder = match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => std::path::Path::new("."),
+            };
+            let file = tempfile::Builder::new()
+                .prefix(".brief-tmp-")
+                .tempfile_in(folder)
+                .map_err(|e| failed(e, &shown))?;
+            let written = extracts::write(raw, shard, std::io::BufWriter::new(file.as_file()))
+                .map_err(|e| failed(e, &shown))?;
+            file.persist(path).map_err(|e| failed(e.error, &shown))?;
+            written
+        }
+    };
+    Ok((written, warnings))
+}
+
 /// Runs `brief generate`: reads, extracts, summarises, renders, compiles, and only then writes.
 /// A failure comes with the warnings gathered before it.
 pub fn generate(config: &Config) -> Result<Report, Failure> {
@@ -264,7 +308,7 @@ fn stages(
     started: chrono::DateTime<chrono::Local>,
 ) -> Result<Report, Error> {
     publish::clean_stale(&config.out);
-    let (mut articles, files_seen, read) = read_articles(config, warnings, state.as_deref())?;
+    let (mut articles, files_seen, mut read) = read_articles(config, warnings, state.as_deref())?;
     clock.lap("read");
     // A user's templates are read now, so that a missing or unsafe file stops the run early.
     let user_templates = match &config.templates {
@@ -272,7 +316,8 @@ fn stages(
         None => None,
     };
     let gazetteer = gazetteer::Gazetteer::shipped();
-    let (extractions, made) = extract_with_cache(&articles, &read.hashes, state.as_deref())?;
+    let (extractions, made) =
+        extract_with_cache(&articles, &read.hashes, state.as_deref(), &mut read.records)?;
     for (article, extraction) in articles.iter().zip(&extractions) {
         warnings.extend(extraction.warnings.iter().map(|w| article.warning(w)));
     }
@@ -542,12 +587,34 @@ fn extract_with_cache(
     articles: &[corpus::Article],
     hashes: &[String],
     state: Option<&state::State>,
+    records: &mut std::collections::HashMap<String, extract::ArticleExtraction>,
 ) -> Result<(Vec<extract::ArticleExtraction>, state::NewExtractions), Error> {
     let gazetteer = gazetteer::Gazetteer::shipped();
-    let Some(state) = state else {
-        return Ok((extract::extract(articles, gazetteer), Default::default()));
+    let mut cached = match state {
+        Some(state) => state.cached_extractions(hashes)?,
+        None => vec![None; articles.len()],
     };
-    let mut cached = state.cached_extractions(hashes)?;
+    // The records of `brief extract` hold the extraction of every article as read; a merged
+    // article whose content changed (a date taken from its duplicate) is extracted again.
+    for (slot, hash) in cached.iter_mut().zip(hashes) {
+        if slot.is_none() {
+            *slot = records.remove(hash);
+        }
+    }
+    if state.is_none() {
+        let missing: Vec<usize> = (0..articles.len())
+            .filter(|&i| cached[i].is_none())
+            .collect();
+        let to_extract: Vec<&corpus::Article> = missing.iter().map(|&i| &articles[i]).collect();
+        for (i, x) in missing
+            .into_iter()
+            .zip(extract::extract_some(&to_extract, gazetteer))
+        {
+            cached[i] = Some(x);
+        }
+        let extractions = cached.into_iter().flatten().collect();
+        return Ok((extractions, Default::default()));
+    }
     let missing: Vec<usize> = (0..articles.len())
         .filter(|&i| cached[i].is_none())
         .collect();
@@ -604,6 +671,8 @@ struct Read {
     /// hash and where it was found. The state records them all, so that an article of the
     /// archive is never taken later for one that arrived late.
     seen: Vec<(String, String)>,
+    /// With `--extracts`: the records' extractions, by content hash.
+    records: std::collections::HashMap<String, extract::ArticleExtraction>,
 }
 
 impl Read {
@@ -629,14 +698,28 @@ fn read_articles(
 ) -> Result<(Vec<corpus::Article>, usize, Read), Error> {
     let roots = std::slice::from_ref(&config.corpus);
     let needed = needed(config);
+    let mut records = std::collections::HashMap::new();
     let (corpus, kept) = match state {
+        _ if !config.extracts.is_empty() => {
+            let reduced = extracts::read(&config.extracts, needed)?;
+            records = reduced.extractions;
+            (reduced.corpus, corpus::stored::Kept::default())
+        }
         Some(state) => corpus::load_cached(roots, config.read, &state::StoredFiles(state), needed)?,
         None => corpus::load_cached(roots, config.read, &corpus::stored::NoCache, needed)?,
     };
     warnings.extend(corpus.warnings);
     if corpus.articles_read == 0 {
+        let corpus_shown = match config.extracts.as_slice() {
+            [] => paths::shown(&config.corpus),
+            paths => paths
+                .iter()
+                .map(|p| paths::shown(p))
+                .collect::<Vec<_>>()
+                .join(" "),
+        };
         return Err(Error::EmptyCorpus {
-            corpus: paths::shown(&config.corpus),
+            corpus: corpus_shown,
             files: corpus.files_seen,
         });
     }
@@ -699,6 +782,7 @@ fn read_articles(
             kept,
             late,
             seen,
+            records,
         },
     ))
 }

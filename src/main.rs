@@ -17,6 +17,7 @@ fn main() -> ExitCode {
     let args = match cli.command {
         Command::Generate(args) => *args,
         Command::Inspect(args) => return inspect(&args),
+        Command::Extract(args) => return extract(&args),
         Command::Worker => return ExitCode::from(brief::sandbox::serve() as u8),
         Command::Schedule(command) => return schedule(command),
         Command::Send(args) => return send(args),
@@ -128,6 +129,28 @@ fn inspect(args: &brief::cli::InspectArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(failure) => fail(failure, Logger::default()),
+    }
+}
+
+/// `brief extract`: the warnings of reading, then a summary line on standard error.
+fn extract(args: &brief::cli::ExtractArgs) -> ExitCode {
+    let log = Logger::default();
+    match brief::extract_records(args) {
+        Ok((written, warnings)) => {
+            for warning in &warnings {
+                log.warning(warning);
+            }
+            log.info(
+                "summary",
+                &format!(
+                    "{} article(s) of {} file(s) extracted",
+                    written.articles, written.files
+                ),
+                json!({ "articles": written.articles, "files": written.files, "warnings": warnings.len() }),
+            );
+            ExitCode::SUCCESS
+        }
+        Err(failure) => fail(failure, log),
     }
 }
 

@@ -53,39 +53,14 @@ pub fn load_cached(
     cache: &dyn stored::FileCache,
     needed: Needed,
 ) -> Result<(Corpus, stored::Kept), CorpusError> {
-    let mut corpus = Corpus::default();
-    let mut files = Vec::new();
-    for (root, prefix) in roots.iter().zip(walk::prefixes(roots)) {
-        let names = walk::Names::new(root, prefix);
-        let (found, warnings) = walk::files(&names).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => CorpusError::NotFound(shown(root)),
-            _ => CorpusError::Unreadable(shown(root), e),
-        })?;
-        files.extend(found);
-        corpus.warnings.extend(warnings);
-    }
-    corpus.files_seen = files.len();
-    let (keeps, version) = (cache.keeps(), cache.version());
-    let keys: Vec<Option<String>> = files
-        .par_iter()
-        .map(|f| {
-            keeps
-                .then(|| stored::key(&f.path, &f.shown, options, version))
-                .flatten()
-        })
-        .collect();
-    let known = cache.lookup(&keys.iter().flatten().cloned().collect::<Vec<_>>());
-    let (mut readings, next) = read_within_budget(&files, &keys, &known, options);
-    if next < files.len() {
-        let max = options.max_corpus_bytes;
-        corpus.warnings.push(Warning::about(
-            &files[next].shown,
-            format!(
-                "not read, nor the {} file(s) after it: the corpus reached --max-corpus-bytes ({max} bytes)",
-                files.len() - next - 1
-            ),
-        ));
-    }
+    let keeps = cache.keeps();
+    let Found {
+        mut corpus,
+        files,
+        keys,
+        mut readings,
+        next,
+    } = found(roots, options, cache)?;
     let prints: Vec<Fingerprint> = readings
         .iter_mut()
         .flat_map(|r| std::mem::take(&mut r.prints))
@@ -129,8 +104,116 @@ pub fn load_cached(
     Ok((corpus, stored::Kept { fresh, used }))
 }
 
+/// The files of a corpus and their readings, before duplicates are looked for: the corpus
+/// with its walk's and budget's warnings and its count of files, every file found, each
+/// one's cache key, the readings in order, and the index of the first file not read.
+struct Found {
+    corpus: Corpus,
+    files: Vec<walk::Found>,
+    keys: Vec<Option<String>>,
+    readings: Vec<Reading>,
+    next: usize,
+}
+
+fn found(
+    roots: &[PathBuf],
+    options: ReadOptions,
+    cache: &dyn stored::FileCache,
+) -> Result<Found, CorpusError> {
+    let mut corpus = Corpus::default();
+    let mut files = Vec::new();
+    for (root, prefix) in roots.iter().zip(walk::prefixes(roots)) {
+        let names = walk::Names::new(root, prefix);
+        let (found, warnings) = walk::files(&names).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => CorpusError::NotFound(shown(root)),
+            _ => CorpusError::Unreadable(shown(root), e),
+        })?;
+        files.extend(found);
+        corpus.warnings.extend(warnings);
+    }
+    corpus.files_seen = files.len();
+    let (keeps, version) = (cache.keeps(), cache.version());
+    let keys: Vec<Option<String>> = files
+        .par_iter()
+        .map(|f| {
+            keeps
+                .then(|| stored::key(&f.path, &f.shown, options, version))
+                .flatten()
+        })
+        .collect();
+    let known = cache.lookup(&keys.iter().flatten().cloned().collect::<Vec<_>>());
+    let (readings, next) = read_within_budget(&files, &keys, &known, options);
+    if next < files.len() {
+        let max = options.max_corpus_bytes;
+        corpus.warnings.push(Warning::about(
+            &files[next].shown,
+            format!(
+                "not read, nor the {} file(s) after it: the corpus reached --max-corpus-bytes ({max} bytes)",
+                files.len() - next - 1
+            ),
+        ));
+    }
+    Ok(Found {
+        corpus,
+        files,
+        keys,
+        readings,
+        next,
+    })
+}
+
+/// A corpus as read, file by file, before duplicates are merged: what the map step of
+/// `brief extract` records (see `extracts`).
+#[derive(Debug, Default)]
+pub struct Raw {
+    /// How many regular files the corpus holds, read or not.
+    pub files_seen: usize,
+    /// The walk's warnings, and the budget's.
+    pub warnings: Vec<Warning>,
+    pub files: Vec<RawFile>,
+}
+
+/// One file's articles as read, in order, with their fingerprints and last days.
+#[derive(Debug)]
+pub struct RawFile {
+    pub shown: String,
+    pub warnings: Vec<Warning>,
+    pub articles: Vec<Article>,
+    pub prints: Vec<Fingerprint>,
+    pub lasts: Vec<Option<NaiveDate>>,
+}
+
+/// Reads every file below the roots as `load` does, and keeps each file's articles apart,
+/// unmerged.
+pub fn read_raw(roots: &[PathBuf], options: ReadOptions) -> Result<Raw, CorpusError> {
+    let found = found(roots, options, &stored::NoCache)?;
+    let files = found
+        .readings
+        .into_iter()
+        .map(|r| RawFile {
+            shown: found.files[r.file].shown.clone(),
+            warnings: r.warnings,
+            articles: match r.articles {
+                Articles::Read(all) => all,
+                Articles::Stored(_) => unreachable!("nothing is stored without a cache"),
+            },
+            prints: r.prints,
+            lasts: r.lasts,
+        })
+        .collect();
+    Ok(Raw {
+        files_seen: found.corpus.files_seen,
+        warnings: found.corpus.warnings,
+        files,
+    })
+}
+
 /// Which articles to keep: those `needed` wants, and every other article of their stories.
-fn by_story(groups: &mut dedup::Groups, lasts: &[Option<NaiveDate>], needed: Needed) -> Vec<bool> {
+pub(crate) fn by_story(
+    groups: &mut dedup::Groups,
+    lasts: &[Option<NaiveDate>],
+    needed: Needed,
+) -> Vec<bool> {
     let roots = groups.roots();
     let mut story_wanted = vec![false; lasts.len()];
     for (i, last) in lasts.iter().enumerate() {

@@ -18,7 +18,8 @@ pub mod scraped;
 pub mod stored;
 pub mod walk;
 
-pub use load::{load, load_cached, Needed};
+pub(crate) use load::by_story;
+pub use load::{load, load_cached, read_raw, Needed, Raw, RawFile};
 
 use crate::dates::{PartialDate, Precision};
 use crate::text::squeeze_spaces;

@@ -75,7 +75,7 @@ const CHUNK: usize = 1024;
 
 /// An `Article` with owned strings where it holds static ones.
 #[derive(Serialize, Deserialize)]
-struct StoredArticle {
+pub struct StoredArticle {
     id: String,
     file: String,
     line: Option<usize>,
@@ -118,7 +118,7 @@ fn known(set: &[&'static str], name: &str) -> Option<&'static str> {
 }
 
 impl StoredArticle {
-    fn of(a: &Article) -> StoredArticle {
+    pub fn of(a: &Article) -> StoredArticle {
         StoredArticle {
             id: a.id.clone(),
             file: a.file.clone(),
@@ -143,7 +143,7 @@ impl StoredArticle {
         }
     }
 
-    fn article(self) -> Option<Article> {
+    pub fn article(self) -> Option<Article> {
         let mut found = std::collections::BTreeMap::new();
         for (k, v) in self.found {
             found.insert(known(&FOUND, &k)?, v);

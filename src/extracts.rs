@@ -1,0 +1,424 @@
+//! The map step past one machine (`brief extract`): every article of a corpus as read, before
+//! duplicates are merged, with what the reduce needs to make the same briefing as `generate`:
+//! its content hash, its fingerprint for the duplicate search, its last day for the period,
+//! and its extraction (sentences, dates, entities, quotes, meeting mentions, with their byte
+//! ranges into the body). The records are JSON Lines compressed with zstd, format
+//! `brief-extract/1` (see README, "Past one machine"); the same corpus gives the same bytes.
+//!
+//! `--shard I/N` keeps the articles whose content hash falls in shard I of N, so that N batch
+//! tasks (a Kubernetes Indexed Job, a Slurm array) split a corpus without talking to each
+//! other; shard 0 also carries the corpus's own record (its count of files, the walk's
+//! warnings), and each file's record goes to the shard of its index.
+
+use crate::corpus::dedup::{Fingerprint, Groups};
+use crate::corpus::stored::StoredArticle;
+use crate::corpus::{Article, Corpus, Needed, Raw, RawFile};
+use crate::extract::ArticleExtraction;
+use crate::warning::Warning;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+
+/// The records' format, written in each of them.
+pub const SCHEMA: &str = "brief-extract/1";
+
+/// zstd's level for the records: fast, and a fifth of the JSON's size.
+const LEVEL: i32 = 3;
+
+/// One line of the records.
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Record {
+    /// The corpus as a whole (shard 0 only): how many files it holds, and the warnings of its
+    /// walk and of the corpus budget.
+    Corpus {
+        schema: String,
+        files_seen: usize,
+        warnings: Vec<WarningRecord>,
+    },
+    /// A file read: its place in the walk, its name as shown, and its warnings.
+    File {
+        schema: String,
+        index: usize,
+        file: String,
+        warnings: Vec<WarningRecord>,
+    },
+    /// An article: the file it is in (by index) and its place there, then what the reduce needs.
+    Article {
+        schema: String,
+        file: usize,
+        position: usize,
+        hash: String,
+        last: Option<NaiveDate>,
+        print: Box<Fingerprint>,
+        article: Box<StoredArticle>,
+        extraction: Box<ArticleExtraction>,
+    },
+}
+
+/// A warning as the records keep it.
+#[derive(Serialize, Deserialize)]
+pub struct WarningRecord {
+    pub file: Option<String>,
+    pub message: String,
+}
+
+impl From<&Warning> for WarningRecord {
+    fn from(w: &Warning) -> Self {
+        WarningRecord {
+            file: w.file.clone(),
+            message: w.message.clone(),
+        }
+    }
+}
+
+/// Which part of a corpus a task takes: shard `index` of `count`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    pub index: u64,
+    pub count: u64,
+}
+
+impl Shard {
+    /// The whole corpus.
+    pub const ALL: Shard = Shard { index: 0, count: 1 };
+
+    /// "I/N", with 0 ≤ I < N.
+    pub fn parse(text: &str) -> Result<Shard, String> {
+        let (i, n) = text
+            .split_once('/')
+            .ok_or_else(|| format!("{text:?}: expected I/N, such as 0/4"))?;
+        let (index, count) = (
+            i.trim()
+                .parse::<u64>()
+                .map_err(|_| format!("{text:?}: I is not a number"))?,
+            n.trim()
+                .parse::<u64>()
+                .map_err(|_| format!("{text:?}: N is not a number"))?,
+        );
+        if count == 0 || index >= count {
+            return Err(format!("{text:?}: needs 0 <= I < N"));
+        }
+        Ok(Shard { index, count })
+    }
+
+    /// Whether an article of this content hash (hexadecimal) is this shard's.
+    fn takes(self, hash: &str) -> bool {
+        let head = u64::from_str_radix(hash.get(..16).unwrap_or("0"), 16).unwrap_or(0);
+        head % self.count == self.index
+    }
+
+    /// Whether the file of this index is this shard's to record.
+    fn records_file(self, index: usize) -> bool {
+        index as u64 % self.count == self.index
+    }
+}
+
+/// What a map task wrote.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Written {
+    pub files: usize,
+    pub articles: usize,
+}
+
+/// Extracts the shard's articles of `raw` and writes their records to `out`, compressed.
+pub fn write(raw: Raw, shard: Shard, out: impl Write) -> std::io::Result<Written> {
+    let mut encoder = zstd::stream::Encoder::new(out, LEVEL)?;
+    let mut written = Written::default();
+    if shard.index == 0 {
+        let corpus = Record::Corpus {
+            schema: SCHEMA.to_string(),
+            files_seen: raw.files_seen,
+            warnings: raw.warnings.iter().map(WarningRecord::from).collect(),
+        };
+        line(&mut encoder, &corpus)?;
+    }
+    for (index, file) in raw.files.into_iter().enumerate() {
+        written.articles += write_file(&mut encoder, index, file, shard)?;
+        written.files += 1;
+    }
+    encoder.finish()?.flush()?;
+    Ok(written)
+}
+
+/// A file's record (if the shard's) and its articles' (those of the shard), extracted in
+/// parallel; how many articles were written.
+fn write_file(
+    out: &mut impl Write,
+    index: usize,
+    file: RawFile,
+    shard: Shard,
+) -> std::io::Result<usize> {
+    if shard.records_file(index) {
+        let record = Record::File {
+            schema: SCHEMA.to_string(),
+            index,
+            file: file.shown.clone(),
+            warnings: file.warnings.iter().map(WarningRecord::from).collect(),
+        };
+        line(out, &record)?;
+    }
+    let hashes: Vec<String> = file
+        .articles
+        .iter()
+        .map(crate::state::article_hash)
+        .collect();
+    let mine: Vec<usize> = (0..file.articles.len())
+        .filter(|&i| shard.takes(&hashes[i]))
+        .collect();
+    let chosen: Vec<&crate::corpus::Article> = mine.iter().map(|&i| &file.articles[i]).collect();
+    let extractions = crate::extract::extract_some(&chosen, crate::gazetteer::Gazetteer::shipped());
+    for (&i, extraction) in mine.iter().zip(extractions) {
+        let record = Record::Article {
+            schema: SCHEMA.to_string(),
+            file: index,
+            position: i,
+            hash: hashes[i].clone(),
+            last: file.lasts[i],
+            print: Box::new(file.prints[i].clone()),
+            article: Box::new(StoredArticle::of(&file.articles[i])),
+            extraction: Box::new(extraction),
+        };
+        line(out, &record)?;
+    }
+    Ok(mine.len())
+}
+
+fn line(out: &mut impl Write, record: &Record) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, record)?;
+    out.write_all(b"\n")
+}
+
+/// Why the records could not be read back.
+#[derive(Debug, thiserror::Error)]
+pub enum RecordsError {
+    #[error("cannot read the extraction records {0}: {1} (check the path given to --extracts)")]
+    Unreadable(String, std::io::Error),
+    #[error("{0} line {1}: not a brief-extract/1 record ({2}); make the records again with this version of brief extract")]
+    Malformed(String, usize, String),
+    #[error("no corpus record in the extraction records given (shard 0 writes it): give every shard's file to --extracts")]
+    NoCorpus,
+    #[error("article {1} of file {0} is in the records twice: give each shard's file to --extracts once")]
+    Twice(usize, usize),
+}
+
+/// The reduce's reading: the corpus the records tell of, as `corpus::load` would have read it
+/// (the articles `needed` wants and their duplicates, merged), and the records' extractions by
+/// content hash.
+pub struct Reduced {
+    pub corpus: Corpus,
+    pub extractions: HashMap<String, ArticleExtraction>,
+}
+
+/// Where an article was read: its file's index, then its place in the file.
+type Place = (usize, usize);
+
+/// What the first reading keeps of each article: enough to find duplicates and the period.
+struct Summary {
+    place: Place,
+    last: Option<NaiveDate>,
+    print: Fingerprint,
+}
+
+/// Reads the records of every file in `paths` (each shard's, in any order) in two passes: the
+/// first keeps the fingerprints and last days of all articles, the second only the articles
+/// the run needs, so that memory follows the period, not the archive.
+pub fn read(paths: &[PathBuf], needed: Needed) -> Result<Reduced, RecordsError> {
+    let mut corpus_record: Option<(usize, Vec<Warning>)> = None;
+    let mut files: BTreeMap<usize, Vec<Warning>> = BTreeMap::new();
+    let mut summaries: Vec<Summary> = Vec::new();
+    for path in paths {
+        each_record(path, |record| match record {
+            Record::Corpus {
+                files_seen,
+                warnings,
+                ..
+            } => {
+                corpus_record = Some((
+                    files_seen,
+                    warnings.into_iter().map(Warning::from).collect(),
+                ))
+            }
+            Record::File {
+                index, warnings, ..
+            } => {
+                files.insert(index, warnings.into_iter().map(Warning::from).collect());
+            }
+            Record::Article {
+                file,
+                position,
+                last,
+                print,
+                ..
+            } => summaries.push(Summary {
+                place: (file, position),
+                last,
+                print: *print,
+            }),
+        })?;
+    }
+    let (files_seen, warnings) = corpus_record.ok_or(RecordsError::NoCorpus)?;
+    summaries.sort_by_key(|s| s.place);
+    if let Some(pair) = summaries.windows(2).find(|w| w[0].place == w[1].place) {
+        return Err(RecordsError::Twice(pair[0].place.0, pair[0].place.1));
+    }
+    let prints: Vec<Fingerprint> = summaries.iter().map(|s| s.print.clone()).collect();
+    let lasts: Vec<Option<NaiveDate>> = summaries.iter().map(|s| s.last).collect();
+    let mut groups = Groups::find(&prints);
+    drop(prints);
+    let wanted = crate::corpus::by_story(&mut groups, &lasts, needed);
+    let index: HashMap<Place, usize> = summaries
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.place, i))
+        .collect();
+    let mut articles: Vec<Option<Article>> = vec![None; summaries.len()];
+    let mut extractions = HashMap::new();
+    for path in paths {
+        each_record(path, |record| {
+            if let Record::Article {
+                file,
+                position,
+                hash,
+                article,
+                extraction,
+                ..
+            } = record
+            {
+                let Some(&i) = index.get(&(file, position)) else {
+                    return;
+                };
+                if wanted[i] {
+                    articles[i] = article.article();
+                    extractions.insert(hash, *extraction);
+                }
+            }
+        })?;
+    }
+    let mut corpus = Corpus {
+        files_seen,
+        warnings,
+        articles_read: summaries.len(),
+        ..Corpus::default()
+    };
+    for file_warnings in files.into_values() {
+        corpus.warnings.extend(file_warnings);
+    }
+    for article in articles.iter().flatten() {
+        for warning in &article.warnings {
+            corpus.warnings.push(article.warning(warning));
+        }
+    }
+    let (merged, merge_warnings) = groups.merge(articles);
+    corpus.articles = merged;
+    corpus.warnings.extend(merge_warnings);
+    Ok(Reduced {
+        corpus,
+        extractions,
+    })
+}
+
+impl From<WarningRecord> for Warning {
+    fn from(w: WarningRecord) -> Self {
+        Warning {
+            file: w.file,
+            message: w.message,
+        }
+    }
+}
+
+/// Calls `f` with every record of a file, in order.
+fn each_record(path: &Path, mut f: impl FnMut(Record)) -> Result<(), RecordsError> {
+    let shown = crate::paths::shown(path);
+    let file = std::fs::File::open(path).map_err(|e| RecordsError::Unreadable(shown.clone(), e))?;
+    let decoder =
+        zstd::stream::Decoder::new(file).map_err(|e| RecordsError::Unreadable(shown.clone(), e))?;
+    for (n, line) in std::io::BufReader::new(decoder).lines().enumerate() {
+        let line = line.map_err(|e| RecordsError::Unreadable(shown.clone(), e))?;
+        let record: Record = serde_json::from_str(&line)
+            .map_err(|e| RecordsError::Malformed(shown.clone(), n + 1, e.to_string()))?;
+        let schema = match &record {
+            Record::Corpus { schema, .. }
+            | Record::File { schema, .. }
+            | Record::Article { schema, .. } => schema,
+        };
+        if schema != SCHEMA {
+            return Err(RecordsError::Malformed(
+                shown,
+                n + 1,
+                format!("schema {schema:?}"),
+            ));
+        }
+        f(record);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::BufRead;
+
+    fn seeds_raw() -> Raw {
+        let seeds = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        crate::corpus::read_raw(&[seeds], Default::default()).unwrap()
+    }
+
+    fn records(bytes: &[u8]) -> Vec<serde_json::Value> {
+        let plain = zstd::stream::decode_all(bytes).unwrap();
+        plain
+            .lines()
+            .map(|l| serde_json::from_str(&l.unwrap()).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn the_records_of_a_corpus_are_the_same_bytes_each_time_and_read_back() {
+        let (mut first, mut second) = (Vec::new(), Vec::new());
+        let written = write(seeds_raw(), Shard::ALL, &mut first).unwrap();
+        write(seeds_raw(), Shard::ALL, &mut second).unwrap();
+        assert_eq!(first, second);
+        assert_eq!(
+            written,
+            Written {
+                files: 5,
+                articles: 5
+            }
+        );
+        let lines = records(&first);
+        assert_eq!(lines[0]["kind"], "corpus");
+        assert_eq!(lines[0]["files_seen"], 5);
+        assert!(lines.iter().all(|r| r["schema"] == SCHEMA));
+        let articles: Vec<&serde_json::Value> =
+            lines.iter().filter(|r| r["kind"] == "article").collect();
+        assert_eq!(articles.len(), 5);
+        for a in articles {
+            assert!(!a["extraction"]["sentences"].as_array().unwrap().is_empty());
+            assert_eq!(a["hash"].as_str().unwrap().len(), 64);
+            // Every record parses back into its type.
+            let _: Record = serde_json::from_value(a.clone()).unwrap();
+        }
+    }
+
+    #[test]
+    fn shards_split_the_articles_without_overlap_and_the_corpus_record_once() {
+        let mut all = std::collections::BTreeSet::new();
+        let mut corpus_records = 0;
+        for index in 0..3 {
+            let mut bytes = Vec::new();
+            write(seeds_raw(), Shard { index, count: 3 }, &mut bytes).unwrap();
+            for r in records(&bytes) {
+                match r["kind"].as_str().unwrap() {
+                    "article" => assert!(all.insert(r["hash"].as_str().unwrap().to_string())),
+                    "corpus" => corpus_records += 1,
+                    _ => {}
+                }
+            }
+        }
+        assert_eq!((all.len(), corpus_records), (5, 1));
+        assert!(Shard::parse("3/3").is_err() && Shard::parse("1/0").is_err());
+        assert_eq!(Shard::parse("2/8"), Ok(Shard { index: 2, count: 8 }));
+    }
+}
