@@ -1,0 +1,175 @@
+//! Past one machine: `brief extract` (the map step) and `brief generate --extracts` (the
+//! reduce) give the briefing `generate` gives from the corpus itself.
+
+mod common;
+use common::*;
+use std::path::Path;
+
+/// `brief extract` of `corpus` into `out`, as shard `shard` if given.
+fn extract(corpus: &Path, out: &Path, shard: Option<&str>) {
+    let mut args = vec![
+        "extract",
+        "--corpus",
+        corpus.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    if let Some(shard) = shard {
+        args.extend(["--shard", shard]);
+    }
+    let output = brief(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+/// `brief generate` with the inputs given (`--corpus X` or `--extracts …`) and the period.
+fn generate_from(inputs: &[&str], period: &[&str], out: &Path) -> std::process::Output {
+    let mut args = vec!["generate", "--out", out.to_str().unwrap(), "--no-state"];
+    args.extend_from_slice(inputs);
+    args.extend_from_slice(period);
+    brief(&args)
+}
+
+/// The two briefings' files, which must be the same bytes.
+fn same_briefing(a: &Path, b: &Path, date: &str) {
+    for name in [
+        format!("briefing-{date}.json"),
+        format!("briefing-{date}.pdf"),
+    ] {
+        let (x, y) = (
+            std::fs::read(a.join(&name)).unwrap(),
+            std::fs::read(b.join(&name)).unwrap(),
+        );
+        assert!(x == y, "{name} differs");
+    }
+}
+
+#[test]
+fn the_seeds_from_their_records_give_the_same_briefing() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = dir.path().join("seeds.jsonl.zst");
+    extract(&root().join("seeds"), &records, None);
+    let period = ["--since", "2024-12", "--date", DATE];
+    let seeds = root().join("seeds");
+    let plain = generate_from(
+        &["--corpus", seeds.to_str().unwrap()],
+        &period,
+        &dir.path().join("a"),
+    );
+    assert!(plain.status.success(), "{}", stderr(&plain));
+    let reduced = generate_from(
+        &["--extracts", records.to_str().unwrap()],
+        &period,
+        &dir.path().join("b"),
+    );
+    assert!(reduced.status.success(), "{}", stderr(&reduced));
+    same_briefing(&dir.path().join("a"), &dir.path().join("b"), DATE);
+    // The same corpus gives the same records.
+    let again = dir.path().join("again.jsonl.zst");
+    extract(&root().join("seeds"), &again, None);
+    assert_eq!(
+        std::fs::read(&records).unwrap(),
+        std::fs::read(&again).unwrap()
+    );
+}
+
+#[test]
+fn a_story_extracted_in_three_shards_gives_the_same_briefing() {
+    let test = "a_story_extracted_in_three_shards_gives_the_same_briefing";
+    let Some(dev) = shared(test, "eval/dev") else {
+        return;
+    };
+    // The first story of the dev set, whichever it is.
+    let mut stories: Vec<std::path::PathBuf> = std::fs::read_dir(&dev)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("html").is_dir() && p.join("README.md").is_file())
+        .collect();
+    stories.sort();
+    let corpus = stories.first().expect("a dev story").join("html");
+    let readme = std::fs::read_to_string(corpus.parent().unwrap().join("README.md")).unwrap();
+    let command = readme
+        .lines()
+        .find_map(|l| l.split("brief generate ").nth(1))
+        .expect("the story's README gives its command");
+    let words: Vec<&str> = command.split_whitespace().collect();
+    let value = |flag: &str| {
+        words
+            .iter()
+            .position(|w| *w == flag)
+            .map(|i| words[i + 1].trim_end_matches('`'))
+    };
+    let (since, date) = (value("--since").unwrap(), value("--date").unwrap());
+    let dir = tempfile::tempdir().unwrap();
+    let parts: Vec<String> = (0..3)
+        .map(|i| {
+            let part = dir.path().join(format!("part-{i}.jsonl.zst"));
+            extract(&corpus, &part, Some(&format!("{i}/3")));
+            part.to_string_lossy().into_owned()
+        })
+        .collect();
+    let period = ["--since", since, "--date", date];
+    let plain = generate_from(
+        &["--corpus", corpus.to_str().unwrap()],
+        &period,
+        &dir.path().join("a"),
+    );
+    assert!(plain.status.success(), "{}", stderr(&plain));
+    // The shards in another order than they were made.
+    let reduced = generate_from(
+        &["--extracts", &parts[2], &parts[0], &parts[1]],
+        &period,
+        &dir.path().join("b"),
+    );
+    assert!(reduced.status.success(), "{}", stderr(&reduced));
+    same_briefing(&dir.path().join("a"), &dir.path().join("b"), date);
+}
+
+#[test]
+fn records_missing_a_shard_or_given_twice_or_not_records_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = root().join("seeds");
+    let (zero, one) = (dir.path().join("0.zst"), dir.path().join("1.zst"));
+    extract(&seeds, &zero, Some("0/2"));
+    extract(&seeds, &one, Some("1/2"));
+    let period = ["--since", "2024-12", "--date", DATE];
+    let out = dir.path().join("out");
+    let not_records = dir.path().join("article.txt");
+    std::fs::write(&not_records, "Un article.\n").unwrap();
+    let cases: [(&[&str], &str); 3] = [
+        (&["--extracts", one.to_str().unwrap()], "shard 0"),
+        (
+            &[
+                "--extracts",
+                zero.to_str().unwrap(),
+                zero.to_str().unwrap(),
+                one.to_str().unwrap(),
+            ],
+            "twice",
+        ),
+        (&["--extracts", not_records.to_str().unwrap()], "--extracts"),
+    ];
+    for (inputs, says) in cases {
+        let output = generate_from(inputs, &period, &out);
+        assert_eq!(
+            output.status.code(),
+            Some(3),
+            "{inputs:?}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stderr(&output).contains(says),
+            "{inputs:?}: {}",
+            stderr(&output)
+        );
+        assert!(!out.join(format!("briefing-{DATE}.pdf")).exists());
+    }
+    // A shard outside 0..N is a usage error.
+    let output = brief(&[
+        "extract",
+        "--corpus",
+        seeds.to_str().unwrap(),
+        "--shard",
+        "2/2",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+}
