@@ -5,10 +5,15 @@
 //! ranges into the body). The records are JSON Lines compressed with zstd, format
 //! `brief-extract/1` (see README, "Past one machine"); the same corpus gives the same bytes.
 //!
+//! Records name each article by its file (its name in the corpus, as `generate` shows it) and
+//! its place in that file, so the reduce puts them back in the corpus's order (the walk's:
+//! sorted names, folder by folder) whichever task wrote them. Two ways to split a corpus:
 //! `--shard I/N` keeps the articles whose content hash falls in shard I of N, so that N batch
-//! tasks (a Kubernetes Indexed Job, a Slurm array) split a corpus without talking to each
-//! other; shard 0 also carries the corpus's own record (its count of files, the walk's
-//! warnings), and each file's record goes to the shard of its index.
+//! tasks (a Kubernetes Indexed Job, a Slurm array) split one corpus without talking to each
+//! other (shard 0 alone carries the corpus's own record: its count of files, the walk's
+//! warnings; each file's record goes to one shard); or tasks extract disjoint parts of a
+//! corpus folder (the Spark job gives each task some of its files, under their names in the
+//! corpus), and the reduce adds their corpus records up.
 
 use crate::corpus::dedup::{Fingerprint, Groups};
 use crate::corpus::stored::StoredArticle;
@@ -38,17 +43,16 @@ pub enum Record {
         files_seen: usize,
         warnings: Vec<WarningRecord>,
     },
-    /// A file read: its place in the walk, its name as shown, and its warnings.
+    /// A file read: its name in the corpus, and its warnings.
     File {
         schema: String,
-        index: usize,
         file: String,
         warnings: Vec<WarningRecord>,
     },
-    /// An article: the file it is in (by index) and its place there, then what the reduce needs.
+    /// An article: the file it is in and its place there, then what the reduce needs.
     Article {
         schema: String,
-        file: usize,
+        file: String,
         position: usize,
         hash: String,
         last: Option<NaiveDate>,
@@ -154,7 +158,6 @@ fn write_file(
     if shard.records_file(index) {
         let record = Record::File {
             schema: SCHEMA.to_string(),
-            index,
             file: file.shown.clone(),
             warnings: file.warnings.iter().map(WarningRecord::from).collect(),
         };
@@ -173,7 +176,7 @@ fn write_file(
     for (&i, extraction) in mine.iter().zip(extractions) {
         let record = Record::Article {
             schema: SCHEMA.to_string(),
-            file: index,
+            file: file.shown.clone(),
             position: i,
             hash: hashes[i].clone(),
             last: file.lasts[i],
@@ -201,7 +204,7 @@ pub enum RecordsError {
     #[error("no corpus record in the extraction records given (shard 0 writes it): give every shard's file to --extracts")]
     NoCorpus,
     #[error("article {1} of file {0} is in the records twice: give each shard's file to --extracts once")]
-    Twice(usize, usize),
+    Twice(String, usize),
 }
 
 /// The reduce's reading: the corpus the records tell of, as `corpus::load` would have read it
@@ -212,8 +215,13 @@ pub struct Reduced {
     pub extractions: HashMap<String, ArticleExtraction>,
 }
 
-/// Where an article was read: its file's index, then its place in the file.
-type Place = (usize, usize);
+/// Where an article was read: its file's name, split at each folder so that names sort in the
+/// walk's order ("a/z.txt" before "a.txt"), then its place in the file.
+type Place = (Vec<String>, usize);
+
+fn place(file: &str, position: usize) -> Place {
+    (file.split('/').map(str::to_string).collect(), position)
+}
 
 /// What the first reading keeps of each article: enough to find duplicates and the period.
 struct Summary {
@@ -226,25 +234,26 @@ struct Summary {
 /// first keeps the fingerprints and last days of all articles, the second only the articles
 /// the run needs, so that memory follows the period, not the archive.
 pub fn read(paths: &[PathBuf], needed: Needed) -> Result<Reduced, RecordsError> {
-    let mut corpus_record: Option<(usize, Vec<Warning>)> = None;
-    let mut files: BTreeMap<usize, Vec<Warning>> = BTreeMap::new();
+    // Tasks that extracted disjoint parts of a corpus each wrote a corpus record: they add up
+    // (sharded tasks read the same corpus, and only shard 0 writes one).
+    let mut corpus_records = 0;
+    let (mut files_seen, mut warnings) = (0, Vec::new());
+    let mut files: BTreeMap<Vec<String>, Vec<Warning>> = BTreeMap::new();
     let mut summaries: Vec<Summary> = Vec::new();
     for path in paths {
         each_record(path, |record| match record {
             Record::Corpus {
-                files_seen,
-                warnings,
+                files_seen: seen,
+                warnings: said,
                 ..
             } => {
-                corpus_record = Some((
-                    files_seen,
-                    warnings.into_iter().map(Warning::from).collect(),
-                ))
+                corpus_records += 1;
+                files_seen += seen;
+                warnings.extend(said.into_iter().map(Warning::from));
             }
-            Record::File {
-                index, warnings, ..
-            } => {
-                files.insert(index, warnings.into_iter().map(Warning::from).collect());
+            Record::File { file, warnings, .. } => {
+                let (key, _) = place(&file, 0);
+                files.insert(key, warnings.into_iter().map(Warning::from).collect());
             }
             Record::Article {
                 file,
@@ -253,16 +262,21 @@ pub fn read(paths: &[PathBuf], needed: Needed) -> Result<Reduced, RecordsError> 
                 print,
                 ..
             } => summaries.push(Summary {
-                place: (file, position),
+                place: place(&file, position),
                 last,
                 print: *print,
             }),
         })?;
     }
-    let (files_seen, warnings) = corpus_record.ok_or(RecordsError::NoCorpus)?;
-    summaries.sort_by_key(|s| s.place);
+    if corpus_records == 0 {
+        return Err(RecordsError::NoCorpus);
+    }
+    summaries.sort_by(|a, b| a.place.cmp(&b.place));
     if let Some(pair) = summaries.windows(2).find(|w| w[0].place == w[1].place) {
-        return Err(RecordsError::Twice(pair[0].place.0, pair[0].place.1));
+        return Err(RecordsError::Twice(
+            pair[0].place.0.join("/"),
+            pair[0].place.1,
+        ));
     }
     let prints: Vec<Fingerprint> = summaries.iter().map(|s| s.print.clone()).collect();
     let lasts: Vec<Option<NaiveDate>> = summaries.iter().map(|s| s.last).collect();
@@ -272,7 +286,7 @@ pub fn read(paths: &[PathBuf], needed: Needed) -> Result<Reduced, RecordsError> 
     let index: HashMap<Place, usize> = summaries
         .iter()
         .enumerate()
-        .map(|(i, s)| (s.place, i))
+        .map(|(i, s)| (s.place.clone(), i))
         .collect();
     let mut articles: Vec<Option<Article>> = vec![None; summaries.len()];
     let mut extractions = HashMap::new();
@@ -287,7 +301,7 @@ pub fn read(paths: &[PathBuf], needed: Needed) -> Result<Reduced, RecordsError> 
                 ..
             } = record
             {
-                let Some(&i) = index.get(&(file, position)) else {
+                let Some(&i) = index.get(&place(&file, position)) else {
                     return;
                 };
                 if wanted[i] {
