@@ -217,7 +217,8 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "PATH", default_value = "seeds")]
     pub corpus: PathBuf,
 
-    /// File to write the records to (replaced whole once complete); default: standard output.
+    /// File to write the records to (replaced whole once complete): compressed with zstd, or
+    /// plain JSON Lines for a name ending in .jsonl; default: standard output (zstd).
     /// Example: --out part-00000.jsonl.zst
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,

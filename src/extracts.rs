@@ -2,8 +2,9 @@
 //! duplicates are merged, with what the reduce needs to make the same briefing as `generate`:
 //! its content hash, its fingerprint for the duplicate search, its last day for the period,
 //! and its extraction (sentences, dates, entities, quotes, meeting mentions, with their byte
-//! ranges into the body). The records are JSON Lines compressed with zstd, format
-//! `brief-extract/1` (see README, "Past one machine"); the same corpus gives the same bytes.
+//! ranges into the body). The records are JSON Lines, format `brief-extract/1`, compressed
+//! with zstd (plain for a file named `.jsonl`; the reduce also reads gzip, as cluster engines
+//! write it) (see README, "Past one machine"); the same corpus gives the same bytes.
 //!
 //! Records name each article by its file (its name in the corpus, as `generate` shows it) and
 //! its place in that file, so the reduce puts them back in the corpus's order (the walk's:
@@ -127,9 +128,49 @@ pub struct Written {
     pub articles: usize,
 }
 
-/// Extracts the shard's articles of `raw` and writes their records to `out`, compressed.
-pub fn write(raw: Raw, shard: Shard, out: impl Write) -> std::io::Result<Written> {
-    let mut encoder = zstd::stream::Encoder::new(out, LEVEL)?;
+/// How the records are written: compressed with zstd (files, standard output), or plain JSON
+/// Lines (`--out FILE.jsonl`: what a cluster job's task hands back to its engine, which
+/// compresses its part files its own way).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Zstd,
+    Plain,
+}
+
+impl Encoding {
+    /// Plain for a name ending in ".jsonl", zstd otherwise.
+    pub fn for_name(name: &Path) -> Encoding {
+        match name.extension().and_then(|e| e.to_str()) {
+            Some("jsonl") => Encoding::Plain,
+            _ => Encoding::Zstd,
+        }
+    }
+}
+
+/// Extracts the shard's articles of `raw` and writes their records to `out`.
+pub fn write(
+    raw: Raw,
+    shard: Shard,
+    out: impl Write,
+    encoding: Encoding,
+) -> std::io::Result<Written> {
+    match encoding {
+        Encoding::Zstd => {
+            let mut encoder = zstd::stream::Encoder::new(out, LEVEL)?;
+            let written = write_records(raw, shard, &mut encoder)?;
+            encoder.finish()?.flush()?;
+            Ok(written)
+        }
+        Encoding::Plain => {
+            let mut out = out;
+            let written = write_records(raw, shard, &mut out)?;
+            out.flush()?;
+            Ok(written)
+        }
+    }
+}
+
+fn write_records(raw: Raw, shard: Shard, out: &mut impl Write) -> std::io::Result<Written> {
     let mut written = Written::default();
     if shard.index == 0 {
         let corpus = Record::Corpus {
@@ -137,13 +178,12 @@ pub fn write(raw: Raw, shard: Shard, out: impl Write) -> std::io::Result<Written
             files_seen: raw.files_seen,
             warnings: raw.warnings.iter().map(WarningRecord::from).collect(),
         };
-        line(&mut encoder, &corpus)?;
+        line(out, &corpus)?;
     }
     for (index, file) in raw.files.into_iter().enumerate() {
-        written.articles += write_file(&mut encoder, index, file, shard)?;
+        written.articles += write_file(out, index, file, shard)?;
         written.files += 1;
     }
-    encoder.finish()?.flush()?;
     Ok(written)
 }
 
@@ -346,11 +386,23 @@ impl From<WarningRecord> for Warning {
 /// Calls `f` with every record of a file, in order.
 fn each_record(path: &Path, mut f: impl FnMut(Record)) -> Result<(), RecordsError> {
     let shown = crate::paths::shown(path);
-    let file = std::fs::File::open(path).map_err(|e| RecordsError::Unreadable(shown.clone(), e))?;
-    let decoder =
-        zstd::stream::Decoder::new(file).map_err(|e| RecordsError::Unreadable(shown.clone(), e))?;
-    for (n, line) in std::io::BufReader::new(decoder).lines().enumerate() {
-        let line = line.map_err(|e| RecordsError::Unreadable(shown.clone(), e))?;
+    let unreadable = |e: std::io::Error| RecordsError::Unreadable(shown.clone(), e);
+    let mut file = std::io::BufReader::new(std::fs::File::open(path).map_err(unreadable)?);
+    // zstd (brief extract's files), gzip (a cluster engine's part files) or plain JSON Lines.
+    let head = file.fill_buf().map_err(unreadable)?.to_vec();
+    let reader: Box<dyn BufRead> = if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        Box::new(std::io::BufReader::new(
+            zstd::stream::Decoder::new(file).map_err(unreadable)?,
+        ))
+    } else if head.starts_with(&[0x1f, 0x8b]) {
+        Box::new(std::io::BufReader::new(flate2::read::MultiGzDecoder::new(
+            file,
+        )))
+    } else {
+        Box::new(file)
+    };
+    for (n, line) in reader.lines().enumerate() {
+        let line = line.map_err(unreadable)?;
         let record: Record = serde_json::from_str(&line)
             .map_err(|e| RecordsError::Malformed(shown.clone(), n + 1, e.to_string()))?;
         let schema = match &record {
@@ -391,8 +443,8 @@ mod tests {
     #[test]
     fn the_records_of_a_corpus_are_the_same_bytes_each_time_and_read_back() {
         let (mut first, mut second) = (Vec::new(), Vec::new());
-        let written = write(seeds_raw(), Shard::ALL, &mut first).unwrap();
-        write(seeds_raw(), Shard::ALL, &mut second).unwrap();
+        let written = write(seeds_raw(), Shard::ALL, &mut first, Encoding::Zstd).unwrap();
+        write(seeds_raw(), Shard::ALL, &mut second, Encoding::Zstd).unwrap();
         assert_eq!(first, second);
         assert_eq!(
             written,
@@ -422,7 +474,13 @@ mod tests {
         let mut corpus_records = 0;
         for index in 0..3 {
             let mut bytes = Vec::new();
-            write(seeds_raw(), Shard { index, count: 3 }, &mut bytes).unwrap();
+            write(
+                seeds_raw(),
+                Shard { index, count: 3 },
+                &mut bytes,
+                Encoding::Zstd,
+            )
+            .unwrap();
             for r in records(&bytes) {
                 match r["kind"].as_str().unwrap() {
                     "article" => assert!(all.insert(r["hash"].as_str().unwrap().to_string())),

@@ -177,8 +177,13 @@ pub fn extract_records(
     let written = match &args.out {
         None => {
             let stdout = std::io::stdout().lock();
-            extracts::write(raw, shard, std::io::BufWriter::new(stdout))
-                .map_err(|e| failed(e, "standard output"))?
+            extracts::write(
+                raw,
+                shard,
+                std::io::BufWriter::new(stdout),
+                extracts::Encoding::Zstd,
+            )
+            .map_err(|e| failed(e, "standard output"))?
         }
         Some(path) => {
             let shown = paths::shown(path);
@@ -190,8 +195,14 @@ pub fn extract_records(
                 .prefix(".brief-tmp-")
                 .tempfile_in(folder)
                 .map_err(|e| failed(e, &shown))?;
-            let written = extracts::write(raw, shard, std::io::BufWriter::new(file.as_file()))
-                .map_err(|e| failed(e, &shown))?;
+            let encoding = extracts::Encoding::for_name(path);
+            let written = extracts::write(
+                raw,
+                shard,
+                std::io::BufWriter::new(file.as_file()),
+                encoding,
+            )
+            .map_err(|e| failed(e, &shown))?;
             file.persist(path).map_err(|e| failed(e.error, &shown))?;
             written
         }
