@@ -239,7 +239,7 @@ fn line(out: &mut impl Write, record: &Record) -> std::io::Result<()> {
 pub enum RecordsError {
     #[error("cannot read the extraction records {0}: {1} (check the path given to --extracts)")]
     Unreadable(String, std::io::Error),
-    #[error("{0} line {1}: not a brief-extract/1 record ({2}); make the records again with this version of brief extract")]
+    #[error("{0} line {1}: not a brief-extract/1 record ({2}): give --extracts the files brief extract wrote, made with this version of brief")]
     Malformed(String, usize, String),
     #[error("no corpus record in the extraction records given (shard 0 writes it): give every shard's file to --extracts")]
     NoCorpus,
