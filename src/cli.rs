@@ -212,7 +212,8 @@ pub struct InspectArgs {
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Folder (walked recursively, hidden entries skipped) or single file of articles.
+    /// Folder (walked recursively, hidden entries skipped) or single file of articles; `-`
+    /// reads JSON Lines from standard input (named stdin.jsonl in the records).
     /// Example: --corpus ~/articles
     #[arg(long, value_name = "PATH", default_value = "seeds")]
     pub corpus: PathBuf,

@@ -156,12 +156,50 @@ pub fn inspect(args: &cli::InspectArgs) -> Result<(String, Vec<Warning>), Failur
     Ok((report, corpus.warnings))
 }
 
-/// Runs `brief extract`: reads the corpus, extracts the shard's articles and writes their
+/// What the records call the articles `brief extract --corpus -` reads from standard input.
+const STDIN_NAME: &str = "stdin.jsonl";
+
+/// Runs `brief extract`: reads the corpus (or JSON Lines from standard input), extracts the shard's articles and writes their
 /// records to `--out` (whole or not at all) or standard output; what was written.
 pub fn extract_records(
     args: &cli::ExtractArgs,
 ) -> Result<(extracts::Written, Vec<Warning>), Failure> {
-    let raw = corpus::read_raw(std::slice::from_ref(&args.corpus), args.read.options())?;
+    // `--corpus -`: JSON Lines from standard input, kept in a scratch file named
+    // `stdin.jsonl` (what the records call it), within --max-corpus-bytes.
+    let scratch = tempfile::tempdir().map_err(|e| Failure {
+        error: Error::Output(format!(
+            "cannot make a scratch folder for standard input: {e}"
+        )),
+        warnings: Vec::new(),
+    })?;
+    let mut early = Vec::new();
+    let corpus = if args.corpus.as_os_str() == "-" {
+        let path = scratch.path().join(STDIN_NAME);
+        let limit = args.read.max_corpus_bytes;
+        let (mut bytes, cut) =
+            files::read_at_most(&mut std::io::stdin().lock(), limit).map_err(|e| Failure {
+                error: Error::Usage(format!("cannot read standard input: {e}")),
+                warnings: Vec::new(),
+            })?;
+        if cut {
+            // Up to the last whole line.
+            let whole = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            bytes.truncate(whole);
+            early.push(Warning::about(
+                STDIN_NAME,
+                format!("standard input was read up to --max-corpus-bytes ({limit} bytes); the rest is left out"),
+            ));
+        }
+        std::fs::write(&path, bytes).map_err(|e| Failure {
+            error: Error::Output(format!("cannot keep standard input in a scratch file: {e}")),
+            warnings: Vec::new(),
+        })?;
+        path
+    } else {
+        args.corpus.clone()
+    };
+    let mut raw = corpus::read_raw(std::slice::from_ref(&corpus), args.read.options())?;
+    raw.warnings.extend(early);
     let mut warnings = raw.warnings.clone();
     for file in &raw.files {
         warnings.extend(file.warnings.iter().cloned());

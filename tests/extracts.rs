@@ -173,3 +173,60 @@ fn records_missing_a_shard_or_given_twice_or_not_records_are_refused() {
     ]);
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn json_lines_on_standard_input_are_extracted_as_the_file_stdin_jsonl() {
+    let dir = tempfile::tempdir().unwrap();
+    // A few JSON Lines articles of our own, in a file named as standard input's records say.
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let lines: String = (1..=4)
+        .map(|n| {
+            serde_json::json!({
+                "title": format!("Réunion numéro {n} des ministres"),
+                "date": format!("2025-03-0{n}"),
+                "text": format!("Les ministres de l'Agriculture du Ghana et du Togo se sont réunis le {n} mars à Accra. Ils ont annoncé un accord sur les semences, selon un communiqué publié le soir même."),
+            })
+            .to_string()
+                + "\n"
+        })
+        .collect();
+    std::fs::write(corpus.join("stdin.jsonl"), &lines).unwrap();
+    let records = dir.path().join("records.jsonl.zst");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args([
+            "extract",
+            "--corpus",
+            "-",
+            "--out",
+            records.to_str().unwrap(),
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(lines.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let period = ["--since", "2025-03", "--date", "2025-03-31"];
+    let file = corpus.join("stdin.jsonl");
+    let plain = generate_from(
+        &["--corpus", file.to_str().unwrap()],
+        &period,
+        &dir.path().join("a"),
+    );
+    assert!(plain.status.success(), "{}", stderr(&plain));
+    let reduced = generate_from(
+        &["--extracts", records.to_str().unwrap()],
+        &period,
+        &dir.path().join("b"),
+    );
+    assert!(reduced.status.success(), "{}", stderr(&reduced));
+    same_briefing(&dir.path().join("a"), &dir.path().join("b"), "2025-03-31");
+}
