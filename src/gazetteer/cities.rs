@@ -5,7 +5,8 @@
 //! A place name is also often a first name, a surname, a brand or a French word ("Martin",
 //! "Hidalgo", "Mustang", "Sur"), so a name is taken as a place only where the text makes it one:
 //! after a locative word ("à Ségou", "près de Kati", "la région de Kouroussa", "au Havre"), or, for
-//! a city of a million or more, anywhere; never right next to another capitalised word.
+//! a city of a million or more, anywhere (at a sentence's start, only by its own name); never
+//! right next to another capitalised word.
 //! Names are compared folded, with "ou" read as "u" (Kouroussa is Kurussa).
 
 use super::city_names::{self, MAX_WORDS};
@@ -140,7 +141,24 @@ impl Cities {
             || (i > 1 && words[i - 1].folded == "de" && words[i - 2].folded == "pres");
         let capital_before =
             i > 0 && words[i - 1].capitalised && &text[words[i - 1].end..words[i].start] == " ";
-        locative || (self.city(city).population >= BIG_CITY && !capital_before)
+        // At a sentence's start a capital says nothing: there a big city is named by its own
+        // name, not by another language's ("Seul signe…" is no Seoul, whose Polish name it is).
+        let sentence_start =
+            i == 0 || text[words[i - 1].end..words[i].start].contains(['.', '!', '?', '…', '\n']);
+        let written: Vec<&str> = words[i..i + n]
+            .iter()
+            .map(|w| &text[w.start..w.end])
+            .collect();
+        // Compared folded but letter for letter ("Seul" is not "Seoul", though both read "sul").
+        let own_name = || {
+            let name = self.city(city).name;
+            crate::text::fold(&written.join(" "))
+                == crate::text::fold(&city_names::words(name).join(" "))
+        };
+        let big_city = self.city(city).population >= BIG_CITY
+            && !capital_before
+            && (!sentence_start || own_name());
+        locative || big_city
     }
 }
 
@@ -193,6 +211,29 @@ mod tests {
             names("Les forces sont entrées à Kouroussa puis près de Kati. Paris a réagi."),
             ["Kouroussa=Kurussa", "Kati=Kati", "Paris=Paris"]
         );
+    }
+
+    #[test]
+    fn a_word_opening_a_sentence_is_no_big_city_of_another_language() {
+        let countries = HashMap::from([("KOR".to_string(), 0), ("FRA".to_string(), 1)]);
+        let c = Cities::parse(
+            "# header\nSeoul\tKOR\t10349312\t37.57\t126.98\tSeul;Séoul\nParis\tFRA\t2138551\t48.85\t2.35\t-\n",
+            &countries,
+        );
+        let found = |text: &str| -> Vec<String> {
+            c.find(text)
+                .iter()
+                .map(|m| text[m.start..m.end].to_string())
+                .collect()
+        };
+        assert!(found("Seul signe notable, la hausse des prix.").is_empty());
+        assert!(found("Il a parlé. Seul un accord compte.").is_empty());
+        // Its own name at the start, or another name inside a sentence or after a locative,
+        // still names it.
+        assert_eq!(found("Seoul a réagi."), ["Seoul"]);
+        assert_eq!(found("Paris a réagi."), ["Paris"]);
+        assert_eq!(found("Le ministre était à Séoul."), ["Séoul"]);
+        assert_eq!(found("Le ministre a quitté Séoul hier."), ["Séoul"]);
     }
 
     #[test]
