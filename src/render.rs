@@ -1035,14 +1035,10 @@ impl<'a> View<'a> {
             dtg,
             date_parts: [date.year() as u32, date.month(), date.day()],
             period_text,
-            cite: briefing
-                .sources
-                .iter()
+            cite: shown_sources(briefing)
                 .map(|s| (s.id.as_str(), citation(s, lang, &word)))
                 .collect(),
-            dated_by: briefing
-                .sources
-                .iter()
+            dated_by: shown_sources(briefing)
                 .map(|s| (s.id.as_str(), dated_by(&s.published_from, &word)))
                 .collect(),
             meeting_titles: briefing
@@ -1051,9 +1047,7 @@ impl<'a> View<'a> {
                 .map(|m| (m.id.as_str(), meeting_title(m, lang, &word)))
                 .collect(),
             warned: warned(&briefing.warnings),
-            links: briefing
-                .sources
-                .iter()
+            links: shown_sources(briefing)
                 .filter_map(|s| {
                     let url = s.url.as_deref().filter(|u| is_link(u))?;
                     Some((s.id.as_str(), url))
@@ -1121,6 +1115,17 @@ fn glossary_entry(entry: &crate::model::GlossaryEntry, lang: Lang) -> crate::mod
         short: entry.short.clone(),
         name,
     }
+}
+
+/// Past this many sources, the annex lists only those the briefing cites (`templates/briefing.typ`
+/// says so), and the templates get the citations, dates and links of those only: a period of
+/// 300,000 articles would otherwise carry three maps of 300,000 entries into the render.
+const ANNEX_ALL: usize = 150;
+
+/// The sources the document shows: all of them, or past `ANNEX_ALL` the cited ones.
+fn shown_sources(briefing: &Briefing) -> impl Iterator<Item = &crate::model::Source> {
+    let all = briefing.sources.len() <= ANNEX_ALL;
+    briefing.sources.iter().filter(move |s| all || s.referenced)
 }
 
 /// The files warnings concern, for the annex (the messages stay in the JSON and the log, in
