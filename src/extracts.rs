@@ -170,6 +170,10 @@ pub fn write(
     }
 }
 
+/// Articles extracted together, across files: one article a file (a folder of pages) is
+/// extracted on every core too.
+const BATCH: usize = 1024;
+
 fn write_records(raw: Raw, shard: Shard, out: &mut impl Write) -> std::io::Result<Written> {
     let mut written = Written::default();
     if shard.index == 0 {
@@ -180,53 +184,61 @@ fn write_records(raw: Raw, shard: Shard, out: &mut impl Write) -> std::io::Resul
         };
         line(out, &corpus)?;
     }
-    for (index, file) in raw.files.into_iter().enumerate() {
-        written.articles += write_file(out, index, file, shard)?;
+    let mut pending: Vec<Pending> = Vec::new();
+    for (index, file) in raw.files.iter().enumerate() {
+        if shard.records_file(index) {
+            let record = Record::File {
+                schema: SCHEMA.to_string(),
+                file: file.shown.clone(),
+                warnings: file.warnings.iter().map(WarningRecord::from).collect(),
+            };
+            line(out, &record)?;
+        }
+        for (position, article) in file.articles.iter().enumerate() {
+            let hash = crate::state::article_hash(article);
+            if shard.takes(&hash) {
+                pending.push(Pending {
+                    file,
+                    position,
+                    hash,
+                });
+            }
+        }
+        if pending.len() >= BATCH {
+            written.articles += write_articles(out, std::mem::take(&mut pending))?;
+        }
         written.files += 1;
     }
+    written.articles += write_articles(out, pending)?;
     Ok(written)
 }
 
-/// A file's record (if the shard's) and its articles' (those of the shard), extracted in
-/// parallel; how many articles were written.
-fn write_file(
-    out: &mut impl Write,
-    index: usize,
-    file: RawFile,
-    shard: Shard,
-) -> std::io::Result<usize> {
-    if shard.records_file(index) {
-        let record = Record::File {
-            schema: SCHEMA.to_string(),
-            file: file.shown.clone(),
-            warnings: file.warnings.iter().map(WarningRecord::from).collect(),
-        };
-        line(out, &record)?;
-    }
-    let hashes: Vec<String> = file
-        .articles
-        .iter()
-        .map(crate::state::article_hash)
-        .collect();
-    let mine: Vec<usize> = (0..file.articles.len())
-        .filter(|&i| shard.takes(&hashes[i]))
-        .collect();
-    let chosen: Vec<&crate::corpus::Article> = mine.iter().map(|&i| &file.articles[i]).collect();
-    let extractions = crate::extract::extract_some(&chosen, crate::gazetteer::Gazetteer::shipped());
-    for (&i, extraction) in mine.iter().zip(extractions) {
+/// An article of the shard, waiting for its batch.
+struct Pending<'a> {
+    file: &'a RawFile,
+    position: usize,
+    hash: String,
+}
+
+/// Extracts a batch of articles in parallel and writes their records, in order; how many.
+fn write_articles(out: &mut impl Write, batch: Vec<Pending>) -> std::io::Result<usize> {
+    let articles: Vec<&Article> = batch.iter().map(|p| &p.file.articles[p.position]).collect();
+    let extractions =
+        crate::extract::extract_some(&articles, crate::gazetteer::Gazetteer::shipped());
+    for (p, extraction) in batch.iter().zip(extractions) {
         let record = Record::Article {
             schema: SCHEMA.to_string(),
-            file: file.shown.clone(),
-            position: i,
-            hash: hashes[i].clone(),
-            last: file.lasts[i],
-            print: Box::new(file.prints[i].clone()),
-            article: Box::new(StoredArticle::of(&file.articles[i])),
+            file: p.file.shown.clone(),
+            position: p.position,
+            hash: p.hash.clone(),
+            last: p.file.lasts[p.position],
+            print: Box::new(p.file.prints[p.position].clone()),
+            article: Box::new(StoredArticle::of(&p.file.articles[p.position])),
             extraction: Box::new(extraction),
         };
         line(out, &record)?;
     }
-    Ok(mine.len())
+    Ok(batch.len())
 }
 
 fn line(out: &mut impl Write, record: &Record) -> std::io::Result<()> {

@@ -159,44 +159,25 @@ pub fn inspect(args: &cli::InspectArgs) -> Result<(String, Vec<Warning>), Failur
 /// What the records call the articles `brief extract --corpus -` reads from standard input.
 const STDIN_NAME: &str = "stdin.jsonl";
 
-/// Runs `brief extract`: reads the corpus (or JSON Lines from standard input), extracts the shard's articles and writes their
-/// records to `--out` (whole or not at all) or standard output; what was written.
+/// Runs `brief extract`: reads the corpus (or JSON Lines from standard input), extracts the
+/// shard's articles and writes their records to `--out` (whole or not at all) or standard
+/// output; what was written, and the warnings of reading.
 pub fn extract_records(
     args: &cli::ExtractArgs,
 ) -> Result<(extracts::Written, Vec<Warning>), Failure> {
-    // `--corpus -`: JSON Lines from standard input, kept in a scratch file named
-    // `stdin.jsonl` (what the records call it), within --max-corpus-bytes.
-    let scratch = tempfile::tempdir().map_err(|e| Failure {
-        error: Error::Output(format!(
-            "cannot make a scratch folder for standard input: {e}"
-        )),
-        warnings: Vec::new(),
-    })?;
-    let mut early = Vec::new();
-    let corpus = if args.corpus.as_os_str() == "-" {
-        let path = scratch.path().join(STDIN_NAME);
-        let limit = args.read.max_corpus_bytes;
-        let (mut bytes, cut) =
-            files::read_at_most(&mut std::io::stdin().lock(), limit).map_err(|e| Failure {
-                error: Error::Usage(format!("cannot read standard input: {e}")),
-                warnings: Vec::new(),
-            })?;
-        if cut {
-            // Up to the last whole line.
-            let whole = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            bytes.truncate(whole);
-            early.push(Warning::about(
-                STDIN_NAME,
-                format!("standard input was read up to --max-corpus-bytes ({limit} bytes); the rest is left out"),
-            ));
-        }
-        std::fs::write(&path, bytes).map_err(|e| Failure {
-            error: Error::Output(format!("cannot keep standard input in a scratch file: {e}")),
-            warnings: Vec::new(),
+    let scratch = if args.corpus.as_os_str() == "-" {
+        let dir = tempfile::tempdir().map_err(|e| {
+            Failure::from(Error::Output(format!(
+                "cannot make a scratch folder for standard input: {e}"
+            )))
         })?;
-        path
+        Some(dir)
     } else {
-        args.corpus.clone()
+        None
+    };
+    let (corpus, early) = match &scratch {
+        Some(dir) => stdin_corpus(dir.path(), args.read.max_corpus_bytes)?,
+        None => (args.corpus.clone(), None),
     };
     let mut raw = corpus::read_raw(std::slice::from_ref(&corpus), args.read.options())?;
     raw.warnings.extend(early);
@@ -208,44 +189,68 @@ pub fn extract_records(
         }
     }
     let shard = args.shard.unwrap_or(extracts::Shard::ALL);
-    let failed = |e: std::io::Error, to: &str| Failure {
-        error: Error::Output(format!("cannot write the records to {to}: {e}")),
-        warnings: warnings.clone(),
+    match write_extracts(raw, shard, args.out.as_deref()) {
+        Ok(written) => Ok((written, warnings)),
+        Err(error) => Err(Failure { error, warnings }),
+    }
+}
+
+/// `brief extract --corpus -`: standard input kept in `dir` as `stdin.jsonl` (what the
+/// records call it), up to `limit` bytes cut at a whole line, with a warning when cut.
+fn stdin_corpus(
+    dir: &std::path::Path,
+    limit: u64,
+) -> Result<(std::path::PathBuf, Option<Warning>), Failure> {
+    let (mut bytes, cut) = files::read_at_most(&mut std::io::stdin().lock(), limit)
+        .map_err(|e| Error::Usage(format!("cannot read standard input: {e}")))?;
+    let warning = cut.then(|| {
+        let whole = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        bytes.truncate(whole);
+        Warning::about(
+            STDIN_NAME,
+            format!("standard input was read up to --max-corpus-bytes ({limit} bytes); the rest is left out"),
+        )
+    });
+    let path = dir.join(STDIN_NAME);
+    std::fs::write(&path, bytes)
+        .map_err(|e| Error::Output(format!("cannot keep standard input in a scratch file: {e}")))?;
+    Ok((path, warning))
+}
+
+/// Writes the records to `out`, replaced only once whole (zstd, or plain for a `.jsonl`
+/// name), or to standard output (zstd).
+fn write_extracts(
+    raw: corpus::Raw,
+    shard: extracts::Shard,
+    out: Option<&std::path::Path>,
+) -> Result<extracts::Written, Error> {
+    let failed = |e: std::io::Error, to: &str| {
+        Error::Output(format!("cannot write the records to {to}: {e}"))
     };
-    let written = match &args.out {
-        None => {
-            let stdout = std::io::stdout().lock();
-            extracts::write(
-                raw,
-                shard,
-                std::io::BufWriter::new(stdout),
-                extracts::Encoding::Zstd,
-            )
-            .map_err(|e| failed(e, "standard output"))?
-        }
-        Some(path) => {
-            let shown = paths::shown(path);
-            let folder = match path.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p,
-                _ => std::path::Path::new("."),
-            };
-            let file = tempfile::Builder::new()
-                .prefix(".brief-tmp-")
-                .tempfile_in(folder)
-                .map_err(|e| failed(e, &shown))?;
-            let encoding = extracts::Encoding::for_name(path);
-            let written = extracts::write(
-                raw,
-                shard,
-                std::io::BufWriter::new(file.as_file()),
-                encoding,
-            )
-            .map_err(|e| failed(e, &shown))?;
-            file.persist(path).map_err(|e| failed(e.error, &shown))?;
-            written
-        }
+    let Some(path) = out else {
+        let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+        return extracts::write(raw, shard, stdout, extracts::Encoding::Zstd)
+            .map_err(|e| failed(e, "standard output"));
     };
-    Ok((written, warnings))
+    let shown = paths::shown(path);
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    };
+    let file = tempfile::Builder::new()
+        .prefix(".brief-tmp-")
+        .tempfile_in(folder)
+        .map_err(|e| failed(e, &shown))?;
+    let encoding = extracts::Encoding::for_name(path);
+    let written = extracts::write(
+        raw,
+        shard,
+        std::io::BufWriter::new(file.as_file()),
+        encoding,
+    )
+    .map_err(|e| failed(e, &shown))?;
+    file.persist(path).map_err(|e| failed(e.error, &shown))?;
+    Ok(written)
 }
 
 /// Runs `brief generate`: reads, extracts, summarises, renders, compiles, and only then writes.
@@ -747,15 +752,18 @@ fn read_articles(
 ) -> Result<(Vec<corpus::Article>, usize, Read), Error> {
     let roots = std::slice::from_ref(&config.corpus);
     let needed = needed(config);
-    let mut records = std::collections::HashMap::new();
-    let (corpus, kept) = match state {
-        _ if !config.extracts.is_empty() => {
-            let reduced = extracts::read(&config.extracts, needed)?;
-            records = reduced.extractions;
-            (reduced.corpus, corpus::stored::Kept::default())
-        }
-        Some(state) => corpus::load_cached(roots, config.read, &state::StoredFiles(state), needed)?,
-        None => corpus::load_cached(roots, config.read, &corpus::stored::NoCache, needed)?,
+    let (corpus, kept, records) = if config.extracts.is_empty() {
+        let (corpus, kept) = match state {
+            Some(state) => {
+                corpus::load_cached(roots, config.read, &state::StoredFiles(state), needed)?
+            }
+            None => corpus::load_cached(roots, config.read, &corpus::stored::NoCache, needed)?,
+        };
+        (corpus, kept, Default::default())
+    } else {
+        // The reduce: the articles and their extractions from `brief extract`'s records.
+        let reduced = extracts::read(&config.extracts, needed)?;
+        (reduced.corpus, Default::default(), reduced.extractions)
     };
     warnings.extend(corpus.warnings);
     if corpus.articles_read == 0 {

@@ -803,27 +803,7 @@ fn borders_in(shapes: &[Shape], rect: &Rect) -> usize {
 mod tests {
     use super::*;
 
-    /// The seeds' briefing.
-    fn seeds_briefing() -> Briefing {
-        use crate::summarise::{summarise, Input, Sizes, Undated};
-        let seeds = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
-        let corpus = crate::corpus::load(&[seeds], Default::default()).unwrap();
-        let g = crate::gazetteer::Gazetteer::shipped();
-        let x = crate::extract::extract(&corpus.articles, g);
-        summarise(&Input {
-            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
-            since: None,
-            until: None,
-            undated: Undated::Keep,
-            articles: &corpus.articles,
-            extractions: &x,
-            gazetteer: g,
-            sizes: Sizes::default(),
-            files_seen: 5,
-            warnings: &[],
-            late: &[],
-        })
-    }
+    use crate::summarise::seeds_briefing;
 
     /// The highest shade a country is drawn in.
     fn shade(map: &Map, iso3: &str) -> u8 {

@@ -1452,24 +1452,7 @@ mod tests {
 
     #[test]
     fn a_bloc_heading_with_an_apostrophe_is_escaped_once() {
-        use crate::summarise::{summarise, Input, Sizes, Undated};
-        let seeds = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
-        let corpus = crate::corpus::load(&[seeds], Default::default()).unwrap();
-        let g = crate::gazetteer::Gazetteer::shipped();
-        let x = crate::extract::extract(&corpus.articles, g);
-        let mut briefing = summarise(&Input {
-            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
-            since: None,
-            until: None,
-            undated: Undated::Keep,
-            articles: &corpus.articles,
-            extractions: &x,
-            gazetteer: g,
-            sizes: Sizes::default(),
-            files_seen: 5,
-            warnings: &[],
-            late: &[],
-        });
+        let mut briefing = crate::summarise::seeds_briefing();
         let fact = briefing.countries[0].facts[0].clone();
         for (short, name) in [
             ("Conseil de l'Europe", "Conseil de l'Europe"),
@@ -1493,6 +1476,86 @@ mod tests {
         );
         assert!(markup.contains("== Bloc d\\'essai\n"), "an unknown one");
         assert!(!markup.contains("\\\\\\'"), "no apostrophe escaped twice");
+    }
+
+    #[test]
+    fn the_frieze_draws_each_event_once_on_the_period_with_short_titles() {
+        use crate::model::{Actor, EventKind, EventTitle, MeetingStatus, TimelineEntry};
+        let mut briefing = crate::summarise::seeds_briefing();
+        let g = crate::gazetteer::Gazetteer::shipped();
+        // A meeting entry with participants: a sentence of its day naming only them tells of it.
+        let (day, id) = briefing
+            .timeline
+            .iter()
+            .find_map(|e| {
+                let m = briefing
+                    .meetings
+                    .iter()
+                    .find(|m| Some(&m.id) == e.meeting.as_ref())?;
+                (!m.participants.is_empty()).then(|| (e.date, m.id.clone()))
+            })
+            .expect("a dated meeting with participants");
+        let meeting = briefing.meetings.iter_mut().find(|m| m.id == id).unwrap();
+        meeting.status = MeetingStatus::Cancelled;
+        let someone = crate::summarise::surname(&meeting.participants[0].name, g);
+        let entry = |date, text: &str, title| TimelineEntry {
+            date,
+            date_precision: crate::dates::Precision::Day,
+            text: text.into(),
+            sources: vec!["S1".into()],
+            short: String::new(),
+            meeting: None,
+            title,
+        };
+        let about_the_meeting = EventTitle {
+            event: Some(EventKind::Talks),
+            actors: vec![Actor::Person(someone.clone())],
+            place: None,
+        };
+        briefing.timeline.push(entry(
+            day,
+            "Une phrase sur la rencontre.",
+            about_the_meeting,
+        ));
+        // A month, told by a lone name: placed in the middle of the month, without a label.
+        let month = crate::dates::PartialDate::month(2025, 1).unwrap();
+        let lone = EventTitle {
+            event: None,
+            actors: vec![Actor::Person(someone)],
+            place: None,
+        };
+        briefing
+            .timeline
+            .push(entry(month, "Une phrase du mois.", lone));
+        let frieze = frieze(&briefing, Lang::Fr, &|k| labels(Lang::Fr)[k].clone());
+        assert_eq!(
+            frieze
+                .events
+                .iter()
+                .filter(|e| e.date == day.to_string())
+                .count(),
+            1,
+            "the meeting's day draws the meeting only"
+        );
+        let drawn = frieze
+            .events
+            .iter()
+            .find(|e| e.date == day.to_string())
+            .unwrap();
+        assert!(drawn.called_off && drawn.key && !drawn.label.is_empty());
+        let in_month = frieze.events.iter().find(|e| e.date == "2025-01").unwrap();
+        assert_eq!(
+            (in_month.day.as_str(), in_month.label.as_str()),
+            ("2025-01-16", "")
+        );
+        // Ranks: every event has one, the key ones first.
+        let mut ranks: Vec<usize> = frieze.events.iter().map(|e| e.rank).collect();
+        ranks.sort_unstable();
+        assert_eq!(ranks, (0..frieze.events.len()).collect::<Vec<_>>());
+        assert!(frieze
+            .events
+            .iter()
+            .all(|e| !e.key || e.rank < frieze.events.iter().filter(|e| e.key).count()));
     }
 
     #[test]

@@ -29,8 +29,20 @@ fn generate_from(inputs: &[&str], period: &[&str], out: &Path) -> std::process::
     brief(&args)
 }
 
-/// The two briefings' files, which must be the same bytes.
-fn same_briefing(a: &Path, b: &Path, date: &str) {
+/// `generate` from the corpus and from its records, over `period`, into `dir`: both succeed
+/// and their JSON and PDF are the same bytes.
+fn corpus_and_records_agree(
+    corpus: &[&str],
+    records: &[&str],
+    period: &[&str],
+    date: &str,
+    dir: &Path,
+) {
+    let (a, b) = (dir.join("from-corpus"), dir.join("from-records"));
+    for (inputs, out) in [(corpus, &a), (records, &b)] {
+        let output = generate_from(inputs, period, out);
+        assert!(output.status.success(), "{inputs:?}: {}", stderr(&output));
+    }
     for name in [
         format!("briefing-{date}.json"),
         format!("briefing-{date}.pdf"),
@@ -50,19 +62,13 @@ fn the_seeds_from_their_records_give_the_same_briefing() {
     extract(&root().join("seeds"), &records, None);
     let period = ["--since", "2024-12", "--date", DATE];
     let seeds = root().join("seeds");
-    let plain = generate_from(
+    corpus_and_records_agree(
         &["--corpus", seeds.to_str().unwrap()],
-        &period,
-        &dir.path().join("a"),
-    );
-    assert!(plain.status.success(), "{}", stderr(&plain));
-    let reduced = generate_from(
         &["--extracts", records.to_str().unwrap()],
         &period,
-        &dir.path().join("b"),
+        DATE,
+        dir.path(),
     );
-    assert!(reduced.status.success(), "{}", stderr(&reduced));
-    same_briefing(&dir.path().join("a"), &dir.path().join("b"), DATE);
     // The same corpus gives the same records.
     let again = dir.path().join("again.jsonl.zst");
     extract(&root().join("seeds"), &again, None);
@@ -108,20 +114,14 @@ fn a_story_extracted_in_three_shards_gives_the_same_briefing() {
         })
         .collect();
     let period = ["--since", since, "--date", date];
-    let plain = generate_from(
-        &["--corpus", corpus.to_str().unwrap()],
-        &period,
-        &dir.path().join("a"),
-    );
-    assert!(plain.status.success(), "{}", stderr(&plain));
     // The shards in another order than they were made.
-    let reduced = generate_from(
+    corpus_and_records_agree(
+        &["--corpus", corpus.to_str().unwrap()],
         &["--extracts", &parts[2], &parts[0], &parts[1]],
         &period,
-        &dir.path().join("b"),
+        date,
+        dir.path(),
     );
-    assert!(reduced.status.success(), "{}", stderr(&reduced));
-    same_briefing(&dir.path().join("a"), &dir.path().join("b"), date);
 }
 
 #[test]
@@ -216,17 +216,11 @@ fn json_lines_on_standard_input_are_extracted_as_the_file_stdin_jsonl() {
     assert!(output.status.success(), "{}", stderr(&output));
     let period = ["--since", "2025-03", "--date", "2025-03-31"];
     let file = corpus.join("stdin.jsonl");
-    let plain = generate_from(
+    corpus_and_records_agree(
         &["--corpus", file.to_str().unwrap()],
-        &period,
-        &dir.path().join("a"),
-    );
-    assert!(plain.status.success(), "{}", stderr(&plain));
-    let reduced = generate_from(
         &["--extracts", records.to_str().unwrap()],
         &period,
-        &dir.path().join("b"),
+        "2025-03-31",
+        dir.path(),
     );
-    assert!(reduced.status.success(), "{}", stderr(&reduced));
-    same_briefing(&dir.path().join("a"), &dir.path().join("b"), "2025-03-31");
 }

@@ -229,21 +229,15 @@ fn an_unknown_point_of_view_is_refused_with_the_ones_the_data_has() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("brief.toml");
     std::fs::write(&config, "[map]\npoint_of_view = \"XYZ\"\n").unwrap();
-    let out = dir.path().join("out");
-    let output = brief(&[
-        "generate",
-        "--corpus",
-        root().join("seeds").to_str().unwrap(),
+    let (seeds, out) = (root().join("seeds"), dir.path().join("out"));
+    let extra = [
         "--since",
         "2024-12",
-        "--date",
-        DATE,
-        "--out",
-        out.to_str().unwrap(),
         "--no-state",
         "--config",
         config.to_str().unwrap(),
-    ]);
+    ];
+    let output = generate(&seeds, &out, &extra);
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     let message = stderr(&output);
     assert!(
@@ -255,20 +249,7 @@ fn an_unknown_point_of_view_is_refused_with_the_ones_the_data_has() {
     assert!(!out.join(format!("briefing-{DATE}.pdf")).exists());
     // A known one is taken: Russia's view, named in the caption.
     std::fs::write(&config, "[map]\npoint_of_view = \"RUS\"\n").unwrap();
-    let output = brief(&[
-        "generate",
-        "--corpus",
-        root().join("seeds").to_str().unwrap(),
-        "--since",
-        "2024-12",
-        "--date",
-        DATE,
-        "--out",
-        out.to_str().unwrap(),
-        "--no-state",
-        "--config",
-        config.to_str().unwrap(),
-    ]);
+    let output = generate(&seeds, &out, &extra);
     assert!(output.status.success(), "{}", stderr(&output));
     let text = flat(&pdf_text(&out.join(format!("briefing-{DATE}.pdf")), None));
     assert!(text.contains("point de vue de : Russie"), "{text}");

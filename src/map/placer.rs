@@ -137,6 +137,28 @@ mod tests {
     }
 
     #[test]
+    fn a_label_takes_the_free_spot_of_least_cost_a_leader_line_counting_too() {
+        // Whatever reaches below y = 49 crosses a border; `weight` is what that costs.
+        let crossing = |weight: usize| move |r: &Rect| usize::from(r.bottom() > 49.0) * weight;
+        let place = |spots: &[Spot], weight: usize| {
+            let mut placer = Placer::new(bounds(), []);
+            placer
+                .place_least([50.0, 50.0], [30.0, 8.0], spots, crossing(weight))
+                .unwrap()
+        };
+        // Just above its anchor, no line, rather than centred across the border.
+        let near = place(&[Spot::Centre, Spot::Above(2.0), Spot::Above(8.0)], 5);
+        assert_eq!((near.rect.bottom(), near.leader), (48.0, None));
+        // A crossing that costs less than a leader line is kept: centred.
+        let kept = place(&[Spot::Centre, Spot::Above(8.0)], 1);
+        assert_eq!((kept.rect.y, kept.leader), (46.0, None));
+        // One that costs more sends the name off, with its line.
+        let off = place(&[Spot::Centre, Spot::Above(8.0)], 5);
+        assert_eq!(off.rect.bottom(), 42.0);
+        assert!(off.leader.is_some());
+    }
+
+    #[test]
     fn a_label_with_no_free_spot_is_left_out() {
         let wall = Rect {
             x: 0.0,

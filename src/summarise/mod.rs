@@ -179,5 +179,28 @@ pub fn summarise(input: &Input) -> Briefing {
     briefing
 }
 
+/// The seeds' briefing (dated 21 November 2026, the whole period), for the tests of the stages
+/// after this one.
+#[cfg(test)]
+pub(crate) fn seeds_briefing() -> Briefing {
+    let seeds = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let corpus = crate::corpus::load(&[seeds], Default::default()).unwrap();
+    let g = Gazetteer::shipped();
+    let extractions = crate::extract::extract(&corpus.articles, g);
+    summarise(&Input {
+        date: chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+        since: None,
+        until: None,
+        undated: Undated::Keep,
+        articles: &corpus.articles,
+        extractions: &extractions,
+        gazetteer: g,
+        sizes: Sizes::default(),
+        files_seen: corpus.files_seen,
+        warnings: &[],
+        late: &[],
+    })
+}
+
 #[cfg(test)]
 mod tests;
