@@ -362,7 +362,7 @@ pub struct TimelineEntry {
 }
 
 /// A timeline entry's short title, in parts the document words in its language: "Démission
-/// Diab", "Explosion, Beyrouth", "Sanctions UE–Russie". Empty when the sentence names neither
+/// Dupont", "Explosion, Lyon", "Sanctions UE–Russie". Empty when the sentence names neither
 /// an event nor an actor (the frieze then draws its dot without a label).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct EventTitle {
@@ -381,7 +381,7 @@ impl EventTitle {
     }
 }
 
-/// Someone a short title names; serialised as `{"kind": "person", "name": "Diab"}`.
+/// Someone a short title names; serialised as `{"kind": "person", "name": "Dupont"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "kind", content = "name", rename_all = "snake_case")]
 pub enum Actor {

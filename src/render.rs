@@ -864,7 +864,7 @@ impl<'a> Seen<'a> {
 }
 
 /// Whether a sentence's entry tells of a meeting drawn on its day: every person its title
-/// names took part in it ("Macron–Poutine" beside the Macron–Putin call).
+/// names took part in it ("Dupont–Martin" beside the Dupont–Martin call).
 fn meeting_of_the_day(
     e: &crate::model::TimelineEntry,
     entries: &[(&crate::model::TimelineEntry, bool)],

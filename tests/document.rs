@@ -924,35 +924,13 @@ fn the_last_page_holds_a_fifth_of_a_page_or_the_sources_annex() {
     }
     // The evaluation stories, longer, each with the command its README gives.
     let test = "the_last_page_holds_a_fifth_of_a_page_or_the_sources_annex";
-    let Some(stories) = shared(test, "eval/dev") else {
+    let Some(stories) = dev_stories(test) else {
         return;
     };
-    let mut folders: Vec<_> = std::fs::read_dir(&stories)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.join("README.md").is_file())
-        .collect();
-    folders.sort();
-    assert!(!folders.is_empty());
-    for story in folders {
-        let readme = std::fs::read_to_string(story.join("README.md")).unwrap();
-        let Some(command) = readme.lines().find_map(|l| l.split_once("brief generate")) else {
-            continue;
-        };
-        let mut args: Vec<&str> = command
-            .1
-            .split('#')
-            .next()
-            .unwrap()
-            .split_whitespace()
-            .collect();
-        // The test chooses where the briefing goes.
-        if let Some(at) = args.iter().position(|a| *a == "--out") {
-            args.drain(at..(at + 2).min(args.len()));
-        }
+    for story in stories {
         let out = tempfile::tempdir().unwrap();
         let mut full = vec!["generate"];
-        full.extend(&args);
+        full.extend(story.args.iter().map(String::as_str));
         full.extend([
             "--no-state",
             "--quiet",
@@ -966,6 +944,11 @@ fn the_last_page_holds_a_fifth_of_a_page_or_the_sources_annex() {
             .map(|e| e.unwrap().path())
             .find(|p| p.extension().is_some_and(|e| e == "pdf"))
             .unwrap();
-        assert_eq!(near_empty_last_page(&pdf), None, "{}", story.display());
+        assert_eq!(
+            near_empty_last_page(&pdf),
+            None,
+            "{}",
+            story.folder.display()
+        );
     }
 }

@@ -3,7 +3,7 @@
 
 mod common;
 use common::*;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// `brief extract` of `corpus` into `out`, as shard `shard` if given.
 fn extract(corpus: &Path, out: &Path, shard: Option<&str>) {
@@ -81,30 +81,15 @@ fn the_seeds_from_their_records_give_the_same_briefing() {
 #[test]
 fn a_story_extracted_in_three_shards_gives_the_same_briefing() {
     let test = "a_story_extracted_in_three_shards_gives_the_same_briefing";
-    let Some(dev) = shared(test, "eval/dev") else {
+    let Some(stories) = dev_stories(test) else {
         return;
     };
-    // The first story of the dev set, whichever it is.
-    let mut stories: Vec<std::path::PathBuf> = std::fs::read_dir(&dev)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.join("html").is_dir() && p.join("README.md").is_file())
-        .collect();
-    stories.sort();
-    let corpus = stories.first().expect("a dev story").join("html");
-    let readme = std::fs::read_to_string(corpus.parent().unwrap().join("README.md")).unwrap();
-    let command = readme
-        .lines()
-        .find_map(|l| l.split("brief generate ").nth(1))
-        .expect("the story's README gives its command");
-    let words: Vec<&str> = command.split_whitespace().collect();
-    let value = |flag: &str| {
-        words
-            .iter()
-            .position(|w| *w == flag)
-            .map(|i| words[i + 1].trim_end_matches('`'))
-    };
-    let (since, date) = (value("--since").unwrap(), value("--date").unwrap());
+    let story = &stories[0];
+    let corpus = PathBuf::from(story.value("--corpus").unwrap());
+    let (since, date) = (
+        story.value("--since").unwrap(),
+        story.value("--date").unwrap(),
+    );
     let dir = tempfile::tempdir().unwrap();
     let parts: Vec<String> = (0..3)
         .map(|i| {

@@ -165,25 +165,28 @@ fn frieze_events(markup: &str) -> Vec<(String, String)> {
 #[test]
 fn the_frieze_of_a_story_labels_each_event_once_with_a_short_title() {
     let test = "the_frieze_of_a_story_labels_each_event_once_with_a_short_title";
-    let Some(corpus) = shared(test, "eval/dev/navalny-2020/html") else {
+    let Some(stories) = dev_stories(test) else {
         return;
     };
+    for story in &stories {
+        frieze_of_a_story(story);
+    }
+}
+
+/// One story's frieze: short titles, each event once.
+fn frieze_of_a_story(story: &DevStory) {
     let dir = tempfile::tempdir().unwrap();
-    let date = "2020-09-26";
-    let output = brief(&[
-        "generate",
-        "--corpus",
-        corpus.to_str().unwrap(),
-        "--since",
-        "2020-08",
-        "--date",
-        date,
+    let date = story.value("--date").unwrap();
+    let mut args = vec!["generate"];
+    args.extend(story.args.iter().map(String::as_str));
+    args.extend([
         "--out",
         dir.path().to_str().unwrap(),
         "--no-state",
         "--emit",
         "typ",
     ]);
+    let output = brief(&args);
     assert!(output.status.success(), "{}", stderr(&output));
     let markup = std::fs::read_to_string(dir.path().join(format!("briefing-{date}.typ"))).unwrap();
     let briefing = json(&dir.path().join(format!("briefing-{date}.json")));

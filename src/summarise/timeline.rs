@@ -554,6 +554,21 @@ mod tests {
     }
 
     #[test]
+    fn a_title_names_the_first_event_word_and_no_place_as_an_actor() {
+        assert_eq!(
+            event_in("Le ministre a démissionné lundi après l'explosion"),
+            Some(EventKind::Resignation)
+        );
+        assert_eq!(event_in("Rien ne s'est passé ce jour-là"), None);
+        // A country after a word of location is where, or whose: no actor.
+        assert!(after_location("Les secours sont arrivés au "));
+        assert!(after_location("le président de la "));
+        assert!(after_location("le siège de l'"));
+        assert!(!after_location("Lundi, la "));
+        assert!(!after_location(""));
+    }
+
+    #[test]
     fn a_label_starts_at_the_first_actor_with_the_article_of_a_country() {
         let sentence = "Alors que la saison des pluies commence, la Tanzanie a signé mardi un accord avec le Kenya.";
         let marks = Marks {

@@ -189,3 +189,55 @@ pub fn flat(text: &str) -> String {
 pub fn json(path: &Path) -> serde_json::Value {
     serde_json::from_slice(&std::fs::read(path).unwrap()).expect("valid JSON")
 }
+
+/// A story of `../shared/eval/dev`, with the `brief generate` arguments its README gives
+/// (`--out` left out: the test chooses), which hold its corpus, period and date. Tests name no
+/// story: they take them all, or the first.
+pub struct DevStory {
+    pub folder: PathBuf,
+    pub args: Vec<String>,
+}
+
+impl DevStory {
+    /// The value its command gives a flag ("--date" → "2020-…").
+    pub fn value(&self, flag: &str) -> Option<&str> {
+        let at = self.args.iter().position(|a| a == flag)?;
+        self.args.get(at + 1).map(String::as_str)
+    }
+}
+
+/// Every dev story whose README gives its command, in name order; `None` (and a skip line)
+/// without `../shared`.
+pub fn dev_stories(test: &str) -> Option<Vec<DevStory>> {
+    let dev = shared(test, "eval/dev")?;
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(&dev)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("README.md").is_file())
+        .collect();
+    folders.sort();
+    let stories: Vec<DevStory> = folders
+        .into_iter()
+        .filter_map(|folder| {
+            let readme = std::fs::read_to_string(folder.join("README.md")).unwrap();
+            let command = readme
+                .lines()
+                .find_map(|l| l.split_once("brief generate"))?
+                .1;
+            let mut args: Vec<String> = command
+                .split('#')
+                .next()
+                .unwrap()
+                .split_whitespace()
+                .map(|a| a.trim_matches('`').to_string())
+                .filter(|a| !a.is_empty())
+                .collect();
+            if let Some(at) = args.iter().position(|a| a == "--out") {
+                args.drain(at..(at + 2).min(args.len()));
+            }
+            Some(DevStory { folder, args })
+        })
+        .collect();
+    assert!(!stories.is_empty(), "no dev story gives its command");
+    Some(stories)
+}
