@@ -259,6 +259,34 @@ pub enum RecordsError {
     Twice(String, usize),
 }
 
+/// What the first reading takes of any record: everything but an article's body and
+/// extraction, which the parser skips without keeping (an internally tagged enum would copy
+/// each record whole before looking at its kind).
+#[derive(Deserialize)]
+struct Head {
+    kind: Kind,
+    schema: String,
+    #[serde(default)]
+    files_seen: usize,
+    #[serde(default)]
+    warnings: Vec<WarningRecord>,
+    #[serde(default)]
+    file: String,
+    #[serde(default)]
+    position: usize,
+    last: Option<NaiveDate>,
+    print: Option<Box<Fingerprint>>,
+}
+
+/// A record's kind, as [`Record`] tags it.
+#[derive(Deserialize, PartialEq)]
+#[serde(rename_all = "snake_case")]
+enum Kind {
+    Corpus,
+    File,
+    Article,
+}
+
 /// The reduce's reading: the corpus the records tell of, as `corpus::load` would have read it
 /// (the articles `needed` wants and their duplicates, merged), and the records' extractions by
 /// content hash.
@@ -293,31 +321,26 @@ pub fn read(paths: &[PathBuf], needed: Needed) -> Result<Reduced, RecordsError> 
     let mut files: BTreeMap<Vec<String>, Vec<Warning>> = BTreeMap::new();
     let mut summaries: Vec<Summary> = Vec::new();
     for path in paths {
-        each_record(path, |record| match record {
-            Record::Corpus {
-                files_seen: seen,
-                warnings: said,
-                ..
-            } => {
-                corpus_records += 1;
-                files_seen += seen;
-                warnings.extend(said.into_iter().map(Warning::from));
+        each_record(path, |head, _| {
+            match head.kind {
+                Kind::Corpus => {
+                    corpus_records += 1;
+                    files_seen += head.files_seen;
+                    warnings.extend(head.warnings.into_iter().map(Warning::from));
+                }
+                Kind::File => {
+                    let (key, _) = place(&head.file, 0);
+                    files.insert(key, head.warnings.into_iter().map(Warning::from).collect());
+                }
+                Kind::Article => summaries.push(Summary {
+                    place: place(&head.file, head.position),
+                    last: head.last,
+                    print: *head
+                        .print
+                        .ok_or("an article record without a fingerprint")?,
+                }),
             }
-            Record::File { file, warnings, .. } => {
-                let (key, _) = place(&file, 0);
-                files.insert(key, warnings.into_iter().map(Warning::from).collect());
-            }
-            Record::Article {
-                file,
-                position,
-                last,
-                print,
-                ..
-            } => summaries.push(Summary {
-                place: place(&file, position),
-                last,
-                print: *print,
-            }),
+            Ok(())
         })?;
     }
     if corpus_records == 0 {
@@ -343,24 +366,29 @@ pub fn read(paths: &[PathBuf], needed: Needed) -> Result<Reduced, RecordsError> 
     let mut articles: Vec<Option<Article>> = vec![None; summaries.len()];
     let mut extractions = HashMap::new();
     for path in paths {
-        each_record(path, |record| {
-            if let Record::Article {
-                file,
-                position,
-                hash,
-                article,
-                extraction,
-                ..
-            } = record
-            {
-                let Some(&i) = index.get(&place(&file, position)) else {
-                    return;
-                };
-                if wanted[i] {
-                    articles[i] = article.article();
-                    extractions.insert(hash, *extraction);
-                }
+        each_record(path, |head, line| {
+            if head.kind != Kind::Article {
+                return Ok(());
             }
+            let Some(&i) = index.get(&place(&head.file, head.position)) else {
+                return Ok(());
+            };
+            if wanted[i] {
+                // Read through the tagged enum, which buffers the record first: the lists then
+                // know their lengths and take no more room than they need.
+                let Record::Article {
+                    hash,
+                    article,
+                    extraction,
+                    ..
+                } = serde_json::from_str(line).map_err(|e| e.to_string())?
+                else {
+                    return Err("an article record of another kind".into());
+                };
+                articles[i] = article.article();
+                extractions.insert(hash, *extraction);
+            }
+            Ok(())
         })?;
     }
     let mut corpus = Corpus {
@@ -395,8 +423,12 @@ impl From<WarningRecord> for Warning {
     }
 }
 
-/// Calls `f` with every record of a file, in order.
-fn each_record(path: &Path, mut f: impl FnMut(Record)) -> Result<(), RecordsError> {
+/// Calls `f` with the head and the text of every record of a file, in order; what `f` finds
+/// wrong in a record stops the reading as a malformed record.
+fn each_record(
+    path: &Path,
+    mut f: impl FnMut(Head, &str) -> Result<(), String>,
+) -> Result<(), RecordsError> {
     let shown = crate::paths::shown(path);
     let unreadable = |e: std::io::Error| RecordsError::Unreadable(shown.clone(), e);
     let mut file = std::io::BufReader::new(std::fs::File::open(path).map_err(unreadable)?);
@@ -415,21 +447,12 @@ fn each_record(path: &Path, mut f: impl FnMut(Record)) -> Result<(), RecordsErro
     };
     for (n, line) in reader.lines().enumerate() {
         let line = line.map_err(unreadable)?;
-        let record: Record = serde_json::from_str(&line)
-            .map_err(|e| RecordsError::Malformed(shown.clone(), n + 1, e.to_string()))?;
-        let schema = match &record {
-            Record::Corpus { schema, .. }
-            | Record::File { schema, .. }
-            | Record::Article { schema, .. } => schema,
-        };
-        if schema != SCHEMA {
-            return Err(RecordsError::Malformed(
-                shown,
-                n + 1,
-                format!("schema {schema:?}"),
-            ));
+        let malformed = |message: String| RecordsError::Malformed(shown.clone(), n + 1, message);
+        let head: Head = serde_json::from_str(&line).map_err(|e| malformed(e.to_string()))?;
+        if head.schema != SCHEMA {
+            return Err(malformed(format!("schema {:?}", head.schema)));
         }
-        f(record);
+        f(head, &line).map_err(malformed)?;
     }
     Ok(())
 }

@@ -405,6 +405,9 @@ fn stages(
         }
         None => None,
     };
+    // The articles and their extractions are the run's largest part: what follows needs only
+    // the briefing.
+    drop((articles, extractions, read.records));
     clock.lap("summarise");
     let assets = assets(config, &briefing);
     let map = assets.iter().any(|(name, _)| name == map::MAP_FILE);
