@@ -363,6 +363,9 @@ fn stages(
 ) -> Result<Report, Error> {
     publish::clean_stale(&config.out);
     let (mut articles, files_seen, mut read) = read_articles(config, warnings, state.as_deref())?;
+    articles
+        .iter_mut()
+        .for_each(corpus::Article::keep_for_summary);
     clock.lap("read");
     // A user's templates are read now, so that a missing or unsafe file stops the run early.
     let user_templates = match &config.templates {
@@ -372,6 +375,7 @@ fn stages(
     let gazetteer = gazetteer::Gazetteer::shipped();
     let (extractions, made) =
         extract_with_cache(&articles, &read.hashes, state.as_deref(), &mut read.records)?;
+    drop(std::mem::take(&mut read.records));
     for (article, extraction) in articles.iter().zip(&extractions) {
         warnings.extend(extraction.warnings.iter().map(|w| article.warning(w)));
     }
@@ -407,7 +411,7 @@ fn stages(
     };
     // The articles and their extractions are the run's largest part: what follows needs only
     // the briefing.
-    drop((articles, extractions, read.records));
+    drop((articles, extractions));
     clock.lap("summarise");
     let assets = assets(config, &briefing);
     let map = assets.iter().any(|(name, _)| name == map::MAP_FILE);

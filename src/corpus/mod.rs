@@ -137,6 +137,15 @@ impl std::fmt::Display for DateFrom {
 }
 
 impl Article {
+    /// Lets go of what only reading and `brief inspect` use (how each metadata value was
+    /// found, the boilerplate lines taken out, the reading's warnings, already given to the
+    /// run): a briefing holds every article of its period at once.
+    pub fn keep_for_summary(&mut self) {
+        self.found = BTreeMap::new();
+        self.removed = Vec::new();
+        self.warnings = Vec::new();
+    }
+
     /// Whether the article gave no publication date (the state may have dated it by the day it
     /// first saw it).
     pub fn undated(&self) -> bool {
