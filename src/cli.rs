@@ -162,7 +162,7 @@ pub fn mail_settings(
 ) -> Result<crate::settings::MailSettings, Error> {
     let mail = file.mail.clone().ok_or_else(|| {
         Error::Usage(
-            "no [mail] table in the settings file: add one to brief.toml (see the README, \"E-mail\"), or give --config".into(),
+            "no [mail] table in the settings file: add one to brief.toml (see docs/src/reference/settings.md), or give --config".into(),
         )
     })?;
     mail.ready().map_err(|e| Error::Usage(e.to_string()))?;

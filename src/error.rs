@@ -1,4 +1,5 @@
-//! Errors that stop a run, one variant per cause, each with the exit code the README documents.
+//! Errors that stop a run, one variant per cause, each with the exit code the book documents
+//! (docs/src/reference/exit-codes.md).
 
 use crate::compile::CompileError;
 use crate::corpus::CorpusError;
@@ -67,7 +68,7 @@ impl From<crate::sandbox::TypesetError> for Error {
 }
 
 impl Error {
-    /// The process exit code for this error (documented in README.md).
+    /// The process exit code for this error (documented in docs/src/reference/exit-codes.md).
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Usage(_) => 2,

@@ -4,7 +4,7 @@
 //! and its extraction (sentences, dates, entities, quotes, meeting mentions, with their byte
 //! ranges into the body). The records are JSON Lines, format `brief-extract/1`, compressed
 //! with zstd (plain for a file named `.jsonl`; the reduce also reads gzip, as cluster engines
-//! write it) (see README, "Past one machine"); the same corpus gives the same bytes.
+//! write it) (see docs/src/guide/past-one-machine.md); the same corpus gives the same bytes.
 //!
 //! Records name each article by its file (its name in the corpus, as `generate` shows it) and
 //! its place in that file, so the reduce puts them back in the corpus's order (the walk's:

@@ -8,7 +8,8 @@ use serde_json::json;
 use std::process::ExitCode;
 
 /// mimalloc rather than the system's allocator: typst's layout allocates and frees many small
-/// values, and the seeds' whole run is measured against `typst compile` (README, "Performance").
+/// values, and the seeds' whole run is measured against `typst compile`
+/// (docs/src/design/performance.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

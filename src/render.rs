@@ -679,7 +679,7 @@ pub fn labels(lang: Lang) -> BTreeMap<String, String> {
 }
 
 /// What the templates receive: the briefing itself, plus ready-made strings a template cannot
-/// compute (dates in the briefing's language, citations, labels). Documented in the README.
+/// compute (dates in the briefing's language, citations, labels). Documented in docs/src/guide/templates.md.
 #[derive(Serialize)]
 struct View<'a> {
     briefing: &'a Briefing,
