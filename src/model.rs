@@ -82,7 +82,7 @@ pub enum MeetingStatus {
 }
 
 /// What kind of meeting an event is; serialised as "summit", "meeting", "bilateral", "visit",
-/// "talks", "phone_call", "videoconference".
+/// "talks", "phone_call", "videoconference", "summons".
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, Default,
 )]
