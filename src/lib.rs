@@ -401,6 +401,9 @@ fn stages(
         warnings: &warnings[..],
         late: &late,
     });
+    // The summary's own warnings (cited articles without a date) go to the log as well.
+    let told = warnings.len();
+    warnings.extend_from_slice(&briefing.warnings[told..]);
     let published = match &state {
         Some(state) => {
             let previous = state.last_briefing_before(config.date)?;

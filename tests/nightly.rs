@@ -744,6 +744,33 @@ fn json_logs_are_one_object_per_line_ending_with_a_summary() {
     assert_eq!(last["event"], "summary");
     assert_eq!(last["exit_code"], 0);
     assert!(last["articles"].as_u64().unwrap() > 0);
+    // Every warning of the briefing (an undated article it cites, too) is in the log, counted.
+    let logged: Vec<String> = lines
+        .iter()
+        .filter(|l| l["event"] == "warning")
+        .map(|l| {
+            format!(
+                "{}: {}",
+                l["file"].as_str().unwrap_or(""),
+                l["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    let briefing = common::json(&dir.path().join("out/briefing-2026-11-21.json"));
+    let written: Vec<String> = briefing["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap().to_string())
+        .collect();
+    assert!(!written.is_empty(), "the seeds have undated articles");
+    for warning in &written {
+        assert!(
+            logged.contains(warning),
+            "{warning:?} not in the log: {logged:?}"
+        );
+    }
+    assert_eq!(last["warnings"].as_u64().unwrap() as usize, logged.len());
     let quiet = brief_in(
         dir.path(),
         &[
