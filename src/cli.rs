@@ -260,10 +260,10 @@ impl ReadArgs {
 
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
-    /// Folder (walked recursively, hidden entries skipped) or single file of articles.
-    /// Example: --corpus ~/articles
-    #[arg(long, value_name = "PATH", default_value = "seeds")]
-    pub corpus: PathBuf,
+    /// Folder (walked recursively, hidden entries skipped) or single file of articles; default:
+    /// `corpus` in the settings file, else seeds. Example: --corpus ~/articles
+    #[arg(long, value_name = "PATH")]
+    pub corpus: Option<PathBuf>,
 
     /// The reduce past one machine: read the articles from `brief extract`'s records (every
     /// shard's file) instead of --corpus; the same briefing as from the corpus itself.
@@ -387,7 +387,7 @@ pub struct GenerateArgs {
 #[derive(Debug, Clone, Copy, Args)]
 pub struct LogArgs {
     /// How standard error speaks: text (default), or json, one object per line (level, event,
-    /// file, message; stage timings; a final summary with counts and the exit code).
+    /// file, message; generate's stage timings; a final summary with counts and the exit code).
     /// Example: --log-format json
     #[arg(long, value_name = "FORMAT", default_value = "text")]
     pub log_format: crate::log::Format,
@@ -427,6 +427,9 @@ pub enum SinceRule {
     /// This many days before the briefing's date.
     Days(u32),
 }
+
+/// The corpus `generate` reads without `--corpus` or a `corpus` setting: the demo articles.
+pub const DEFAULT_CORPUS: &str = "seeds";
 
 /// How far back `--since last` looks when no briefing was published before.
 pub const FIRST_RUN_DAYS: u32 = 7;
@@ -537,7 +540,10 @@ impl GenerateArgs {
                 timeout: std::time::Duration::from_secs(self.compile_timeout),
                 memory_bytes: self.compile_memory,
             },
-            corpus: self.corpus,
+            corpus: self
+                .corpus
+                .or(file.corpus)
+                .unwrap_or_else(|| PathBuf::from(DEFAULT_CORPUS)),
             extracts: self.extracts,
             out: self.out,
             templates: self.templates,

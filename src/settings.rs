@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FileSettings {
+    /// The corpus `generate` reads when no `--corpus` is given (a scheduled run gives none).
+    pub corpus: Option<PathBuf>,
     pub title: Option<String>,
     pub organisation: Option<String>,
     pub marking: Option<String>,
@@ -100,7 +102,8 @@ const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
 pub const DEFAULT_FILE: &str = "brief.toml";
 
 /// Reads the settings file: `explicit` if given (it must exist), else `brief.toml` if present.
-/// Relative paths in it (logo, [mail] ca_file and password_file) are taken from its folder.
+/// Relative paths in it (corpus, logo, [mail] ca_file and password_file) are taken from its
+/// folder.
 pub fn load(explicit: Option<&Path>) -> Result<(FileSettings, Option<PathBuf>), String> {
     let path = match explicit {
         Some(p) => p.to_path_buf(),
@@ -118,6 +121,7 @@ pub fn load(explicit: Option<&Path>) -> Result<(FileSettings, Option<PathBuf>), 
                 *file = Some(folder.join(relative));
             }
         };
+        beside(&mut settings.corpus);
         beside(&mut settings.logo);
         if let Some(mail) = settings.mail.as_mut() {
             beside(&mut mail.ca_file);

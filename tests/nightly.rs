@@ -1178,3 +1178,38 @@ fn systemd_verify(units: &std::path::Path) -> (bool, String) {
         + &String::from_utf8_lossy(&verify.stdout);
     (verify.status.success(), report)
 }
+
+#[test]
+fn the_settings_file_names_the_corpus_a_scheduled_run_reads() {
+    // A scheduled run gives no --corpus: `corpus` in brief.toml says where the articles are,
+    // relative to the file.
+    let dir = project();
+    std::fs::rename(dir.path().join("seeds"), dir.path().join("articles")).unwrap();
+    let args = [
+        "generate",
+        "--since",
+        "2024-12",
+        "--date",
+        "2026-11-21",
+        "--no-state",
+    ];
+    let without = brief_in(dir.path(), &args, &[]);
+    assert_eq!(without.status.code(), Some(3), "no seeds/ and no setting");
+    std::fs::write(dir.path().join("brief.toml"), "corpus = \"articles\"\n").unwrap();
+    ok(&brief_in(dir.path(), &args, &[]));
+    let briefing = common::json(&dir.path().join("out/briefing-2026-11-21.json"));
+    let read = std::fs::read_dir(dir.path().join("articles"))
+        .unwrap()
+        .count();
+    assert_eq!(briefing["corpus"]["files"].as_u64().unwrap() as usize, read);
+    // From elsewhere, through --config, the path is still the file's folder's.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let config = dir.path().join("brief.toml");
+    let mut from_elsewhere = args.to_vec();
+    from_elsewhere.extend(["--config", config.to_str().unwrap()]);
+    ok(&brief_in(elsewhere.path(), &from_elsewhere, &[]));
+    // The flag wins over the file.
+    let mut flag = args.to_vec();
+    flag.extend(["--corpus", "nowhere"]);
+    assert_eq!(brief_in(dir.path(), &flag, &[]).status.code(), Some(3));
+}
