@@ -3,7 +3,7 @@
 //! the same thing. Built once from the input; every section reads it.
 
 use super::antecedent;
-use super::facts::{self, Cluster, ClusterId, Clusters, Place, Rarity};
+use super::facts::{self, Cluster, ClusterId, Clusters, Place, Rarity, WordHashes};
 use super::people::Registry;
 use super::stories::Strays;
 use super::{Input, Undated};
@@ -26,7 +26,7 @@ pub(super) struct Analysis<'a> {
     pub blocs: BTreeSet<usize>,
     pub clusters: Clusters,
     /// The content words of each article's title.
-    pub titles: Vec<BTreeSet<u64>>,
+    pub titles: Vec<WordHashes>,
     /// Which articles stray from the corpus's stories.
     pub strays: Strays,
 }
@@ -44,7 +44,7 @@ impl<'a> Analysis<'a> {
             .map(|a| {
                 a.title
                     .as_deref()
-                    .map(|t| facts::content_words(t).into_iter().collect())
+                    .map(|t| WordHashes::new(facts::content_words(t)))
                     .unwrap_or_default()
             })
             .collect();
@@ -162,7 +162,7 @@ impl<'a> Analysis<'a> {
     /// Whether article `a`'s title repeats `words`: three of its content words (all of them, for
     /// a shorter title), words common to the whole corpus not counting as shared ("« Le risque, c'est la
     /// disparition du pays », met en garde Paris" is that article's own news).
-    pub fn in_title(&self, a: usize, words: &BTreeSet<u64>) -> bool {
+    pub fn in_title(&self, a: usize, words: &WordHashes) -> bool {
         let title = &self.titles[a];
         let common = (COMMON_SHARE * self.input.articles.len() as f64).max(COMMON_FLOOR);
         let telling = |w: &&u64| f64::from(self.df.get(*w).copied().unwrap_or(0)) <= common;

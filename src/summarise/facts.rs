@@ -63,7 +63,7 @@ pub struct Cluster {
     pub about: BTreeMap<usize, f64>,
     /// Blocs (organisation indices) the sentence is about as a whole.
     pub blocs: Vec<usize>,
-    pub words: BTreeSet<u64>,
+    pub words: WordHashes,
     /// The day and the places and people of what the shown sentence reports, when it dates it.
     pub event: Option<Event>,
 }
@@ -172,7 +172,7 @@ pub fn clusters(
                 sa.total_cmp(&sb).then_with(|| b.cmp(a))
             })
             .expect("a cluster has members");
-        let words: BTreeSet<u64> = content_words(text_of(&best)).into_iter().collect();
+        let words = WordHashes::new(content_words(text_of(&best)));
         let score = score(articles, x, df, &best, &chosen, &words);
         let (about, blocs) = aboutness(x, &best, g, registry, blocs_in_corpus);
         let event = Event::of(articles, x, &best, registry);
@@ -254,7 +254,7 @@ fn score(
     df: &HashMap<u64, u32>,
     best: &Place,
     members: &[Place],
-    words: &BTreeSet<u64>,
+    words: &WordHashes,
 ) -> f64 {
     let n_articles = articles.len().max(1) as f64;
     let centrality = if words.is_empty() {
@@ -541,7 +541,7 @@ impl Rarity<'_> {
     }
 
     /// A fact's words with their rarity, to compare it with many others.
-    pub fn weigh(&self, words: &BTreeSet<u64>) -> Weighed {
+    pub fn weigh(&self, words: &WordHashes) -> Weighed {
         let words: Vec<(u64, f64)> = words.iter().map(|w| (*w, self.weight(w))).collect();
         let total = words.iter().map(|(_, w)| w).sum();
         Weighed { words, total }
@@ -641,6 +641,41 @@ const REDUNDANCY_WEIGHT: f64 = 3.0;
 const SAME_EVENT: f64 = 0.35;
 /// Above this overlap, a fact repeats one already chosen.
 const REPEATS: f64 = 0.6;
+
+/// Word hashes as a sorted set: what a `BTreeSet` holds, in far less room (the summary keeps
+/// one for every candidate sentence of the period).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WordHashes(Box<[u64]>);
+
+impl WordHashes {
+    pub fn new(mut words: Vec<u64>) -> WordHashes {
+        words.sort_unstable();
+        words.dedup();
+        WordHashes(words.into_boxed_slice())
+    }
+
+    /// The words in increasing order, as a `BTreeSet` gives them.
+    pub fn iter(&self) -> impl Iterator<Item = &u64> {
+        self.0.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn contains(&self, word: &u64) -> bool {
+        self.0.binary_search(word).is_ok()
+    }
+
+    /// The words both sets hold, in increasing order.
+    pub fn intersection<'a>(&'a self, other: &'a WordHashes) -> impl Iterator<Item = &'a u64> {
+        self.0.iter().filter(move |w| other.contains(w))
+    }
+}
 
 /// Hashes of the words that carry meaning: four letters or more, not a stop word.
 pub fn content_words(text: &str) -> Vec<u64> {

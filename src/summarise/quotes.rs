@@ -4,7 +4,7 @@
 
 use super::analysis::Analysis;
 use super::citations::Citations;
-use super::facts;
+use super::facts::{self, WordHashes};
 use super::people::{PersonId, Registry};
 use crate::extract::quotes::QuoteMention;
 use crate::gazetteer::Gazetteer;
@@ -72,7 +72,7 @@ pub(super) const QUOTES_PER_SPEAKER: usize = 3;
 pub(super) fn quotes(analysis: &Analysis, citations: &Citations) -> Vec<Quote> {
     let article_of: HashMap<&str, usize> = citations.iter().map(|(a, id)| (id, a)).collect();
     let headlined = |quote: &Quote, words: &[u64]| {
-        let words: BTreeSet<u64> = words.iter().copied().collect();
+        let words = WordHashes::new(words.to_vec());
         quote
             .sources
             .iter()
