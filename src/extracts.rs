@@ -400,14 +400,7 @@ pub fn read(paths: &[PathBuf], needed: Needed) -> Result<Reduced, RecordsError> 
     for file_warnings in files.into_values() {
         corpus.warnings.extend(file_warnings);
     }
-    for article in articles.iter().flatten() {
-        for warning in &article.warnings {
-            corpus.warnings.push(article.warning(warning));
-        }
-    }
-    let (merged, merge_warnings) = groups.merge(articles);
-    corpus.articles = merged;
-    corpus.warnings.extend(merge_warnings);
+    crate::corpus::merge_into(&mut corpus, &mut groups, articles);
     Ok(Reduced {
         corpus,
         extractions,

@@ -21,40 +21,6 @@ fn extract(corpus: &Path, out: &Path, shard: Option<&str>) {
     assert!(output.status.success(), "{}", stderr(&output));
 }
 
-/// `brief generate` with the inputs given (`--corpus X` or `--extracts …`) and the period.
-fn generate_from(inputs: &[&str], period: &[&str], out: &Path) -> std::process::Output {
-    let mut args = vec!["generate", "--out", out.to_str().unwrap(), "--no-state"];
-    args.extend_from_slice(inputs);
-    args.extend_from_slice(period);
-    brief(&args)
-}
-
-/// `generate` from the corpus and from its records, over `period`, into `dir`: both succeed
-/// and their JSON and PDF are the same bytes.
-fn corpus_and_records_agree(
-    corpus: &[&str],
-    records: &[&str],
-    period: &[&str],
-    date: &str,
-    dir: &Path,
-) {
-    let (a, b) = (dir.join("from-corpus"), dir.join("from-records"));
-    for (inputs, out) in [(corpus, &a), (records, &b)] {
-        let output = generate_from(inputs, period, out);
-        assert!(output.status.success(), "{inputs:?}: {}", stderr(&output));
-    }
-    for name in [
-        format!("briefing-{date}.json"),
-        format!("briefing-{date}.pdf"),
-    ] {
-        let (x, y) = (
-            std::fs::read(a.join(&name)).unwrap(),
-            std::fs::read(b.join(&name)).unwrap(),
-        );
-        assert!(x == y, "{name} differs");
-    }
-}
-
 #[test]
 fn the_seeds_from_their_records_give_the_same_briefing() {
     let dir = tempfile::tempdir().unwrap();

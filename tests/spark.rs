@@ -73,37 +73,11 @@ fn the_spark_job_gives_the_briefing_of_the_corpus() {
     part_files.sort();
     assert!(part_files.len() >= 2, "{part_files:?}");
     let date = "2020-10-01";
-    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-    let plain = brief(&[
-        "generate",
-        "--corpus",
-        corpus.to_str().unwrap(),
-        "--date",
-        date,
-        "--out",
-        a.to_str().unwrap(),
-        "--no-state",
-    ]);
-    assert!(plain.status.success(), "{}", stderr(&plain));
-    let mut args = vec![
-        "generate",
-        "--date",
-        date,
-        "--out",
-        b.to_str().unwrap(),
-        "--no-state",
-        "--extracts",
-    ];
-    args.extend(part_files.iter().map(String::as_str));
-    let reduced = brief(&args);
-    assert!(reduced.status.success(), "{}", stderr(&reduced));
-    let json = format!("briefing-{date}.json");
-    let (x, y) = (
-        std::fs::read(a.join(&json)).unwrap(),
-        std::fs::read(b.join(&json)).unwrap(),
-    );
-    assert!(x == y, "the reduce's JSON differs from the corpus's");
-    let briefing: serde_json::Value = serde_json::from_slice(&x).unwrap();
+    let mut records = vec!["--extracts"];
+    records.extend(part_files.iter().map(String::as_str));
+    let corpus = ["--corpus", corpus.to_str().unwrap()];
+    corpus_and_records_agree(&corpus, &records, &["--date", date], date, dir.path());
+    let briefing = json(&dir.path().join(format!("from-corpus/briefing-{date}.json")));
     assert!(
         briefing["corpus"]["articles"].as_u64().unwrap() > 1000,
         "{}",

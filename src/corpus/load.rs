@@ -92,14 +92,7 @@ pub fn load_cached(
         articles.append(&mut some);
         start = end;
     }
-    for article in articles.iter().flatten() {
-        for warning in &article.warnings {
-            corpus.warnings.push(article.warning(warning));
-        }
-    }
-    let (merged, warnings) = groups.merge(articles);
-    corpus.articles = merged;
-    corpus.warnings.extend(warnings);
+    merge_into(&mut corpus, &mut groups, articles);
     let used = keys[..next].iter().flatten().cloned().collect();
     Ok((corpus, stored::Kept { fresh, used }))
 }
@@ -222,6 +215,23 @@ pub(crate) fn by_story(
         }
     }
     roots.iter().map(|&root| story_wanted[root]).collect()
+}
+
+/// Puts the kept articles (`None` for those left out) into `corpus`, duplicates merged, after
+/// their reading warnings and before the merges'.
+pub(crate) fn merge_into(
+    corpus: &mut Corpus,
+    groups: &mut dedup::Groups,
+    articles: Vec<Option<Article>>,
+) {
+    for article in articles.iter().flatten() {
+        for warning in &article.warnings {
+            corpus.warnings.push(article.warning(warning));
+        }
+    }
+    let (merged, warnings) = groups.merge(articles);
+    corpus.articles = merged;
+    corpus.warnings.extend(warnings);
 }
 
 /// A file's articles as `wanted` keeps them (`None` for the others), and the others.

@@ -18,7 +18,7 @@ pub mod scraped;
 pub mod stored;
 pub mod walk;
 
-pub(crate) use load::by_story;
+pub(crate) use load::{by_story, merge_into};
 pub use load::{load, load_cached, read_raw, Needed, Raw, RawFile};
 
 use crate::dates::{PartialDate, Precision};
